@@ -1,0 +1,248 @@
+"""The `eucan` command: validate, load, query, stats (and serve, export, queries)."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from eucan import __version__
+from eucan.errors import EucanError, QueryParameterError, SourceError
+from eucan.settings import Settings
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="eucan",
+    help="EU–Canada Security Knowledge Graph: load curated, sourced facts into a graph engine and query them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def handle_errors(func: F) -> F:
+    """Turn the project's errors into a clear message and a non-zero exit, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except SourceError as exc:
+            for problem in exc.problems:
+                err.print(str(problem), markup=False, highlight=False)
+            err.print(f"error: {len(exc.problems)} problem(s) in the curated sources; nothing was loaded", style="red")
+            raise typer.Exit(code=1) from None
+        except EucanError as exc:
+            err.print(f"error: {exc}", style="red", markup=False, highlight=False)
+            raise typer.Exit(code=2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _settings(data_dir: Path | None = None) -> Settings:
+    try:
+        settings = Settings()
+    except Exception as exc:  # pydantic's ValidationError: name the setting and the value
+        from eucan.errors import ConfigError
+
+        raise ConfigError(f"bad setting: {exc}") from None
+    if data_dir is not None:
+        settings = settings.model_copy(update={"data_dir": data_dir})
+    return settings
+
+
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option("--data-dir", help="Folder of the embedded engine's files [env: EUCAN_DATA_DIR].", show_default=False),
+]
+SourcesArg = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Curated YAML files or folders (default: ./data).", show_default=False),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"eucan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """EU–Canada Security Knowledge Graph."""
+
+
+@app.command()
+@handle_errors
+def validate(sources: SourcesArg = None) -> None:
+    """Check the curated files (YAML, fields, ids, dates, references, SHACL) without loading."""
+    from eucan.loaders.pipeline import validate_sources
+
+    settings = _settings()
+    result = validate_sources(sources or [settings.sources_dir])
+    out.print(f"ok: {result.records} records in {len(result.files)} files, {result.triples} triples; no problems")
+
+
+@app.command()
+@handle_errors
+def load(
+    sources: SourcesArg = None,
+    data_dir: DataDirOption = None,
+    batch_size: Annotated[int, typer.Option(help="Rows per UNWIND batch.", min=1)] = 1000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no counts.")] = False,
+) -> None:
+    """Validate the curated files and replace the graph with them (all or nothing)."""
+    from eucan.graph.factory import open_store
+    from eucan.loaders.pipeline import load_sources
+
+    settings = _settings(data_dir)
+    paths = sources or [settings.sources_dir]
+    with open_store(settings) as store:
+        progress = Progress(
+            TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, disable=quiet, transient=True
+        )
+        with progress:
+            task = progress.add_task("load", total=None)
+
+            def report(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            result = load_sources(store, paths, batch_size=batch_size, progress=report)
+        if not quiet:
+            out.print(f"loaded {result.records} records from {len(result.files)} files into {store.backend}")
+            _print_stats(store)
+
+
+def _print_stats(store: Any) -> None:
+    from eucan.queries.runner import graph_stats
+
+    stats = graph_stats(store=store)
+    labels = Table(title="Nodes by label", show_edge=False)
+    labels.add_column("label")
+    labels.add_column("count", justify="right")
+    for name, count in stats.labels.items():
+        labels.add_row(name, str(count))
+    rels = Table(title="Relationships by type", show_edge=False)
+    rels.add_column("type")
+    rels.add_column("count", justify="right")
+    for name, count in stats.relationships.items():
+        rels.add_row(name, str(count))
+    out.print(labels)
+    out.print(rels)
+    out.print(
+        f"{stats.facts} sourced facts, {stats.primary_facts} ({stats.primary_share:.0%}) resting on a primary source; "
+        f"{stats.sources} source documents ({stats.primary_sources} primary)"
+    )
+
+
+@app.command()
+@handle_errors
+def stats(
+    data_dir: DataDirOption = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+) -> None:
+    """Node counts by label, relationship counts by type, sources and the share of primary sources."""
+    from eucan.graph.factory import open_store
+    from eucan.queries.runner import graph_stats
+
+    with open_store(_settings(data_dir)) as store:
+        if fmt is OutputFormat.table:
+            _print_stats(store)
+        else:
+            out.print_json(json.dumps(graph_stats(store=store).as_dict()))
+
+
+def _parse_params(pairs: list[str]) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, raw = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryParameterError(f"parameter {pair!r} must look like key=value (e.g. -p actor=canada)")
+        try:
+            value: Any = json.loads(raw)
+        except json.JSONDecodeError:
+            value = raw
+        params[key.strip()] = value
+    return params
+
+
+def _emit(columns: list[str], rows: list[list[Any]], fmt: OutputFormat, truncated: bool) -> None:
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, indent=2) + "\n")
+    elif fmt is OutputFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in row])
+        sys.stdout.write(buffer.getvalue())
+    else:
+        table = Table(show_edge=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*[json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else ("" if v is None else str(v)) for v in row])
+        out.print(table)
+        out.print(f"{len(rows)} row(s)")
+    if truncated:
+        err.print(f"note: stopped at the row cap ({len(rows)} rows); use --limit to raise it or add LIMIT to the query")
+
+
+@app.command()
+@handle_errors
+def query(
+    cypher: Annotated[str | None, typer.Argument(help="Read-only Cypher text (or use --name).", show_default=False)] = None,
+    name: Annotated[str | None, typer.Option("--name", "-n", help="Run a catalog query by name (see `eucan queries`).")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="Parameter key=value (JSON values allowed).")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    timeout: Annotated[int | None, typer.Option(help="Time limit in milliseconds [env: EUCAN_QUERY_TIMEOUT_MS].", min=1)] = None,
+    limit: Annotated[int | None, typer.Option(help="Row cap [env: EUCAN_ROW_CAP].", min=1)] = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Run read-only Cypher (writes are refused) with -p parameters, a time limit and a row cap."""
+    from eucan.graph.factory import open_store
+    from eucan.queries.runner import run_adhoc, run_named
+
+    if (cypher is None) == (name is None):
+        raise typer.BadParameter("give either a Cypher text or --name NAME (not both)")
+    params = _parse_params(param or [])
+    settings = _settings(data_dir)
+    with open_store(settings) as store:
+        if name is not None:
+            result = run_named(store=store, name=name, params=params, timeout_ms=timeout, row_cap=limit)
+        else:
+            assert cypher is not None
+            result = run_adhoc(store=store, text=cypher, params=params, timeout_ms=timeout, row_cap=limit)
+    _emit(result.columns, result.rows, fmt, result.truncated)
+
+
+def main() -> None:
+    """Entry point of the `eucan` command."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""Neo4j 5 / Aura / clusters through the official driver (chosen when NEO4J_URI is set)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import neo4j
+from neo4j import Driver, Query, RoutingControl
+from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, TransientError
+
+from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
+from eucan.graph.cypher import merge_nodes, merge_relationships
+from eucan.graph.readonly import ensure_read_only
+from eucan.graph.store import GraphStore, Progress, QueryResult
+from eucan.graph.values import plain
+from eucan.ontology.mapping import PropertyGraph
+
+__all__ = ["Neo4jStore"]
+
+SCHEMA = [
+    "CREATE CONSTRAINT eucan_resource_uri IF NOT EXISTS FOR (n:Resource) REQUIRE n.uri IS UNIQUE",
+    "CREATE INDEX eucan_resource_id IF NOT EXISTS FOR (n:Resource) ON (n.id)",
+    "CREATE INDEX eucan_actor_id IF NOT EXISTS FOR (n:Actor) ON (n.id)",
+    "CREATE INDEX eucan_instrument_id IF NOT EXISTS FOR (n:Instrument) ON (n.id)",
+    "CREATE INDEX eucan_fact_id IF NOT EXISTS FOR (n:Fact) ON (n.id)",
+]
+
+
+def _translate(exc: Exception) -> Exception:
+    code = getattr(exc, "code", "") or ""
+    text = getattr(exc, "message", None) or str(exc)
+    if isinstance(exc, ServiceUnavailable):
+        return StoreUnavailable(f"Neo4j is not reachable: {text}; check NEO4J_URI and that the server runs")
+    if "TransactionTimedOut" in code or "timed out" in text.lower() or "Terminated" in code:
+        return QueryTimeout("the query ran past its time limit and was stopped; add a LIMIT or narrow the MATCH")
+    if "AccessMode" in code or "read access mode" in text.lower() or "Forbidden" in code:
+        return ReadOnlyViolation("Neo4j refused a query that would write; only read-only queries are allowed")
+    if isinstance(exc, (ClientError, TransientError)):
+        return QuerySyntaxError(f"Neo4j could not run the query: {text}")
+    return StoreError(f"Neo4j failed: {text}")
+
+
+class Neo4jStore(GraphStore):
+    """The same Cypher as the embedded store, through an injected `neo4j.Driver`."""
+
+    backend = "neo4j"
+
+    def __init__(self, driver: Driver, *, database: str | None = None, default_timeout_ms: int = 10_000, row_cap: int = 10_000) -> None:
+        self._driver = driver
+        self.database = database
+        self.default_timeout_ms = default_timeout_ms
+        self.row_cap = row_cap
+
+    def run(
+        self,
+        query: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        read_only: bool = True,
+        timeout_ms: int | None = None,
+        row_cap: int | None = None,
+    ) -> QueryResult:
+        if read_only:
+            ensure_read_only(query)
+        timeout = (timeout_ms or self.default_timeout_ms) / 1000
+        cap = row_cap or self.row_cap
+        mode = neo4j.READ_ACCESS if read_only else neo4j.WRITE_ACCESS
+        try:
+            with self._driver.session(database=self.database, default_access_mode=mode) as session:
+                result = session.run(Query(query, timeout=timeout), dict(params or {}))  # type: ignore[arg-type]
+                columns = list(result.keys())
+                rows: list[list[Any]] = []
+                truncated = False
+                for record in result:
+                    if len(rows) >= cap:
+                        truncated = True
+                        break
+                    rows.append([plain(v) for v in record.values()])
+                result.consume()
+        except (Neo4jError, DriverError) as exc:
+            raise _translate(exc) from None
+        return QueryResult(columns=columns, rows=rows, truncated=truncated)
+
+    def replace_graph(self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None) -> None:
+        """One write transaction: a failed or killed load rolls back and the old graph stays."""
+        try:
+            for statement in SCHEMA:
+                self._driver.execute_query(statement, database_=self.database, routing_=RoutingControl.WRITE)
+            total = graph.node_count + graph.relationship_count
+            with self._driver.session(database=self.database) as session, session.begin_transaction() as tx:
+                tx.run("MATCH (n:Resource) DETACH DELETE n").consume()
+                done = 0
+                for labels, rows in graph.nodes.items():
+                    statement = merge_nodes(labels)
+                    for start in range(0, len(rows), batch_size):
+                        tx.run(statement, rows=rows[start : start + batch_size]).consume()
+                        done += len(rows[start : start + batch_size])
+                        if progress:
+                            progress(done, total)
+                for rel_type, rels in graph.relationships.items():
+                    statement = merge_relationships(rel_type)
+                    for start in range(0, len(rels), batch_size):
+                        tx.run(statement, rows=rels[start : start + batch_size]).consume()
+                        done += len(rels[start : start + batch_size])
+                        if progress:
+                            progress(done, total)
+                tx.commit()
+        except (Neo4jError, DriverError) as exc:
+            raise StoreError(f"loading into Neo4j failed and was rolled back: {_translate(exc)}") from None
+
+    def ping(self) -> bool:
+        try:
+            self._driver.verify_connectivity()
+            return True
+        except (Neo4jError, DriverError):
+            return False
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,81 @@
+"""Refuse Cypher that could write, before it reaches an engine.
+
+This is the first of two locks: the engines also run these queries in read-only mode
+(FalkorDB `GRAPH.RO_QUERY`, Neo4j READ access mode), so a query that slips past the text
+check is still refused by the engine.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eucan.errors import ReadOnlyViolation
+
+__all__ = ["ensure_read_only", "strip_literals"]
+
+_WRITE_CLAUSES = {
+    "CREATE": "CREATE",
+    "MERGE": "MERGE",
+    "SET": "SET",
+    "DELETE": "DELETE",
+    "DETACH": "DETACH DELETE",
+    "REMOVE": "REMOVE",
+    "DROP": "DROP",
+    "LOAD": "LOAD CSV",
+    "FOREACH": "FOREACH",
+    "GRANT": "GRANT",
+    "DENY": "DENY",
+    "REVOKE": "REVOKE",
+    "ALTER": "ALTER",
+    "START": "START",
+    "STOP": "STOP",
+    "TERMINATE": "TERMINATE",
+    "USE": "USE",
+}
+_ALLOWED_PROCEDURES = {
+    "db.labels",
+    "db.relationshiptypes",
+    "db.propertykeys",
+    "db.indexes",
+    "db.schema.visualization",
+}
+_TOKEN = re.compile(
+    r"""
+    (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
+  | (?P<ident>`(?:[^`]|``)*`)
+  | (?P<line_comment>//[^\n]*)
+  | (?P<block_comment>/\*.*?(?:\*/|\Z))
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def strip_literals(query: str) -> str:
+    """The query with strings, quoted identifiers and comments blanked out."""
+    return _TOKEN.sub(" ", query)
+
+
+def ensure_read_only(query: str) -> None:
+    """Raise `ReadOnlyViolation` naming the clause if the query could change the graph."""
+    if not query.strip():
+        raise ReadOnlyViolation("the query is empty; write a MATCH ... RETURN query")
+    if "\x00" in query:
+        raise ReadOnlyViolation("the query contains a NUL character")
+    code = strip_literals(query)
+    if ";" in code.strip().rstrip(";"):
+        raise ReadOnlyViolation("only one statement per query is allowed; remove the ';' between statements")
+    words = re.findall(r"[A-Za-z_][A-Za-z0-9_.]*", code)
+    upper = [w.upper() for w in words]
+    for word in upper:
+        if word in _WRITE_CLAUSES:
+            raise ReadOnlyViolation(
+                f"{_WRITE_CLAUSES[word]} would change the graph; only read-only queries (MATCH ... RETURN) are allowed"
+            )
+    for match in re.finditer(r"\bCALL\s+([A-Za-z_][A-Za-z0-9_.]*)", code, re.IGNORECASE):
+        procedure = match.group(1).lower()
+        if procedure not in _ALLOWED_PROCEDURES:
+            raise ReadOnlyViolation(
+                f"CALL {match.group(1)} is not allowed; allowed procedures: {', '.join(sorted(_ALLOWED_PROCEDURES))}"
+            )
+    if re.search(r"\b(apoc|dbms|gds|n10s|graph)\.[A-Za-z]", code, re.IGNORECASE):
+        raise ReadOnlyViolation("database procedures and functions (apoc., dbms., gds., n10s., graph.) are not allowed")

@@ -1,0 +1,62 @@
+"""The one store interface. Everything outside `graph/` talks to a database through it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+from eucan.ontology.mapping import PropertyGraph
+
+__all__ = ["GraphStore", "Progress", "QueryResult"]
+
+Progress = Callable[[int, int], None]
+"""Called with (rows written so far, total rows)."""
+
+
+@dataclass
+class QueryResult:
+    """Columns and rows of a query, values already plain JSON-able Python."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = False
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """A property-graph engine that runs openCypher (FalkorDB embedded, or Neo4j 5)."""
+
+    backend: str
+
+    def run(
+        self,
+        query: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        read_only: bool = True,
+        timeout_ms: int | None = None,
+        row_cap: int | None = None,
+    ) -> QueryResult:
+        """Run Cypher with bound parameters. Read-only by default: writes are refused."""
+        ...
+
+    def replace_graph(self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None) -> None:
+        """Replace the whole graph atomically: readers see the old graph or the new one, never a mix."""
+        ...
+
+    def ping(self) -> bool:
+        """True when the engine answers."""
+        ...
+
+    def close(self) -> None:
+        """Release connections (and stop an embedded engine this process started)."""
+        ...
+
+    def __enter__(self) -> GraphStore: ...
+
+    def __exit__(self, *exc: object) -> None: ...

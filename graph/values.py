@@ -1,0 +1,69 @@
+"""Turn engine result values (nodes, relationships, paths, dates) into plain JSON-able Python."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+__all__ = ["plain"]
+
+
+def _node(node_id: Any, labels: Any, props: dict[str, Any]) -> dict[str, Any]:
+    return {"_kind": "node", "_id": str(node_id), "labels": sorted(labels or []), "properties": plain(props)}
+
+
+def plain(value: Any) -> Any:
+    """A JSON-able copy of a result value from either engine."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    module = type(value).__module__
+    name = type(value).__name__
+    if module.startswith("neo4j"):
+        return _neo4j_value(value, name)
+    if module.startswith("falkordb"):
+        return _falkordb_value(value, name)
+    if hasattr(value, "iso_format"):  # neo4j.time types
+        return value.iso_format()
+    return str(value)
+
+
+def _neo4j_value(value: Any, name: str) -> Any:
+    if name == "Node":
+        return _node(value.element_id, value.labels, dict(value.items()))
+    if name == "Relationship" or hasattr(value, "type") and hasattr(value, "start_node"):
+        return {
+            "_kind": "relationship",
+            "_id": str(value.element_id),
+            "type": value.type,
+            "start": str(value.start_node.element_id) if value.start_node is not None else None,
+            "end": str(value.end_node.element_id) if value.end_node is not None else None,
+            "properties": plain(dict(value.items())),
+        }
+    if name == "Path":
+        return {"_kind": "path", "nodes": [plain(n) for n in value.nodes], "relationships": [plain(r) for r in value.relationships]}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return str(value)
+
+
+def _falkordb_value(value: Any, name: str) -> Any:
+    if name == "Node":
+        return _node(value.id, value.labels, dict(value.properties))
+    if name == "Edge":
+        return {
+            "_kind": "relationship",
+            "_id": str(value.id),
+            "type": value.relation,
+            "start": str(value.src_node if not hasattr(value.src_node, "id") else value.src_node.id),
+            "end": str(value.dest_node if not hasattr(value.dest_node, "id") else value.dest_node.id),
+            "properties": plain(dict(value.properties)),
+        }
+    if name == "Path":
+        return {"_kind": "path", "nodes": [plain(n) for n in value.nodes()], "relationships": [plain(e) for e in value.edges()]}
+    return str(value)

@@ -1,0 +1,101 @@
+"""Checks across records: duplicate ids, references that name nothing, SHACL shapes."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from pydantic import BaseModel
+from rdflib import Graph, URIRef
+from rdflib.namespace import SH
+
+from eucan.errors import Problem
+from eucan.loaders.yaml_source import RawRecord
+from eucan.ontology import ONTOLOGY_TTL, SHAPES_TTL
+
+__all__ = ["check_ids", "check_references", "check_shacl"]
+
+DOMAIN_IDS_SECTION = "domains"
+
+
+def check_ids(records: Iterable[tuple[RawRecord, BaseModel]]) -> tuple[dict[str, str], list[Problem]]:
+    """Map every id to its section; report ids used twice (anywhere in data/)."""
+    ids: dict[str, str] = {}
+    first: dict[str, RawRecord] = {}
+    problems: list[Problem] = []
+    for raw, model in records:
+        slug = getattr(model, "id")  # noqa: B009 - every record model has an id
+        if slug in first:
+            prev = first[slug]
+            problems.append(
+                Problem(raw.file, raw.line, f"duplicate id {slug!r} (first defined at {prev.file}:{prev.line}); ids must be unique across data/")
+            )
+            continue
+        first[slug] = raw
+        ids[slug] = raw.section
+    return ids, problems
+
+
+def _suggest(slug: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(slug, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def check_references(
+    records: Iterable[tuple[RawRecord, BaseModel]], ids: dict[str, str], domains: set[str]
+) -> list[Problem]:
+    """Every id a record refers to must exist, in the right section."""
+    by_section: dict[str, set[str]] = {}
+    for slug, section in ids.items():
+        by_section.setdefault(section, set()).add(slug)
+    by_section[DOMAIN_IDS_SECTION] = domains
+    problems: list[Problem] = []
+    for raw, model in records:
+        for field, section, target in model.references():  # type: ignore[attr-defined]
+            line = raw.line_of(field)
+            if section == "*":
+                if target not in ids:
+                    problems.append(Problem(raw.file, line, f"{field}: unknown record {target!r}{_suggest(target, ids)}"))
+                continue
+            pool = by_section.get(section, set())
+            if target in pool:
+                continue
+            kind = section.rstrip("s") if section != "domains" else "cooperation domain"
+            if target in ids:
+                problems.append(
+                    Problem(raw.file, line, f"{field}: {target!r} is a {ids[target].rstrip('s')}, not a {kind}")
+                )
+            else:
+                problems.append(Problem(raw.file, line, f"{field}: unknown {kind} {target!r}{_suggest(target, pool)}"))
+    return problems
+
+
+def check_shacl(data: Graph, locations: dict[str, tuple[str, int]]) -> list[Problem]:
+    """Validate against ontology/shapes.ttl; each violation is reported at its record's line."""
+    from pyshacl import validate
+
+    shapes = Graph().parse(SHAPES_TTL)
+    ontology = Graph().parse(ONTOLOGY_TTL)
+    conforms, report, _ = validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=False, allow_warnings=False
+    )
+    if conforms:
+        return []
+    assert isinstance(report, Graph)
+    problems: list[Problem] = []
+    for result in report.subjects(predicate=SH.focusNode):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        message = report.value(result, SH.resultMessage)
+        file, line = locations.get(str(focus), ("<generated>", 0))
+        where = f" {_local(path)}" if isinstance(path, URIRef) else ""
+        problems.append(Problem(file, line, f"SHACL: {_local(focus)}{where}: {message}"))
+    return problems
+
+
+def _local(node: object) -> str:
+    text = str(node)
+    for sep in ("#", "/id/"):
+        if sep in text:
+            return text.rsplit(sep, 1)[-1]
+    return text

@@ -1,0 +1,128 @@
+"""Read curated YAML files, keeping the line of every record and field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eucan.errors import Problem
+
+__all__ = ["RawRecord", "discover", "read_file"]
+
+SECTIONS = ("sources", "actors", "posts", "tenures", "instruments", "participations", "memberships", "events")
+
+
+@dataclass
+class RawRecord:
+    """One record as written in a file, with where it was written."""
+
+    section: str
+    data: dict[str, Any]
+    file: str
+    line: int
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str | None) -> int:
+        return self.lines.get(key, self.line) if key else self.line
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that records line numbers and leaves dates as text (we parse them ourselves)."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (the second one would silently win)", key_node.start_mark
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        lines[str(key)] = key_node.start_mark.line + 1
+    mapping["__line__"] = node.start_mark.line + 1
+    mapping["__lines__"] = lines
+    return mapping
+
+
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)  # type: ignore[arg-type]
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)  # type: ignore[arg-type]
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """The YAML files under the given files or folders, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.y*ml") if p.suffix in (".yaml", ".yml")))
+        else:
+            found.append(path)
+    return found
+
+
+def _strip(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip(v) for k, v in value.items() if k not in ("__line__", "__lines__")}
+    if isinstance(value, list):
+        return [_strip(v) for v in value]
+    return value
+
+
+def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
+    """Parse one file into raw records; YAML errors become problems with the file's line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [Problem(label, 1, f"cannot read the file: {exc}")]
+    try:
+        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        return [], [Problem(label, line, f"invalid YAML: {exc.problem or exc}; check indentation and quoting")]
+    except yaml.YAMLError as exc:
+        return [], [Problem(label, 1, f"invalid YAML: {exc}")]
+    if doc is None:
+        return [], []
+    if not isinstance(doc, dict):
+        return [], [Problem(label, 1, f"the file must be a mapping with sections {', '.join(SECTIONS)}")]
+    records: list[RawRecord] = []
+    problems: list[Problem] = []
+    top_lines: dict[str, int] = doc.get("__lines__", {})
+    for section, items in doc.items():
+        if section in ("__line__", "__lines__"):
+            continue
+        line = top_lines.get(section, 1)
+        if section not in SECTIONS:
+            problems.append(Problem(label, line, f"unknown section {section!r}; expected one of {', '.join(SECTIONS)}"))
+            continue
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            problems.append(Problem(label, line, f"section {section!r} must be a list of records (each starting with '- ')"))
+            continue
+        for item in items:
+            if not isinstance(item, dict):
+                problems.append(Problem(label, line, f"every entry of {section!r} must be a mapping, got {item!r}"))
+                continue
+            records.append(RawRecord(section, _strip(item), label, item["__line__"], dict(item["__lines__"])))
+    return records, problems
+
+
+def iter_files(paths: list[Path], root: Path) -> Iterator[tuple[Path, str]]:
+    """Files with the label used in messages (relative to `root` when possible)."""
+    for path in discover(paths):
+        try:
+            label = str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            label = str(path)
+        yield path, label

@@ -1,0 +1,237 @@
+"""RDF ↔ property-graph mapping, in the spirit of neosemantics (n10s).
+
+Every resource becomes a node labelled `Resource` with a unique `uri`; `rdf:type` becomes
+labels (the class's local name); literal properties become node properties (lists when the
+property is multi-valued); object properties become relationships in UPPER_SNAKE_CASE.
+Language-tagged literals keep their tag: English values under the plain key (`name`),
+other languages under `key_<lang>` (`name_fr`). Dates are ISO `YYYY-MM-DD` strings in the
+graph (both engines compare them correctly and FalkorDB's Bolt layer has no temporal types).
+
+The table below is the allow-list of labels, property keys and relationship types: the
+loader writes nothing else and the exporter maps nothing else back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Literal
+
+from rdflib import OWL, RDF, RDFS, XSD, Graph, URIRef
+from rdflib import Literal as RdfLiteral
+from rdflib.namespace import DCTERMS, SKOS
+
+from eucan.ontology import ONTOLOGY_TTL
+from eucan.ontology.namespaces import ECS
+
+__all__ = [
+    "DEFAULT_LANG",
+    "DERIVED_RELATIONSHIPS",
+    "Mapping",
+    "PropertyGraph",
+    "Term",
+    "TermValue",
+    "get_mapping",
+    "graph_to_property_graph",
+]
+
+DEFAULT_LANG = "en"
+Kind = Literal["literal", "lang", "relation", "iri"]
+
+# Relationships derived from participations and memberships: written for convenience,
+# never exported (they carry no information of their own).
+DERIVED_RELATIONSHIPS = {"PARTICIPATES_IN": ECS.participatesIn, "MEMBER_OF": ECS.memberOf}
+
+
+@dataclass(frozen=True)
+class Term:
+    """How one RDF property appears in the property graph."""
+
+    iri: URIRef
+    key: str
+    kind: Kind
+    datatype: URIRef | None = None
+    multi: bool = False
+
+
+@dataclass(frozen=True)
+class TermValue:
+    """One RDF object value, engine- and library-neutral (for the exporters)."""
+
+    predicate: str
+    value: str
+    is_iri: bool
+    datatype: str | None = None
+    lang: str | None = None
+
+
+# Terms reused from standard vocabularies (the ontology declares only `ecs:` terms).
+_EXTERNAL = [
+    Term(DCTERMS.identifier, "id", "literal", XSD.string),
+    Term(SKOS.prefLabel, "name", "lang"),
+    Term(SKOS.altLabel, "altNames", "lang", multi=True),
+    Term(DCTERMS.description, "description", "lang"),
+    Term(DCTERMS.title, "title", "lang"),
+    Term(SKOS.note, "note", "lang"),
+    Term(SKOS.definition, "definition", "lang"),
+    Term(SKOS.notation, "notation", "literal", XSD.string),
+    Term(SKOS.inScheme, "IN_SCHEME", "relation"),
+    Term(SKOS.topConceptOf, "TOP_CONCEPT_OF", "relation"),
+    Term(SKOS.exactMatch, "exactMatch", "iri", multi=True),
+]
+_EXTERNAL_CLASSES = {SKOS.Concept: "Concept", SKOS.ConceptScheme: "ConceptScheme"}
+
+
+def _upper_snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).upper()
+
+
+@dataclass
+class Mapping:
+    """The allow-list: classes ↔ labels, properties ↔ keys and relationship types."""
+
+    terms: dict[URIRef, Term]
+    labels: dict[URIRef, str]
+    superclasses: dict[URIRef, list[URIRef]]
+    by_key: dict[str, Term] = field(init=False)
+    by_label: dict[str, URIRef] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_key = {t.key: t for t in self.terms.values()}
+        self.by_label = {label: iri for iri, label in self.labels.items()}
+        if len(self.by_key) != len(self.terms) or len(self.by_label) != len(self.labels):
+            raise ValueError("two ontology terms map to the same property-graph name")
+
+    @property
+    def relationship_types(self) -> set[str]:
+        return {t.key for t in self.terms.values() if t.kind == "relation"}
+
+    def term_for_key(self, key: str) -> tuple[Term, str | None]:
+        """The term for a property key, and the language tag the key encodes (if any)."""
+        term = self.by_key.get(key)
+        if term is not None:
+            return term, DEFAULT_LANG if term.kind == "lang" else None
+        base, _, lang = key.rpartition("_")
+        term = self.by_key.get(base)
+        if term is None or term.kind != "lang" or not re.fullmatch(r"[a-z]{2,3}", lang):
+            raise KeyError(f"property key {key!r} is not in the ontology mapping")
+        return term, lang
+
+    def node_to_values(self, props: Mapping[str, Any]) -> Iterator[TermValue]:
+        """Map a node's properties back to RDF values (`uri` excluded)."""
+        for key, raw in props.items():
+            if key == "uri" or raw is None:
+                continue
+            term, lang = self.term_for_key(key)
+            for item in raw if isinstance(raw, list) else [raw]:
+                if term.kind == "iri":
+                    yield TermValue(str(term.iri), str(item), True)
+                elif term.kind == "lang":
+                    yield TermValue(str(term.iri), str(item), False, lang=lang)
+                else:
+                    text = ("true" if item else "false") if isinstance(item, bool) else str(item)
+                    dtype = str(term.datatype) if term.datatype and term.datatype != XSD.string else None
+                    yield TermValue(str(term.iri), text, False, datatype=dtype)
+
+
+@lru_cache(maxsize=1)
+def get_mapping() -> Mapping:
+    """Build the mapping from the ontology file (once per process)."""
+    onto = Graph().parse(ONTOLOGY_TTL)
+    terms = {t.iri: t for t in _EXTERNAL}
+    functional = set(onto.subjects(RDF.type, OWL.FunctionalProperty))
+    for prop in sorted(onto.subjects(RDF.type, OWL.DatatypeProperty)):
+        assert isinstance(prop, URIRef)
+        rng = onto.value(prop, RDFS.range)
+        local = prop[len(str(ECS._NS)) :]
+        if rng == RDF.langString:
+            terms[prop] = Term(prop, local, "lang")
+        else:
+            dtype = rng if isinstance(rng, URIRef) else XSD.string
+            terms[prop] = Term(prop, local, "literal", dtype, multi=prop not in functional)
+    for prop in sorted(onto.subjects(RDF.type, OWL.ObjectProperty)):
+        assert isinstance(prop, URIRef)
+        local = prop[len(str(ECS._NS)) :]
+        terms[prop] = Term(prop, _upper_snake(local), "relation")
+    labels: dict[URIRef, str] = dict(_EXTERNAL_CLASSES)
+    superclasses: dict[URIRef, list[URIRef]] = {}
+    for cls in sorted(onto.subjects(RDF.type, OWL.Class)):
+        assert isinstance(cls, URIRef)
+        labels[cls] = cls[len(str(ECS._NS)) :]
+        supers = [c for c in onto.transitive_objects(cls, RDFS.subClassOf) if c != cls and str(c).startswith(str(ECS._NS))]
+        superclasses[cls] = sorted(c for c in supers if isinstance(c, URIRef))
+    return Mapping(terms=terms, labels=labels, superclasses=superclasses)
+
+
+@dataclass
+class PropertyGraph:
+    """Nodes grouped by label set and relationships grouped by type, ready for `UNWIND` batches."""
+
+    nodes: dict[tuple[str, ...], list[dict[str, Any]]] = field(default_factory=dict)
+    relationships: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+
+    @property
+    def node_count(self) -> int:
+        return sum(map(len, self.nodes.values()))
+
+    @property
+    def relationship_count(self) -> int:
+        return sum(map(len, self.relationships.values()))
+
+
+def _literal_value(term: Term, obj: RdfLiteral) -> Any:
+    if term.datatype in (XSD.integer, XSD.int, XSD.long):
+        return int(obj)
+    if term.datatype == XSD.boolean:
+        return bool(obj.toPython())
+    return str(obj)
+
+
+def graph_to_property_graph(graph: Graph, derived: Iterable[tuple[str, str, str]] = ()) -> PropertyGraph:
+    """Map an RDF graph (canonical form) to property-graph rows.
+
+    Raises `KeyError` for a predicate or class outside the ontology mapping: the loader's
+    checks guarantee that never happens for validated sources.
+    """
+    mapping = get_mapping()
+    labels: dict[str, set[str]] = {}
+    props: dict[str, dict[str, Any]] = {}
+    rels: dict[str, list[dict[str, str]]] = {}
+    for s, p, o in graph:
+        uri = str(s)
+        node = props.setdefault(uri, {"uri": uri})
+        labels.setdefault(uri, set())
+        if p == RDF.type:
+            labels[uri].add(mapping.labels[o])  # type: ignore[index]
+            continue
+        term = mapping.terms[p]  # type: ignore[index]
+        if term.kind == "relation":
+            rels.setdefault(term.key, []).append({"from": uri, "to": str(o)})
+            continue
+        key = term.key
+        if term.kind == "lang":
+            lang = getattr(o, "language", None) or DEFAULT_LANG
+            key = key if lang == DEFAULT_LANG else f"{key}_{lang}"
+            value: Any = str(o)
+        elif term.kind == "iri":
+            value = str(o)
+        else:
+            value = _literal_value(term, o)  # type: ignore[arg-type]
+        if term.multi:
+            node.setdefault(key, []).append(value)
+        elif key in node:
+            raise ValueError(f"{uri} has more than one value for {term.iri}")
+        else:
+            node[key] = value
+    for rel_type, source, target in derived:
+        rels.setdefault(rel_type, []).append({"from": source, "to": target})
+    result = PropertyGraph(relationships=rels)
+    for uri, node in props.items():
+        for key, value in node.items():
+            if isinstance(value, list):
+                value.sort()
+        label_set = tuple(sorted(labels[uri]))
+        result.nodes.setdefault(label_set, []).append(node)
+    return result
