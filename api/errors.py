@@ -1,0 +1,106 @@
+"""One JSON error shape for every failure, produced here and nowhere else.
+
+    {"ok": false, "error": "<one line>", "errors": ["<each problem>"], "status": <int>}
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from eucan.errors import (
+    ConfigError,
+    EucanError,
+    NotFound,
+    QueryNotFound,
+    QueryParameterError,
+    QuerySyntaxError,
+    QueryTimeout,
+    ReadOnlyViolation,
+    SourceError,
+    StoreError,
+    StoreUnavailable,
+)
+
+__all__ = ["ERROR_RESPONSES", "error_response", "install_error_handlers", "status_for"]
+
+log = logging.getLogger("eucan.api")
+
+_STATUS: list[tuple[type[EucanError], int]] = [
+    (NotFound, 404),
+    (QueryNotFound, 404),
+    (QueryParameterError, 422),
+    (ReadOnlyViolation, 403),
+    (QuerySyntaxError, 400),
+    (QueryTimeout, 504),
+    (SourceError, 422),
+    (StoreUnavailable, 503),
+    (StoreError, 503),
+    (ConfigError, 500),
+]
+
+ERROR_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "ok": {"type": "boolean", "const": False},
+        "error": {"type": "string"},
+        "errors": {"type": "array", "items": {"type": "string"}},
+        "status": {"type": "integer"},
+    },
+    "required": ["ok", "error", "errors", "status"],
+}
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"description": text, "content": {"application/json": {"schema": ERROR_SCHEMA}}}
+    for code, text in [(404, "Unknown id"), (422, "Bad parameter"), (503, "Store unavailable")]
+}
+
+
+def status_for(exc: EucanError) -> int:
+    for cls, status in _STATUS:
+        if isinstance(exc, cls):
+            return status
+    return 500
+
+
+def error_response(status: int, message: str, errors: list[str] | None = None, **context: Any) -> JSONResponse:
+    body = {"ok": False, "error": message, "errors": errors or [message], "status": status, **context}
+    return JSONResponse(body, status_code=status)
+
+
+def _describe_validation(exc: RequestValidationError) -> list[str]:
+    problems = []
+    for err in exc.errors():
+        loc = [str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body")]
+        name = ".".join(loc) or "request"
+        value = err.get("input")
+        shown = f"={value!r}" if value is not None and not isinstance(value, dict) else ""
+        problems.append(f"parameter {name}{shown}: {err.get('msg')}")
+    return problems
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(EucanError)
+    async def _eucan(_: Request, exc: EucanError) -> JSONResponse:
+        status = status_for(exc)
+        errors = [str(p) for p in exc.problems] if isinstance(exc, SourceError) else [str(exc)]
+        return error_response(status, str(exc).splitlines()[0] if errors else str(exc), errors)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = _describe_validation(exc)
+        return error_response(422, problems[0] if problems else "invalid request", problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = str(exc.detail) if exc.status_code != 404 else f"no such path: {request.url.path}"
+        return error_response(exc.status_code, message)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error", exc_info=exc)
+        return error_response(500, "internal error; the server log has the details")

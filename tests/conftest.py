@@ -1,0 +1,57 @@
+"""Shared fixtures: the real embedded engine, loaded once per test session from data/."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from eucan.api.main import create_app
+from eucan.graph.falkordb_store import FalkorDBStore
+from eucan.graph.store import GraphStore
+from eucan.loaders.pipeline import Validated, load_sources, validate_sources
+from eucan.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="session")
+def curated() -> Validated:
+    """The curated data, validated (canonical RDF and property-graph rows)."""
+    return validate_sources([DATA], ROOT)
+
+
+@pytest.fixture(scope="session")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorDBStore]:
+    """The embedded FalkorDB store with the curated data loaded (read-only use in tests)."""
+    folder = tmp_path_factory.mktemp("kg")
+    with FalkorDBStore(folder) as s:
+        load_sources(s, [DATA], root=ROOT)
+        yield s
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path) -> Iterator[FalkorDBStore]:
+    """An empty embedded store of its own, for tests that write."""
+    with FalkorDBStore(tmp_path / "kg") as s:
+        yield s
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(data_dir=tmp_path_factory.mktemp("unused"), sources_dir=DATA)
+
+
+@pytest.fixture(scope="session")
+def client(store: GraphStore, settings: Settings) -> Iterator[TestClient]:
+    """The API over the loaded store, lifespan on."""
+    with TestClient(create_app(settings, store=store)) as c:
+        yield c
+
+
+def neo4j_test_uri() -> str | None:
+    return os.environ.get("EUCAN_TEST_NEO4J_URI")
