@@ -9,7 +9,11 @@ from fastapi import FastAPI
 
 from eucan import __version__
 from eucan.api.errors import install_error_handlers
-from eucan.api.routes import meta
+from eucan.api.routes import actors, cooperation, domains, instruments, meta, path, search, timeline
+from eucan.api.routes import dataset as dataset_routes
+from eucan.api.routes import queries as query_routes
+from eucan.api.routes import resources as resource_routes
+from eucan.api.routes import sparql as sparql_routes
 from eucan.graph.store import GraphStore
 from eucan.settings import Settings
 
@@ -38,6 +42,10 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         try:
             yield
         finally:
+            sparql = getattr(app.state, "sparql", None)
+            if sparql is not None:
+                sparql.close()
+                app.state.sparql = None
             if owned:
                 app.state.store.close()
             app.state.store = None
@@ -51,4 +59,11 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     install_error_handlers(app)
     app.include_router(meta.router)
     app.include_router(meta.router, prefix="/api/v1")
+    for resource in (actors, instruments, domains, search, cooperation, path, timeline):
+        app.include_router(resource.router, prefix="/api/v1")
+    app.include_router(query_routes.router)
+    # Linked data at root paths: /sparql, /id/, /page/, /data/, /ontology, /domain/, /.well-known/void, /dcat, /dumps/
+    app.include_router(sparql_routes.router)
+    app.include_router(resource_routes.router)
+    app.include_router(dataset_routes.router)
     return app

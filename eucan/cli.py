@@ -50,11 +50,11 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except SourceError as exc:
             for problem in exc.problems:
-                err.print(str(problem), markup=False, highlight=False)
-            err.print(f"error: {len(exc.problems)} problem(s) in the curated sources; nothing was loaded", style="red")
+                typer.echo(str(problem), err=True)
+            typer.echo(f"error: {len(exc.problems)} problem(s) in the curated sources; nothing was loaded", err=True)
             raise typer.Exit(code=1) from None
         except EucanError as exc:
-            err.print(f"error: {exc}", style="red", markup=False, highlight=False)
+            typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(code=2) from None
 
     return wrapper  # type: ignore[return-value]
@@ -90,7 +90,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
 ) -> None:
     """EU–Canada Security Knowledge Graph."""
 
@@ -122,7 +124,13 @@ def load(
     paths = sources or [settings.sources_dir]
     with open_store(settings) as store:
         progress = Progress(
-            TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, disable=quiet, transient=True
+            TextColumn("loading"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet,
+            transient=True,
         )
         with progress:
             task = progress.add_task("load", total=None)
@@ -131,6 +139,9 @@ def load(
                 progress.update(task, completed=done, total=total)
 
             result = load_sources(store, paths, batch_size=batch_size, progress=report)
+        from eucan.ontology.sparql import mark_loaded
+
+        mark_loaded(settings.data_dir)  # running servers rebuild their SPARQL store when they see it
         if not quiet:
             out.print(f"loaded {result.records} records from {len(result.files)} files into {store.backend}")
             _print_stats(store)
@@ -191,7 +202,9 @@ def _parse_params(pairs: list[str]) -> dict[str, Any]:
 
 def _emit(columns: list[str], rows: list[list[Any]], fmt: OutputFormat, truncated: bool) -> None:
     if fmt is OutputFormat.json:
-        sys.stdout.write(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, indent=2) + "\n"
+        )
     elif fmt is OutputFormat.csv:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
@@ -204,7 +217,12 @@ def _emit(columns: list[str], rows: list[list[Any]], fmt: OutputFormat, truncate
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*[json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else ("" if v is None else str(v)) for v in row])
+            table.add_row(
+                *[
+                    json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else ("" if v is None else str(v))
+                    for v in row
+                ]
+            )
         out.print(table)
         out.print(f"{len(rows)} row(s)")
     if truncated:
@@ -214,11 +232,19 @@ def _emit(columns: list[str], rows: list[list[Any]], fmt: OutputFormat, truncate
 @app.command()
 @handle_errors
 def query(
-    cypher: Annotated[str | None, typer.Argument(help="Read-only Cypher text (or use --name).", show_default=False)] = None,
-    name: Annotated[str | None, typer.Option("--name", "-n", help="Run a catalog query by name (see `eucan queries`).")] = None,
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="Parameter key=value (JSON values allowed).")] = None,
+    cypher: Annotated[
+        str | None, typer.Argument(help="Read-only Cypher text (or use --name).", show_default=False)
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", "-n", help="Run a catalog query by name (see `eucan queries`).")
+    ] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="Parameter key=value (JSON values allowed).")
+    ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
-    timeout: Annotated[int | None, typer.Option(help="Time limit in milliseconds [env: EUCAN_QUERY_TIMEOUT_MS].", min=1)] = None,
+    timeout: Annotated[
+        int | None, typer.Option(help="Time limit in milliseconds [env: EUCAN_QUERY_TIMEOUT_MS].", min=1)
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="Row cap [env: EUCAN_ROW_CAP].", min=1)] = None,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -237,6 +263,138 @@ def query(
             assert cypher is not None
             result = run_adhoc(store=store, text=cypher, params=params, timeout_ms=timeout, row_cap=limit)
     _emit(result.columns, result.rows, fmt, result.truncated)
+
+
+@app.command()
+@handle_errors
+def queries(
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    name: Annotated[str | None, typer.Argument(help="Show one query in full (parameters, columns, Cypher).")] = None,
+) -> None:
+    """List the catalog of named queries (run one with `eucan query --name NAME -p key=value`)."""
+    from eucan.queries.catalog import get_query, list_queries
+
+    chosen = [get_query(name)] if name else list_queries()
+    if fmt is not OutputFormat.table:
+        columns = ["name", "title", "description", "parameters", "returns"]
+        rows: list[list[Any]] = [
+            [
+                q.name,
+                q.title,
+                q.description,
+                [
+                    {
+                        "name": p.name,
+                        "type": p.type,
+                        "example": p.example,
+                        "optional": p.optional,
+                        "description": p.description,
+                    }
+                    for p in q.parameters
+                ],
+                list(q.returns),
+            ]
+            for q in chosen
+        ]
+        _emit(columns, rows, fmt, False)
+        return
+    if name:
+        q = chosen[0]
+        lines = [f"{q.name}: {q.title}", q.description]
+        lines += [f"  -p {p.name}=<{p.type}>  e.g. {p.example}  {p.description}" for p in q.parameters]
+        lines += [f"returns: {', '.join(q.returns)}", "", q.text]
+        out.print("\n".join(lines), markup=False, highlight=False, soft_wrap=True)
+        return
+    table = Table(show_edge=False)
+    table.add_column("name", no_wrap=True)
+    table.add_column("title")
+    table.add_column("parameters")
+    for q in chosen:
+        table.add_row(q.name, q.title, " ".join(f"{p.name}{'?' if p.optional else ''}" for p in q.parameters))
+    out.print(table)
+    out.print(f"{len(chosen)} queries; `eucan queries NAME` shows one in full")
+
+
+class ExportFormatOption(str, Enum):
+    ttl = "ttl"
+    nt = "nt"
+    jsonld = "jsonld"
+    rdfxml = "rdfxml"
+
+
+@app.command()
+@handle_errors
+def export(
+    fmt: Annotated[ExportFormatOption, typer.Option("--format", "-f", help="RDF format.")] = ExportFormatOption.ttl,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    gzip_: Annotated[bool, typer.Option("--gzip", help="Compress with gzip.")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Export the graph in the store as RDF (the ontology's terms), streamed page by page."""
+    import gzip
+    import os
+    import time
+
+    from eucan.graph.factory import open_store
+    from eucan.ontology.rdf_export import export as export_rdf
+
+    settings = _settings(data_dir)
+    started = time.perf_counter()
+    partial = output.with_name(output.name + ".partial") if output is not None else None
+    with open_store(settings) as store:
+        raw = partial.open("wb") if partial is not None else sys.stdout.buffer
+        try:
+            if gzip_:
+                with gzip.GzipFile(fileobj=raw, mode="wb") as zipped:
+                    stats = export_rdf(store=store, output=zipped, fmt=fmt.value)
+            else:
+                stats = export_rdf(store=store, output=raw, fmt=fmt.value)
+            raw.flush()
+        except BaseException:
+            if partial is not None:
+                raw.close()
+                partial.unlink(missing_ok=True)
+            raise
+        if partial is not None and output is not None:
+            raw.close()
+            os.replace(partial, output)
+    where = str(output) if output is not None else "standard output"
+    seconds = time.perf_counter() - started
+    err.print(f"exported {stats.triples} triples about {stats.entities} resources to {where} in {seconds:.1f} s")
+
+
+@app.command()
+@handle_errors
+def serve(
+    data_dir: DataDirOption = None,
+    host: Annotated[
+        str | None, typer.Option(help="Address to listen on [env: EUCAN_HOST; default 127.0.0.1].", show_default=False)
+    ] = None,
+    port: Annotated[
+        int | None, typer.Option(help="Port [env: EUCAN_PORT; default 8000].", min=0, max=65535, show_default=False)
+    ] = None,
+    load_data: Annotated[
+        bool, typer.Option("--load/--no-load", help="Load the curated files (./data) into the graph before serving.")
+    ] = True,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+) -> None:
+    """Serve the web API (OpenAPI docs at /docs) on the embedded engine, or on Neo4j when NEO4J_URI is set."""
+    import uvicorn
+
+    from eucan.api.main import create_app
+    from eucan.graph.factory import open_store
+
+    settings = _settings(data_dir)
+    host = host or settings.host
+    port = settings.port if port is None else port
+    with open_store(settings) as store:
+        if load_data:
+            from eucan.loaders.pipeline import load_sources
+
+            result = load_sources(store, [settings.sources_dir], batch_size=settings.batch_size)
+            err.print(f"loaded {result.records} records from {len(result.files)} files into {store.backend}")
+        err.print(f"serving the API on http://{host}:{port}/api/v1 (docs: http://{host}:{port}/docs)")
+        uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level=log_level)
 
 
 def main() -> None:

@@ -1,19 +1,19 @@
 """The project's one exception tree. Callers catch a family, never a driver's own error.
 
-    EucanError
-    ├── ConfigError                 bad settings (environment, options)
-    ├── SourceError                 curated files: bad YAML, unknown field or id, bad date, SHACL...
-    │                               (carries every problem as a `Problem` with file and line)
-    ├── QueryError
-    │   ├── QueryNotFound           no catalog query of that name
-    │   ├── QueryParameterError     missing or malformed parameter
-    │   ├── ReadOnlyViolation       a query that would write, refused before it runs
-    │   ├── QueryTimeout            a query ran past its time limit
-    │   └── QuerySyntaxError        the engine could not run the query text
-    ├── NotFound                    an id that names nothing in the graph
-    └── StoreError
-        ├── StoreUnavailable        the engine cannot be reached or started
-        └── StoreBusy               another process owns the data folder and cannot be reached
+EucanError
+├── ConfigError                 bad settings (environment, options)
+├── SourceError                 curated files: bad YAML, unknown field or id, bad date, SHACL...
+│                               (carries every problem as a `Problem` with file and line)
+├── QueryError
+│   ├── QueryNotFound           no catalog query of that name
+│   ├── QueryParameterError     missing or malformed parameter
+│   ├── ReadOnlyViolation       a query that would write, refused before it runs
+│   ├── QueryTimeout            a query ran past its time limit
+│   └── QuerySyntaxError        the engine could not run the query text
+├── NotFound                    an id that names nothing in the graph
+└── StoreError
+    ├── StoreUnavailable        the engine cannot be reached or started
+    └── StoreBusy               another process owns the data folder and cannot be reached
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ class EmbeddedServer:
         if self.process is not None and self.process.poll() is None:
             with contextlib.suppress(redis.RedisError, OSError):
                 client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=5)
-                client.execute_command("SAVE")
+                client.execute_command("SAVE")  # type: ignore[no-untyped-call]
             self.process.send_signal(signal.SIGTERM)
             try:
                 self.process.wait(timeout=10)
@@ -74,7 +74,7 @@ def _stop_orphan(data_dir: Path, socket: Path) -> None:
     pid_file = data_dir / "falkordb.pid"
     if _ping(socket):
         with contextlib.suppress(redis.RedisError, OSError):
-            redis.Redis(unix_socket_path=str(socket), socket_timeout=5).execute_command("SHUTDOWN", "NOSAVE")
+            redis.Redis(unix_socket_path=str(socket), socket_timeout=5).execute_command("SHUTDOWN", "NOSAVE")  # type: ignore[no-untyped-call]
     if pid_file.exists():
         with contextlib.suppress(ValueError, OSError):
             pid = int(pid_file.read_text().strip())
@@ -100,10 +100,14 @@ def start_or_attach(data_dir: Path, *, start_timeout: float = 20.0) -> EmbeddedS
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreUnavailable(f"cannot create the data folder {data_dir}: {exc}; set EUCAN_DATA_DIR to a writable folder") from exc
+        raise StoreUnavailable(
+            f"cannot create the data folder {data_dir}: {exc}; set EUCAN_DATA_DIR to a writable folder"
+        ) from exc
     socket = data_dir.resolve() / SOCKET_NAME
     if len(str(socket)) > _MAX_SOCKET_PATH:
-        raise StoreUnavailable(f"the data folder path is too long for a Unix socket ({socket}); set EUCAN_DATA_DIR to a shorter path")
+        raise StoreUnavailable(
+            f"the data folder path is too long for a Unix socket ({socket}); set EUCAN_DATA_DIR to a shorter path"
+        )
     lock = (data_dir / "eucan.lock").open("a+")
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -150,4 +154,6 @@ def start_or_attach(data_dir: Path, *, start_timeout: float = 20.0) -> EmbeddedS
         time.sleep(0.05)
     process.kill()
     lock.close()
-    raise StoreUnavailable(f"the embedded FalkorDB engine did not answer within {start_timeout:.0f} s; see {data_dir / 'falkordb.log'}")
+    raise StoreUnavailable(
+        f"the embedded FalkorDB engine did not answer within {start_timeout:.0f} s; see {data_dir / 'falkordb.log'}"
+    )

@@ -40,7 +40,9 @@ class FalkorDBStore(GraphStore):
 
     backend = "falkordb"
 
-    def __init__(self, data_dir: Path, *, graph_name: str = "kg", default_timeout_ms: int = 10_000, row_cap: int = 10_000) -> None:
+    def __init__(
+        self, data_dir: Path, *, graph_name: str = "kg", default_timeout_ms: int = 10_000, row_cap: int = 10_000
+    ) -> None:
         self.data_dir = data_dir
         self.graph_name = graph_name
         self.default_timeout_ms = default_timeout_ms
@@ -68,8 +70,10 @@ class FalkorDBStore(GraphStore):
             else:
                 result = graph.query(query, dict(params or {}), timeout=timeout)
         except redis.ResponseError as exc:
-            if "empty key" in str(exc).lower() or "invalid graph operation on empty key" in str(exc).lower():
-                return QueryResult(columns=[], rows=[])
+            if "empty key" in str(exc).lower():
+                raise StoreUnavailable(
+                    f"the graph {self.graph_name!r} has not been loaded yet in {self.data_dir}; run `eucan load` first"
+                ) from None
             raise _translate(exc, query) from None
         except (redis.ConnectionError, OSError) as exc:
             raise StoreUnavailable(f"the embedded FalkorDB engine is not reachable: {exc}") from None

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import neo4j
-from neo4j import Driver, Query, RoutingControl
+from neo4j import Driver, ManagedTransaction, RoutingControl, unit_of_work
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, TransientError
 
 from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
@@ -46,7 +46,9 @@ class Neo4jStore(GraphStore):
 
     backend = "neo4j"
 
-    def __init__(self, driver: Driver, *, database: str | None = None, default_timeout_ms: int = 10_000, row_cap: int = 10_000) -> None:
+    def __init__(
+        self, driver: Driver, *, database: str | None = None, default_timeout_ms: int = 10_000, row_cap: int = 10_000
+    ) -> None:
         self._driver = driver
         self.database = database
         self.default_timeout_ms = default_timeout_ms
@@ -65,19 +67,25 @@ class Neo4jStore(GraphStore):
             ensure_read_only(query)
         timeout = (timeout_ms or self.default_timeout_ms) / 1000
         cap = row_cap or self.row_cap
+
+        @unit_of_work(timeout=timeout)
+        def work(tx: ManagedTransaction) -> tuple[list[str], list[list[Any]], bool]:
+            result = tx.run(query, dict(params or {}))
+            keys = list(result.keys())
+            rows: list[list[Any]] = []
+            for record in result:
+                if len(rows) >= cap:
+                    return keys, rows, True
+                rows.append([plain(v) for v in record.values()])
+            return keys, rows, False
+
         mode = neo4j.READ_ACCESS if read_only else neo4j.WRITE_ACCESS
         try:
             with self._driver.session(database=self.database, default_access_mode=mode) as session:
-                result = session.run(Query(query, timeout=timeout), dict(params or {}))  # type: ignore[arg-type]
-                columns = list(result.keys())
-                rows: list[list[Any]] = []
-                truncated = False
-                for record in result:
-                    if len(rows) >= cap:
-                        truncated = True
-                        break
-                    rows.append([plain(v) for v in record.values()])
-                result.consume()
+                if read_only:
+                    columns, rows, truncated = session.execute_read(work)
+                else:
+                    columns, rows, truncated = session.execute_write(work)
         except (Neo4jError, DriverError) as exc:
             raise _translate(exc) from None
         return QueryResult(columns=columns, rows=rows, truncated=truncated)

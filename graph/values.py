@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import falkordb
+from neo4j import graph as neo4j_graph
+
 __all__ = ["plain"]
 
 
@@ -22,12 +25,12 @@ def plain(value: Any) -> Any:
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
-    module = type(value).__module__
-    name = type(value).__name__
-    if module.startswith("neo4j"):
-        return _neo4j_value(value, name)
-    if module.startswith("falkordb"):
-        return _falkordb_value(value, name)
+    if isinstance(value, (neo4j_graph.Node, neo4j_graph.Relationship, neo4j_graph.Path)):
+        return _neo4j_value(
+            value, type(value).__name__ if isinstance(value, (neo4j_graph.Node, neo4j_graph.Path)) else "Relationship"
+        )
+    if isinstance(value, (falkordb.Node, falkordb.Edge, falkordb.Path)):
+        return _falkordb_value(value, type(value).__name__)
     if hasattr(value, "iso_format"):  # neo4j.time types
         return value.iso_format()
     return str(value)
@@ -36,7 +39,7 @@ def plain(value: Any) -> Any:
 def _neo4j_value(value: Any, name: str) -> Any:
     if name == "Node":
         return _node(value.element_id, value.labels, dict(value.items()))
-    if name == "Relationship" or hasattr(value, "type") and hasattr(value, "start_node"):
+    if name == "Relationship":
         return {
             "_kind": "relationship",
             "_id": str(value.element_id),
@@ -46,7 +49,11 @@ def _neo4j_value(value: Any, name: str) -> Any:
             "properties": plain(dict(value.items())),
         }
     if name == "Path":
-        return {"_kind": "path", "nodes": [plain(n) for n in value.nodes], "relationships": [plain(r) for r in value.relationships]}
+        return {
+            "_kind": "path",
+            "nodes": [plain(n) for n in value.nodes],
+            "relationships": [plain(r) for r in value.relationships],
+        }
     if hasattr(value, "iso_format"):
         return value.iso_format()
     return str(value)
@@ -65,5 +72,9 @@ def _falkordb_value(value: Any, name: str) -> Any:
             "properties": plain(dict(value.properties)),
         }
     if name == "Path":
-        return {"_kind": "path", "nodes": [plain(n) for n in value.nodes()], "relationships": [plain(e) for e in value.edges()]}
+        return {
+            "_kind": "path",
+            "nodes": [plain(n) for n in value.nodes()],
+            "relationships": [plain(e) for e in value.edges()],
+        }
     return str(value)

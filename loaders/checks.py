@@ -28,7 +28,11 @@ def check_ids(records: Iterable[tuple[RawRecord, BaseModel]]) -> tuple[dict[str,
         if slug in first:
             prev = first[slug]
             problems.append(
-                Problem(raw.file, raw.line, f"duplicate id {slug!r} (first defined at {prev.file}:{prev.line}); ids must be unique across data/")
+                Problem(
+                    raw.file,
+                    raw.line,
+                    f"duplicate id {slug!r} (first defined at {prev.file}:{prev.line}); ids must be unique across data/",
+                )
             )
             continue
         first[slug] = raw
@@ -55,7 +59,9 @@ def check_references(
             line = raw.line_of(field)
             if section == "*":
                 if target not in ids:
-                    problems.append(Problem(raw.file, line, f"{field}: unknown record {target!r}{_suggest(target, ids)}"))
+                    problems.append(
+                        Problem(raw.file, line, f"{field}: unknown record {target!r}{_suggest(target, ids)}")
+                    )
                 continue
             pool = by_section.get(section, set())
             if target in pool:

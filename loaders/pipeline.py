@@ -31,7 +31,7 @@ class Validated:
 
     @property
     def triples(self) -> int:
-        return len(self.canonical.graph)
+        return len(self.canonical.triples)
 
 
 def _model_problems(raw: RawRecord, exc: ValidationError) -> list[Problem]:
@@ -70,7 +70,9 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
             except ValidationError as exc:
                 problems += _model_problems(raw, exc)
     if not files:
-        raise SourceError([Problem(str(p), 0, "no .yaml files found; pass a file or a folder of curated sources") for p in paths])
+        raise SourceError(
+            [Problem(str(p), 0, "no .yaml files found; pass a file or a folder of curated sources") for p in paths]
+        )
     ids, id_problems = check_ids(parsed)
     problems += id_problems
     from eucan.loaders.rdf_builder import vocabulary_graph
@@ -85,7 +87,7 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
         problems += check_shacl(canonical.graph, canonical.locations)
     if problems:
         raise SourceError(problems)
-    pg = graph_to_property_graph(canonical.graph, canonical.derived)
+    pg = graph_to_property_graph(canonical.triples, canonical.derived)
     return Validated(canonical=canonical, property_graph=pg, files=files, records=len(parsed))
 
 

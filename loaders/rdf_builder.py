@@ -15,8 +15,8 @@ from eucan.loaders.records import (
     EventRecord,
     InstrumentRecord,
     MembershipRecord,
-    ParticipationRecord,
     PartialDate,
+    ParticipationRecord,
     PostRecord,
     Record,
     SourceRecord,
@@ -58,13 +58,25 @@ def excerpt_iri(source: str, quote: str) -> URIRef:
     return BASE[f"id/excerpt/{digest}"]
 
 
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
 @dataclass
 class Canonical:
     """The canonical RDF of the curated data, plus the derived shortcut relationships."""
 
-    graph: Graph
+    triples: set[Triple]
     derived: list[tuple[str, str, str]] = field(default_factory=list)
     locations: dict[str, tuple[str, int]] = field(default_factory=dict)
+    _graph: Graph | None = None
+
+    @property
+    def graph(self) -> Graph:
+        """The triples as an rdflib graph (built on first use: costly for large data)."""
+        if self._graph is None:
+            self._graph = Graph()
+            self._graph.addN((s, p, o, self._graph) for s, p, o in self.triples)
+        return self._graph
 
 
 def vocabulary_graph() -> Graph:
@@ -76,8 +88,8 @@ def vocabulary_graph() -> Graph:
 
 
 class _Builder:
-    def __init__(self, graph: Graph, ids: dict[str, str]) -> None:
-        self.g = graph
+    def __init__(self, triples: set[Triple], ids: dict[str, str]) -> None:
+        self.g = triples
         self.ids = ids  # record id -> section
         self.mapping = get_mapping()
 
@@ -113,7 +125,7 @@ class _Builder:
         for ev in record.evidence:
             excerpt = excerpt_iri(ev.source, ev.quote)
             self.g.add((node, ECS.evidence, excerpt))
-            if (excerpt, RDF.type, ECS.SourceExcerpt) not in self.g:
+            if (excerpt, RDF.type, ECS.SourceExcerpt) not in self.g:  # a set lookup
                 self.typed(excerpt, ECS.SourceExcerpt)
                 self.text(excerpt, ECS.quote, ev.quote, ev.lang)
                 self.g.add((excerpt, ECS.excerptOf, record_iri("sources", ev.source)))
@@ -126,7 +138,9 @@ class _Builder:
         self.plain(node, ECS.acronym, record.acronym)
         self.text(node, DCTERMS.description, record.description)
 
-    def period(self, node: URIRef, record: TenureRecord | InstrumentRecord | ParticipationRecord | MembershipRecord) -> None:
+    def period(
+        self, node: URIRef, record: TenureRecord | InstrumentRecord | ParticipationRecord | MembershipRecord
+    ) -> None:
         self.date(node, ECS.startDate, ECS.startDatePrecision, record.start)
         self.date(node, ECS.endDate, ECS.endDatePrecision, record.end)
 
@@ -169,7 +183,12 @@ class _Builder:
             self.period(node, record)
             self.date(node, ECS.signedDate, ECS.signedDatePrecision, record.signed)
             self.plain(node, ECS.signedAt, record.signed_at)
-            self.date(node, ECS.provisionalApplicationDate, ECS.provisionalApplicationDatePrecision, record.provisional_application)
+            self.date(
+                node,
+                ECS.provisionalApplicationDate,
+                ECS.provisionalApplicationDatePrecision,
+                record.provisional_application,
+            )
             self.date(node, ECS.entryIntoForceDate, ECS.entryIntoForceDatePrecision, record.entry_into_force)
             self.plain(node, ECS.status, record.status)
             self.plain(node, ECS.celex, record.celex)
@@ -194,14 +213,20 @@ class _Builder:
             for act in record.legal_basis:
                 self.link(node, ECS.legalBasis, "instruments", act)
             derived.append(
-                ("PARTICIPATES_IN", str(record_iri("actors", record.actor)), str(record_iri("instruments", record.instrument)))
+                (
+                    "PARTICIPATES_IN",
+                    str(record_iri("actors", record.actor)),
+                    str(record_iri("instruments", record.instrument)),
+                )
             )
         elif isinstance(record, MembershipRecord):
             self.typed(node, ECS.Membership)
             self.period(node, record)
             self.link(node, ECS.member, "actors", record.member)
             self.link(node, ECS.organisation, "actors", record.organisation)
-            derived.append(("MEMBER_OF", str(record_iri("actors", record.member)), str(record_iri("actors", record.organisation))))
+            derived.append(
+                ("MEMBER_OF", str(record_iri("actors", record.member)), str(record_iri("actors", record.organisation)))
+            )
         elif isinstance(record, EventRecord):
             self.typed(node, ECS[record.type])
             self.text(node, SKOS.prefLabel, record.name)
@@ -218,18 +243,18 @@ class _Builder:
 
 def build_graph(records: Iterable[tuple[str, BaseModel]], ids: dict[str, str]) -> Canonical:
     """Canonical RDF for validated records (`ids` maps every record id to its section)."""
-    graph = vocabulary_graph()
-    builder = _Builder(graph, ids)
+    triples: set[Triple] = set(vocabulary_graph())  # type: ignore[arg-type]
+    builder = _Builder(triples, ids)
     derived: list[tuple[str, str, str]] = []
     items = list(records)
     sources = {r.id: r for s, r in items if isinstance(r, SourceRecord)}
     for section, record in items:
         derived.extend(builder.add(section, record, sources))
     # Excerpts repeat their document's URL and retrieval date so a fact's provenance is one hop away.
-    for excerpt in list(graph.subjects(RDF.type, ECS.SourceExcerpt)):
-        doc = graph.value(excerpt, ECS.excerptOf)
+    excerpts = [(s, o) for s, p, o in triples if p == ECS.excerptOf]
+    for excerpt, doc in excerpts:
         slug = str(doc).rsplit("/", 1)[-1]
         if slug in sources:
-            graph.add((excerpt, ECS.sourceUrl, Literal(str(sources[slug].url), datatype=XSD.anyURI)))
-            graph.add((excerpt, ECS.retrievedDate, Literal(sources[slug].retrieved.iso, datatype=XSD.date)))
-    return Canonical(graph=graph, derived=derived)
+            triples.add((excerpt, ECS.sourceUrl, Literal(str(sources[slug].url), datatype=XSD.anyURI)))
+            triples.add((excerpt, ECS.retrievedDate, Literal(sources[slug].retrieved.iso, datatype=XSD.date)))
+    return Canonical(triples=triples, derived=derived)

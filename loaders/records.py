@@ -148,7 +148,9 @@ class ActorRecord(_Named):
     type: ActorType
     part_of: Slug | None = None
     wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = None
-    eu_authority: Annotated[str, Field(pattern=r"^http://publications\.europa\.eu/resource/authority/[a-z-]+/[A-Z0-9_]+$")] | None = None
+    eu_authority: (
+        Annotated[str, Field(pattern=r"^http://publications\.europa\.eu/resource/authority/[a-z-]+/[A-Z0-9_]+$")] | None
+    ) = None
 
     def references(self) -> list[tuple[str, str, str]]:
         refs = super().references()

@@ -30,7 +30,10 @@ class RawRecord:
         return self.lines.get(key, self.line) if key else self.line
 
 
-class _LineLoader(yaml.SafeLoader):
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser when available
+
+
+class _LineLoader(_Base):  # type: ignore[misc]
     """A safe loader that records line numbers and leaves dates as text (we parse them ourselves)."""
 
 
@@ -54,8 +57,8 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> str:
     return str(loader.construct_scalar(node))
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)  # type: ignore[arg-type]
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)  # type: ignore[arg-type]
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def discover(paths: list[Path]) -> list[Path]:
@@ -86,9 +89,12 @@ def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
     try:
         doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote or bracket is found at the end of the file: point at where it opened.
+        at_end = "end of stream" in str(exc.problem)
+        mark = (exc.context_mark if at_end else None) or exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        return [], [Problem(label, line, f"invalid YAML: {exc.problem or exc}; check indentation and quoting")]
+        context = f" {exc.context}" if exc.context else ""
+        return [], [Problem(label, line, f"invalid YAML: {exc.problem}{context}; check indentation and quoting")]
     except yaml.YAMLError as exc:
         return [], [Problem(label, 1, f"invalid YAML: {exc}")]
     if doc is None:
@@ -108,7 +114,9 @@ def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
         if items is None:
             continue
         if not isinstance(items, list):
-            problems.append(Problem(label, line, f"section {section!r} must be a list of records (each starting with '- ')"))
+            problems.append(
+                Problem(label, line, f"section {section!r} must be a list of records (each starting with '- ')")
+            )
             continue
         for item in items:
             if not isinstance(item, dict):

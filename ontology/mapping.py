@@ -14,7 +14,8 @@ loader writes nothing else and the exporter maps nothing else back.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
+from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -119,7 +120,7 @@ class Mapping:
             raise KeyError(f"property key {key!r} is not in the ontology mapping")
         return term, lang
 
-    def node_to_values(self, props: Mapping[str, Any]) -> Iterator[TermValue]:
+    def node_to_values(self, props: AbcMapping[str, Any]) -> Iterator[TermValue]:
         """Map a node's properties back to RDF values (`uri` excluded)."""
         for key, raw in props.items():
             if key == "uri" or raw is None:
@@ -142,7 +143,7 @@ def get_mapping() -> Mapping:
     onto = Graph().parse(ONTOLOGY_TTL)
     terms = {t.iri: t for t in _EXTERNAL}
     functional = set(onto.subjects(RDF.type, OWL.FunctionalProperty))
-    for prop in sorted(onto.subjects(RDF.type, OWL.DatatypeProperty)):
+    for prop in sorted(onto.subjects(RDF.type, OWL.DatatypeProperty), key=str):
         assert isinstance(prop, URIRef)
         rng = onto.value(prop, RDFS.range)
         local = prop[len(str(ECS._NS)) :]
@@ -151,16 +152,18 @@ def get_mapping() -> Mapping:
         else:
             dtype = rng if isinstance(rng, URIRef) else XSD.string
             terms[prop] = Term(prop, local, "literal", dtype, multi=prop not in functional)
-    for prop in sorted(onto.subjects(RDF.type, OWL.ObjectProperty)):
+    for prop in sorted(onto.subjects(RDF.type, OWL.ObjectProperty), key=str):
         assert isinstance(prop, URIRef)
         local = prop[len(str(ECS._NS)) :]
         terms[prop] = Term(prop, _upper_snake(local), "relation")
     labels: dict[URIRef, str] = dict(_EXTERNAL_CLASSES)
     superclasses: dict[URIRef, list[URIRef]] = {}
-    for cls in sorted(onto.subjects(RDF.type, OWL.Class)):
+    for cls in sorted(onto.subjects(RDF.type, OWL.Class), key=str):
         assert isinstance(cls, URIRef)
         labels[cls] = cls[len(str(ECS._NS)) :]
-        supers = [c for c in onto.transitive_objects(cls, RDFS.subClassOf) if c != cls and str(c).startswith(str(ECS._NS))]
+        supers = [
+            c for c in onto.transitive_objects(cls, RDFS.subClassOf) if c != cls and str(c).startswith(str(ECS._NS))
+        ]
         superclasses[cls] = sorted(c for c in supers if isinstance(c, URIRef))
     return Mapping(terms=terms, labels=labels, superclasses=superclasses)
 
@@ -189,8 +192,10 @@ def _literal_value(term: Term, obj: RdfLiteral) -> Any:
     return str(obj)
 
 
-def graph_to_property_graph(graph: Graph, derived: Iterable[tuple[str, str, str]] = ()) -> PropertyGraph:
-    """Map an RDF graph (canonical form) to property-graph rows.
+def graph_to_property_graph(
+    graph: Iterable[tuple[Any, Any, Any]], derived: Iterable[tuple[str, str, str]] = ()
+) -> PropertyGraph:
+    """Map RDF triples (canonical form; an rdflib Graph or a set of triples) to property-graph rows.
 
     Raises `KeyError` for a predicate or class outside the ontology mapping: the loader's
     checks guarantee that never happens for validated sources.
@@ -204,9 +209,9 @@ def graph_to_property_graph(graph: Graph, derived: Iterable[tuple[str, str, str]
         node = props.setdefault(uri, {"uri": uri})
         labels.setdefault(uri, set())
         if p == RDF.type:
-            labels[uri].add(mapping.labels[o])  # type: ignore[index]
+            labels[uri].add(mapping.labels[o])
             continue
-        term = mapping.terms[p]  # type: ignore[index]
+        term = mapping.terms[p]
         if term.kind == "relation":
             rels.setdefault(term.key, []).append({"from": uri, "to": str(o)})
             continue
@@ -218,7 +223,7 @@ def graph_to_property_graph(graph: Graph, derived: Iterable[tuple[str, str, str]
         elif term.kind == "iri":
             value = str(o)
         else:
-            value = _literal_value(term, o)  # type: ignore[arg-type]
+            value = _literal_value(term, o)
         if term.multi:
             node.setdefault(key, []).append(value)
         elif key in node:
@@ -229,7 +234,7 @@ def graph_to_property_graph(graph: Graph, derived: Iterable[tuple[str, str, str]
         rels.setdefault(rel_type, []).append({"from": source, "to": target})
     result = PropertyGraph(relationships=rels)
     for uri, node in props.items():
-        for key, value in node.items():
+        for value in node.values():
             if isinstance(value, list):
                 value.sort()
         label_set = tuple(sorted(labels[uri]))

@@ -1,0 +1,322 @@
+"""Response models of the web API. Every fact carries `sources`: where it is stated, verbatim."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "ActorDetail",
+    "ActorSummary",
+    "CooperationRow",
+    "DomainDetail",
+    "DomainRef",
+    "DomainSummary",
+    "EventRef",
+    "InstrumentDetail",
+    "InstrumentRef",
+    "InstrumentSummary",
+    "LegalActRef",
+    "Membership",
+    "Page",
+    "Participant",
+    "Participation",
+    "Partner",
+    "PartnerInRow",
+    "PathAnswer",
+    "PathStep",
+    "Period",
+    "Post",
+    "Ref",
+    "SearchHit",
+    "SharedInstrument",
+    "SideOfShare",
+    "Source",
+    "Tenure",
+    "TimelineEntry",
+    "ViaRecord",
+]
+
+T = TypeVar("T")
+
+
+class Source(BaseModel):
+    """One source excerpt: the document's URL and title, the verbatim quote, the day it was read."""
+
+    url: str
+    quote: str
+    retrieved: str | None = Field(default=None, description="Day the source was read (YYYY-MM-DD).")
+    title: str | None = None
+    primary: bool | None = Field(default=None, description="True for a primary source (official text or statement).")
+
+
+class Period(BaseModel):
+    """When a fact held. Dates are ISO days; a precision of `month` or `year` means only that much is known
+    (the date is then the first day of the month or year). Both ends are inclusive; null = open or unknown."""
+
+    start: str | None = None
+    start_precision: str | None = None
+    end: str | None = None
+    end_precision: str | None = None
+
+
+class Ref(BaseModel):
+    """A reference to an actor, an instrument or another named thing."""
+
+    id: str
+    name: str | None = None
+    type: str | None = Field(default=None, description="Most specific class, e.g. State, PescoProject, CsdpMission.")
+
+
+class DomainRef(BaseModel):
+    id: str
+    name: str | None = None
+
+
+class InstrumentRef(Ref):
+    sources: list[Source] = []
+
+
+class Page(BaseModel, Generic[T]):
+    """A page of a list: `count` is the number of items matching in all pages; `next` the URL of the next page."""
+
+    data: list[T]
+    count: int
+    next: str | None = None
+    limit: int
+    offset: int
+
+
+# -- actors ------------------------------------------------------------------------------------
+
+
+class ActorSummary(Ref):
+    name_fr: str | None = None
+    acronym: list[str] = []
+    alt_names: list[str] = []
+    sources: list[Source] = []
+
+
+class Membership(BaseModel):
+    record: str = Field(description="Id of the membership record.")
+    organisation: Ref | None = None
+    member: Ref | None = None
+    period: Period
+    sources: list[Source]
+
+
+class Tenure(BaseModel):
+    record: str
+    holder: Ref | None = None
+    post: Ref | None = None
+    organisation: Ref | None = None
+    period: Period
+    sources: list[Source]
+
+
+class Post(BaseModel):
+    id: str
+    name: str | None = None
+    name_fr: str | None = None
+    sources: list[Source]
+    tenures: list[Tenure] = []
+
+
+class Participation(BaseModel):
+    record: str
+    instrument: Ref
+    role: str | None = None
+    on_behalf_of: Ref | None = None
+    period: Period
+    contribution: str | None = None
+    personnel: int | None = None
+    national_operation: str | None = None
+    uncertainty: str | None = None
+    sources: list[Source]
+
+
+class ActorDetail(ActorSummary):
+    uri: str | None = None
+    description: str | None = None
+    note: str | None = None
+    uncertainty: str | None = None
+    same_as: list[str] = Field(default=[], description="Verified identifiers elsewhere (skos:exactMatch).")
+    part_of: list[Ref] = []
+    parts: list[Ref] = []
+    memberships: list[Membership] = Field(default=[], description="Organisations this actor is a member of.")
+    members: list[Membership] = Field(default=[], description="Members of this actor (for organisations).")
+    posts: list[Post] = Field(default=[], description="Posts in this actor and who held them.")
+    tenures: list[Tenure] = Field(default=[], description="Posts this person held.")
+    participations: list[Participation] = []
+
+
+# -- instruments -------------------------------------------------------------------------------
+
+
+class InstrumentSummary(Ref):
+    name_fr: str | None = None
+    acronym: list[str] = []
+    alt_names: list[str] = []
+    status: str | None = None
+    signed: str | None = None
+    entry_into_force: str | None = None
+    period: Period
+    sources: list[Source] = []
+
+
+class Participant(BaseModel):
+    record: str
+    actor: Ref
+    role: str | None = None
+    on_behalf_of: Ref | None = None
+    period: Period
+    contribution: str | None = None
+    personnel: int | None = None
+    national_operation: str | None = None
+    uncertainty: str | None = None
+    sources: list[Source]
+
+
+class LegalActRef(Ref):
+    celex: str | None = None
+    signed: str | None = None
+    sources: list[Source] = []
+
+
+class EventRef(Ref):
+    date: str | None = None
+    date_precision: str | None = None
+    sources: list[Source] = []
+
+
+class InstrumentDetail(InstrumentSummary):
+    uri: str | None = None
+    url: str | None = None
+    description: str | None = None
+    note: str | None = None
+    uncertainty: str | None = None
+    celex: str | None = None
+    signed_precision: str | None = None
+    place: str | None = None
+    provisional_application: str | None = None
+    domains: list[DomainRef] = []
+    participants: list[Participant] = []
+    legal_basis: list[LegalActRef] = []
+    part_of: list[Ref] = []
+    parts: list[Ref] = []
+    locations: list[Ref] = []
+    events: list[EventRef] = []
+
+
+# -- domains -----------------------------------------------------------------------------------
+
+
+class DomainSummary(BaseModel):
+    id: str
+    name: str | None = None
+    name_fr: str | None = None
+    alt_names: list[str] = []
+    notation: str | None = None
+    uri: str | None = None
+    instrument_count: int = 0
+    sources: list[Source] = Field(default=[], description="Sources of the partnership that lists this area.")
+
+
+class DomainDetail(DomainSummary):
+    instruments: list[InstrumentSummary] = []
+
+
+# -- search, cooperation, partners, path, timeline ---------------------------------------------
+
+
+class SearchHit(Ref):
+    kind: str = Field(description="actor, instrument, domain, post or event.")
+    name_fr: str | None = None
+    matched: list[str] = Field(description="The names that contain the text.")
+    sources: list[Source] = []
+
+
+class PartnerInRow(Ref):
+    record: str = Field(description="Id of the partner's participation record.")
+    role: str | None = None
+    period: Period
+    sources: list[Source]
+
+
+class CooperationRow(BaseModel):
+    """One participation of `actor` in `instrument`, with the other participants (`partners`)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Who cooperates with whom, on what, when, on what source."}
+    )
+
+    record: str = Field(description="Id of the actor's participation record.")
+    actor: Ref
+    role: str | None = None
+    instrument: InstrumentRef
+    domains: list[DomainRef]
+    period: Period
+    contribution: str | None = None
+    personnel: int | None = None
+    uncertainty: str | None = None
+    partners: list[PartnerInRow]
+    sources: list[Source]
+
+
+class SideOfShare(BaseModel):
+    record: str
+    role: str | None = None
+    period: Period
+    sources: list[Source]
+
+
+class SharedInstrument(BaseModel):
+    instrument: Ref
+    actor: SideOfShare
+    partner: SideOfShare
+
+
+class Partner(BaseModel):
+    partner: Ref
+    instruments: list[SharedInstrument]
+
+
+class ViaRecord(BaseModel):
+    record: str
+    role: str | None = None
+    period: Period
+    sources: list[Source]
+
+
+class PathStep(BaseModel):
+    step: int
+    left: Ref
+    relation: str = Field(
+        description="PARTICIPATES_IN, MEMBER_OF or SUB_ORGANISATION_OF (as stored: left or right may be the subject)."
+    )
+    right: Ref
+    via: list[ViaRecord] = Field(description="The records that make this step, with their sources.")
+
+
+class PathAnswer(BaseModel):
+    source: Ref
+    target: Ref
+    max_hops: int
+    found: bool
+    hops: int | None = None
+    steps: list[PathStep]
+
+
+class TimelineEntry(BaseModel):
+    date: str
+    precision: str | None = None
+    kind: str = Field(
+        description="event, participation-start, participation-end, signature, entry-into-force, "
+        "membership-start, membership-end, tenure-start, tenure-end"
+    )
+    record: str
+    type: str | None = None
+    title: str | None = None
+    instrument: Ref | None = None
+    sources: list[Source]

@@ -1,0 +1,51 @@
+"""Shared pieces of the resource routers: paging parameters, the page envelope, and unknown-parameter checks."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Query, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
+
+from eucan.api.errors import ERROR_RESPONSES
+from eucan.api.models import Page
+from eucan.errors import QueryParameterError
+
+__all__ = ["ERRORS", "Limit", "Offset", "example", "paged", "reject_unknown_params"]
+
+T = TypeVar("T")
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1 to 500).")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip (0 or more).")]
+ERRORS: dict[int | str, dict[str, Any]] = ERROR_RESPONSES
+
+
+def example(value: Any) -> dict[int | str, dict[str, Any]]:
+    """`responses=` for a route: the 200 example plus the error shape for 404, 422 and 503."""
+    return {200: {"content": {"application/json": {"example": value}}}, **ERRORS}
+
+
+def paged(request: Request, data: list[T], total: int, limit: int, offset: int) -> Page[T]:
+    following = offset + limit
+    next_url = str(request.url.include_query_params(offset=following, limit=limit)) if following < total else None
+    return Page[T](data=data, count=total, next=next_url, limit=limit, offset=offset)
+
+
+def _query_names(dependant: Dependant) -> list[str]:
+    names = [p.alias for p in dependant.query_params]
+    for sub in dependant.dependencies:
+        names.extend(_query_names(sub))
+    return names
+
+
+def reject_unknown_params(request: Request) -> None:
+    """A misspelt parameter (`?actr=canada`) is an error, not a silently ignored filter."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    accepted = set(_query_names(route.dependant))
+    unknown = sorted(set(request.query_params) - accepted)
+    if unknown:
+        listed = ", ".join(sorted(accepted)) or "none"
+        raise QueryParameterError(f"unknown parameter {unknown[0]!r}; this endpoint accepts: {listed}")

@@ -1,0 +1,155 @@
+"""Actors: states, organisations, EU institutions and bodies, departments, people."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+
+from eucan.api import services
+from eucan.api.deps import StoreDep
+from eucan.api.models import ActorDetail, ActorSummary, Page, Partner
+from eucan.api.routes._common import Limit, Offset, example, paged, reject_unknown_params
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/actors", tags=["actors"], dependencies=[Depends(reject_unknown_params)])
+
+ActorId = Annotated[
+    str, Path(max_length=200, description="The actor's id, e.g. canada, eu, nato, germany.", examples=["canada"])
+]
+AsOf = Annotated[
+    str | None,
+    Query(description="Only what held on this day, YYYY-MM-DD (start and end days included).", examples=["2024-01-01"]),
+]
+_SOURCE = {
+    "url": "https://europa.eu/!hnkY69",
+    "quote": "the European Union and Canada signed a Security and Defence Partnership",
+    "retrieved": "2026-11-26",
+    "title": "Security and Defence: EU and Canada sign Security and Defence Partnership",
+    "primary": True,
+}
+_PERIOD = {"start": "2025-06-23", "start_precision": "day", "end": None, "end_precision": None}
+
+
+@router.get(
+    "",
+    summary="List actors",
+    response_model=Page[ActorSummary],
+    responses=example(
+        {
+            "data": [
+                {
+                    "id": "canada",
+                    "name": "Canada",
+                    "type": "State",
+                    "name_fr": "Canada",
+                    "acronym": [],
+                    "alt_names": [],
+                    "sources": [_SOURCE],
+                }
+            ],
+            "count": 72,
+            "next": "http://127.0.0.1:8000/api/v1/actors?offset=1&limit=1",
+            "limit": 1,
+            "offset": 0,
+        }
+    ),
+)
+def list_actors(
+    request: Request,
+    store: StoreDep,
+    type: Annotated[services.ActorType | None, Query(description="Only actors of this type.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[ActorSummary]:
+    data, total = services.list_actors(store=store, type=type, limit=limit, offset=offset)
+    return paged(request, data, total, limit, offset)
+
+
+@router.get(
+    "/{actor_id}",
+    summary="One actor, with memberships, posts and participations",
+    response_model=ActorDetail,
+    responses=example(
+        {
+            "id": "canada",
+            "name": "Canada",
+            "type": "State",
+            "sources": [_SOURCE],
+            "memberships": [
+                {
+                    "record": "nato-membership-canada",
+                    "organisation": {
+                        "id": "nato",
+                        "name": "North Atlantic Treaty Organization",
+                        "type": "InternationalOrganisation",
+                    },
+                    "period": {"start": "1949-04-04", "start_precision": "day"},
+                    "sources": [_SOURCE],
+                }
+            ],
+            "participations": [
+                {
+                    "record": "part-canada-sdp-2025",
+                    "instrument": {
+                        "id": "sdp-2025",
+                        "name": "EU–Canada Security and Defence Partnership",
+                        "type": "Partnership",
+                    },
+                    "role": "party",
+                    "period": _PERIOD,
+                    "sources": [_SOURCE],
+                }
+            ],
+        }
+    ),
+)
+def get_actor(store: StoreDep, actor_id: ActorId) -> ActorDetail:
+    return services.get_actor(store=store, actor_id=actor_id)
+
+
+@router.get(
+    "/{actor_id}/partners",
+    summary="Partners of an actor, with the instruments shared",
+    response_model=Page[Partner],
+    responses=example(
+        {
+            "data": [
+                {
+                    "partner": {"id": "eu", "name": "European Union", "type": "InternationalOrganisation"},
+                    "instruments": [
+                        {
+                            "instrument": {
+                                "id": "sdp-2025",
+                                "name": "EU–Canada Security and Defence Partnership",
+                                "type": "Partnership",
+                            },
+                            "actor": {
+                                "record": "part-canada-sdp-2025",
+                                "role": "party",
+                                "period": _PERIOD,
+                                "sources": [_SOURCE],
+                            },
+                            "partner": {
+                                "record": "part-eu-sdp-2025",
+                                "role": "party",
+                                "period": _PERIOD,
+                                "sources": [_SOURCE],
+                            },
+                        }
+                    ],
+                }
+            ],
+            "count": 39,
+            "next": None,
+            "limit": 50,
+            "offset": 0,
+        }
+    ),
+)
+def get_partners(
+    request: Request, store: StoreDep, actor_id: ActorId, as_of: AsOf = None, limit: Limit = 50, offset: Offset = 0
+) -> Page[Partner]:
+    data, total = services.partners(store=store, actor=actor_id, as_of=as_of, limit=limit, offset=offset)
+    return paged(request, data, total, limit, offset)

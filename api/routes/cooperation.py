@@ -1,0 +1,101 @@
+"""The core question: who cooperates with whom, on what, when, and on what source."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from eucan.api import services
+from eucan.api.deps import StoreDep
+from eucan.api.models import CooperationRow, Page
+from eucan.api.routes._common import Limit, Offset, example, paged, reject_unknown_params
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["cooperation"], dependencies=[Depends(reject_unknown_params)])
+
+_SOURCE = {
+    "url": "https://europa.eu/!hnkY69",
+    "quote": "the European Union and Canada signed a Security and Defence Partnership",
+    "retrieved": "2026-11-26",
+    "title": "Security and Defence: EU and Canada sign Security and Defence Partnership",
+    "primary": True,
+}
+_PERIOD = {"start": "2025-06-23", "start_precision": "day", "end": None, "end_precision": None}
+_ROW = {
+    "record": "part-canada-sdp-2025",
+    "actor": {"id": "canada", "name": "Canada", "type": "State"},
+    "role": "party",
+    "instrument": {
+        "id": "sdp-2025",
+        "name": "EU–Canada Security and Defence Partnership",
+        "type": "Partnership",
+        "sources": [_SOURCE],
+    },
+    "domains": [{"id": "maritime-security", "name": "Maritime security"}],
+    "period": _PERIOD,
+    "partners": [
+        {
+            "id": "eu",
+            "name": "European Union",
+            "type": "InternationalOrganisation",
+            "record": "part-eu-sdp-2025",
+            "role": "party",
+            "period": _PERIOD,
+            "sources": [_SOURCE],
+        }
+    ],
+    "sources": [_SOURCE],
+}
+
+
+def _id(description: str, example_id: str) -> object:
+    return Query(max_length=200, description=description, examples=[example_id])
+
+
+@router.get(
+    "/cooperation",
+    summary="Who cooperates with whom on what",
+    description=(
+        "One row per participation: the actor, the instrument (id, name, type), the instrument's cooperation "
+        "domains, the period (start, end and their precision), the other participants (partners, each with "
+        "role, period and sources) and the sources of the participation. `as_of` keeps the participations "
+        "(the actor's and the partners') that held on that day: from the start day to the end day, both "
+        "included (an end known only to the month or year counts to its last day); an unknown start or end "
+        "is open."
+    ),
+    response_model=Page[CooperationRow],
+    responses=example({"data": [_ROW], "count": 1, "next": None, "limit": 50, "offset": 0}),
+)
+def cooperation(
+    request: Request,
+    store: StoreDep,
+    actor: Annotated[str | None, _id("Only the participations of this actor id.", "canada")] = None,
+    partner: Annotated[str | None, _id("Only instruments this actor id also takes part in.", "germany")] = None,
+    domain: Annotated[
+        str | None, _id("Only instruments covering this cooperation domain id.", "maritime-security")
+    ] = None,
+    instrument_type: Annotated[
+        services.InstrumentType | None, Query(description="Only instruments of this type.")
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        Query(
+            description="Only what held on this day, YYYY-MM-DD (start and end days included).", examples=["2006-01-01"]
+        ),
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[CooperationRow]:
+    data, total = services.cooperation(
+        store=store,
+        actor=actor,
+        partner=partner,
+        domain=domain,
+        instrument_type=instrument_type,
+        as_of=as_of,
+        limit=limit,
+        offset=offset,
+    )
+    return paged(request, data, total, limit, offset)

@@ -1,0 +1,210 @@
+"""Dereferenceable IRIs, following the W3C "Cool URIs for the Semantic Web" 303 pattern (§4.3).
+
+An instance IRI names a thing (an actor, an instrument), not a document, so it answers
+`303 See Other` with `Vary: Accept`, pointing at a document about it chosen by `Accept`:
+
+    /id/{kind}/{slug}   --303-->  /page/{kind}/{slug}        HTML (browsers)
+                        --303-->  /data/{kind}/{slug}.ttl    Turtle (also .jsonld, .rdf, .nt)
+    /domain/{slug}, /role/{slug}: the same, with kind `domain` / `role`.
+
+The documents answer 200 and can be linked directly. The ontology uses hash IRIs
+(`/ontology#Actor`), so `/ontology` is itself the document and answers 200 by `Accept`.
+RDF documents hold the resource's own triples (it as subject) and the links that point at it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
+
+from eucan.api.deps import SettingsDep, StoreDep
+from eucan.errors import NotFound
+from eucan.ontology import ONTOLOGY_TTL
+from eucan.ontology.rdf_export import PREFIXES, resource_triples
+from eucan.ontology.sparql import negotiate
+
+__all__ = ["DOCUMENT_TYPES", "router"]
+
+router = APIRouter(tags=["linked data"])
+
+# extension -> (media type, pyoxigraph format); the first is the default for `*/*`.
+DOCUMENT_TYPES: dict[str, tuple[str, RdfFormat | None]] = {
+    "ttl": ("text/turtle", RdfFormat.TURTLE),
+    "jsonld": ("application/ld+json", RdfFormat.JSON_LD),
+    "rdf": ("application/rdf+xml", RdfFormat.RDF_XML),
+    "nt": ("application/n-triples", RdfFormat.N_TRIPLES),
+    "html": ("text/html", None),
+}
+_BY_MEDIA = {media: ext for ext, (media, _) in DOCUMENT_TYPES.items()}
+_OFFERED = [media for media, _ in DOCUMENT_TYPES.values()]
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
+_KINDS = {
+    "source",
+    "actor",
+    "post",
+    "tenure",
+    "instrument",
+    "participation",
+    "membership",
+    "event",
+    "excerpt",
+    "domain",
+    "role",
+}
+
+
+def _iri(base: str, kind: str, slug: str) -> str:
+    if kind not in _KINDS or not _SLUG.match(slug):
+        raise NotFound(f"no resource {kind}/{slug}: kinds are {', '.join(sorted(_KINDS))} and ids are lowercase slugs")
+    root = base.rstrip("/") + "/"
+    return f"{root}{kind}/{slug}" if kind in ("domain", "role") else f"{root}id/{kind}/{slug}"
+
+
+def _local(base: str, iri: str) -> str | None:
+    """The path of this server's page for an IRI of the dataset (None for outside IRIs)."""
+    root = base.rstrip("/") + "/"
+    if not iri.startswith(root):
+        return None
+    rest = iri[len(root) :]
+    if rest.startswith("id/"):
+        return "/page/" + rest[3:]
+    if rest.startswith(("domain/", "role/")) and rest.count("/") == 1 and rest.split("/")[1]:
+        return "/page/" + rest
+    if rest.startswith("ontology"):
+        return "/ontology" + rest[len("ontology") :]
+    return None
+
+
+def _see_other(request: Request, kind: str, slug: str, store: StoreDep, base: str) -> Response:
+    own, _ = resource_triples(store=store, uri=_iri(base, kind, slug), incoming_limit=0)
+    if not own:
+        raise NotFound(f"no resource {kind}/{slug} in the graph")
+    ext = _BY_MEDIA[negotiate(request.headers.get("accept"), _OFFERED)]
+    target = f"/page/{kind}/{slug}" if ext == "html" else f"/data/{kind}/{slug}.{ext}"
+    return RedirectResponse(target, status_code=303, headers={"Vary": "Accept"})
+
+
+@router.get(
+    "/id/{kind}/{slug}", summary="Instance IRI: 303 to its HTML page or RDF document by Accept", status_code=303
+)
+def instance(request: Request, kind: str, slug: str, store: StoreDep, settings: SettingsDep) -> Response:
+    return _see_other(request, kind, slug, store, settings.base_url)
+
+
+@router.get("/domain/{slug}", summary="Cooperation domain (SKOS concept): 303 by Accept", status_code=303)
+def domain(request: Request, slug: str, store: StoreDep, settings: SettingsDep) -> Response:
+    return _see_other(request, "domain", slug, store, settings.base_url)
+
+
+@router.get("/role/{slug}", summary="Participant role (SKOS concept): 303 by Accept", status_code=303)
+def role(request: Request, slug: str, store: StoreDep, settings: SettingsDep) -> Response:
+    return _see_other(request, "role", slug, store, settings.base_url)
+
+
+def _rdf(triples: list[Triple], ext: str) -> Response:
+    media, fmt = DOCUMENT_TYPES[ext]
+    assert fmt is not None
+    prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML, RdfFormat.JSON_LD) else None
+    body = serialize(triples, None, fmt, prefixes=prefixes) or b""
+    return Response(body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
+
+
+@router.get("/data/{kind}/{filename}", summary="RDF document about a resource (.ttl, .jsonld, .rdf, .nt)")
+def data_document(kind: str, filename: str, store: StoreDep, settings: SettingsDep) -> Response:
+    slug, _, ext = filename.rpartition(".")
+    if ext not in DOCUMENT_TYPES or ext == "html":
+        raise NotFound(f"no document {kind}/{filename}: use the extension .ttl, .jsonld, .rdf or .nt")
+    own, incoming = resource_triples(store=store, uri=_iri(settings.base_url, kind, slug))
+    if not own:
+        raise NotFound(f"no resource {kind}/{slug} in the graph")
+    return _rdf(own + incoming, ext)
+
+
+def _term_html(base: str, term: NamedNode | Literal | object) -> str:
+    if isinstance(term, NamedNode):
+        short = _shorten(term.value)
+        href = _local(base, term.value) or term.value
+        return f'<a href="{html.escape(href)}">{html.escape(short)}</a>'
+    if isinstance(term, Literal):
+        tag = f' <small lang="en">@{html.escape(term.language)}</small>' if term.language else ""
+        return f"{html.escape(term.value)}{tag}"
+    return html.escape(str(term))
+
+
+def _shorten(iri: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns) :]}"
+    return iri
+
+
+def _page(
+    title: str, iri: str, alternates: dict[str, str], sections: list[tuple[str, list[tuple[str, str]]]]
+) -> HTMLResponse:
+    links = "".join(
+        f'<link rel="alternate" type="{html.escape(m)}" href="{html.escape(h)}">' for m, h in alternates.items()
+    )
+    nav = " · ".join(f'<a href="{html.escape(h)}">{html.escape(m)}</a>' for m, h in alternates.items())
+    body = []
+    for heading, rows in sections:
+        if not rows:
+            continue
+        cells = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+        body.append(f'<h2 id="{html.escape(heading)}">{html.escape(heading)}</h2><table>{cells}</table>')
+    text = (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>{links}'
+        "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}th{text-align:left;vertical-align:top;"
+        "padding-right:1em;white-space:nowrap}td,th{border-bottom:1px solid #ddd;padding:.2em}</style></head><body>"
+        f"<h1>{html.escape(title)}</h1><p><code>{html.escape(iri)}</code></p><p>Also as: {nav}</p>"
+        f"{''.join(body)}</body></html>"
+    )
+    return HTMLResponse(text)
+
+
+@router.get("/page/{kind}/{slug}", summary="HTML page about a resource", response_class=HTMLResponse)
+def html_page(kind: str, slug: str, store: StoreDep, settings: SettingsDep) -> HTMLResponse:
+    base = settings.base_url
+    iri = _iri(base, kind, slug)
+    own, incoming = resource_triples(store=store, uri=iri)
+    if not own:
+        raise NotFound(f"no resource {kind}/{slug} in the graph")
+    labels = [t.object.value for t in own if t.predicate.value.endswith("#prefLabel") and isinstance(t.object, Literal)]
+    title = labels[0] if labels else f"{kind} {slug}"
+    rows = [(html.escape(_shorten(t.predicate.value)), _term_html(base, t.object)) for t in own]
+    back = [(html.escape(_shorten(t.predicate.value)) + " of", _term_html(base, t.subject)) for t in incoming]
+    alternates = {DOCUMENT_TYPES[ext][0]: f"/data/{kind}/{slug}.{ext}" for ext in ("ttl", "jsonld", "rdf", "nt")}
+    return _page(title, iri, alternates, [("Statements", rows), ("Referenced by", back)])
+
+
+@lru_cache(maxsize=1)
+def _ontology_triples() -> list[Triple]:
+    return [q.triple for q in parse(path=str(ONTOLOGY_TTL), format=RdfFormat.TURTLE)]
+
+
+@router.get("/ontology", summary="The ontology (hash IRIs): HTML or RDF by Accept")
+def ontology(request: Request, settings: SettingsDep, format: str | None = None) -> Response:  # noqa: A002
+    ext = format if format in DOCUMENT_TYPES else _BY_MEDIA[negotiate(request.headers.get("accept"), _OFFERED)]
+    triples = _ontology_triples()
+    if ext != "html":
+        response = _rdf(triples, ext)
+        response.headers["Vary"] = "Accept"
+        return response
+    base = settings.base_url
+    terms: dict[str, list[Triple]] = {}
+    for t in triples:
+        if isinstance(t.subject, NamedNode) and "#" in t.subject.value:
+            terms.setdefault(t.subject.value, []).append(t)
+    sections = []
+    for iri, statements in sorted(terms.items()):
+        name = iri.rsplit("#", 1)[1]
+        rows = [(html.escape(_shorten(t.predicate.value)), _term_html(base, t.object)) for t in statements]
+        sections.append((name, rows))
+    alternates = {DOCUMENT_TYPES[e][0]: f"/ontology?format={e}" for e in ("ttl", "jsonld", "rdf", "nt")}
+    page = _page("EU–Canada Security Knowledge Graph ontology", base.rstrip("/") + "/ontology", alternates, sections)
+    page.headers["Vary"] = "Accept"
+    return page

@@ -1,0 +1,68 @@
+"""Dated entries for an actor: events, participations starting and ending, signatures, memberships, posts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from eucan.api import services
+from eucan.api.deps import StoreDep
+from eucan.api.models import Page, TimelineEntry
+from eucan.api.routes._common import Limit, Offset, example, paged, reject_unknown_params
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["timeline"], dependencies=[Depends(reject_unknown_params)])
+
+_SOURCE = {
+    "url": "http://www.cmp-cpm.forces.gc.ca/dhh-dhp/od-bdo/europe/BOREAS-eng.asp",
+    "quote": "Operation BOREAS - 9 February 2005 – 31 March 2007",
+    "retrieved": "2026-11-26",
+    "title": "Details/Information for Canadian Forces (CF) Operation BOREAS",
+    "primary": True,
+}
+
+
+@router.get(
+    "/timeline",
+    summary="Timeline of an actor",
+    response_model=Page[TimelineEntry],
+    responses=example(
+        {
+            "data": [
+                {
+                    "date": "2005-02-09",
+                    "precision": "day",
+                    "kind": "participation-start",
+                    "record": "part-canada-eufor-althea",
+                    "type": "Participation",
+                    "title": "EUFOR Althea",
+                    "instrument": {"id": "eufor-althea", "name": "EUFOR Althea", "type": "CsdpOperation"},
+                    "sources": [_SOURCE],
+                }
+            ],
+            "count": 1,
+            "next": None,
+            "limit": 50,
+            "offset": 0,
+        }
+    ),
+)
+def get_timeline(
+    request: Request,
+    store: StoreDep,
+    actor: Annotated[str, Query(max_length=200, description="The actor's id.", examples=["canada"])],
+    date_from: Annotated[
+        str | None, Query(alias="from", description="First day, YYYY-MM-DD (included).", examples=["2005-01-01"])
+    ] = None,
+    date_to: Annotated[
+        str | None, Query(alias="to", description="Last day, YYYY-MM-DD (included).", examples=["2007-12-31"])
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[TimelineEntry]:
+    data, total = services.timeline(
+        store=store, actor=actor, date_from=date_from, date_to=date_to, limit=limit, offset=offset
+    )
+    return paged(request, data, total, limit, offset)

@@ -1,0 +1,148 @@
+"""A synthetic curated dataset with the real data's shape, at any scale.
+
+`generate(scale)` returns records by section (the YAML data format) whose total number of
+facts (records with evidence) is about `scale`: sources, actors, posts, tenures,
+instruments (with domains and legal bases), participations (the bulk, with periods and
+roles), memberships and events, each with one or two evidence excerpts.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = ["generate", "write_yaml"]
+
+DOMAINS = [
+    "support-to-ukraine", "crisis-management", "military-mobility", "maritime-security", "cyber-and-edt",
+    "space-security", "hybrid-threats", "fimi", "counterterrorism", "defence-initiatives", "capacity-building",
+    "peace-mediation", "arms-control", "climate-security", "economic-human-security", "women-peace-security",
+]  # fmt: skip
+INSTRUMENT_TYPES = ["Agreement", "PescoProject", "CsdpMission", "CsdpOperation", "Dialogue", "Partnership"]
+ACTOR_TYPES = ["State", "State", "State", "GovernmentDepartment", "InternationalOrganisation", "EUBody"]
+ROLES = ["party", "participant", "contributor", "coordinator", "observer"]
+
+
+def _date(rng: random.Random, low: int = 1990, high: int = 2025) -> str:
+    year = rng.randint(low, high)
+    kind = rng.random()
+    if kind < 0.7:
+        return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    if kind < 0.9:
+        return f"{year}-{rng.randint(1, 12):02d}"
+    return str(year)
+
+
+def _evidence(rng: random.Random, sources: list[str], what: str) -> list[dict[str, str]]:
+    count = 1 if rng.random() < 0.8 else 2
+    return [
+        {"source": rng.choice(sources), "quote": f"Synthetic statement {rng.randint(0, 10**9)} about {what}."}
+        for _ in range(count)
+    ]
+
+
+def generate(scale: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
+    """About `scale` facts in the curated format (deterministic for a seed)."""
+    rng = random.Random(seed)
+    n_sources = max(2, scale // 25)
+    n_actors = max(4, scale // 20)
+    n_instruments = max(3, scale // 12)
+    n_posts = max(1, scale // 200)
+    n_tenures = max(1, scale // 100)
+    n_memberships = max(1, scale // 25)
+    n_events = max(1, scale // 25)
+    n_participations = max(1, scale - n_actors - n_instruments - n_posts - n_tenures - n_memberships - n_events)
+    sources: list[dict[str, Any]] = [
+        {"id": f"src-{i}", "url": f"https://example.org/source/{i}", "title": f"Synthetic source {i}",
+         "retrieved": "2026-11-26", "primary": rng.random() < 0.85}
+        for i in range(n_sources)
+    ]  # fmt: skip
+    src_ids = [str(s["id"]) for s in sources]
+    actors = [
+        {"id": f"actor-{i}", "type": rng.choice(ACTOR_TYPES), "name": f"Actor {i}", "name_fr": f"Acteur {i}",
+         "alt_names": [f"A{i}"], "evidence": _evidence(rng, src_ids, f"actor {i}")}
+        for i in range(n_actors)
+    ]  # fmt: skip
+    persons = [
+        {
+            "id": f"person-{i}",
+            "type": "Person",
+            "name": f"Person {i}",
+            "evidence": _evidence(rng, src_ids, f"person {i}"),
+        }
+        for i in range(n_tenures)
+    ]
+    posts = [
+        {"id": f"post-{i}", "name": f"Post {i}", "organisation": f"actor-{rng.randrange(n_actors)}",
+         "evidence": _evidence(rng, src_ids, f"post {i}")}
+        for i in range(n_posts)
+    ]  # fmt: skip
+    tenures = [
+        {"id": f"tenure-{i}", "person": f"person-{i}", "post": f"post-{rng.randrange(n_posts)}",
+         "start": _date(rng, 1990, 2010), "evidence": _evidence(rng, src_ids, f"tenure {i}")}
+        for i in range(n_tenures)
+    ]  # fmt: skip
+    acts = [
+        {"id": f"act-{i}", "type": "LegalAct", "name": f"Council Decision {i}", "signed": _date(rng),
+         "evidence": _evidence(rng, src_ids, f"act {i}")}
+        for i in range(max(1, n_instruments // 10))
+    ]  # fmt: skip
+    instruments = acts + [
+        {"id": f"instrument-{i}", "type": rng.choice(INSTRUMENT_TYPES), "name": f"Instrument {i}",
+         "start": _date(rng, 1990, 2005), "domains": rng.sample(DOMAINS, rng.randint(1, 3)),
+         "legal_basis": [rng.choice(acts)["id"]], "evidence": _evidence(rng, src_ids, f"instrument {i}")}
+        for i in range(n_instruments - len(acts))
+    ]  # fmt: skip
+    participations = []
+    for i in range(n_participations):
+        record: dict[str, Any] = {
+            "id": f"participation-{i}",
+            "actor": f"actor-{rng.randrange(n_actors)}",
+            "instrument": f"instrument-{rng.randrange(n_instruments - len(acts))}",
+            "role": rng.choice(ROLES),
+            "start": _date(rng, 1990, 2010),
+            "evidence": _evidence(rng, src_ids, f"participation {i}"),
+        }
+        if rng.random() < 0.4:
+            record["end"] = _date(rng, 2011, 2025)
+        if rng.random() < 0.2:
+            record["personnel"] = rng.randint(1, 500)
+        participations.append(record)
+    memberships = [
+        {"id": f"membership-{i}", "member": f"actor-{rng.randrange(n_actors)}", "organisation": f"actor-{rng.randrange(n_actors)}",
+         "start": _date(rng), "evidence": _evidence(rng, src_ids, f"membership {i}")}
+        for i in range(n_memberships)
+    ]  # fmt: skip
+    events = [
+        {"id": f"event-{i}", "type": "Meeting", "name": f"Meeting {i}", "date": _date(rng),
+         "participants": [f"actor-{rng.randrange(n_actors)}" for _ in range(2)],
+         "evidence": _evidence(rng, src_ids, f"event {i}")}
+        for i in range(n_events)
+    ]  # fmt: skip
+    return {
+        "sources": sources,
+        "actors": actors + persons,
+        "posts": posts,
+        "tenures": tenures,
+        "instruments": instruments,
+        "participations": participations,
+        "memberships": memberships,
+        "events": events,
+    }
+
+
+def write_yaml(data: dict[str, list[dict[str, Any]]], folder: Path, per_file: int = 5000) -> list[Path]:
+    """Write the records as curated YAML files (several files for large scales)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for section, records in data.items():
+        for part, start in enumerate(range(0, len(records), per_file)):
+            path = folder / f"{section}-{part:03d}.yaml"
+            path.write_text(
+                yaml.safe_dump({section: records[start : start + per_file]}, sort_keys=False, allow_unicode=True)
+            )
+            paths.append(path)
+    return paths

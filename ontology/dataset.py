@@ -1,0 +1,242 @@
+"""Dataset descriptions for harvesters: VoID (statistics, endpoint, dumps) and DCAT-AP 3.
+
+Both are small rdflib graphs built from the export's statistics (`ExportStats`) and the
+address the service is reached at. Controlled values come from the EU Vocabularies authority
+tables (themes, licence, languages, file types, access rights, frequency, availability) and
+are typed and labelled so the records validate against the DCAT-AP shapes on their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS, VOID
+
+from eucan import __version__
+from eucan.ontology.rdf_export import EXPORT_FORMATS, ExportStats
+
+__all__ = ["DatasetLinks", "dcat_graph", "void_graph"]
+
+AUTH = "http://publications.europa.eu/resource/authority/"
+DCATAP = Namespace("http://data.europa.eu/r5r/")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+TITLE = "EU–Canada Security Knowledge Graph"
+DESCRIPTION = (
+    "Who cooperates with whom on what in EU–Canada security and defence: actors, instruments (the 2025 "
+    "Security and Defence Partnership, agreements, PESCO projects, CSDP missions and operations, dialogues), "
+    "the 16 cooperation areas, memberships and officials' tenures, every fact dated and linked to a source "
+    "excerpt (URL, quote, retrieval date)."
+)
+LICENCE = URIRef(AUTH + "licence/CC_BY_4_0")
+FILE_TYPES = {"ttl": "RDF_TURTLE", "nt": "RDF_N_TRIPLES", "jsonld": "JSON_LD", "rdfxml": "RDF_XML"}
+THEMES = {
+    "JUST": "Justice, legal system and public safety",
+    "INTR": "International issues",
+    "GOVE": "Government and public sector",
+}
+VOCABULARIES = [
+    "https://w3id.org/eucan-security/ontology#",
+    "http://www.w3.org/2004/02/skos/core#",
+    "http://purl.org/dc/terms/",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+]
+
+
+@dataclass(frozen=True)
+class DatasetLinks:
+    """Where things are: `base` is the IRI base (w3id), `site` the address of this server."""
+
+    base: str
+    site: str
+
+    def iri(self, path: str) -> URIRef:
+        return URIRef(self.base.rstrip("/") + "/" + path)
+
+    def url(self, path: str) -> URIRef:
+        return URIRef(self.site.rstrip("/") + "/" + path.lstrip("/"))
+
+    def dump(self, fmt: str) -> URIRef:
+        return self.url(f"dumps/eucan-security.{EXPORT_FORMATS[fmt].extension}")
+
+
+def _bind(graph: Graph) -> Graph:
+    for prefix, ns in [("void", VOID), ("dcat", DCAT), ("dcterms", DCTERMS), ("foaf", FOAF), ("skos", SKOS),
+                       ("dcatap", DCATAP), ("vcard", VCARD), ("xsd", XSD)]:  # fmt: skip
+        graph.bind(prefix, ns)
+    return graph
+
+
+def void_graph(stats: ExportStats, links: DatasetLinks) -> Graph:
+    """A VoID description: size, classes, properties, vocabularies, endpoint, dumps, examples."""
+    g = _bind(Graph())
+    ds = links.iri("dataset")
+    g.add((ds, RDF.type, VOID.Dataset))
+    g.add((ds, DCTERMS.title, Literal(TITLE, lang="en")))
+    g.add((ds, DCTERMS.description, Literal(DESCRIPTION, lang="en")))
+    g.add((ds, DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")))
+    g.add((ds, VOID.uriSpace, Literal(links.base.rstrip("/") + "/")))
+    g.add((ds, VOID.sparqlEndpoint, links.url("sparql")))
+    g.add((ds, VOID.rootResource, links.iri("domain/")))
+    for fmt in EXPORT_FORMATS:
+        g.add((ds, VOID.dataDump, links.dump(fmt)))
+    for vocab in VOCABULARIES:
+        g.add((ds, VOID.vocabulary, URIRef(vocab)))
+    g.add((ds, VOID.triples, Literal(stats.triples, datatype=XSD.integer)))
+    g.add((ds, VOID.entities, Literal(stats.entities, datatype=XSD.integer)))
+    g.add((ds, VOID.classes, Literal(len(stats.classes), datatype=XSD.integer)))
+    g.add((ds, VOID.properties, Literal(len(stats.properties), datatype=XSD.integer)))
+    g.add((ds, VOID.distinctSubjects, Literal(stats.entities, datatype=XSD.integer)))
+    for slug in ("id/actor/canada", "id/instrument/sdp-2025", "domain/maritime-security"):
+        g.add((ds, VOID.exampleResource, links.iri(slug)))
+    for cls, count in sorted(stats.classes.items()):
+        part = BNode()
+        g.add((ds, VOID.classPartition, part))
+        g.add((part, VOID["class"], URIRef(cls)))
+        g.add((part, VOID.entities, Literal(count, datatype=XSD.integer)))
+    for prop, count in sorted(stats.properties.items()):
+        part = BNode()
+        g.add((ds, VOID.propertyPartition, part))
+        g.add((part, VOID.property, URIRef(prop)))
+        g.add((part, VOID.triples, Literal(count, datatype=XSD.integer)))
+    return g
+
+
+def _concept(g: Graph, iri: URIRef, label: str, cls: URIRef | None = None) -> URIRef:
+    g.add((iri, RDF.type, SKOS.Concept))
+    g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
+    if cls is not None:
+        g.add((iri, RDF.type, cls))
+    return iri
+
+
+def dcat_graph(stats: ExportStats, links: DatasetLinks, *, modified: str | None = None) -> Graph:
+    """A DCAT-AP 3 record: catalogue, dataset, one distribution per dump format, the SPARQL service."""
+    g = _bind(Graph())
+    catalog, dataset, service = links.iri("catalog"), links.iri("dataset"), links.iri("sparql-service")
+    publisher = links.iri("publisher")
+    g.add((publisher, RDF.type, FOAF.Agent))
+    g.add((publisher, FOAF.name, Literal("EU–Canada Security Knowledge Graph project", lang="en")))
+    g.add(
+        (
+            publisher,
+            DCTERMS.type,
+            _concept(
+                g,
+                URIRef("http://purl.org/adms/publishertype/Academia-ScientificOrganisation"),
+                "Academia/Scientific organisation",
+            ),
+        )
+    )
+    licence = LICENCE
+    g.add((licence, RDF.type, DCTERMS.LicenseDocument))
+    languages = [URIRef(AUTH + "language/ENG"), URIRef(AUTH + "language/FRA")]
+    for lang, label in zip(languages, ("English", "French"), strict=True):
+        _concept(g, lang, label, DCTERMS.LinguisticSystem)
+    spatial = [URIRef(AUTH + "country/CAN"), URIRef(AUTH + "continent/EUROPE")]
+    for place, label in zip(spatial, ("Canada", "Europe"), strict=True):
+        _concept(g, place, label, DCTERMS.Location)
+    themes = URIRef(AUTH + "data-theme")
+    g.add((themes, RDF.type, SKOS.ConceptScheme))
+    g.add((themes, DCTERMS.title, Literal("Data theme", lang="en")))
+
+    g.add((catalog, RDF.type, DCAT.Catalog))
+    g.add((catalog, DCTERMS.title, Literal(TITLE, lang="en")))
+    g.add(
+        (
+            catalog,
+            DCTERMS.description,
+            Literal("Catalogue of the EU–Canada Security Knowledge Graph and its services.", lang="en"),
+        )
+    )
+    g.add((catalog, DCTERMS.publisher, publisher))
+    g.add((catalog, DCTERMS.license, licence))
+    g.add((catalog, DCAT.themeTaxonomy, themes))
+    g.add((catalog, DCAT.dataset, dataset))
+    g.add((catalog, DCAT.service, service))
+    for lang in languages:
+        g.add((catalog, DCTERMS.language, lang))
+    homepage = links.url("")
+    g.add((catalog, FOAF.homepage, homepage))
+    g.add((homepage, RDF.type, FOAF.Document))
+
+    g.add((dataset, RDF.type, DCAT.Dataset))
+    g.add((dataset, DCTERMS.title, Literal(TITLE, lang="en")))
+    g.add((dataset, DCTERMS.description, Literal(DESCRIPTION, lang="en")))
+    g.add((dataset, DCTERMS.publisher, publisher))
+    g.add((dataset, DCTERMS.identifier, Literal(str(dataset))))
+    g.add((dataset, URIRef(str(DCAT) + "version"), Literal(__version__)))
+    if modified:
+        g.add((dataset, DCTERMS.modified, Literal(modified, datatype=XSD.date)))
+    for code, label in THEMES.items():
+        theme = _concept(g, URIRef(AUTH + "data-theme/" + code), label)
+        g.add((theme, SKOS.inScheme, themes))
+        g.add((dataset, DCAT.theme, theme))
+    for word in (
+        "security",
+        "defence",
+        "European Union",
+        "Canada",
+        "CSDP",
+        "PESCO",
+        "international cooperation",
+        "provenance",
+    ):
+        g.add((dataset, DCAT.keyword, Literal(word, lang="en")))
+    for lang in languages:
+        g.add((dataset, DCTERMS.language, lang))
+    for place in spatial:
+        g.add((dataset, DCTERMS.spatial, place))
+    access = _concept(g, URIRef(AUTH + "access-right/PUBLIC"), "public", DCTERMS.RightsStatement)
+    g.add((dataset, DCTERMS.accessRights, access))
+    frequency = _concept(g, URIRef(AUTH + "frequency/IRREG"), "irregular", DCTERMS.Frequency)
+    g.add((dataset, DCTERMS.accrualPeriodicity, frequency))
+    contact = BNode()
+    g.add((contact, RDF.type, VCARD.Kind))
+    g.add((contact, VCARD.fn, Literal("EU–Canada Security Knowledge Graph maintainers")))
+    g.add((contact, VCARD.hasURL, links.url("")))
+    g.add((dataset, DCAT.contactPoint, contact))
+    g.add((dataset, URIRef("http://www.w3.org/ns/dcat#landingPage"), homepage))
+    stable = _concept(g, URIRef(AUTH + "planned-availability/STABLE"), "stable")
+
+    for fmt, spec in EXPORT_FORMATS.items():
+        dist = links.iri(f"distribution/{spec.extension}")
+        g.add((dataset, DCAT.distribution, dist))
+        g.add((dist, RDF.type, DCAT.Distribution))
+        g.add((dist, DCTERMS.title, Literal(f"Full dump ({spec.media_type})", lang="en")))
+        g.add(
+            (
+                dist,
+                DCTERMS.description,
+                Literal(f"The whole graph as {spec.media_type}, {stats.triples} triples.", lang="en"),
+            )
+        )
+        g.add((dist, DCAT.accessURL, links.dump(fmt)))
+        g.add((dist, DCAT.downloadURL, links.dump(fmt)))
+        g.add((links.dump(fmt), RDF.type, URIRef("http://www.w3.org/2000/01/rdf-schema#Resource")))
+        file_type = _concept(
+            g,
+            URIRef(AUTH + "file-type/" + FILE_TYPES[fmt]),
+            FILE_TYPES[fmt].replace("_", " "),
+            DCTERMS.MediaTypeOrExtent,
+        )
+        g.add((dist, DCTERMS["format"], file_type))
+        media = URIRef("https://www.iana.org/assignments/media-types/" + spec.media_type)
+        g.add((media, RDF.type, DCTERMS.MediaType))
+        g.add((dist, DCAT.mediaType, media))
+        g.add((dist, DCTERMS.license, licence))
+        g.add((dist, DCATAP.availability, stable))
+
+    endpoint = links.url("sparql")
+    g.add((service, RDF.type, DCAT.DataService))
+    g.add((service, DCTERMS.title, Literal("SPARQL 1.1 endpoint", lang="en")))
+    g.add((service, DCTERMS.description, Literal("Read-only SPARQL 1.1 Protocol endpoint over the graph.", lang="en")))
+    g.add((service, DCAT.endpointURL, endpoint))
+    g.add((endpoint, RDF.type, URIRef("http://www.w3.org/2000/01/rdf-schema#Resource")))
+    g.add((service, DCAT.servesDataset, dataset))
+    g.add((service, DCTERMS.license, licence))
+    g.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
+    g.add((URIRef("https://www.w3.org/TR/sparql11-protocol/"), RDF.type, DCTERMS.Standard))
+    g.add((service, DCAT.endpointDescription, links.url(".well-known/void")))
+    g.add((links.url(".well-known/void"), RDF.type, URIRef("http://www.w3.org/2000/01/rdf-schema#Resource")))
+    return g

@@ -1,0 +1,266 @@
+"""Property graph in the store → RDF: the inverse of `mapping.py`, streamed page by page.
+
+Nodes are read in pages ordered by `uri` (keyset paging: `uri > $after ... LIMIT $limit`,
+which uses the `Resource(uri)` index and never re-reads earlier pages, unlike SKIP), and each
+page's outgoing relationships are read for the same uri range, so one page sits in memory at
+a time and every subject's triples come out together (compact Turtle). Labels become
+`rdf:type`, properties go back through `Mapping.node_to_values`, relationship types back to
+their object properties; the derived shortcuts (`PARTICIPATES_IN`, `MEMBER_OF`) are skipped.
+A label, key or type outside the ontology mapping stops the export: nothing is invented.
+
+Serialization is pyoxigraph's (streaming writers for Turtle, N-Triples, RDF/XML, JSON-LD).
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import IO, Any, cast
+
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
+
+from eucan.errors import StoreError
+from eucan.graph.store import GraphStore
+from eucan.ontology.mapping import DERIVED_RELATIONSHIPS, get_mapping
+from eucan.queries.catalog import get_query
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "PREFIXES",
+    "ExportFormat",
+    "ExportStats",
+    "Output",
+    "export",
+    "graph_fingerprint",
+    "iter_triples",
+    "resource_triples",
+    "serialize_triples",
+]
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RESOURCE_LABEL = "Resource"
+PAGE_SIZE = 5000
+PAGE_TIMEOUT_MS = 120_000
+
+PREFIXES = {
+    "ecs": "https://w3id.org/eucan-security/ontology#",
+    "actor": "https://w3id.org/eucan-security/id/actor/",
+    "instrument": "https://w3id.org/eucan-security/id/instrument/",
+    "participation": "https://w3id.org/eucan-security/id/participation/",
+    "membership": "https://w3id.org/eucan-security/id/membership/",
+    "source": "https://w3id.org/eucan-security/id/source/",
+    "excerpt": "https://w3id.org/eucan-security/id/excerpt/",
+    "domain": "https://w3id.org/eucan-security/domain/",
+    "role": "https://w3id.org/eucan-security/role/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "wd": "http://www.wikidata.org/entity/",
+}
+
+
+Output = IO[bytes] | io.BufferedIOBase
+"""Where an export goes: a binary file, a buffer, or a gzip stream."""
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """A dump format: CLI name, pyoxigraph format, media type and file extension."""
+
+    name: str
+    rdf_format: RdfFormat
+    media_type: str
+    extension: str
+
+
+EXPORT_FORMATS: dict[str, ExportFormat] = {
+    "ttl": ExportFormat("ttl", RdfFormat.TURTLE, "text/turtle", "ttl"),
+    "nt": ExportFormat("nt", RdfFormat.N_TRIPLES, "application/n-triples", "nt"),
+    "jsonld": ExportFormat("jsonld", RdfFormat.JSON_LD, "application/ld+json", "jsonld"),
+    "rdfxml": ExportFormat("rdfxml", RdfFormat.RDF_XML, "application/rdf+xml", "rdf"),
+}
+
+
+@dataclass
+class ExportStats:
+    """What an export wrote (the numbers VoID reports)."""
+
+    triples: int = 0
+    entities: int = 0
+    classes: Counter[str] = field(default_factory=Counter)
+    properties: Counter[str] = field(default_factory=Counter)
+
+
+class _Reverse:
+    """Property-graph names back to RDF terms, as pyoxigraph objects (built once)."""
+
+    def __init__(self, mapping: Any) -> None:  # eucan.ontology.mapping.Mapping
+        self.mapping = mapping
+        self.type = NamedNode(RDF_TYPE)
+        self.classes = {label: NamedNode(str(iri)) for label, iri in mapping.by_label.items()}
+        self.relations = {t.key: NamedNode(str(t.iri)) for t in mapping.terms.values() if t.kind == "relation"}
+        self.derived = set(DERIVED_RELATIONSHIPS)
+        self.predicates: dict[str, NamedNode] = {}
+        self.datatypes: dict[str, NamedNode] = {}
+
+    def predicate(self, iri: str) -> NamedNode:
+        node = self.predicates.get(iri)
+        if node is None:
+            node = self.predicates[iri] = NamedNode(iri)
+        return node
+
+    def datatype(self, iri: str) -> NamedNode:
+        node = self.datatypes.get(iri)
+        if node is None:
+            node = self.datatypes[iri] = NamedNode(iri)
+        return node
+
+    def node(self, subject: NamedNode, labels: Iterable[str], props: dict[str, Any]) -> Iterator[Triple]:
+        for label in sorted(labels):
+            if label == RESOURCE_LABEL:
+                continue
+            cls = self.classes.get(label)
+            if cls is None:
+                raise StoreError(
+                    f"{subject.value} has label {label!r}, which the ontology mapping does not know; export stopped"
+                )
+            yield Triple(subject, self.type, cls)
+        try:
+            values = list(self.mapping.node_to_values(props))
+        except KeyError as exc:
+            raise StoreError(f"{subject.value}: {exc.args[0]}; export stopped") from None
+        for value in values:
+            if value.is_iri:
+                obj: NamedNode | Literal = NamedNode(value.value)
+            elif value.lang is not None:
+                obj = Literal(value.value, language=value.lang)
+            elif value.datatype is not None:
+                obj = Literal(value.value, datatype=self.datatype(value.datatype))
+            else:
+                obj = Literal(value.value)
+            yield Triple(subject, self.predicate(value.predicate), obj)
+
+    def link(self, subject: NamedNode, rel_type: str, target: str) -> Triple | None:
+        if rel_type in self.derived:
+            return None
+        predicate = self.relations.get(rel_type)
+        if predicate is None:
+            raise StoreError(
+                f"{subject.value} has a {rel_type} relationship, which the ontology mapping does not know; "
+                "export stopped"
+            )
+        return Triple(subject, predicate, NamedNode(target))
+
+
+@lru_cache(maxsize=1)
+def _reverse() -> _Reverse:
+    return _Reverse(get_mapping())
+
+
+def _run(
+    store: GraphStore, name: str, params: dict[str, Any], *, row_cap: int, timeout_ms: int = PAGE_TIMEOUT_MS
+) -> list[list[Any]]:
+    result = store.run(get_query(name).text, params, read_only=True, timeout_ms=timeout_ms, row_cap=row_cap)
+    if result.truncated:
+        raise StoreError(f"query {name} returned more than {row_cap} rows for one page; export stopped")
+    return result.rows
+
+
+def graph_fingerprint(*, store: GraphStore) -> tuple[int, int]:
+    """(nodes, relationships): cheap to read, changes with any load that adds or drops something."""
+    rows = _run(store, "export_fingerprint", {}, row_cap=1, timeout_ms=30_000)
+    if not rows:
+        return (0, 0)
+    return (int(rows[0][0] or 0), int(rows[0][1] or 0))
+
+
+def iter_triples(
+    *, store: GraphStore, page_size: int = PAGE_SIZE, stats: ExportStats | None = None
+) -> Iterator[Triple]:
+    """Every triple of the graph, subject by subject in uri order, one page in memory at a time.
+
+    Raises `StoreError` if the graph changed while it was being read (a load switched graphs
+    between two pages), so an export is never a mix of two graphs.
+    """
+    reverse = _reverse()
+    before = graph_fingerprint(store=store)
+    after = ""
+    while True:
+        page = _run(store, "export_nodes", {"after": after, "limit": page_size}, row_cap=page_size)
+        if not page:
+            break
+        first, last = page[0][0], page[-1][0]
+        links: dict[str, list[tuple[str, str]]] = {}
+        for source, rel_type, target in _run(
+            store, "export_relationships", {"first": first, "last": last}, row_cap=max(1_000_000, page_size * 200)
+        ):
+            links.setdefault(source, []).append((rel_type, target))
+        for uri, labels, props in page:
+            subject = NamedNode(uri)
+            count = 0
+            for triple in reverse.node(subject, labels, props):
+                count += 1
+                if stats is not None:
+                    stats.properties[triple.predicate.value] += 1
+                    if triple.predicate.value == RDF_TYPE and isinstance(triple.object, NamedNode):
+                        stats.classes[triple.object.value] += 1
+                yield triple
+            for rel_type, target in sorted(links.get(uri, ())):
+                link = reverse.link(subject, rel_type, target)
+                if link is not None:
+                    count += 1
+                    if stats is not None:
+                        stats.properties[link.predicate.value] += 1
+                    yield link
+            if stats is not None:
+                stats.triples += count
+                stats.entities += 1
+        if len(page) < page_size:
+            break
+        after = last
+    if graph_fingerprint(store=store) != before:
+        raise StoreError("the graph changed while it was being exported (a load ran); run the export again")
+
+
+def serialize_triples(triples: Iterable[Triple], output: Output, fmt: str) -> None:
+    """Write triples in one of `EXPORT_FORMATS` with the project's declared prefixes."""
+    spec = EXPORT_FORMATS[fmt]
+    prefixes = PREFIXES if spec.rdf_format in (RdfFormat.TURTLE, RdfFormat.RDF_XML, RdfFormat.JSON_LD) else None
+    serialize(triples, cast(IO[bytes], output), spec.rdf_format, prefixes=prefixes)
+
+
+def export(*, store: GraphStore, output: Output, fmt: str = "ttl", page_size: int = PAGE_SIZE) -> ExportStats:
+    """Stream the whole graph as RDF to `output`; returns what was written."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    stats = ExportStats()
+    serialize_triples(iter_triples(store=store, page_size=page_size, stats=stats), output, fmt)
+    return stats
+
+
+def resource_triples(*, store: GraphStore, uri: str, incoming_limit: int = 1000) -> tuple[list[Triple], list[Triple]]:
+    """One resource's own triples (as subject) and the links pointing at it; ([], []) if unknown."""
+    reverse = _reverse()
+    rows = _run(store, "export_resource", {"uri": uri}, row_cap=1, timeout_ms=10_000)
+    if not rows:
+        return [], []
+    subject = NamedNode(uri)
+    own = list(reverse.node(subject, rows[0][1], rows[0][2]))
+    for _, rel_type, target in sorted(
+        _run(store, "export_relationships", {"first": uri, "last": uri}, row_cap=100_000, timeout_ms=10_000)
+    ):
+        link = reverse.link(subject, rel_type, target)
+        if link is not None:
+            own.append(link)
+    incoming = []
+    for source, rel_type, _ in _run(
+        store, "export_incoming", {"uri": uri, "limit": incoming_limit}, row_cap=incoming_limit, timeout_ms=10_000
+    ):
+        link = reverse.link(NamedNode(source), rel_type, uri)
+        if link is not None:
+            incoming.append(link)
+    return own, incoming

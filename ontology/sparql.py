@@ -1,0 +1,488 @@
+"""A read-only SPARQL 1.1 endpoint over the graph's RDF export, kept in step with the graph.
+
+The graph is exported to N-Triples (`rdf_export`) and loaded into pyoxigraph stores that live
+in worker processes. A query runs in a worker; when it runs past the time limit the worker is
+killed (a thread could not be stopped, and a runaway query would keep a core busy) and a
+fresh one takes its place. Results are capped at `row_cap` rows or triples; a capped answer
+says so in the `X-Eucan-Truncated` header. SPARQL Update and federated `SERVICE` calls are
+refused before anything runs.
+
+Keeping in step: before a query the service compares the graph's fingerprint (node and
+relationship counts, plus the marker file that `eucan load` writes in the data folder) with
+the one it exported, at most every `check_interval_s`, and rebuilds when it changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import pickle
+import queue
+import re
+import select
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+from xml.sax.saxutils import escape, quoteattr
+
+from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
+from eucan.graph.store import GraphStore
+
+__all__ = [
+    "LOAD_MARKER",
+    "RESULT_MEDIA_TYPES",
+    "SparqlResult",
+    "SparqlService",
+    "check_query",
+    "mark_loaded",
+    "negotiate",
+]
+
+LOAD_MARKER = "last-load"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+# Media types by query form, the first one being the default.
+RESULT_MEDIA_TYPES: dict[str, list[str]] = {
+    "solutions": [
+        "application/sparql-results+json",
+        "application/sparql-results+xml",
+        "text/csv",
+        "text/tab-separated-values",
+        "application/json",
+    ],
+    "boolean": ["application/sparql-results+json", "application/sparql-results+xml", "application/json"],
+    "graph": ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"],
+}
+
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.IGNORECASE,
+)
+_LEXICAL = re.compile(
+    r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|<[^<>\s]*>|#[^\n]*", re.DOTALL
+)
+
+
+def check_query(text: str) -> None:
+    """Refuse empty queries, SPARQL Update and federated SERVICE calls, before any work."""
+    if not text.strip():
+        raise QuerySyntaxError("the query is empty; send a SELECT, ASK, CONSTRUCT or DESCRIBE query")
+    if _UPDATE.match(_LEXICAL.sub(lambda m: " " if m.group(0).startswith("#") else m.group(0), text)):
+        raise ReadOnlyViolation(
+            "SPARQL Update is not allowed: this endpoint is read-only (SELECT, ASK, CONSTRUCT, DESCRIBE)"
+        )
+    if re.search(r"(?<![?$:\w])SERVICE\b", _LEXICAL.sub(" ", text), re.IGNORECASE):
+        raise ReadOnlyViolation("federated queries (SERVICE) are not allowed on this endpoint")
+
+
+def negotiate(accept: str | None, form: str | list[str]) -> str:
+    """The media type to answer with, from an Accept header (q-values honoured); the first
+    offered type when nothing acceptable is offered. `form` is a query form or a list of types."""
+    offered = RESULT_MEDIA_TYPES[form] if isinstance(form, str) else form
+    if not accept:
+        return offered[0]
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate(accept.split(",")):
+        pieces = [p.strip() for p in part.split(";")]
+        media = pieces[0].lower()
+        q = 1.0
+        for param in pieces[1:]:
+            if param.startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        ranked.append((-q, position, media))
+    for neg_q, _, media in sorted(ranked):
+        if neg_q == 0:
+            break
+        if media in offered:
+            return media
+        if media in ("*/*", "application/*", "text/*"):
+            prefix = media.split("/")[0]
+            for candidate in offered:
+                if media == "*/*" or candidate.startswith(prefix + "/"):
+                    return candidate
+    return offered[0]
+
+
+def mark_loaded(data_dir: Path) -> None:
+    """Record that a load happened (read by running servers to rebuild their SPARQL store)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / LOAD_MARKER).write_text(uuid.uuid4().hex, encoding="utf-8")
+
+
+@dataclass
+class SparqlResult:
+    content: bytes
+    media_type: str
+    form: str
+    count: int
+    truncated: bool
+
+
+# --- the worker process ---------------------------------------------------------------------
+
+
+def _json_term(term: Any) -> dict[str, str]:
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return {"type": "uri", "value": term.value}
+    if kind == "BlankNode":
+        return {"type": "bnode", "value": term.value}
+    if kind == "Literal":
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "literal", "value": str(term)}
+
+
+def _xml_term(term: Any) -> str:
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return f"<uri>{escape(term.value)}</uri>"
+    if kind == "BlankNode":
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if kind == "Literal":
+        if term.language:
+            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        if term.datatype.value != XSD_STRING:
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+        return f"<literal>{escape(term.value)}</literal>"
+    return f"<literal>{escape(str(term))}</literal>"
+
+
+def _csv_value(term: Any) -> str:
+    if term is None:
+        return ""
+    kind = type(term).__name__
+    if kind == "BlankNode":
+        return f"_:{term.value}"
+    return str(term.value) if kind in ("NamedNode", "Literal") else str(term)
+
+
+def _solutions(result: Any, media: str, cap: int) -> tuple[bytes, int, bool]:
+    names = [v.value for v in result.variables]
+    rows: list[list[Any]] = []
+    truncated = False
+    for solution in result:
+        if len(rows) >= cap:
+            truncated = True
+            break
+        rows.append([solution[name] for name in names])
+    if media in ("application/sparql-results+json", "application/json"):
+        bindings = [{n: _json_term(t) for n, t in zip(names, row, strict=True) if t is not None} for row in rows]
+        body = json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False)
+        return body.encode(), len(rows), truncated
+    if media == "application/sparql-results+xml":
+        parts = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
+        parts += [f"<variable name={quoteattr(n)}/>" for n in names]
+        parts.append("</head>\n<results>")
+        for row in rows:
+            cells = "".join(
+                f"<binding name={quoteattr(n)}>{_xml_term(t)}</binding>"
+                for n, t in zip(names, row, strict=True)
+                if t is not None
+            )
+            parts.append(f"<result>{cells}</result>")
+        parts.append("</results>\n</sparql>\n")
+        return "\n".join(parts).encode(), len(rows), truncated
+    if media == "text/csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(names)
+        writer.writerows([_csv_value(t) for t in row] for row in rows)
+        return buffer.getvalue().encode(), len(rows), truncated
+    lines = ["\t".join(f"?{n}" for n in names)]
+    lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
+    return ("\n".join(lines) + "\n").encode(), len(rows), truncated
+
+
+def _boolean(value: bool, media: str) -> bytes:
+    if media == "application/sparql-results+xml":
+        text = f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/><boolean>{str(value).lower()}</boolean></sparql>\n'
+        return text.encode()
+    return json.dumps({"head": {}, "boolean": value}).encode()
+
+
+def _graph(result: Any, media: str, cap: int) -> tuple[bytes, int, bool]:
+    from pyoxigraph import RdfFormat, serialize
+
+    from eucan.ontology.rdf_export import PREFIXES
+
+    triples: list[Any] = []
+    truncated = False
+    for triple in result:
+        if len(triples) >= cap:
+            truncated = True
+            break
+        triples.append(triple)
+    fmt = RdfFormat.from_media_type(media)
+    assert fmt is not None
+    prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML, RdfFormat.JSON_LD) else None
+    body = serialize(triples, None, fmt, prefixes=prefixes)
+    assert body is not None
+    return body, len(triples), truncated
+
+
+def _send(stream: IO[bytes], message: Any) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(struct.pack(">Q", len(data)) + data)
+    stream.flush()
+
+
+def _recv(stream: IO[bytes]) -> Any:
+    header = stream.read(8)
+    if len(header) < 8:
+        raise EOFError
+    (size,) = struct.unpack(">Q", header)
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return pickle.loads(data)  # noqa: S301 - only ever our own worker's replies
+
+
+def _answer(store: Any, text: str, accept: str | None, cap: int) -> tuple[Any, ...]:
+    from pyoxigraph import QueryBoolean, QuerySolutions
+
+    try:
+        result = store.query(text)
+        if isinstance(result, QueryBoolean):
+            media = negotiate(accept, "boolean")
+            return ("ok", _boolean(bool(result), media), media, "boolean", 1, False)
+        if isinstance(result, QuerySolutions):
+            media = negotiate(accept, "solutions")
+            body, count, truncated = _solutions(result, media, cap)
+            return ("ok", body, media, "solutions", count, truncated)
+        media = negotiate(accept, "graph")
+        body, count, truncated = _graph(result, media, cap)
+        return ("ok", body, media, "graph", count, truncated)
+    except SyntaxError as exc:
+        return ("syntax", str(exc).splitlines()[0][:500])
+    except Exception as exc:  # evaluation errors (e.g. a type error in a function) are the query's fault
+        message = str(exc).splitlines()[0][:500] if str(exc) else ""
+        return ("error", f"{type(exc).__name__}: {message}")
+
+
+def worker_main() -> None:
+    """Entry point of a worker process: load the dump named in argv, answer queries on stdin/stdout."""
+    from pyoxigraph import RdfFormat, Store
+
+    requests, replies = sys.stdin.buffer, sys.stdout.buffer
+    store = Store()
+    store.bulk_load(path=sys.argv[1], format=RdfFormat.N_TRIPLES)
+    _send(replies, ("ready", len(store)))
+    while True:
+        try:
+            text, accept, cap = _recv(requests)
+        except EOFError:
+            return
+        _send(replies, _answer(store, text, accept, cap))
+
+
+class _Worker:
+    """One worker process holding a store loaded from one dump (a plain subprocess, so it
+    works the same under uvicorn, pytest or a script without a `__main__` guard)."""
+
+    def __init__(self, dump: Path, generation: int, start_timeout_s: float) -> None:
+        self.generation = generation
+        code = "from eucan.ontology.sparql import worker_main; worker_main()"
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code, str(dump)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.requests: IO[bytes] = self.process.stdin
+        self.replies: IO[bytes] = self.process.stdout
+        if not self._ready(start_timeout_s):
+            self.stop()
+            raise StoreUnavailable("the SPARQL worker did not start in time")
+        try:
+            _recv(self.replies)
+        except EOFError:
+            self.stop()
+            raise StoreUnavailable("the SPARQL worker failed to load the graph") from None
+
+    def _ready(self, timeout_s: float) -> bool:
+        readable, _, _ = select.select([self.replies], [], [], timeout_s)
+        return bool(readable)
+
+    def ask(self, request: tuple[str, str | None, int], timeout_s: float) -> tuple[Any, ...]:
+        try:
+            _send(self.requests, request)
+        except OSError:
+            self.stop()
+            raise StoreUnavailable("the SPARQL worker went away; try again") from None
+        if not self._ready(timeout_s):
+            self.stop()
+            raise QueryTimeout(
+                f"the SPARQL query ran past the time limit ({timeout_s:.3g} s) and was stopped; "
+                "add a LIMIT or narrow the patterns"
+            )
+        try:
+            reply: tuple[Any, ...] = _recv(self.replies)
+        except EOFError:
+            self.stop()
+            raise StoreUnavailable("the SPARQL worker stopped while answering; try again") from None
+        return reply
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(timeout=10)
+        for stream in (self.requests, self.replies):
+            stream.close()
+
+
+@dataclass
+class _Built:
+    fingerprint: tuple[Any, ...]
+    dump: Path
+    generation: int
+    stats: Any = None
+    built_at: float = field(default_factory=time.time)
+
+
+class SparqlService:
+    """The SPARQL store of one process: built from the graph on first use, rebuilt when it changes."""
+
+    def __init__(
+        self,
+        *,
+        store: GraphStore,
+        work_dir: Path | None = None,
+        marker_dir: Path | None = None,
+        timeout_ms: int = 10_000,
+        row_cap: int = 10_000,
+        workers: int = 2,
+        check_interval_s: float = 2.0,
+    ) -> None:
+        self.store = store
+        self._own_dir = work_dir is None
+        self.work_dir = work_dir or Path(tempfile.mkdtemp(prefix="eucan-sparql-"))
+        self.work_dir.mkdir(parents=True, exist_ok=True)
+        self.marker_dir = marker_dir
+        self.timeout_ms = timeout_ms
+        self.row_cap = row_cap
+        self.check_interval_s = check_interval_s
+        self._idle: queue.Queue[_Worker | None] = queue.Queue()
+        for _ in range(max(1, workers)):
+            self._idle.put(None)
+        self._lock = threading.Lock()
+        self._built: _Built | None = None
+        self._checked_at = 0.0
+        self._closed = False
+
+    # -- keeping in step ---------------------------------------------------------------
+    def _marker(self) -> str:
+        if self.marker_dir is None:
+            return ""
+        try:
+            return (self.marker_dir / LOAD_MARKER).read_text(encoding="utf-8").strip()
+        except OSError:
+            return ""
+
+    def fingerprint(self) -> tuple[Any, ...]:
+        from eucan.ontology.rdf_export import graph_fingerprint
+
+        return (*graph_fingerprint(store=self.store), self._marker())
+
+    def refresh(self, *, force: bool = False) -> bool:
+        """Rebuild the SPARQL store if the graph changed (or when forced). True if it rebuilt."""
+        with self._lock:
+            now = time.monotonic()
+            if not force and self._built is not None and now - self._checked_at < self.check_interval_s:
+                return False
+            self._checked_at = now
+            current = self.fingerprint()
+            if not force and self._built is not None and self._built.fingerprint == current:
+                return False
+            self._rebuild(current)
+            return True
+
+    def _rebuild(self, fingerprint: tuple[Any, ...]) -> None:
+        from eucan.ontology.rdf_export import ExportStats, export
+
+        generation = (self._built.generation + 1) if self._built else 1
+        dump = self.work_dir / f"graph-{generation}.nt"
+        partial = dump.with_suffix(".partial")
+        with partial.open("wb") as handle:
+            stats: ExportStats = export(store=self.store, output=handle, fmt="nt")
+        partial.replace(dump)
+        self._built = _Built(fingerprint=fingerprint, dump=dump, generation=generation, stats=stats)
+        # Keep the previous dump: a query that started before this rebuild may still start a worker on it.
+        (self.work_dir / f"graph-{generation - 2}.nt").unlink(missing_ok=True)
+
+    @property
+    def stats(self) -> Any:
+        """`ExportStats` of the RDF the endpoint serves (after a refresh)."""
+        self.refresh()
+        assert self._built is not None
+        return self._built.stats
+
+    # -- queries -----------------------------------------------------------------------
+    def query(self, text: str, *, accept: str | None = None) -> SparqlResult:
+        """Run a read-only SPARQL query; answer in the negotiated media type."""
+        if self._closed:
+            raise StoreUnavailable("the SPARQL service is closed")
+        check_query(text)
+        self.refresh()
+        built = self._built
+        assert built is not None
+        timeout_s = self.timeout_ms / 1000
+        deadline = time.monotonic() + timeout_s
+        try:
+            worker = self._idle.get(timeout=timeout_s)
+        except queue.Empty:
+            raise QueryTimeout("the SPARQL endpoint is busy with other queries; try again shortly") from None
+        try:
+            if worker is None or worker.generation != built.generation:
+                if worker is not None:
+                    worker.stop()
+                worker = None
+                worker = _Worker(built.dump, built.generation, start_timeout_s=max(60.0, timeout_s))
+            reply = worker.ask((text, accept, self.row_cap), max(0.05, deadline - time.monotonic()))
+        except (QueryTimeout, StoreUnavailable):
+            worker = None
+            raise
+        finally:
+            self._idle.put(worker)
+        if reply[0] == "syntax":
+            raise QuerySyntaxError(f"the SPARQL query could not be parsed: {reply[1]}")
+        if reply[0] == "error":
+            raise QuerySyntaxError(f"the SPARQL query failed: {reply[1]}")
+        _, body, media, form, count, truncated = reply
+        return SparqlResult(content=body, media_type=media, form=form, count=count, truncated=truncated)
+
+    def close(self) -> None:
+        self._closed = True
+        while True:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            if worker is not None:
+                worker.stop()
+        if self._own_dir:
+            shutil.rmtree(self.work_dir, ignore_errors=True)
+
+    def __enter__(self) -> SparqlService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,175 @@
+"""docs/coverage.md: what the knowledge base holds and on whose word, generated from the graph.
+
+Regenerate after every data edit (a test fails when the committed file is stale)::
+
+    python -m eucan.queries.coverage            # writes docs/coverage.md
+    python -m eucan.queries.coverage --check    # exit 1 if docs/coverage.md is stale
+
+The report is built from the loaded graph (counts by class, sources, primary shares, conflicts,
+uncertain records, domains) and from the curated files themselves (records per file and section).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from eucan.graph.store import GraphStore
+from eucan.loaders.yaml_source import SECTIONS, iter_files, read_file
+from eucan.queries.runner import graph_stats, run_named
+
+__all__ = ["DOC_PATH", "ROOT", "main", "render"]
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC_PATH = ROOT / "docs" / "coverage.md"
+DATA_DIR = ROOT / "data"
+GENERATOR = "python -m eucan.queries.coverage"
+
+# Class labels worth reporting (the rest are superclasses or vocabulary nodes).
+_CLASSES = (
+    "Actor",
+    "State",
+    "InternationalOrganisation",
+    "EUInstitution",
+    "EUBody",
+    "GovernmentDepartment",
+    "Person",
+    "Instrument",
+    "Partnership",
+    "Agreement",
+    "Dialogue",
+    "PescoProject",
+    "CsdpMission",
+    "CsdpOperation",
+    "FinancingInstrument",
+    "LegalAct",
+    "Framework",
+    "Participation",
+    "Membership",
+    "Tenure",
+    "Post",
+    "Event",
+    "Summit",
+    "DialogueMeeting",
+    "Meeting",
+    "Signature",
+    "Negotiation",
+    "Announcement",
+    "SourceDocument",
+    "SourceExcerpt",
+    "CooperationDomain",
+)
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "n/a"
+
+
+def _cell(value: Any) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def _records_per_file(data_dir: Path, root: Path) -> list[tuple[str, Counter[str]]]:
+    rows = []
+    for path, label in iter_files([data_dir], root):
+        raws, _problems = read_file(path, label)
+        rows.append((label, Counter(raw.section for raw in raws)))
+    return rows
+
+
+def render(*, store: GraphStore, data_dir: Path = DATA_DIR, root: Path = ROOT) -> str:
+    """The whole report as Markdown (deterministic: everything is sorted)."""
+    stats = graph_stats(store=store)
+    kinds = run_named(store=store, name="coverage_records", params={}).records()
+    conflicts = run_named(store=store, name="coverage_conflicts", params={}).records()
+    uncertain = run_named(store=store, name="coverage_uncertain", params={}).records()
+    domains = run_named(store=store, name="coverage_domains", params={}).records()
+    files = _records_per_file(data_dir, root)
+
+    out: list[str] = [
+        "# Coverage of the curated knowledge base",
+        "",
+        f"Generated from the graph by `{GENERATOR}`; do not edit by hand (a test fails when this file is stale).",
+        "",
+        "## Provenance",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| sourced records (facts) | {stats.facts} |",
+        f"| records on a primary source | {stats.primary_facts} ({_pct(stats.primary_facts, stats.facts)}) |",
+        f"| distinct source documents | {stats.sources} |",
+        f"| primary source documents | {stats.primary_sources} ({_pct(stats.primary_sources, stats.sources)}) |",
+        f"| source excerpts (quotes) | {stats.labels.get('SourceExcerpt', 0)} |",
+        f"| recorded conflicts (pairs) | {len(conflicts)} |",
+        f"| records marked uncertain | {len(uncertain)} |",
+        "",
+        "## Sourced records by kind",
+        "",
+        "| kind | records | on a primary source | share |",
+        "|---|---:|---:|---:|",
+    ]
+    for row in kinds:
+        n, p = int(row["records"]), int(row["primary_records"] or 0)
+        out.append(f"| {row['kind']} | {n} | {p} | {_pct(p, n)} |")
+    out += ["", "## Nodes by class", "", "| class | nodes |", "|---|---:|"]
+    for label in _CLASSES:
+        out.append(f"| {label} | {stats.labels.get(label, 0)} |")
+    out += ["", "## Records per data file", ""]
+    out.append("| file | " + " | ".join(SECTIONS) + " | total |")
+    out.append("|---|" + "---:|" * (len(SECTIONS) + 1))
+    totals: Counter[str] = Counter()
+    for label, counts in files:
+        totals.update(counts)
+        cells = " | ".join(str(counts.get(s, 0)) for s in SECTIONS)
+        out.append(f"| {label} | {cells} | {sum(counts.values())} |")
+    cells = " | ".join(str(totals.get(s, 0)) for s in SECTIONS)
+    out.append(f"| **all** | {cells} | {sum(totals.values())} |")
+    out += ["", "## Cooperation domains", "", "| domain | area | instruments | events |", "|---|---|---:|---:|"]
+    for row in domains:
+        out.append(f"| {row['domain']} | {_cell(row['name'])} | {row['instruments']} | {row['events']} |")
+    out += ["", "## Recorded conflicts", "", "Records whose sources disagree, linked by `conflicts_with`.", ""]
+    out += ["| record | conflicts with | sources of the record | sources of the other |", "|---|---|---|---|"]
+    for row in conflicts:
+        a = "<br>".join(sorted(row["record_sources"]))
+        b = "<br>".join(sorted(row["other_sources"]))
+        out.append(f"| {row['record']} | {row['other']} | {_cell(a)} | {_cell(b)} |")
+    out += ["", "## Uncertain records", "", "| record | what the sources leave unsure |", "|---|---|"]
+    for row in uncertain:
+        out.append(f"| {row['record']} | {_cell(row['uncertainty'])} |")
+    out.append("")
+    return "\n".join(out)
+
+
+def _build(data_dir: Path, root: Path) -> str:
+    from eucan.graph.falkordb_store import FalkorDBStore
+    from eucan.loaders.pipeline import load_sources
+
+    with tempfile.TemporaryDirectory(prefix="eucan-coverage-") as tmp, FalkorDBStore(Path(tmp)) as store:
+        load_sources(store, [data_dir], root=root)
+        return render(store=store, data_dir=data_dir, root=root)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog=GENERATOR, description="Write (or check) docs/coverage.md from the curated data."
+    )
+    parser.add_argument("--check", action="store_true", help="Exit 1 if docs/coverage.md differs from the data.")
+    args = parser.parse_args(argv)
+    text = _build(DATA_DIR, ROOT)
+    if args.check:
+        current = DOC_PATH.read_text(encoding="utf-8") if DOC_PATH.exists() else ""
+        if current != text:
+            sys.stderr.write(f"{DOC_PATH} is stale; run `{GENERATOR}`\n")
+            return 1
+        return 0
+    DOC_PATH.write_text(text, encoding="utf-8")
+    sys.stderr.write(f"wrote {DOC_PATH}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,104 @@
+"""/cooperation and /actors/{id}/partners: real answers from the curated data, as-of boundaries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+V1 = "/api/v1"
+
+
+def _rows(client: TestClient, **params: Any) -> list[dict[str, Any]]:
+    response = client.get(f"{V1}/cooperation", params={"limit": 500, **params})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["count"] == len(body["data"]) and body["next"] is None
+    return list(body["data"])
+
+
+def test_canada_maritime_security_is_the_sdp_with_the_eu(client: TestClient) -> None:
+    rows = _rows(client, actor="canada", domain="maritime-security")
+    assert [r["instrument"]["id"] for r in rows] == ["sdp-2025"]
+    row = rows[0]
+    assert row["actor"] == {"id": "canada", "name": "Canada", "type": "State"}
+    assert row["instrument"]["type"] == "Partnership"
+    assert row["role"] == "party"
+    assert row["period"]["start"] == "2025-06-23" and row["period"]["start_precision"] == "day"
+    assert len(row["domains"]) == 16 and {"id": "maritime-security", "name": "Maritime security"} in row["domains"]
+    assert "eu" in {p["id"] for p in row["partners"]}
+    for fact in [row, row["instrument"], *row["partners"]]:
+        assert fact["sources"], fact
+        for source in fact["sources"]:
+            assert source["url"].startswith("http") and source["quote"] and source["retrieved"]
+    assert any("europa.eu" in s["url"] for s in row["sources"])
+
+
+def test_canada_partners_in_pesco_projects(client: TestClient) -> None:
+    rows = _rows(client, actor="canada", instrument_type="PescoProject")
+    by_instrument = {r["instrument"]["id"]: {p["id"] for p in r["partners"]} for r in rows}
+    assert set(by_instrument) == {"pesco-military-mobility", "pesco-netloghubs"}
+    assert {"netherlands", "united-states", "norway"} <= by_instrument["pesco-military-mobility"]
+    assert {"germany", "france", "cyprus"} <= by_instrument["pesco-netloghubs"]
+    coordinator = next(
+        p for r in rows for p in r["partners"] if r["instrument"]["id"] == "pesco-netloghubs" and p["id"] == "germany"
+    )
+    assert coordinator["role"] == "coordinator"
+
+
+def test_partner_filter(client: TestClient) -> None:
+    rows = _rows(client, actor="canada", partner="germany")
+    assert {r["instrument"]["id"] for r in rows} == {"pesco", "pesco-netloghubs"}
+
+
+# Canada's contribution to EUFOR Althea (Operation BOREAS): 9 February 2005 to 31 March 2007, both days included.
+@pytest.mark.parametrize(
+    ("as_of", "held"),
+    [("2005-02-08", False), ("2005-02-09", True), ("2006-06-01", True), ("2007-03-31", True), ("2007-04-01", False)],
+)
+def test_as_of_is_inclusive_at_start_and_end_day(client: TestClient, as_of: str, held: bool) -> None:
+    rows = _rows(client, actor="canada", instrument_type="CsdpOperation", as_of=as_of)
+    althea = [r for r in rows if r["instrument"]["id"] == "eufor-althea"]
+    assert bool(althea) is held
+    if held:
+        assert althea[0]["period"] == {
+            "start": "2005-02-09",
+            "start_precision": "day",
+            "end": "2007-03-31",
+            "end_precision": "day",
+        }
+        # the Canadian Armed Forces' participation has the same period, so it is a partner on exactly those days
+        assert "canadian-armed-forces" in {p["id"] for p in althea[0]["partners"]}
+
+
+@pytest.mark.parametrize(("as_of", "expected"), [("2007-03-31", True), ("2007-04-01", False)])
+def test_partners_as_of_end_day(client: TestClient, as_of: str, expected: bool) -> None:
+    response = client.get(f"{V1}/actors/canada/partners", params={"as_of": as_of, "limit": 500})
+    assert response.status_code == 200
+    partners = {p["partner"]["id"]: p for p in response.json()["data"]}
+    assert ("canadian-armed-forces" in partners) is expected
+    if expected:
+        shared = partners["canadian-armed-forces"]["instruments"]
+        assert [s["instrument"]["id"] for s in shared] == ["eufor-althea"]
+        assert shared[0]["actor"]["sources"] and shared[0]["partner"]["sources"]
+
+
+def test_partners_without_date_include_the_eu_through_the_sdp(client: TestClient) -> None:
+    body = client.get(f"{V1}/actors/canada/partners", params={"limit": 500}).json()
+    partners = {p["partner"]["id"]: p for p in body["data"]}
+    assert "canada" not in partners
+    assert "sdp-2025" in {s["instrument"]["id"] for s in partners["eu"]["instruments"]}
+    assert body["count"] == len(body["data"])
+
+
+def test_paging_next_link_walks_all_rows(client: TestClient) -> None:
+    everything = _rows(client, actor="canada")
+    seen: list[str] = []
+    url: str | None = f"{V1}/cooperation?actor=canada&limit=7"
+    while url:
+        body = client.get(url).json()
+        assert body["count"] == len(everything)
+        seen += [r["record"] for r in body["data"]]
+        url = body["next"]
+    assert seen == [r["record"] for r in everything]

@@ -1,0 +1,117 @@
+"""The embedded engine: persistence, one owner per folder, idempotent loads, a killed load."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bench.synthetic import generate, write_yaml
+from eucan.graph.falkordb_store import FalkorDBStore
+from eucan.loaders.pipeline import load_sources
+from eucan.queries.runner import graph_stats
+from tests.conftest import DATA, ROOT
+
+
+def test_loading_twice_gives_identical_counts(fresh_store: FalkorDBStore) -> None:
+    load_sources(fresh_store, [DATA], root=ROOT)
+    first = graph_stats(store=fresh_store).as_dict()
+    load_sources(fresh_store, [DATA], root=ROOT)
+    second = graph_stats(store=fresh_store).as_dict()
+    assert first == second
+    assert first["nodes"] > 500
+
+
+def test_graph_persists_across_restarts(tmp_path: Path) -> None:
+    with FalkorDBStore(tmp_path / "kg") as store:
+        load_sources(store, [DATA], root=ROOT)
+        before = graph_stats(store=store).as_dict()
+    with FalkorDBStore(tmp_path / "kg") as store:
+        assert store.owns_engine
+        assert graph_stats(store=store).as_dict() == before
+
+
+def test_second_process_attaches_to_the_running_engine(tmp_path: Path) -> None:
+    folder = tmp_path / "kg"
+    with FalkorDBStore(folder) as owner:
+        load_sources(owner, [DATA], root=ROOT)
+        code = textwrap.dedent(
+            f"""
+            from pathlib import Path
+            from eucan.graph.falkordb_store import FalkorDBStore
+            with FalkorDBStore(Path({str(folder)!r})) as s:
+                print(s.owns_engine, s.run("MATCH (a:Actor {{id: 'canada'}}) RETURN a.name").rows[0][0])
+            """
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.split() == ["False", "Canada"]
+        assert owner.ping()  # the visitor's exit did not stop the owner's engine
+
+
+KILLED_LOAD = """
+import sys
+from pathlib import Path
+from eucan.graph.falkordb_store import FalkorDBStore
+from eucan.loaders.pipeline import load_sources
+
+def report(done, total):
+    print("progress", done, total, flush=True)
+
+store = FalkorDBStore(Path(sys.argv[1]))
+load_sources(store, [Path(sys.argv[2])], root=Path(sys.argv[2]), batch_size=20, progress=report)
+print("finished", flush=True)
+"""
+
+
+def test_a_killed_load_leaves_the_previous_graph_intact(tmp_path: Path) -> None:
+    folder = tmp_path / "kg"
+    with FalkorDBStore(folder) as store:
+        load_sources(store, [DATA], root=ROOT)
+        before = graph_stats(store=store).as_dict()
+    synthetic = tmp_path / "synthetic"
+    write_yaml(generate(1500, seed=3), synthetic)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_LOAD, str(folder), str(synthetic)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert proc.stdout is not None
+    progressed = 0
+    for line in proc.stdout:
+        if line.startswith("progress"):
+            progressed += 1
+            if progressed == 5:  # midway: some batches written to the staging graph
+                os.kill(proc.pid, signal.SIGKILL)
+                break
+        assert not line.startswith("finished"), "the load finished before it could be killed"
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    with FalkorDBStore(folder) as store:
+        assert graph_stats(store=store).as_dict() == before
+        # and the next load works
+        load_sources(store, [DATA], root=ROOT)
+        assert graph_stats(store=store).as_dict() == before
+
+
+def test_unwritable_data_folder_gives_a_clear_error(tmp_path: Path) -> None:
+    from eucan.errors import StoreUnavailable
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreUnavailable, match="EUCAN_DATA_DIR"):
+        FalkorDBStore(blocker / "kg")
+
+
+def test_query_before_any_load_says_what_to_do(fresh_store: FalkorDBStore) -> None:
+    from eucan.errors import StoreUnavailable
+
+    with pytest.raises(StoreUnavailable, match="run `eucan load` first"):
+        fresh_store.run("MATCH (n) RETURN count(n)")

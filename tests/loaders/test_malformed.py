@@ -1,0 +1,87 @@
+"""Each malformed file gives a clear error naming file and line, and the loaded graph stays as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eucan.cli import app
+from eucan.errors import SourceError
+from eucan.graph.falkordb_store import FalkorDBStore
+from eucan.loaders.pipeline import load_sources
+from eucan.queries.runner import graph_stats
+from tests.conftest import DATA, ROOT
+
+MALFORMED = Path(__file__).parent / "malformed"
+
+# file -> (line, what the message must say)
+EXPECTED = {
+    "01_bad_yaml.yaml": (4, "invalid YAML"),
+    "02_unknown_field.yaml": (5, "unknown field 'capital'"),
+    "03_unknown_reference.yaml": (3, "unknown actor 'canda' (did you mean 'canada'?)"),
+    "04_bad_date.yaml": (5, "'2025-13-45' is not a real date"),
+    "05_end_before_start.yaml": (2, "end 2019-01-01 is before start 2020-05-01"),
+    "06_missing_source.yaml": (2, "missing required field 'evidence'"),
+    "07_duplicate_id.yaml": (2, "duplicate id 'canada'"),
+    "08_shacl_tenure_holder_not_person.yaml": (2, "the holder of a post must be a Person"),
+    "09_unknown_source_id.yaml": (5, "unknown source 'eeas-2025-06-32-sdp' (did you mean 'eeas-2025-06-23-sdp'?)"),
+    "10_unknown_type.yaml": (3, "type: Input should be"),
+    "11_unknown_domain.yaml": (5, "unknown cooperation domain 'maritime-securty' (did you mean 'maritime-security'?)"),
+    "12_bad_id.yaml": (2, "id: String should match pattern"),
+    "13_not_a_list.yaml": (1, "must be a list of records"),
+    "14_unknown_section.yaml": (1, "unknown section 'countries'"),
+    "15_source_bad_url.yaml": (3, "url: Input should be a valid URL"),
+    "16_wrong_kind_reference.yaml": (4, "'eu' is a actor, not a instrument"),
+    "17_duplicate_key.yaml": (5, "duplicate key 'name'"),
+    "18_blank_quote.yaml": (5, "must not be blank"),
+}
+
+
+def test_corpus_is_complete() -> None:
+    assert sorted(p.name for p in MALFORMED.glob("*.yaml")) == sorted(EXPECTED)
+    assert len(EXPECTED) >= 12
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorDBStore]:
+    with FalkorDBStore(tmp_path_factory.mktemp("malformed")) as store:
+        load_sources(store, [DATA], root=ROOT)
+        yield store
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_malformed_file_is_refused_and_graph_unchanged(name: str, loaded: FalkorDBStore) -> None:
+    before = graph_stats(store=loaded).as_dict()
+    with pytest.raises(SourceError) as caught:
+        load_sources(loaded, [DATA, MALFORMED / name], root=ROOT)
+    line, fragment = EXPECTED[name]
+    label = f"tests/loaders/malformed/{name}:{line}:"
+    messages = [str(p) for p in caught.value.problems]
+    assert any(m.startswith(label) and fragment in m for m in messages), messages
+    # only the bad file is blamed: the curated data itself is clean
+    assert all(m.startswith("tests/loaders/malformed/") for m in messages), messages
+    assert graph_stats(store=loaded).as_dict() == before
+
+
+def test_cli_reports_every_problem_without_traceback() -> None:
+    runner = CliRunner()
+    files = [str(MALFORMED / name) for name in ("02_unknown_field.yaml", "04_bad_date.yaml")]
+    result = runner.invoke(app, ["validate", str(DATA), *files])
+    assert result.exit_code == 1
+    output = result.output
+    assert "Traceback" not in output
+    assert "02_unknown_field.yaml:5: actor 'atlantis': unknown field 'capital'" in output
+    assert "04_bad_date.yaml:5:" in output
+    assert "nothing was loaded" in output
+
+
+def test_shacl_catches_what_models_cannot(curated: object) -> None:
+    """A graph-level rule (holder must be a Person) is enforced by the SHACL shapes."""
+    with pytest.raises(SourceError) as caught:
+        from eucan.loaders.pipeline import validate_sources
+
+        validate_sources([DATA, MALFORMED / "08_shacl_tenure_holder_not_person.yaml"], ROOT)
+    assert any("SHACL" in str(p) for p in caught.value.problems)

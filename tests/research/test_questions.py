@@ -1,0 +1,549 @@
+"""Researcher questions answered from the graph: each is a question in plain English, the Cypher
+that answers it (parameters always bound) and the answer expected from the curated data.
+
+The questions run on the session `store` fixture (the embedded engine loaded once from data/). When a
+data edit changes an answer, the test fails: check the new answer against its sources, then update
+the expectation here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from eucan.graph.store import GraphStore
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    cypher: str
+    expected: list[list[Any]]
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+QUESTIONS: list[Question] = [
+    Question(
+        id="sdp-signature",
+        question="When and where was the EU–Canada Security and Defence Partnership signed, and on what occasion?",
+        cypher="""
+MATCH (i:Instrument {id: $id})
+OPTIONAL MATCH (e:Event:Signature)-[:ABOUT_INSTRUMENT]->(i)
+RETURN i.signedDate AS signed, i.signedDatePrecision AS precision, e.place AS place, i.signedAt AS
+  occasion
+""",
+        params={"id": "sdp-2025"},
+        expected=[["2025-06-23", "day", ["Brussels"], ["Brussels, on the margins of the EU–Canada Summit"]]],
+    ),
+    Question(
+        id="sdp-signatories",
+        question="Who signed the 2025 Partnership, and on behalf of whom?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(:Instrument {id: $id}), (p)-[:ROLE]->(:ParticipantRole {id:
+  'signatory'}), (p)-[:PARTICIPANT]->(a:Actor), (p)-[:ON_BEHALF_OF]->(o:Actor)
+RETURN a.id AS signatory, o.id AS on_behalf_of
+ORDER BY signatory
+""",
+        params={"id": "sdp-2025"},
+        expected=[["anita-anand", "canada"], ["david-mcguinty", "canada"], ["kaja-kallas", "eu"]],
+    ),
+    Question(
+        id="sdp-signatory-posts",
+        question="Which posts did the signatories of the Partnership hold on the day it was signed?",
+        cypher="""
+MATCH (i:Instrument {id: $id})
+MATCH (p:Participation)-[:INSTRUMENT]->(i), (p)-[:ROLE]->(:ParticipantRole {id: 'signatory'}),
+  (p)-[:PARTICIPANT]->(person:Person)
+MATCH (t:Tenure)-[:HOLDER]->(person), (t)-[:POST]->(post:Post)
+WHERE t.startDate <= i.signedDate AND (t.endDate IS NULL OR t.endDate >= i.signedDate)
+RETURN person.id AS person, post.id AS post
+ORDER BY person
+""",
+        params={"id": "sdp-2025"},
+        expected=[
+            ["anita-anand", "canada-minister-foreign-affairs"],
+            ["david-mcguinty", "canada-minister-national-defence"],
+            ["kaja-kallas", "hrvp"],
+        ],
+    ),
+    Question(
+        id="sdp-domain-count",
+        question="How many cooperation areas does the 2025 Partnership cover?",
+        cypher="""
+MATCH (:Instrument {id: $id})-[:COVERS_DOMAIN]->(d:CooperationDomain)
+RETURN count(d) AS areas
+""",
+        params={"id": "sdp-2025"},
+        expected=[[16]],
+    ),
+    Question(
+        id="sdp-implemented-through",
+        question="Through which dialogue is the Partnership implemented, and since when has it been held?",
+        cypher="""
+MATCH (d:Dialogue {id: $id})
+RETURN d.name AS dialogue, d.startDate AS since, d.startDatePrecision AS precision
+""",
+        params={"id": "eu-canada-security-defence-dialogue"},
+        expected=[["EU–Canada Security and Defence Dialogue", "2015-01-01", "year"]],
+    ),
+    Question(
+        id="sdd-rounds",
+        question="Which rounds of the Security and Defence Dialogue are recorded, with their dates?",
+        cypher="""
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id})
+RETURN e.id AS round, e.date AS date, e.datePrecision AS precision
+ORDER BY date
+""",
+        params={"id": "eu-canada-security-defence-dialogue"},
+        expected=[["sdd-2015", "2015-01-01", "year"], ["sdd-2024-03", "2024-03-01", "month"]],
+    ),
+    Question(
+        id="summits",
+        question="Which EU–Canada summits are recorded, when and where?",
+        cypher="""
+MATCH (s:Summit)
+RETURN s.id AS summit, s.date AS date, s.place AS place
+ORDER BY date
+""",
+        expected=[
+            ["summit-2014", "2014-09-26", ["Ottawa and Toronto"]],
+            ["summit-2016", "2016-10-30", ["Brussels"]],
+            ["summit-2019", "2019-07-17", ["Montreal"]],
+            ["summit-2021", "2021-06-14", ["Brussels"]],
+            ["summit-2023", "2023-11-23", ["St. John's, Newfoundland and Labrador"]],
+            ["summit-2025", "2025-06-23", ["Brussels"]],
+        ],
+    ),
+    Question(
+        id="summit-2025-place",
+        question="Where was the 2025 EU–Canada summit held, and which leaders took part?",
+        cypher="""
+MATCH (s:Summit {id: $id})-[:EVENT_PARTICIPANT]->(p:Person)
+WITH s, p
+ORDER BY p.id
+RETURN s.place AS place, collect(p.id) AS leaders
+""",
+        params={"id": "summit-2025"},
+        expected=[[["Brussels"], ["antonio-costa", "mark-carney", "ursula-von-der-leyen"]]],
+    ),
+    Question(
+        id="summits-domain",
+        question="Which summits addressed counter-terrorism?",
+        cypher="""
+MATCH (s:Summit)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain})
+RETURN s.id AS summit
+ORDER BY summit
+""",
+        params={"domain": "counterterrorism"},
+        expected=[["summit-2014"], ["summit-2016"]],
+    ),
+    Question(
+        id="pesco-projects",
+        question="Which PESCO projects does Canada take part in, and who coordinates them?",
+        cypher="""
+MATCH (:Actor {id: $actor})<-[:PARTICIPANT]-(:Participation)-[:INSTRUMENT]->(proj:PescoProject)
+MATCH (c:Participation)-[:INSTRUMENT]->(proj), (c)-[:ROLE]->(:ParticipantRole {id: 'coordinator'}),
+  (c)-[:PARTICIPANT]->(coord:Actor)
+WITH proj, coord
+ORDER BY coord.id
+RETURN proj.id AS project, collect(coord.id) AS coordinators
+ORDER BY project
+""",
+        params={"actor": "canada"},
+        expected=[["pesco-military-mobility", ["netherlands"]], ["pesco-netloghubs", ["cyprus", "france", "germany"]]],
+    ),
+    Question(
+        id="pesco-decisions",
+        question="Which Council decisions admitted Canada to PESCO projects, and when were they adopted?",
+        cypher="""
+MATCH (:Actor {id: $actor})<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(:PescoProject),
+  (p)-[:LEGAL_BASIS]->(d:LegalAct)
+WHERE d.name CONTAINS 'Canada'
+RETURN d.id AS decision, d.celex AS celex, d.startDate AS adopted
+ORDER BY adopted
+""",
+        params={"actor": "canada"},
+        expected=[["cd-2021-748", "32021D0748", "2021-05-06"], ["cd-2023-385", "32023D0385", "2023-02-20"]],
+    ),
+    Question(
+        id="pesco-third-states",
+        question="Which other third states take part in PESCO Military Mobility?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(:PescoProject {id: $project}),
+  (p)-[:ROLE]->(:ParticipantRole {id: 'participant'}), (p)-[:PARTICIPANT]->(s:State)
+WHERE s.id <> $actor
+OPTIONAL MATCH (m:Membership)-[:MEMBER]->(s), (m)-[:ORGANISATION]->(:Actor {id: 'eu'})
+WHERE m.endDate IS NULL
+WITH s, count(m) AS eu
+WHERE eu = 0
+RETURN s.id AS state
+ORDER BY state
+""",
+        params={"project": "pesco-military-mobility", "actor": "canada"},
+        expected=[["norway"], ["switzerland"], ["united-kingdom"], ["united-states"]],
+    ),
+    Question(
+        id="pesco-general-conditions",
+        question="Which act sets the general conditions for third states in PESCO projects, and when was it adopted?",
+        cypher="""
+MATCH (d:LegalAct {id: $id})
+WHERE d.name CONTAINS 'general conditions'
+RETURN d.id AS act, d.startDate AS adopted, d.name STARTS WITH 'Council Decision (CFSP) 2020/1639' AS named
+""",
+        params={"id": "cd-2020-1639"},
+        expected=[["cd-2020-1639", "2020-11-05", True]],
+    ),
+    Question(
+        id="csdp-by-type",
+        question="To which CSDP missions and operations has Canada contributed, and of which type?",
+        cypher="""
+MATCH (:Actor {id: $actor})<-[:PARTICIPANT]-(:Participation)-[:INSTRUMENT]->(m:Instrument)
+WHERE m:CsdpMission OR m:CsdpOperation
+RETURN DISTINCT m.id AS mission, CASE WHEN m:CsdpOperation THEN 'military operation' ELSE 'civilian mission' END AS type
+ORDER BY mission
+""",
+        params={"actor": "canada"},
+        expected=[
+            ["artemis-drc", "military operation"],
+            ["euam-ukraine", "civilian mission"],
+            ["eucap-sahel-mali", "civilian mission"],
+            ["eufor-althea", "military operation"],
+            ["euma-armenia", "civilian mission"],
+            ["eupm-bih", "civilian mission"],
+            ["eupol-afghanistan", "civilian mission"],
+            ["eupol-copps", "civilian mission"],
+        ],
+    ),
+    Question(
+        id="csdp-national-ops",
+        question="Under which Canadian national operation names were CSDP contributions made?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(m:Instrument)
+WHERE (m:CsdpMission OR m:CsdpOperation) AND p.nationalOperation IS NOT NULL
+RETURN DISTINCT m.id AS mission, p.nationalOperation AS operation
+ORDER BY mission, operation
+""",
+        expected=[["artemis-drc", ["Operation CARAVAN"]], ["eufor-althea", ["Operation BOREAS"]]],
+    ),
+    Question(
+        id="csdp-active-as-of",
+        question="In which CSDP missions or operations, running on 1 June 2024, was Canada taking part?",
+        cypher="""
+MATCH (:Actor {id: $actor})<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(m:Instrument)
+WHERE (m:CsdpMission OR m:CsdpOperation) AND (p.startDate IS NULL OR p.startDate <= $as_of) AND
+  (p.endDate IS NULL OR p.endDate >= $as_of) AND (m.startDate IS NULL OR m.startDate <= $as_of) AND
+  (m.endDate IS NULL OR m.endDate >= $as_of)
+RETURN DISTINCT m.id AS mission
+ORDER BY mission
+""",
+        params={"actor": "canada", "as_of": "2024-06-01"},
+        expected=[["euam-ukraine"], ["eucap-sahel-mali"], ["euma-armenia"], ["eupol-copps"]],
+    ),
+    Question(
+        id="eu-not-nato",
+        question="Which EU member states were not NATO members on 1 January 2025?",
+        cypher="""
+MATCH (m:Membership)-[:ORGANISATION]->(:Actor {id: 'eu'}), (m)-[:MEMBER]->(s:State)
+WHERE m.startDate <= $as_of AND (m.endDate IS NULL OR m.endDate >= $as_of)
+OPTIONAL MATCH (n:Membership)-[:MEMBER]->(s), (n)-[:ORGANISATION]->(:Actor {id: 'nato'})
+WHERE n.startDate <= $as_of AND (n.endDate IS NULL OR n.endDate >= $as_of)
+WITH s, count(n) AS nato
+WHERE nato = 0
+RETURN s.id AS state
+ORDER BY state
+""",
+        params={"as_of": "2025-01-01"},
+        expected=[["austria"], ["cyprus"], ["ireland"], ["malta"]],
+    ),
+    Question(
+        id="eu-size-as-of",
+        question="How many member states did the EU have on 31 December 2019 and on 1 January 2025?",
+        cypher="""
+UNWIND $days AS day
+MATCH (m:Membership)-[:ORGANISATION]->(:Actor {id: 'eu'})
+WHERE m.startDate <= day AND (m.endDate IS NULL OR m.endDate >= day)
+MATCH (m)-[:MEMBER]->(s:State)
+RETURN day, count(DISTINCT s) AS members
+ORDER BY day
+""",
+        params={"days": ["2019-12-31", "2025-01-01"]},
+        expected=[["2019-12-31", 28], ["2025-01-01", 27]],
+    ),
+    Question(
+        id="eu-in-nato-as-of",
+        question="How many EU member states were also NATO members on 1 January 2020 and on 1 June 2024?",
+        cypher="""
+UNWIND $days AS day
+MATCH (e:Membership)-[:ORGANISATION]->(:Actor {id: 'eu'}), (e)-[:MEMBER]->(s:State)
+WHERE e.startDate <= day AND (e.endDate IS NULL OR e.endDate >= day) AND s.id <> 'united-kingdom'
+MATCH (n:Membership)-[:MEMBER]->(s), (n)-[:ORGANISATION]->(:Actor {id: 'nato'})
+WHERE n.startDate <= day AND (n.endDate IS NULL OR n.endDate >= day)
+RETURN day, count(DISTINCT s) AS both
+ORDER BY day
+""",
+        params={"days": ["2020-01-01", "2024-06-01"]},
+        expected=[["2020-01-01", 21], ["2024-06-01", 23]],
+    ),
+    Question(
+        id="nato-accessions",
+        question="When did Finland and Sweden join NATO?",
+        cypher="""
+MATCH (m:Membership)-[:MEMBER]->(s:State), (m)-[:ORGANISATION]->(:Actor {id: 'nato'})
+WHERE s.id IN $states
+RETURN s.id AS state, m.startDate AS joined
+ORDER BY joined
+""",
+        params={"states": ["finland", "sweden"]},
+        expected=[["finland", "2023-04-04"], ["sweden", "2024-03-07"]],
+    ),
+    Question(
+        id="canada-nato-conflict",
+        question="When did Canada become a NATO member, and do the sources agree?",
+        cypher="""
+MATCH (m:Membership)-[:MEMBER]->(:Actor {id: $actor}), (m)-[:ORGANISATION]->(:Actor {id: 'nato'})
+OPTIONAL MATCH (m)-[:CONFLICTS_WITH]-(other:Membership)
+RETURN m.id AS record, m.startDate AS since, collect(DISTINCT other.id) AS conflicts_with
+ORDER BY since
+""",
+        params={"actor": "canada"},
+        expected=[
+            ["nato-membership-canada", "1949-04-04", ["nato-membership-canada-1949-04-30"]],
+            ["nato-membership-canada-1949-04-30", "1949-04-30", ["nato-membership-canada"]],
+        ],
+    ),
+    Question(
+        id="conflict-count",
+        question="How many pairs of conflicting records does the graph hold?",
+        cypher="""
+MATCH (a:Resource)-[:CONFLICTS_WITH]-(b:Resource)
+WHERE a.id < b.id
+RETURN count(DISTINCT [a.id, b.id]) AS pairs
+""",
+        expected=[[5]],
+    ),
+    Question(
+        id="hrvp-as-of",
+        question="Who was the EU High Representative on 1 June 2019 and on the day the Partnership was signed?",
+        cypher="""
+UNWIND $days AS day
+MATCH (t:Tenure)-[:POST]->(:Post {id: 'hrvp'}), (t)-[:HOLDER]->(p:Person)
+WHERE t.startDate <= day AND (t.endDate IS NULL OR t.endDate >= day)
+RETURN day, p.id AS holder
+ORDER BY day
+""",
+        params={"days": ["2019-06-01", "2025-06-23"]},
+        expected=[["2019-06-01", "federica-mogherini"], ["2025-06-23", "kaja-kallas"]],
+    ),
+    Question(
+        id="mnd-as-of",
+        question="Who was Canada's Minister of National Defence on 1 January 2022 and on 1 January 2024?",
+        cypher="""
+UNWIND $days AS day
+MATCH (t:Tenure)-[:POST]->(:Post {id: 'canada-minister-national-defence'}),
+  (t)-[:HOLDER]->(p:Person)
+WHERE t.startDate <= day AND (t.endDate IS NULL OR t.endDate >= day)
+RETURN day, p.id AS holder
+ORDER BY day
+""",
+        params={"days": ["2022-01-01", "2024-01-01"]},
+        expected=[["2022-01-01", "anita-anand"], ["2024-01-01", "bill-blair"]],
+    ),
+    Question(
+        id="safe-status-as-of",
+        question=(
+            "Where did Canada's participation in SAFE stand on 1 October 2025, 1 January 2026 and 1 "
+            "March 2026 (latest recorded step)?"
+        ),
+        cypher="""
+UNWIND $days AS day
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id})
+WHERE e.date <= day
+WITH day, e
+ORDER BY e.date DESC
+WITH day, collect(e.id)[0] AS latest
+RETURN day, latest
+ORDER BY day
+""",
+        params={"id": "eu-canada-safe-agreement", "days": ["2025-10-01", "2026-01-01", "2026-03-01"]},
+        expected=[
+            ["2025-10-01", "safe-canada-mandate-2025"],
+            ["2026-01-01", "safe-canada-endorsement-2025"],
+            ["2026-03-01", "safe-canada-signature-authorised-2026"],
+        ],
+    ),
+    Question(
+        id="safe-timeline",
+        question="What are the recorded steps towards the EU–Canada SAFE agreement, in order?",
+        cypher="""
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id})
+RETURN e.date AS date, e.id AS step
+ORDER BY date
+""",
+        params={"id": "eu-canada-safe-agreement"},
+        expected=[
+            ["2025-06-23", "safe-canada-talks-agreed-2025"],
+            ["2025-09-18", "safe-canada-mandate-2025"],
+            ["2025-12-01", "safe-canada-negotiations-concluded-2025"],
+            ["2025-12-19", "safe-canada-endorsement-2025"],
+            ["2026-02-11", "safe-canada-signature-authorised-2026"],
+        ],
+    ),
+    Question(
+        id="pnr-history",
+        question="Which EU–Canada PNR agreements were signed, when, and with what status?",
+        cypher="""
+MATCH (a:Agreement)
+WHERE a.id STARTS
+WITH 'eu-canada-pnr'
+RETURN a.id AS agreement, a.signedDate AS signed, a.status AS status
+ORDER BY signed
+""",
+        expected=[
+            ["eu-canada-pnr-2006", "2005-10-03", None],
+            ["eu-canada-pnr-2014", "2014-06-25", "signed"],
+            ["eu-canada-pnr-2024", "2024-10-04", "signed"],
+        ],
+    ),
+    Question(
+        id="pnr-2014-fate",
+        question="What happened to the 2014 PNR agreement after its signature?",
+        cypher="""
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id})
+RETURN e.date AS date, e.id AS event
+ORDER BY date
+""",
+        params={"id": "eu-canada-pnr-2014"},
+        expected=[
+            ["2014-06-25", "signature-pnr-2014"],
+            ["2014-11-25", "ep-referral-pnr-2014"],
+            ["2016-09-08", "ag-opinion-1-15-2016"],
+            ["2017-07-26", "cjeu-opinion-1-15"],
+        ],
+    ),
+    Question(
+        id="spa-dates",
+        question=(
+            "When was the Strategic Partnership Agreement signed and when did its provisional application begin?"
+        ),
+        cypher="""
+MATCH (a:Agreement {id: $id})
+RETURN a.signedDate AS signed, a.provisionalApplicationDate AS provisional, a.entryIntoForceDate AS
+  in_force, a.status AS status
+""",
+        params={"id": "eu-canada-spa"},
+        expected=[["2016-10-30", "2017-04-01", None, "signed"]],
+    ),
+    Question(
+        id="fpa",
+        question=(
+            "Which Council decision concluded the Framework Participation Agreement, and when was the agreement signed?"
+        ),
+        cypher="""
+MATCH (a:Agreement {id: $id})-[:LEGAL_BASIS]->(d:LegalAct)
+RETURN a.signedDate AS signed, d.id AS decision
+""",
+        params={"id": "eu-canada-fpa"},
+        expected=[["2005-11-24", "la-2005-851-cfsp"]],
+    ),
+    Question(
+        id="caf-path",
+        question="How are the Canadian Armed Forces attached to the Canadian state (chain of parent bodies)?",
+        cypher="""
+MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
+RETURN [n IN nodes(shortestPath((a)-[:SUB_ORGANISATION_OF*]->(b))) | n.id] AS path
+""",
+        params={"from": "canadian-armed-forces", "to": "canada"},
+        expected=[[["canadian-armed-forces", "national-defence", "canada"]]],
+    ),
+    Question(
+        id="rrm-path",
+        question=(
+            "Which Canadian department houses the G7 Rapid Response Mechanism's coordination unit, and "
+            "who leads the Mechanism?"
+        ),
+        cypher="""
+MATCH (u:Actor {id: $unit})-[:SUB_ORGANISATION_OF]->(dept:Actor)
+MATCH (m:Membership)-[:ORGANISATION]->(:Actor {id: 'g7-rrm'}), (m)-[:MEMBER]->(lead:Actor)
+RETURN dept.id AS department, collect(lead.id) AS members
+""",
+        params={"unit": "g7-rrm-coordination-unit"},
+        expected=[["global-affairs-canada", ["canada"]]],
+    ),
+    Question(
+        id="hybrid-coe",
+        question="Is Canada a participating state of Hybrid CoE, and how do the EU and NATO take part?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(:Instrument {id: $id}), (p)-[:PARTICIPANT]->(a:Actor),
+  (p)-[:ROLE]->(r:ParticipantRole)
+RETURN a.id AS actor, r.id AS role
+ORDER BY actor
+""",
+        params={"id": "hybrid-coe-mou"},
+        expected=[["canada", "participant"], ["eu", "observer"], ["nato", "observer"]],
+    ),
+    Question(
+        id="sdp-source",
+        question=(
+            "On whose word is the Partnership's signing date recorded (source URLs and whether they are primary)?"
+        ),
+        cypher="""
+MATCH (:Instrument {id: $id})-[:EVIDENCE]->(x:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)
+WHERE x.quote CONTAINS '23 June 2025'
+RETURN DISTINCT d.sourceUrl AS url, d.primarySource AS primary
+""",
+        params={"id": "sdp-2025"},
+        expected=[["https://europa.eu/!hnkY69", True]],
+    ),
+    Question(
+        id="safe-secondary-only",
+        question="Which recorded steps towards the EU–Canada SAFE agreement rest only on secondary sources?",
+        cypher="""
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id})
+MATCH (e)-[:EVIDENCE]->(:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)
+WITH e, max(CASE WHEN d.primarySource THEN 1 ELSE 0 END) AS primary
+WHERE primary = 0
+RETURN e.id AS step
+ORDER BY step
+""",
+        params={"id": "eu-canada-safe-agreement"},
+        expected=[["safe-canada-endorsement-2025"], ["safe-canada-talks-agreed-2025"]],
+    ),
+    Question(
+        id="domains-2025-events",
+        question="Which 2025 events concern EU and Canada defence initiatives (the SAFE track included)?",
+        cypher="""
+MATCH (e:Event)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain})
+WHERE e.date >= $from AND e.date <= $to
+RETURN e.id AS event
+ORDER BY e.date, event
+""",
+        params={"domain": "defence-initiatives", "from": "2025-01-01", "to": "2025-12-31"},
+        expected=[
+            ["safe-regulation-adopted-2025"],
+            ["safe-canada-talks-agreed-2025"],
+            ["summit-2025"],
+            ["safe-canada-mandate-2025"],
+            ["jmc-2025-11-11"],
+            ["safe-canada-negotiations-concluded-2025"],
+            ["safe-canada-endorsement-2025"],
+        ],
+    ),
+]
+
+
+def test_enough_questions() -> None:
+    assert len(QUESTIONS) >= 25
+    assert len({q.id for q in QUESTIONS}) == len(QUESTIONS)
+
+
+@pytest.mark.parametrize("q", QUESTIONS, ids=[q.id for q in QUESTIONS])
+def test_question(store: GraphStore, q: Question) -> None:
+    """Run the question's Cypher with its bound parameters and compare with the expected answer."""
+    assert q.question.endswith("?")
+    for name in q.params:
+        assert f"${name}" in q.cypher, f"parameter {name} is not used by the query"
+    result = store.run(q.cypher, q.params)
+    assert result.rows == q.expected, f"{q.question}\ngot: {result.rows!r}"
