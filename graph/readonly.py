@@ -71,11 +71,15 @@ def ensure_read_only(query: str) -> None:
             raise ReadOnlyViolation(
                 f"{_WRITE_CLAUSES[word]} would change the graph; only read-only queries (MATCH ... RETURN) are allowed"
             )
-    for match in re.finditer(r"\bCALL\s+([A-Za-z_][A-Za-z0-9_.]*)", code, re.IGNORECASE):
-        procedure = match.group(1).lower()
-        if procedure not in _ALLOWED_PROCEDURES:
+    for match in re.finditer(r"\bCALL\b\s*", code, re.IGNORECASE):
+        rest = code[match.end() :]
+        if rest.startswith("{"):
+            continue  # a subquery: its clauses were checked above
+        name = re.match(r"[A-Za-z_][A-Za-z0-9_.]*", rest)
+        if name is None or name.group(0).lower() not in _ALLOWED_PROCEDURES:
+            shown = name.group(0) if name else "(a quoted name)"
             raise ReadOnlyViolation(
-                f"CALL {match.group(1)} is not allowed; allowed procedures: {', '.join(sorted(_ALLOWED_PROCEDURES))}"
+                f"CALL {shown} is not allowed; allowed procedures: {', '.join(sorted(_ALLOWED_PROCEDURES))}"
             )
     if re.search(r"\b(apoc|dbms|gds|n10s|graph)\.[A-Za-z]", code, re.IGNORECASE):
         raise ReadOnlyViolation("database procedures and functions (apoc., dbms., gds., n10s., graph.) are not allowed")

@@ -1,9 +1,9 @@
 """Property graph in the store → RDF: the inverse of `mapping.py`, streamed page by page.
 
 Nodes are read in pages ordered by `uri` (keyset paging: `uri > $after ... LIMIT $limit`,
-which uses the `Resource(uri)` index and never re-reads earlier pages, unlike SKIP), and each
-page's outgoing relationships are read for the same uri range, so one page sits in memory at
-a time and every subject's triples come out together (compact Turtle). Labels become
+which uses the `Resource(uri)` index and never re-reads earlier pages, unlike SKIP), then the
+page's outgoing relationships by exact uri, so one page sits in memory at a time and every
+subject's triples come out together (compact Turtle). Labels become
 `rdf:type`, properties go back through `Mapping.node_to_values`, relationship types back to
 their object properties; the derived shortcuts (`PARTICIPATES_IN`, `MEMBER_OF`) are skipped.
 A label, key or type outside the ontology mapping stops the export: nothing is invented.
@@ -193,23 +193,23 @@ def iter_triples(
         page = _run(store, "export_nodes", {"after": after, "limit": page_size}, row_cap=page_size)
         if not page:
             break
-        first, last = page[0][0], page[-1][0]
-        links: dict[str, list[tuple[str, str]]] = {}
-        for source, rel_type, target in _run(
-            store, "export_relationships", {"first": first, "last": last}, row_cap=max(1_000_000, page_size * 200)
-        ):
-            links.setdefault(source, []).append((rel_type, target))
-        for uri, labels, props in page:
+        uris = [row[0] for row in page]
+        links: dict[str, list[str]] = {}
+        cap = page_size + 1
+        for source, targets in _run(store, "export_relationships", {"uris": uris}, row_cap=cap):
+            links[source] = targets
+        for uri, node in page:
             subject = NamedNode(uri)
             count = 0
-            for triple in reverse.node(subject, labels, props):
+            for triple in reverse.node(subject, node["labels"], node["properties"]):
                 count += 1
                 if stats is not None:
                     stats.properties[triple.predicate.value] += 1
                     if triple.predicate.value == RDF_TYPE and isinstance(triple.object, NamedNode):
                         stats.classes[triple.object.value] += 1
                 yield triple
-            for rel_type, target in sorted(links.get(uri, ())):
+            for pair in sorted(links.get(uri, ())):
+                rel_type, _, target = pair.partition(" ")
                 link = reverse.link(subject, rel_type, target)
                 if link is not None:
                     count += 1
@@ -221,7 +221,7 @@ def iter_triples(
                 stats.entities += 1
         if len(page) < page_size:
             break
-        after = last
+        after = uris[-1]
     if graph_fingerprint(store=store) != before:
         raise StoreError("the graph changed while it was being exported (a load ran); run the export again")
 
@@ -249,10 +249,10 @@ def resource_triples(*, store: GraphStore, uri: str, incoming_limit: int = 1000)
     if not rows:
         return [], []
     subject = NamedNode(uri)
-    own = list(reverse.node(subject, rows[0][1], rows[0][2]))
-    for _, rel_type, target in sorted(
-        _run(store, "export_relationships", {"first": uri, "last": uri}, row_cap=100_000, timeout_ms=10_000)
-    ):
+    own = list(reverse.node(subject, rows[0][1]["labels"], rows[0][1]["properties"]))
+    pairs = [p for _, links in _run(store, "export_relationships", {"uris": [uri]}, row_cap=1) for p in links]
+    for pair in sorted(pairs):
+        rel_type, _, target = pair.partition(" ")
         link = reverse.link(subject, rel_type, target)
         if link is not None:
             own.append(link)

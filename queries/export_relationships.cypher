@@ -1,9 +1,8 @@
 // @title Export: relationships of a page of nodes
-// @description Outgoing relationships of the nodes whose uri lies between first and last (inclusive), for the RDF export.
-// @param first string https://w3id.org/eucan-security/id/actor/canada  First uri of the page.
-// @param last string https://w3id.org/eucan-security/id/actor/canada  Last uri of the page.
-// @returns source, type, target
+// @description Outgoing relationships of the given nodes, one row per source node, each link as "TYPE target-uri" (for the RDF export). Exact uri lookups, not a uri range: FalkorDB 4.16's index range scan ignores a parameterised upper bound (`n.uri <= $last` returns every node).
+// @param uris string https://w3id.org/eucan-security/id/actor/canada  The page's uris (a list; one uri also works).
+// @returns source, links
 // @internal
-MATCH (a:Resource)-[r]->(b:Resource)
-WHERE a.uri >= $first AND a.uri <= $last
-RETURN a.uri AS source, type(r) AS type, b.uri AS target
+UNWIND $uris AS uri
+MATCH (a:Resource {uri: uri})-[r]->(b:Resource)
+RETURN a.uri AS source, collect(type(r) + ' ' + b.uri) AS links

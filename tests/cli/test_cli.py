@@ -88,9 +88,9 @@ def test_timeout_message(data_dir: Path) -> None:
         app,
         [
             "query",
-            "UNWIND range(1, 300000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x)",
+            "UNWIND range(1, 5000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x)",
             "--timeout",
-            "20",
+            "5",
             "--data-dir",
             str(data_dir),
         ],
