@@ -1,6 +1,6 @@
 """One JSON error shape for every failure, produced here and nowhere else.
 
-    {"ok": false, "error": "<one line>", "errors": ["<each problem>"], "status": <int>}
+{"ok": false, "error": "<one line>", "errors": ["<each problem>"], "status": <int>}
 """
 
 from __future__ import annotations

@@ -387,14 +387,17 @@ def serve(
     settings = _settings(data_dir)
     host = host or settings.host
     port = settings.port if port is None else port
-    with open_store(settings) as store:
-        if load_data:
-            from eucan.loaders.pipeline import load_sources
+    if load_data:
+        from eucan.loaders.pipeline import load_sources
 
+        with open_store(settings) as store:
             result = load_sources(store, [settings.sources_dir], batch_size=settings.batch_size)
-            err.print(f"loaded {result.records} records from {len(result.files)} files into {store.backend}")
-        err.print(f"serving the API on http://{host}:{port}/api/v1 (docs: http://{host}:{port}/docs)")
-        uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level=log_level)
+            out.print(f"loaded {result.records} records from {len(result.files)} files into {store.backend}")
+            _print_stats(store)
+    err.print(f"serving the API on http://{host}:{port}/api/v1 (docs: http://{host}:{port}/docs)")
+    # The app opens the store in its lifespan and closes it at shutdown: uvicorn re-raises SIGTERM/SIGINT
+    # after its graceful shutdown, so nothing after `uvicorn.run` would run (the engine would be left behind).
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
 
 
 def main() -> None:

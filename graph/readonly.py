@@ -23,15 +23,18 @@ _WRITE_CLAUSES = {
     "DROP": "DROP",
     "LOAD": "LOAD CSV",
     "FOREACH": "FOREACH",
-    "GRANT": "GRANT",
-    "DENY": "DENY",
-    "REVOKE": "REVOKE",
-    "ALTER": "ALTER",
-    "START": "START",
-    "STOP": "STOP",
-    "TERMINATE": "TERMINATE",
-    "USE": "USE",
 }
+# Administration clauses, matched as clauses so that words like `start` stay usable as names.
+_ADMIN_CLAUSES = re.compile(
+    r"""
+    \b(?:GRANT|DENY|REVOKE)\s+[A-Za-z]
+  | \bALTER\s+(?:DATABASE|USER|ALIAS|SERVER|CURRENT)\b
+  | \b(?:START|STOP)\s+DATABASE\b
+  | \b(?:TERMINATE|SHOW)\s+TRANSACTIONS?\b
+  | (?:^|[{(])\s*USE\s+[A-Za-z`]
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
 _ALLOWED_PROCEDURES = {
     "db.labels",
     "db.relationshiptypes",
@@ -71,6 +74,11 @@ def ensure_read_only(query: str) -> None:
             raise ReadOnlyViolation(
                 f"{_WRITE_CLAUSES[word]} would change the graph; only read-only queries (MATCH ... RETURN) are allowed"
             )
+    admin = _ADMIN_CLAUSES.search(code)
+    if admin:
+        words = re.findall(r"[A-Za-z]+", admin.group(0).upper())
+        clause = " ".join(words[:2]) if words[0] in ("ALTER", "START", "STOP", "TERMINATE", "SHOW") else words[0]
+        raise ReadOnlyViolation(f"{clause} is an administration command; only read-only queries are allowed")
     for match in re.finditer(r"\bCALL\b\s*", code, re.IGNORECASE):
         rest = code[match.end() :]
         if rest.startswith("{"):

@@ -1,9 +1,11 @@
 """Property graph in the store → RDF: the inverse of `mapping.py`, streamed page by page.
 
-Nodes are read in pages ordered by `uri` (keyset paging: `uri > $after ... LIMIT $limit`,
-which uses the `Resource(uri)` index and never re-reads earlier pages, unlike SKIP), then the
-page's outgoing relationships by exact uri, so one page sits in memory at a time and every
-subject's triples come out together (compact Turtle). Labels become
+Nodes are read in pages of internal-id ranges (`id(n) >= $lo AND id(n) < $hi`, a seek, so
+each page costs the same wherever it lies; ordering by uri with SKIP or a uri keyset re-scans
+the rest of the graph on every page and made the export quadratic), then the outgoing
+relationships of the same range, so one page sits in memory at a time and every subject's
+triples come out together (compact Turtle). Within a page subjects are sorted by uri. The
+graph's fingerprint is compared before and after, so an export never mixes two graphs. Labels become
 `rdf:type`, properties go back through `Mapping.node_to_values`, relationship types back to
 their object properties; the derived shortcuts (`PARTICIPATES_IN`, `MEMBER_OF`) are skipped.
 A label, key or type outside the ontology mapping stops the export: nothing is invented.
@@ -172,32 +174,29 @@ def _run(
 
 def graph_fingerprint(*, store: GraphStore) -> tuple[int, int]:
     """(nodes, relationships): cheap to read, changes with any load that adds or drops something."""
-    rows = _run(store, "export_fingerprint", {}, row_cap=1, timeout_ms=30_000)
-    if not rows:
-        return (0, 0)
-    return (int(rows[0][0] or 0), int(rows[0][1] or 0))
+    nodes = _run(store, "export_node_count", {}, row_cap=1, timeout_ms=30_000)
+    rels = _run(store, "export_relationship_count", {}, row_cap=1, timeout_ms=30_000)
+    return (int(nodes[0][0] or 0) if nodes else 0, int(rels[0][0] or 0) if rels else 0)
 
 
 def iter_triples(
     *, store: GraphStore, page_size: int = PAGE_SIZE, stats: ExportStats | None = None
 ) -> Iterator[Triple]:
-    """Every triple of the graph, subject by subject in uri order, one page in memory at a time.
+    """Every triple of the graph, subject by subject, one page of nodes in memory at a time.
 
     Raises `StoreError` if the graph changed while it was being read (a load switched graphs
     between two pages), so an export is never a mix of two graphs.
     """
     reverse = _reverse()
     before = graph_fingerprint(store=store)
-    after = ""
-    while True:
-        page = _run(store, "export_nodes", {"after": after, "limit": page_size}, row_cap=page_size)
+    bounds = _run(store, "export_id_range", {}, row_cap=1)
+    low, high = (bounds[0][0], bounds[0][1]) if bounds and bounds[0][0] is not None else (0, -1)
+    for lo in range(int(low), int(high) + 1, page_size):
+        params = {"lo": lo, "hi": lo + page_size}
+        page = sorted(_run(store, "export_nodes", params, row_cap=page_size))
         if not page:
-            break
-        uris = [row[0] for row in page]
-        links: dict[str, list[str]] = {}
-        cap = page_size + 1
-        for source, targets in _run(store, "export_relationships", {"uris": uris}, row_cap=cap):
-            links[source] = targets
+            continue
+        links: dict[str, list[str]] = dict(_run(store, "export_relationships", params, row_cap=page_size))
         for uri, node in page:
             subject = NamedNode(uri)
             count = 0
@@ -219,9 +218,6 @@ def iter_triples(
             if stats is not None:
                 stats.triples += count
                 stats.entities += 1
-        if len(page) < page_size:
-            break
-        after = uris[-1]
     if graph_fingerprint(store=store) != before:
         raise StoreError("the graph changed while it was being exported (a load ran); run the export again")
 
@@ -249,9 +245,9 @@ def resource_triples(*, store: GraphStore, uri: str, incoming_limit: int = 1000)
     if not rows:
         return [], []
     subject = NamedNode(uri)
-    own = list(reverse.node(subject, rows[0][1]["labels"], rows[0][1]["properties"]))
-    pairs = [p for _, links in _run(store, "export_relationships", {"uris": [uri]}, row_cap=1) for p in links]
-    for pair in sorted(pairs):
+    _, node, links = rows[0]
+    own = list(reverse.node(subject, node["labels"], node["properties"]))
+    for pair in sorted(links):
         rel_type, _, target = pair.partition(" ")
         link = reverse.link(subject, rel_type, target)
         if link is not None:

@@ -13,10 +13,10 @@ WHERE ($as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.
   AND ($instrument_type IS NULL OR $instrument_type IN labels(i))
 WITH a, p, i,
   CASE WHEN $domain IS NULL THEN true
-       ELSE $domain IN [(i)-[:COVERS_DOMAIN]->(d:CooperationDomain) | d.id] END AS in_domain,
+       ELSE $domain IN [(i)-[:COVERS_DOMAIN]->(fd:CooperationDomain) | fd.id] END AS in_domain,
   CASE WHEN $partner IS NULL THEN true
-       ELSE $partner IN [(i)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
-         WHERE b.id <> a.id AND ($as_of IS NULL OR ((q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDate IS NULL OR CASE q.endDatePrecision WHEN 'year' THEN substring(q.endDate, 0, 4) + '-12-31' WHEN 'month' THEN substring(q.endDate, 0, 7) + '-31' ELSE q.endDate END >= $as_of))) | b.id] END AS with_partner
+       ELSE $partner IN [(i)<-[:INSTRUMENT]-(fq:Participation)-[:PARTICIPANT]->(fb:Actor)
+         WHERE fb.id <> a.id AND ($as_of IS NULL OR ((fq.startDate IS NULL OR fq.startDate <= $as_of) AND (fq.endDate IS NULL OR CASE fq.endDatePrecision WHEN 'year' THEN substring(fq.endDate, 0, 4) + '-12-31' WHEN 'month' THEN substring(fq.endDate, 0, 7) + '-31' ELSE fq.endDate END >= $as_of))) | fb.id] END AS with_partner
 WHERE in_domain AND with_partner
 WITH a, p, i ORDER BY a.id, i.id, p.id
 WITH collect([a, p, i]) AS rows

@@ -11,6 +11,6 @@ WITH size(rows) AS total, rows[$offset..($offset + $limit)] AS page
 UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS d
 RETURN total, CASE WHEN d IS NULL THEN null ELSE {
   id: d.id, name: d.name, name_fr: d.name_fr, altNames: d.altNames, notation: d.notation, uri: d.uri,
-  instrumentCount: size([(d)<-[:COVERS_DOMAIN]-(i:Instrument) | i]),
+  instrumentCount: size([(d)<-[:COVERS_DOMAIN]-(ic:Instrument) | ic]),
   sourcedBy: [(d)<-[:COVERS_DOMAIN]-(ip:Partnership) | ip.id]
 } END AS item

@@ -10,13 +10,13 @@ RETURN {
   status: i.status, signedDate: i.signedDate, signedDatePrecision: i.signedDatePrecision, place: i.place,
   entryIntoForceDate: i.entryIntoForceDate, provisionalApplicationDate: i.provisionalApplicationDate, startDate: i.startDate, startDatePrecision: i.startDatePrecision, endDate: i.endDate, endDatePrecision: i.endDatePrecision,
   domains: [(i)-[:COVERS_DOMAIN]->(d:CooperationDomain) | {id: d.id, name: d.name}],
-  participants: [(i)<-[:INSTRUMENT]-(p:Participation)-[:PARTICIPANT]->(a:Actor) | {
-    record: p.id, actor: {id: a.id, name: a.name, labels: labels(a)},
-    startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, contribution: p.contribution, personnel: p.personnel, nationalOperation: p.nationalOperation,
-    uncertainty: p.uncertainty}],
-  legalBasis: [(i)-[:LEGAL_BASIS]->(l:Instrument) | {record: l.id, id: l.id, name: l.name, labels: labels(l), celex: l.celex, signedDate: l.signedDate}],
-  partOf: [(i)-[:PART_OF]->(o:Instrument) | {id: o.id, name: o.name, labels: labels(o)}],
-  parts: [(i)<-[:PART_OF]-(o:Instrument) | {id: o.id, name: o.name, labels: labels(o)}],
-  locations: [(i)-[:LOCATION]->(o:Actor) | {id: o.id, name: o.name, labels: labels(o)}],
-  events: [(i)<-[:ABOUT_INSTRUMENT]-(e:Event) | {record: e.id, id: e.id, name: e.name, labels: labels(e), date: e.date, datePrecision: e.datePrecision}]
+  participants: [(i)<-[:INSTRUMENT]-(p2:Participation)-[:PARTICIPANT]->(a:Actor) | {
+    record: p2.id, actor: {id: a.id, name: a.name, labels: labels(a)},
+    startDate: p2.startDate, startDatePrecision: p2.startDatePrecision, endDate: p2.endDate, endDatePrecision: p2.endDatePrecision, contribution: p2.contribution, personnel: p2.personnel, nationalOperation: p2.nationalOperation,
+    uncertainty: p2.uncertainty}],
+  legalBasis: [(i)-[:LEGAL_BASIS]->(l3:Instrument) | {record: l3.id, id: l3.id, name: l3.name, labels: labels(l3), celex: l3.celex, signedDate: l3.signedDate}],
+  partOf: [(i)-[:PART_OF]->(o4:Instrument) | {id: o4.id, name: o4.name, labels: labels(o4)}],
+  parts: [(i)<-[:PART_OF]-(o5:Instrument) | {id: o5.id, name: o5.name, labels: labels(o5)}],
+  locations: [(i)-[:LOCATION]->(o6:Actor) | {id: o6.id, name: o6.name, labels: labels(o6)}],
+  events: [(i)<-[:ABOUT_INSTRUMENT]-(e7:Event) | {record: e7.id, id: e7.id, name: e7.name, labels: labels(e7), date: e7.date, datePrecision: e7.datePrecision}]
 } AS instrument

@@ -9,23 +9,23 @@
 // @internal
 MATCH (a:Actor {id: $actor})
 WITH
-  [(a)<-[:EVENT_PARTICIPANT]-(e:Event) | {date: e.date, precision: e.datePrecision, kind: 'event', record: e.id, title: e.name, labels: labels(e), instrument: null}]
-  + [(a)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument) WHERE p.startDate IS NOT NULL | {date: p.startDate, precision: p.startDatePrecision,
-     kind: 'participation-start', record: p.id, title: i.name, labels: labels(p), instrument: {id: i.id, name: i.name, labels: labels(i)}}]
-  + [(a)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument) WHERE p.endDate IS NOT NULL | {date: p.endDate, precision: p.endDatePrecision,
-     kind: 'participation-end', record: p.id, title: i.name, labels: labels(p), instrument: {id: i.id, name: i.name, labels: labels(i)}}]
-  + [(a)<-[:PARTICIPANT]-(:Participation)-[:INSTRUMENT]->(i:Instrument) WHERE i.signedDate IS NOT NULL | {date: i.signedDate, precision: i.signedDatePrecision,
-     kind: 'signature', record: i.id, title: i.name, labels: labels(i), instrument: {id: i.id, name: i.name, labels: labels(i)}}]
-  + [(a)<-[:PARTICIPANT]-(:Participation)-[:INSTRUMENT]->(i:Instrument) WHERE i.entryIntoForceDate IS NOT NULL | {date: i.entryIntoForceDate, precision: i.entryIntoForceDatePrecision,
-     kind: 'entry-into-force', record: i.id, title: i.name, labels: labels(i), instrument: {id: i.id, name: i.name, labels: labels(i)}}]
-  + [(a)<-[:MEMBER]-(m:Membership)-[:ORGANISATION]->(o:Actor) WHERE m.startDate IS NOT NULL | {date: m.startDate, precision: m.startDatePrecision,
-     kind: 'membership-start', record: m.id, title: o.name, labels: labels(m), instrument: null}]
-  + [(a)<-[:MEMBER]-(m:Membership)-[:ORGANISATION]->(o:Actor) WHERE m.endDate IS NOT NULL | {date: m.endDate, precision: m.endDatePrecision,
-     kind: 'membership-end', record: m.id, title: o.name, labels: labels(m), instrument: null}]
-  + [(a)<-[:HOLDER]-(t:Tenure)-[:POST]->(po:Post) WHERE t.startDate IS NOT NULL | {date: t.startDate, precision: t.startDatePrecision,
-     kind: 'tenure-start', record: t.id, title: po.name, labels: labels(t), instrument: null}]
-  + [(a)<-[:HOLDER]-(t:Tenure)-[:POST]->(po:Post) WHERE t.endDate IS NOT NULL | {date: t.endDate, precision: t.endDatePrecision,
-     kind: 'tenure-end', record: t.id, title: po.name, labels: labels(t), instrument: null}]
+  [(a)<-[:EVENT_PARTICIPANT]-(e1:Event) | {date: e1.date, precision: e1.datePrecision, kind: 'event', record: e1.id, title: e1.name, labels: labels(e1), instrument: null}]
+  + [(a)<-[:PARTICIPANT]-(p2:Participation)-[:INSTRUMENT]->(i2:Instrument) WHERE p2.startDate IS NOT NULL | {date: p2.startDate, precision: p2.startDatePrecision,
+     kind: 'participation-start', record: p2.id, title: i2.name, labels: labels(p2), instrument: {id: i2.id, name: i2.name, labels: labels(i2)}}]
+  + [(a)<-[:PARTICIPANT]-(p3:Participation)-[:INSTRUMENT]->(i3:Instrument) WHERE p3.endDate IS NOT NULL | {date: p3.endDate, precision: p3.endDatePrecision,
+     kind: 'participation-end', record: p3.id, title: i3.name, labels: labels(p3), instrument: {id: i3.id, name: i3.name, labels: labels(i3)}}]
+  + [(a)<-[:PARTICIPANT]-(:Participation)-[:INSTRUMENT]->(i4:Instrument) WHERE i4.signedDate IS NOT NULL | {date: i4.signedDate, precision: i4.signedDatePrecision,
+     kind: 'signature', record: i4.id, title: i4.name, labels: labels(i4), instrument: {id: i4.id, name: i4.name, labels: labels(i4)}}]
+  + [(a)<-[:PARTICIPANT]-(:Participation)-[:INSTRUMENT]->(i5:Instrument) WHERE i5.entryIntoForceDate IS NOT NULL | {date: i5.entryIntoForceDate, precision: i5.entryIntoForceDatePrecision,
+     kind: 'entry-into-force', record: i5.id, title: i5.name, labels: labels(i5), instrument: {id: i5.id, name: i5.name, labels: labels(i5)}}]
+  + [(a)<-[:MEMBER]-(m6:Membership)-[:ORGANISATION]->(o6:Actor) WHERE m6.startDate IS NOT NULL | {date: m6.startDate, precision: m6.startDatePrecision,
+     kind: 'membership-start', record: m6.id, title: o6.name, labels: labels(m6), instrument: null}]
+  + [(a)<-[:MEMBER]-(m7:Membership)-[:ORGANISATION]->(o7:Actor) WHERE m7.endDate IS NOT NULL | {date: m7.endDate, precision: m7.endDatePrecision,
+     kind: 'membership-end', record: m7.id, title: o7.name, labels: labels(m7), instrument: null}]
+  + [(a)<-[:HOLDER]-(t8:Tenure)-[:POST]->(po8:Post) WHERE t8.startDate IS NOT NULL | {date: t8.startDate, precision: t8.startDatePrecision,
+     kind: 'tenure-start', record: t8.id, title: po8.name, labels: labels(t8), instrument: null}]
+  + [(a)<-[:HOLDER]-(t9:Tenure)-[:POST]->(po9:Post) WHERE t9.endDate IS NOT NULL | {date: t9.endDate, precision: t9.endDatePrecision,
+     kind: 'tenure-end', record: t9.id, title: po9.name, labels: labels(t9), instrument: null}]
   AS entries
 UNWIND entries AS x
 WITH DISTINCT x

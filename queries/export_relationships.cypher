@@ -1,8 +1,9 @@
 // @title Export: relationships of a page of nodes
-// @description Outgoing relationships of the given nodes, one row per source node, each link as "TYPE target-uri" (for the RDF export). Exact uri lookups, not a uri range: FalkorDB 4.16's index range scan ignores a parameterised upper bound (`n.uri <= $last` returns every node).
-// @param uris string https://w3id.org/eucan-security/id/actor/canada  The page's uris (a list; one uri also works).
+// @description Outgoing relationships of the nodes whose internal id lies in [lo, hi), one row per source node, each link as "TYPE target-uri" (for the RDF export).
+// @param lo int 0  First internal id of the page.
+// @param hi int 1000  End of the page (exclusive).
 // @returns source, links
 // @internal
-UNWIND $uris AS uri
-MATCH (a:Resource {uri: uri})-[r]->(b:Resource)
+MATCH (a:Resource)-[r]->(b:Resource)
+WHERE id(a) >= $lo AND id(a) < $hi
 RETURN a.uri AS source, collect(type(r) + ' ' + b.uri) AS links

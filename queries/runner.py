@@ -11,13 +11,17 @@ from eucan.queries.catalog import bind, get_query
 __all__ = ["GraphStats", "graph_stats", "run_adhoc", "run_named"]
 
 
-def run_named(*, store: GraphStore, name: str, params: dict[str, Any], timeout_ms: int | None = None, row_cap: int | None = None) -> QueryResult:
+def run_named(
+    *, store: GraphStore, name: str, params: dict[str, Any], timeout_ms: int | None = None, row_cap: int | None = None
+) -> QueryResult:
     """Run a catalog query by name with checked, bound parameters."""
     query = get_query(name)
     return store.run(query.text, bind(query, params), read_only=True, timeout_ms=timeout_ms, row_cap=row_cap)
 
 
-def run_adhoc(*, store: GraphStore, text: str, params: dict[str, Any], timeout_ms: int | None = None, row_cap: int | None = None) -> QueryResult:
+def run_adhoc(
+    *, store: GraphStore, text: str, params: dict[str, Any], timeout_ms: int | None = None, row_cap: int | None = None
+) -> QueryResult:
     """Run a researcher's own Cypher, read-only, with a time limit and a row cap."""
     return store.run(text, params, read_only=True, timeout_ms=timeout_ms, row_cap=row_cap)
 

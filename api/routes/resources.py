@@ -43,6 +43,7 @@ DOCUMENT_TYPES: dict[str, tuple[str, RdfFormat | None]] = {
 _BY_MEDIA = {media: ext for ext, (media, _) in DOCUMENT_TYPES.items()}
 _OFFERED = [media for media, _ in DOCUMENT_TYPES.values()]
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
+EVIDENCE = "https://w3id.org/eucan-security/ontology#evidence"
 _KINDS = {
     "source",
     "actor",
@@ -178,7 +179,28 @@ def html_page(kind: str, slug: str, store: StoreDep, settings: SettingsDep) -> H
     rows = [(html.escape(_shorten(t.predicate.value)), _term_html(base, t.object)) for t in own]
     back = [(html.escape(_shorten(t.predicate.value)) + " of", _term_html(base, t.subject)) for t in incoming]
     alternates = {DOCUMENT_TYPES[ext][0]: f"/data/{kind}/{slug}.{ext}" for ext in ("ttl", "jsonld", "rdf", "nt")}
-    return _page(title, iri, alternates, [("Statements", rows), ("Referenced by", back)])
+    return _page(
+        title, iri, alternates, [("Statements", rows), ("Sources", _sources(store, own)), ("Referenced by", back)]
+    )
+
+
+def _sources(store: StoreDep, own: list[Triple]) -> list[tuple[str, str]]:
+    """Each evidence excerpt of a record: its quote, the source URL and the day it was read."""
+    rows = []
+    for triple in own:
+        if triple.predicate.value != EVIDENCE or not isinstance(triple.object, NamedNode):
+            continue
+        excerpt, _ = resource_triples(store=store, uri=triple.object.value, incoming_limit=0)
+        values = {
+            t.predicate.value.rsplit("#", 1)[-1]: t.object.value for t in excerpt if isinstance(t.object, Literal)
+        }
+        url = values.get("sourceUrl", "")
+        cell = (
+            f'“{html.escape(values.get("quote", ""))}” — <a href="{html.escape(url)}">{html.escape(url)}</a>'
+            f" (retrieved {html.escape(values.get('retrievedDate', '?'))})"
+        )
+        rows.append(("source", cell))
+    return rows
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,14 @@ def tight_client(store: GraphStore, settings: Settings) -> Iterator[TestClient]:
         yield c
 
 
+@pytest.fixture(scope="module")
+def capped_client(store: GraphStore, settings: Settings) -> Iterator[TestClient]:
+    """The API with a 5-row cap and the normal time limit (a 1 ms limit can trip any query on a busy machine)."""
+    capped = settings.model_copy(update={"row_cap": 5})
+    with TestClient(create_app(capped, store=store)) as c:
+        yield c
+
+
 def test_catalog_lists_documented_queries(client: TestClient) -> None:
     response = client.get("/api/v1/queries")
     assert response.status_code == 200
@@ -113,8 +121,8 @@ def test_cypher_nodes_relationships_and_paths_stay_legible(client: TestClient) -
     assert [r["type"] for r in path["relationships"]] == ["MEMBER_OF"]
 
 
-def test_cypher_row_cap_truncates(tight_client: TestClient) -> None:
-    response = tight_client.post("/api/v1/cypher", json={"query": "UNWIND range(1, 50) AS n RETURN n"})
+def test_cypher_row_cap_truncates(capped_client: TestClient) -> None:
+    response = capped_client.post("/api/v1/cypher", json={"query": "UNWIND range(1, 50) AS n RETURN n"})
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["row_count"] == 5 and body["truncated"] is True
@@ -126,8 +134,8 @@ def test_cypher_timeout_is_504(tight_client: TestClient) -> None:
     assert_error_shape(response, 504, "time limit")
 
 
-def test_catalog_query_row_cap_applies(tight_client: TestClient) -> None:
-    response = tight_client.get("/api/v1/queries/members_as_of", params={"organisation": "nato", "as_of": "2025-01-01"})
+def test_catalog_query_row_cap_applies(capped_client: TestClient) -> None:
+    response = capped_client.get("/api/v1/queries/members_as_of", params={"organisation": "nato", "as_of": "2025-01-01"})
     assert response.status_code == 200, response.text
     assert response.json()["row_count"] == 5 and response.json()["truncated"] is True
 

@@ -1,0 +1,85 @@
+"""A resource page as a browser sees it: headless Chromium (Debian's package) against a live server.
+
+`scripts/check` installs chromium; without it these tests are skipped, saying why.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+import uvicorn
+
+from eucan.api.main import create_app
+from eucan.graph.store import GraphStore
+from eucan.settings import Settings
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def live_url(store: GraphStore, settings: Settings) -> Iterator[str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings, store=store), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            pytest.fail("the API server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def _dump_dom(url: str) -> str:
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (scripts/check installs Debian's chromium package)")
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                "--dump-dom",
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=90,
+        )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_browser_follows_the_iri_to_an_html_page_with_sources(live_url: str) -> None:
+    dom = _dump_dom(f"{live_url}/id/instrument/sdp-2025")
+    assert "<html" in dom.lower()
+    assert "EU–Canada Security and Defence Partnership" in dom
+    assert "https://europa.eu/!hnkY69" in dom  # the source is on the page
+    assert "Maritime security" in dom or "maritime-security" in dom  # its cooperation areas are linked
+
+
+def test_browser_opens_the_interactive_api_docs(live_url: str) -> None:
+    dom = _dump_dom(f"{live_url}/docs")
+    assert "swagger" in dom.lower()
