@@ -135,7 +135,9 @@ def test_cypher_timeout_is_504(tight_client: TestClient) -> None:
 
 
 def test_catalog_query_row_cap_applies(capped_client: TestClient) -> None:
-    response = capped_client.get("/api/v1/queries/members_as_of", params={"organisation": "nato", "as_of": "2025-01-01"})
+    response = capped_client.get(
+        "/api/v1/queries/members_as_of", params={"organisation": "nato", "as_of": "2025-01-01"}
+    )
     assert response.status_code == 200, response.text
     assert response.json()["row_count"] == 5 and response.json()["truncated"] is True
 
