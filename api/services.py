@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal, get_args
+from typing import Any, get_args
 
 from eucan.api import models as m
 from eucan.errors import NotFound, QueryParameterError
 from eucan.graph.store import GraphStore
+from eucan.loaders.records import ActorType, InstrumentType
 from eucan.queries.runner import run_named
 
 __all__ = [
@@ -33,20 +34,6 @@ __all__ = [
     "timeline",
 ]
 
-InstrumentType = Literal[
-    "Partnership",
-    "Agreement",
-    "PescoProject",
-    "CsdpMission",
-    "CsdpOperation",
-    "Dialogue",
-    "FinancingInstrument",
-    "LegalAct",
-    "Framework",
-]
-ActorType = Literal[
-    "State", "InternationalOrganisation", "EUInstitution", "EUBody", "GovernmentDepartment", "Organisation", "Person"
-]
 _GENERIC = ("Resource", "Fact", "Actor", "Instrument", "Concept", "Organisation", "Event")
 _KINDS = (
     ("Actor", "actor"),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
-from eucan.ontology.mapping import get_mapping
+from eucan.ontology.mapping import PropertyGraph, get_mapping
 
-__all__ = ["merge_nodes", "merge_relationships", "safe_label"]
+__all__ = ["merge_nodes", "merge_relationships", "safe_label", "write_batches"]
 
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
@@ -33,3 +35,15 @@ def merge_relationships(rel_type: str) -> str:
         "MATCH (a:Resource {uri: row.from}) MATCH (b:Resource {uri: row.to}) "
         f"MERGE (a)-[:{safe_label(rel_type)}]->(b)"
     )
+
+
+def write_batches(graph: PropertyGraph, batch_size: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """(statement, rows) for every batch of a load: all nodes first, then relationships."""
+    for labels, rows in graph.nodes.items():
+        statement = merge_nodes(labels)
+        for start in range(0, len(rows), batch_size):
+            yield statement, rows[start : start + batch_size]
+    for rel_type, rels in graph.relationships.items():
+        statement = merge_relationships(rel_type)
+        for start in range(0, len(rels), batch_size):
+            yield statement, rels[start : start + batch_size]

@@ -10,7 +10,7 @@ import redis
 from falkordb import FalkorDB
 
 from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
-from eucan.graph.cypher import merge_nodes, merge_relationships
+from eucan.graph.cypher import write_batches
 from eucan.graph.falkordb_server import EmbeddedServer, start_or_attach
 from eucan.graph.readonly import ensure_read_only
 from eucan.graph.store import GraphStore, Progress, QueryResult
@@ -94,22 +94,11 @@ class FalkorDBStore(GraphStore):
                 staging.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
             total = graph.node_count + graph.relationship_count
             done = 0
-            for labels, rows in graph.nodes.items():
-                statement = merge_nodes(labels)
-                for start in range(0, len(rows), batch_size):
-                    chunk = rows[start : start + batch_size]
-                    staging.query(statement, {"rows": chunk})
-                    done += len(chunk)
-                    if progress:
-                        progress(done, total)
-            for rel_type, rows in graph.relationships.items():
-                statement = merge_relationships(rel_type)
-                for start in range(0, len(rows), batch_size):
-                    chunk = rows[start : start + batch_size]
-                    staging.query(statement, {"rows": chunk})
-                    done += len(chunk)
-                    if progress:
-                        progress(done, total)
+            for statement, rows in write_batches(graph, batch_size):
+                staging.query(statement, {"rows": rows})
+                done += len(rows)
+                if progress:
+                    progress(done, total)
             # The switch: RENAME replaces the live graph in one step, then the snapshot is saved.
             conn.execute_command("RENAME", staging_name, self.graph_name)
             conn.execute_command("SAVE")

@@ -10,7 +10,7 @@ from neo4j import Driver, ManagedTransaction, RoutingControl, unit_of_work
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, TransientError
 
 from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
-from eucan.graph.cypher import merge_nodes, merge_relationships
+from eucan.graph.cypher import write_batches
 from eucan.graph.readonly import ensure_read_only
 from eucan.graph.store import GraphStore, Progress, QueryResult
 from eucan.graph.values import plain
@@ -99,20 +99,11 @@ class Neo4jStore(GraphStore):
             with self._driver.session(database=self.database) as session, session.begin_transaction() as tx:
                 tx.run("MATCH (n:Resource) DETACH DELETE n").consume()
                 done = 0
-                for labels, rows in graph.nodes.items():
-                    statement = merge_nodes(labels)
-                    for start in range(0, len(rows), batch_size):
-                        tx.run(statement, rows=rows[start : start + batch_size]).consume()
-                        done += len(rows[start : start + batch_size])
-                        if progress:
-                            progress(done, total)
-                for rel_type, rels in graph.relationships.items():
-                    statement = merge_relationships(rel_type)
-                    for start in range(0, len(rels), batch_size):
-                        tx.run(statement, rows=rels[start : start + batch_size]).consume()
-                        done += len(rels[start : start + batch_size])
-                        if progress:
-                            progress(done, total)
+                for statement, rows in write_batches(graph, batch_size):
+                    tx.run(statement, rows=rows).consume()
+                    done += len(rows)
+                    if progress:
+                        progress(done, total)
                 tx.commit()
         except (Neo4jError, DriverError) as exc:
             raise StoreError(f"loading into Neo4j failed and was rolled back: {_translate(exc)}") from None
