@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from pydantic import BaseModel
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
@@ -27,6 +28,10 @@ from eucan.ontology.mapping import get_mapping
 from eucan.ontology.namespaces import ECS
 
 __all__ = ["BASE", "KIND", "Canonical", "build_graph", "domain_iri", "excerpt_iri", "record_iri", "vocabulary_graph"]
+
+# Plain attribute lookups for the hot loop (rdflib's DefinedNamespace looks terms up on every access).
+E = SimpleNamespace(**{name: ECS[name] for name in ECS.__annotations__})
+RDF_TYPE = RDF.type
 
 BASE = Namespace("https://w3id.org/eucan-security/")
 DOMAIN = Namespace(str(BASE) + "domain/")
@@ -94,9 +99,9 @@ class _Builder:
         self.mapping = get_mapping()
 
     def typed(self, node: URIRef, cls: URIRef) -> None:
-        self.g.add((node, RDF.type, cls))
+        self.g.add((node, RDF_TYPE, cls))
         for sup in self.mapping.superclasses.get(cls, []):
-            self.g.add((node, RDF.type, sup))
+            self.g.add((node, RDF_TYPE, sup))
 
     def text(self, node: URIRef, prop: URIRef, value: str | None, lang: str = "en") -> None:
         if value is not None:
@@ -119,43 +124,43 @@ class _Builder:
     def common(self, node: URIRef, record: Record) -> None:
         self.plain(node, DCTERMS.identifier, record.id)
         self.text(node, SKOS.note, record.note)
-        self.text(node, ECS.uncertainty, record.uncertain)
+        self.text(node, E.uncertainty, record.uncertain)
         for other in record.conflicts_with:
-            self.g.add((node, ECS.conflictsWith, record_iri(self.ids[other], other)))
+            self.g.add((node, E.conflictsWith, record_iri(self.ids[other], other)))
         for ev in record.evidence:
             excerpt = excerpt_iri(ev.source, ev.quote)
-            self.g.add((node, ECS.evidence, excerpt))
-            if (excerpt, RDF.type, ECS.SourceExcerpt) not in self.g:  # a set lookup
-                self.typed(excerpt, ECS.SourceExcerpt)
-                self.text(excerpt, ECS.quote, ev.quote, ev.lang)
-                self.g.add((excerpt, ECS.excerptOf, record_iri("sources", ev.source)))
+            self.g.add((node, E.evidence, excerpt))
+            if (excerpt, RDF_TYPE, E.SourceExcerpt) not in self.g:  # a set lookup
+                self.typed(excerpt, E.SourceExcerpt)
+                self.text(excerpt, E.quote, ev.quote, ev.lang)
+                self.g.add((excerpt, E.excerptOf, record_iri("sources", ev.source)))
 
     def named(self, node: URIRef, record: ActorRecord | PostRecord | InstrumentRecord) -> None:
         self.text(node, SKOS.prefLabel, record.name)
         self.text(node, SKOS.prefLabel, record.name_fr, "fr")
         for alt in record.alt_names:
             self.text(node, SKOS.altLabel, alt)
-        self.plain(node, ECS.acronym, record.acronym)
+        self.plain(node, E.acronym, record.acronym)
         self.text(node, DCTERMS.description, record.description)
 
     def period(
         self, node: URIRef, record: TenureRecord | InstrumentRecord | ParticipationRecord | MembershipRecord
     ) -> None:
-        self.date(node, ECS.startDate, ECS.startDatePrecision, record.start)
-        self.date(node, ECS.endDate, ECS.endDatePrecision, record.end)
+        self.date(node, E.startDate, E.startDatePrecision, record.start)
+        self.date(node, E.endDate, E.endDatePrecision, record.end)
 
     def add(self, section: str, record: BaseModel, sources: dict[str, SourceRecord]) -> list[tuple[str, str, str]]:
         node = record_iri(section, record.id)  # type: ignore[attr-defined]
         derived: list[tuple[str, str, str]] = []
         if isinstance(record, SourceRecord):
-            self.typed(node, ECS.SourceDocument)
+            self.typed(node, E.SourceDocument)
             self.plain(node, DCTERMS.identifier, record.id)
-            self.plain(node, ECS.sourceUrl, str(record.url), XSD.anyURI)
+            self.plain(node, E.sourceUrl, str(record.url), XSD.anyURI)
             self.text(node, DCTERMS.title, record.title)
-            self.link(node, ECS.publisher, "actors", record.publisher)
-            self.date(node, ECS.publishedDate, ECS.publishedDatePrecision, record.published)
-            self.plain(node, ECS.retrievedDate, record.retrieved.iso, XSD.date)
-            self.plain(node, ECS.primarySource, record.primary, XSD.boolean)
+            self.link(node, E.publisher, "actors", record.publisher)
+            self.date(node, E.publishedDate, E.publishedDatePrecision, record.published)
+            self.plain(node, E.retrievedDate, record.retrieved.iso, XSD.date)
+            self.plain(node, E.primarySource, record.primary, XSD.boolean)
             self.text(node, SKOS.note, record.note)
             return derived
         assert isinstance(record, Record)
@@ -163,55 +168,55 @@ class _Builder:
         if isinstance(record, ActorRecord):
             self.typed(node, ECS[record.type])
             self.named(node, record)
-            self.link(node, ECS.subOrganisationOf, "actors", record.part_of)
+            self.link(node, E.subOrganisationOf, "actors", record.part_of)
             if record.wikidata:
                 self.g.add((node, SKOS.exactMatch, WIKIDATA[record.wikidata]))
             if record.eu_authority:
                 self.g.add((node, SKOS.exactMatch, URIRef(record.eu_authority)))
         elif isinstance(record, PostRecord):
-            self.typed(node, ECS.Post)
+            self.typed(node, E.Post)
             self.named(node, record)
-            self.link(node, ECS.postIn, "actors", record.organisation)
+            self.link(node, E.postIn, "actors", record.organisation)
         elif isinstance(record, TenureRecord):
-            self.typed(node, ECS.Tenure)
+            self.typed(node, E.Tenure)
             self.period(node, record)
-            self.link(node, ECS.holder, "actors", record.person)
-            self.link(node, ECS.post, "posts", record.post)
+            self.link(node, E.holder, "actors", record.person)
+            self.link(node, E.post, "posts", record.post)
         elif isinstance(record, InstrumentRecord):
             self.typed(node, ECS[record.type])
             self.named(node, record)
             self.period(node, record)
-            self.date(node, ECS.signedDate, ECS.signedDatePrecision, record.signed)
-            self.plain(node, ECS.signedAt, record.signed_at)
+            self.date(node, E.signedDate, E.signedDatePrecision, record.signed)
+            self.plain(node, E.signedAt, record.signed_at)
             self.date(
                 node,
-                ECS.provisionalApplicationDate,
-                ECS.provisionalApplicationDatePrecision,
+                E.provisionalApplicationDate,
+                E.provisionalApplicationDatePrecision,
                 record.provisional_application,
             )
-            self.date(node, ECS.entryIntoForceDate, ECS.entryIntoForceDatePrecision, record.entry_into_force)
-            self.plain(node, ECS.status, record.status)
-            self.plain(node, ECS.celex, record.celex)
-            self.plain(node, ECS.officialUrl, str(record.url) if record.url else None, XSD.anyURI)
-            self.link(node, ECS.partOf, "instruments", record.part_of)
+            self.date(node, E.entryIntoForceDate, E.entryIntoForceDatePrecision, record.entry_into_force)
+            self.plain(node, E.status, record.status)
+            self.plain(node, E.celex, record.celex)
+            self.plain(node, E.officialUrl, str(record.url) if record.url else None, XSD.anyURI)
+            self.link(node, E.partOf, "instruments", record.part_of)
             for act in record.legal_basis:
-                self.link(node, ECS.legalBasis, "instruments", act)
+                self.link(node, E.legalBasis, "instruments", act)
             for dom in record.domains:
-                self.link(node, ECS.coversDomain, "domains", dom)
+                self.link(node, E.coversDomain, "domains", dom)
             for place in record.location:
-                self.link(node, ECS.location, "actors", place)
+                self.link(node, E.location, "actors", place)
         elif isinstance(record, ParticipationRecord):
-            self.typed(node, ECS.Participation)
+            self.typed(node, E.Participation)
             self.period(node, record)
-            self.link(node, ECS.participant, "actors", record.actor)
-            self.link(node, ECS.instrument, "instruments", record.instrument)
-            self.g.add((node, ECS.role, ROLE[record.role]))
-            self.link(node, ECS.onBehalfOf, "actors", record.on_behalf_of)
-            self.text(node, ECS.contribution, record.contribution)
-            self.plain(node, ECS.personnel, record.personnel, XSD.integer)
-            self.plain(node, ECS.nationalOperation, record.national_operation)
+            self.link(node, E.participant, "actors", record.actor)
+            self.link(node, E.instrument, "instruments", record.instrument)
+            self.g.add((node, E.role, ROLE[record.role]))
+            self.link(node, E.onBehalfOf, "actors", record.on_behalf_of)
+            self.text(node, E.contribution, record.contribution)
+            self.plain(node, E.personnel, record.personnel, XSD.integer)
+            self.plain(node, E.nationalOperation, record.national_operation)
             for act in record.legal_basis:
-                self.link(node, ECS.legalBasis, "instruments", act)
+                self.link(node, E.legalBasis, "instruments", act)
             derived.append(
                 (
                     "PARTICIPATES_IN",
@@ -220,23 +225,23 @@ class _Builder:
                 )
             )
         elif isinstance(record, MembershipRecord):
-            self.typed(node, ECS.Membership)
+            self.typed(node, E.Membership)
             self.period(node, record)
-            self.link(node, ECS.member, "actors", record.member)
-            self.link(node, ECS.organisation, "actors", record.organisation)
+            self.link(node, E.member, "actors", record.member)
+            self.link(node, E.organisation, "actors", record.organisation)
             derived.append(
                 ("MEMBER_OF", str(record_iri("actors", record.member)), str(record_iri("actors", record.organisation)))
             )
         elif isinstance(record, EventRecord):
             self.typed(node, ECS[record.type])
             self.text(node, SKOS.prefLabel, record.name)
-            self.date(node, ECS.date, ECS.datePrecision, record.date)
-            self.plain(node, ECS.place, record.place)
-            self.link(node, ECS.aboutInstrument, "instruments", record.instrument)
+            self.date(node, E.date, E.datePrecision, record.date)
+            self.plain(node, E.place, record.place)
+            self.link(node, E.aboutInstrument, "instruments", record.instrument)
             for actor in record.participants:
-                self.link(node, ECS.eventParticipant, "actors", actor)
+                self.link(node, E.eventParticipant, "actors", actor)
             for dom in record.domains:
-                self.link(node, ECS.coversDomain, "domains", dom)
+                self.link(node, E.coversDomain, "domains", dom)
             self.text(node, DCTERMS.description, record.description)
         return derived
 
@@ -251,10 +256,10 @@ def build_graph(records: Iterable[tuple[str, BaseModel]], ids: dict[str, str]) -
     for section, record in items:
         derived.extend(builder.add(section, record, sources))
     # Excerpts repeat their document's URL and retrieval date so a fact's provenance is one hop away.
-    excerpts = [(s, o) for s, p, o in triples if p == ECS.excerptOf]
+    excerpts = [(s, o) for s, p, o in triples if p == E.excerptOf]
     for excerpt, doc in excerpts:
         slug = str(doc).rsplit("/", 1)[-1]
         if slug in sources:
-            triples.add((excerpt, ECS.sourceUrl, Literal(str(sources[slug].url), datatype=XSD.anyURI)))
-            triples.add((excerpt, ECS.retrievedDate, Literal(sources[slug].retrieved.iso, datatype=XSD.date)))
+            triples.add((excerpt, E.sourceUrl, Literal(str(sources[slug].url), datatype=XSD.anyURI)))
+            triples.add((excerpt, E.retrievedDate, Literal(sources[slug].retrieved.iso, datatype=XSD.date)))
     return Canonical(triples=triples, derived=derived)
