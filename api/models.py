@@ -46,6 +46,7 @@ class Source(BaseModel):
 
     url: str
     quote: str
+    lang: str = Field(default="en", description="Language of the quote (quotes are copied verbatim).")
     retrieved: str | None = Field(default=None, description="Day the source was read (YYYY-MM-DD).")
     title: str | None = None
     primary: bool | None = Field(default=None, description="True for a primary source (official text or statement).")

@@ -156,6 +156,7 @@ class _Provenance:
             m.Source(
                 url=str(s["url"]),
                 quote=str(_text(s["quote"])),
+                lang=str(s.get("lang") or "en"),
                 retrieved=_text(s.get("retrieved")),
                 title=_text(s.get("title")),
                 primary=s.get("primary"),

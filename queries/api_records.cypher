@@ -13,4 +13,4 @@ OPTIONAL MATCH (r)-[:ABOUT_INSTRUMENT]->(i:Instrument)
 WITH r, roles, onBehalfOf, collect(CASE WHEN i IS NULL THEN null ELSE {id: i.id, name: i.name, labels: labels(i)} END) AS about
 OPTIONAL MATCH (r)-[:EVIDENCE]->(xe:SourceExcerpt)-[:EXCERPT_OF]->(xd:SourceDocument)
 RETURN r.id AS id, roles, onBehalfOf, about,
-  collect(CASE WHEN xe IS NULL THEN null ELSE {url: xd.sourceUrl, quote: xe.quote, retrieved: coalesce(xe.retrievedDate, xd.retrievedDate), title: xd.title, primary: xd.primarySource} END) AS sources
+  collect(CASE WHEN xe IS NULL THEN null ELSE {url: xd.sourceUrl, quote: coalesce(xe.quote, head([k IN keys(xe) WHERE k STARTS WITH 'quote_' | xe[k]])), lang: CASE WHEN xe.quote IS NULL THEN head([k IN keys(xe) WHERE k STARTS WITH 'quote_' | substring(k, 6)]) ELSE 'en' END, retrieved: coalesce(xe.retrievedDate, xd.retrievedDate), title: xd.title, primary: xd.primarySource} END) AS sources

@@ -13,6 +13,6 @@ RETURN f.id AS record,
        d.primarySource AS primary_source,
        d.publishedDate AS published,
        d.retrievedDate AS retrieved,
-       x.quote AS quote,
+       coalesce(x.quote, head([k IN keys(x) WHERE k STARTS WITH 'quote_' | x[k]])) AS quote,
        coalesce(pub.name + ', ', '') + '"' + d.title + '"' + coalesce(', ' + d.publishedDate, '') + '. ' + d.sourceUrl + ' (retrieved ' + d.retrievedDate + ')' AS citation
 ORDER BY source, quote

@@ -49,7 +49,17 @@ def test_canada_partners_in_pesco_projects(client: TestClient) -> None:
 
 def test_partner_filter(client: TestClient) -> None:
     rows = _rows(client, actor="canada", partner="germany")
-    assert {r["instrument"]["id"] for r in rows} == {"pesco", "pesco-netloghubs"}
+    assert {r["instrument"]["id"] for r in rows} == {
+        "pesco",
+        "pesco-netloghubs",
+        "hybrid-coe-mou",
+        "ccascoe-omou",
+        "coalition-return-ukrainian-children",
+        "drone-capability-coalition",
+        "gctf",
+        "global-partnership-wmd",
+        "repo-task-force",
+    }
 
 
 # Canada's contribution to EUFOR Althea (Operation BOREAS): 9 February 2005 to 31 March 2007, both days included.
@@ -102,3 +112,24 @@ def test_paging_next_link_walks_all_rows(client: TestClient) -> None:
         seen += [r["record"] for r in body["data"]]
         url = body["next"]
     assert seen == [r["record"] for r in everything]
+
+
+def test_quotes_in_other_languages_keep_their_sources(client) -> None:
+    """A record whose only quote is French (or Danish...) still carries that source, with its language."""
+    from eucan.queries.runner import run_adhoc
+
+    store = client.app.state.store
+    rows = run_adhoc(
+        store=store,
+        text=(
+            "MATCH (r:Resource)-[:EVIDENCE]->(x:SourceExcerpt) WHERE x.quote IS NULL AND (r:Instrument OR r:Actor) "
+            "RETURN r.id AS id, labels(r) AS labels ORDER BY id LIMIT 1"
+        ),
+        params={},
+    ).records()
+    assert rows, "the curated data has a quote in another language than English"
+    kind = "instruments" if "Instrument" in rows[0]["labels"] else "actors"
+    body = client.get(f"/api/v1/{kind}/{rows[0]['id']}").json()
+    langs = {s["lang"] for s in body["sources"]}
+    assert langs - {"en"}, body["sources"]
+    assert all(s["quote"] for s in body["sources"])

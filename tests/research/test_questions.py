@@ -482,7 +482,20 @@ RETURN a.id AS actor, r.id AS role
 ORDER BY actor
 """,
         params={"id": "hybrid-coe-mou"},
-        expected=[["canada", "participant"], ["eu", "observer"], ["nato", "observer"]],
+        expected=[
+            ["canada", "participant"],
+            ["estonia", "signatory"],
+            ["eu", "observer"],
+            ["finland", "host"],
+            ["france", "signatory"],
+            ["germany", "signatory"],
+            ["latvia", "signatory"],
+            ["lithuania", "signatory"],
+            ["nato", "observer"],
+            ["poland", "signatory"],
+            ["spain", "signatory"],
+            ["sweden", "signatory"],
+        ],
     ),
     Question(
         id="sdp-source",
