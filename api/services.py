@@ -142,8 +142,9 @@ def _walk_records(value: Any) -> Iterator[str]:
 class _Provenance:
     """Sources, roles and related refs of every record in a response, fetched in one or a few queries."""
 
-    def __init__(self, store: GraphStore, raw: Any) -> None:
-        ids = sorted(set(_walk_records(raw)))
+    def __init__(self, store: GraphStore, raw: Any, *, ids: Iterable[str] | None = None) -> None:
+        """The records named anywhere in `raw` (keys `record` and `sourcedBy`), or exactly `ids` if given."""
+        ids = sorted(set(_walk_records(raw) if ids is None else ids))
         self._info: dict[str, dict[str, Any]] = {}
         for start in range(0, len(ids), _ID_BATCH):
             chunk = ids[start : start + _ID_BATCH]
@@ -152,14 +153,15 @@ class _Provenance:
 
     def sources(self, record: str | None) -> list[m.Source]:
         info = self._info.get(record or "")
+        # model_construct: every field is already turned into its type here (this runs for every source shown).
         return [
-            m.Source(
+            m.Source.model_construct(
                 url=str(s["url"]),
                 quote=str(_text(s["quote"])),
                 lang=str(s.get("lang") or "en"),
                 retrieved=_text(s.get("retrieved")),
                 title=_text(s.get("title")),
-                primary=s.get("primary"),
+                primary=None if s.get("primary") is None else bool(s["primary"]),
             )
             for s in (info or {}).get("sources") or []
             if _text(s.get("url")) and s.get("quote")
@@ -486,31 +488,48 @@ def cooperation(
     limit: int,
     offset: int,
 ) -> tuple[list[m.CooperationRow], int]:
-    """Who cooperates with whom on what: one row per participation, with partners, domains, period, sources."""
+    """Who cooperates with whom on what: one row per participation, with partners, domains, period, sources.
+
+    The hot path of the API, so it does the least work that gives the same answer: with `actor`, the page query
+    itself tells an unknown actor (no row at all), so the existence check runs only to word the 404; the
+    provenance query gets exactly the record ids of the page; and the response models are built with
+    `model_construct`, as the values come from the loaded (already validated) graph.
+    """
     as_of = check_date("as_of", as_of)
     if instrument_type is not None and instrument_type not in get_args(InstrumentType):
         raise QueryParameterError(
             f"instrument_type must be one of {', '.join(get_args(InstrumentType))} (got {instrument_type!r})"
         )
+    params = {"partner": partner, "domain": domain, "instrument_type": instrument_type, "as_of": as_of}
+    page = {"limit": limit, "offset": offset}
+    records: list[dict[str, Any]] = []
+    if actor:
+        records = run_named(
+            store=store, name="api_cooperation_by_actor", params={**params, **page, "actor": actor}
+        ).records()
+        if not records:
+            _require(store, actor, "Actor", "actor", "actor")
     for value, label, what, param in (
-        (actor, "Actor", "actor", "actor"),
         (partner, "Actor", "actor", "partner"),
         (domain, "CooperationDomain", "cooperation domain", "domain"),
     ):
         if value:
             _require(store, value, label, what, param)
-    params = {"partner": partner, "domain": domain, "instrument_type": instrument_type, "as_of": as_of}
-    if actor:
-        items, total = _page(store, "api_cooperation_by_actor", {**params, "actor": actor}, limit, offset)
-    else:
-        items, total = _page(store, "api_cooperation", params, limit, offset)
-    prov = _Provenance(store, items)
+    if not actor:
+        records = run_named(store=store, name="api_cooperation", params={**params, **page}).records()
+    items, total = _paged(records)
+    ids = [raw["record"] for raw in items]
+    ids += [raw["instrument"]["record"] for raw in items]
+    ids += [b["record"] for raw in items for b in raw.get("partners") or []]
+    prov = _Provenance(store, items, ids=ids)
     rows = []
     for raw in items:
         instrument = raw["instrument"]
         partners = [
-            m.PartnerInRow(
-                **_must_ref(b).model_dump(),
+            m.PartnerInRow.model_construct(
+                id=b["id"],
+                name=b.get("name"),
+                type=type_of(b.get("labels")),
                 record=b["record"],
                 role=prov.role(b["record"]),
                 period=_period(b),
@@ -519,15 +538,19 @@ def cooperation(
             for b in raw.get("partners") or []
         ]
         rows.append(
-            m.CooperationRow(
+            m.CooperationRow.model_construct(
                 record=raw["record"],
                 actor=_must_ref(raw["actor"]),
                 role=prov.role(raw["record"]),
-                instrument=m.InstrumentRef(
-                    **_must_ref(instrument).model_dump(), sources=prov.sources(instrument["record"])
+                instrument=m.InstrumentRef.model_construct(
+                    id=instrument["id"],
+                    name=instrument.get("name"),
+                    type=type_of(instrument.get("labels")),
+                    sources=prov.sources(instrument["record"]),
                 ),
                 domains=sorted(
-                    (m.DomainRef(id=d["id"], name=d.get("name")) for d in raw.get("domains") or []), key=lambda d: d.id
+                    (m.DomainRef.model_construct(id=d["id"], name=d.get("name")) for d in raw.get("domains") or []),
+                    key=lambda d: d.id,
                 ),
                 period=_period(raw),
                 contribution=_text(raw.get("contribution")),

@@ -10,6 +10,8 @@ from neo4j import graph as neo4j_graph
 
 __all__ = ["plain"]
 
+_SCALARS = frozenset({type(None), bool, int, float, str})
+
 
 def _node(node_id: Any, labels: Any, props: dict[str, Any]) -> dict[str, Any]:
     return {"_kind": "node", "_id": str(node_id), "labels": sorted(labels or []), "properties": plain(props)}
@@ -17,6 +19,11 @@ def _node(node_id: Any, labels: Any, props: dict[str, Any]) -> dict[str, Any]:
 
 def plain(value: Any) -> Any:
     """A JSON-able copy of a result value from either engine."""
+    kind = type(value)
+    if kind in _SCALARS:  # the common case first: one set lookup per value (results hold thousands)
+        return value
+    if kind is list:
+        return [v if type(v) in _SCALARS else plain(v) for v in value]
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, (dt.date, dt.datetime, dt.time)):

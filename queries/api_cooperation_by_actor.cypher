@@ -1,5 +1,5 @@
 // @title Cooperation of one actor (API)
-// @description One row per participation of the actor: the instrument, its domains, the period, the other participants (partners) and the sources of each. Starts from the actor (index lookup).
+// @description One row per participation of the actor: the instrument, its domains, the period and the other participants (partners); sources come from api_records. Starts from the actor (index lookup); no row at all when there is no actor with this id.
 // @param actor string canada  The actor's id.
 // @param partner string germany  Optional: only instruments shared with this actor id (whose participation also held on as_of).
 // @param domain string maritime-security  Optional: only instruments covering this cooperation domain id.
@@ -9,21 +9,21 @@
 // @param limit int 50  Rows to return.
 // @returns total, item
 // @internal
-MATCH (a:Actor {id: $actor})<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)
+// The actor is matched on its own first, so a known actor always gives one row (total 0 and item null when
+// nothing matches) and no row at all means "no such actor": the API needs no separate existence query.
+MATCH (a:Actor {id: $actor})
+OPTIONAL MATCH (a)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)
 WHERE ($as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDate IS NULL OR CASE p.endDatePrecision WHEN 'year' THEN substring(p.endDate, 0, 4) + '-12-31' WHEN 'month' THEN substring(p.endDate, 0, 7) + '-31' ELSE p.endDate END >= $as_of)))
   AND ($instrument_type IS NULL OR $instrument_type IN labels(i))
 WITH a, p, i,
-  CASE WHEN $domain IS NULL THEN true
-       ELSE $domain IN [(i)-[:COVERS_DOMAIN]->(fd:CooperationDomain) | fd.id] END AS in_domain,
-  CASE WHEN $partner IS NULL THEN true
-       ELSE $partner IN [(i)<-[:INSTRUMENT]-(fq:Participation)-[:PARTICIPANT]->(fb:Actor)
-         WHERE fb.id <> a.id AND ($as_of IS NULL OR ((fq.startDate IS NULL OR fq.startDate <= $as_of) AND (fq.endDate IS NULL OR CASE fq.endDatePrecision WHEN 'year' THEN substring(fq.endDate, 0, 4) + '-12-31' WHEN 'month' THEN substring(fq.endDate, 0, 7) + '-31' ELSE fq.endDate END >= $as_of))) | fb.id] END AS with_partner
-WHERE in_domain AND with_partner
-WITH a, p, i ORDER BY a.id, i.id, p.id
-WITH collect([a, p, i]) AS rows
-WITH size(rows) AS total, rows[$offset..($offset + $limit)] AS page
+  ($domain IS NULL OR $domain IN [(i)-[:COVERS_DOMAIN]->(fd:CooperationDomain) | fd.id])
+  AND ($partner IS NULL OR $partner IN [(i)<-[:INSTRUMENT]-(fq:Participation)-[:PARTICIPANT]->(fb:Actor)
+         WHERE fb.id <> a.id AND ($as_of IS NULL OR ((fq.startDate IS NULL OR fq.startDate <= $as_of) AND (fq.endDate IS NULL OR CASE fq.endDatePrecision WHEN 'year' THEN substring(fq.endDate, 0, 4) + '-12-31' WHEN 'month' THEN substring(fq.endDate, 0, 7) + '-31' ELSE fq.endDate END >= $as_of))) | fb.id]) AS keep
+ORDER BY i.id, p.id
+WITH a, collect(CASE WHEN p IS NOT NULL AND keep THEN [p, i] END) AS rows
+WITH a, size(rows) AS total, rows[$offset..($offset + $limit)] AS page
 UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS row
-WITH total, row[0] AS a, row[1] AS p, row[2] AS i
+WITH a, total, row[0] AS p, row[1] AS i
 OPTIONAL MATCH (i)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
 WHERE b.id <> a.id AND ($as_of IS NULL OR ((q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDate IS NULL OR CASE q.endDatePrecision WHEN 'year' THEN substring(q.endDate, 0, 4) + '-12-31' WHEN 'month' THEN substring(q.endDate, 0, 7) + '-31' ELSE q.endDate END >= $as_of)))
 WITH total, a, p, i, collect(CASE WHEN q IS NULL THEN null ELSE {
@@ -39,4 +39,4 @@ RETURN total, CASE WHEN p IS NULL THEN null ELSE {
   contribution: p.contribution, personnel: p.personnel, uncertainty: p.uncertainty,
   partners: partners
 } END AS item
-ORDER BY a.id, i.id, p.id
+ORDER BY i.id, p.id

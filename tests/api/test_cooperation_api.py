@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.utils.errors import assert_error_shape
+
 V1 = "/api/v1"
 
 
@@ -133,3 +135,39 @@ def test_quotes_in_other_languages_keep_their_sources(client) -> None:
     langs = {s["lang"] for s in body["sources"]}
     assert langs - {"en"}, body["sources"]
     assert all(s["quote"] for s in body["sources"])
+
+
+def test_known_actor_with_nothing_matching_is_an_empty_page_not_a_404(client: TestClient) -> None:
+    """The page query itself tells a known actor (one row, no item) from an unknown one (no row)."""
+    # An actor is never its own partner, so this filter matches nothing.
+    response = client.get(f"{V1}/cooperation", params={"actor": "canada", "partner": "canada"})
+    assert response.status_code == 200, response.text
+    assert response.json() == {"data": [], "count": 0, "next": None, "limit": 50, "offset": 0}
+    past_the_end = client.get(f"{V1}/cooperation", params={"actor": "canada", "offset": 10_000}).json()
+    assert past_the_end["data"] == [] and past_the_end["count"] == len(_rows(client, actor="canada"))
+
+
+@pytest.mark.parametrize(
+    ("params", "mentions"),
+    [
+        ({"actor": "no-such-actor"}, ("no actor with id 'no-such-actor'", "parameter actor")),
+        ({"actor": "no-such-actor", "partner": "no-such-partner"}, ("'no-such-actor'", "parameter actor")),
+        ({"actor": "canada", "partner": "no-such-partner"}, ("'no-such-partner'", "parameter partner")),
+        ({"actor": "maritime-security"}, ("is a CooperationDomain, not a actor",)),
+        ({"actor": "canada", "domain": "canada"}, ("parameter domain", "is a State")),
+    ],
+)
+def test_unknown_ids_are_404s_naming_the_parameter(
+    client: TestClient, params: dict[str, str], mentions: tuple[str, ...]
+) -> None:
+    assert_error_shape(client.get(f"{V1}/cooperation", params=params), 404, *mentions)
+
+
+def test_every_row_and_partner_carries_its_role_and_sources(client: TestClient) -> None:
+    rows = _rows(client, actor="canada")
+    assert rows
+    for row in rows:
+        assert row["sources"] and row["role"], row["record"]
+        assert row["instrument"]["sources"], row["instrument"]["id"]
+        for partner in row["partners"]:
+            assert partner["sources"] and partner["role"], partner["record"]
