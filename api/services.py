@@ -196,8 +196,14 @@ def _require(store: GraphStore, node_id: str, label: str, what: str, param: str 
     if any(label in labels for labels in found):
         return
     where = f" (parameter {param})" if param else ""
-    other = f"; {node_id!r} is a {type_of(found[0])}, not a {what}" if found else ""
-    raise NotFound(f"no {what} with id {node_id!r}{where}{other}")
+    if found:
+        raise NotFound(f"no {what} with id {node_id!r}{where}; {node_id!r} is a {type_of(found[0])}, not a {what}")
+    import difflib
+
+    ids = [row[0] for row in run_named(store=store, name="api_ids", params={"label": label}).rows]
+    close = difflib.get_close_matches(node_id, ids, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    raise NotFound(f"no {what} with id {node_id!r}{where}{hint}")
 
 
 def check_date(name: str, value: str | None) -> str | None:

@@ -65,3 +65,8 @@ def test_store_unavailable_is_503(tmp_path: Path) -> None:
         assert_error_shape(client.get(f"{V1}/cooperation?actor=canada"), 503)
         assert_error_shape(client.get(f"{V1}/actors/canada"), 503)
         assert_error_shape(client.get(f"{V1}/health"), 503)
+
+
+def test_unknown_id_suggests_a_close_one(client) -> None:
+    body = assert_error_shape(client.get("/api/v1/actors/canda"), 404, "no actor with id 'canda'")
+    assert "did you mean 'canada'?" in body["error"]
