@@ -124,9 +124,10 @@ class Post(BaseModel):
     tenures: list[Tenure] = []
 
 
-class Participation(BaseModel):
+class _ParticipationFacts(BaseModel):
+    """What a participation states, seen from the actor's side or from the instrument's."""
+
     record: str
-    instrument: Ref
     role: str | None = None
     on_behalf_of: Ref | None = None
     period: Period
@@ -135,6 +136,10 @@ class Participation(BaseModel):
     national_operation: str | None = None
     uncertainty: str | None = None
     sources: list[Source]
+
+
+class Participation(_ParticipationFacts):
+    instrument: Ref
 
 
 class ActorDetail(ActorSummary):
@@ -166,17 +171,8 @@ class InstrumentSummary(Ref):
     sources: list[Source] = []
 
 
-class Participant(BaseModel):
-    record: str
+class Participant(_ParticipationFacts):
     actor: Ref
-    role: str | None = None
-    on_behalf_of: Ref | None = None
-    period: Period
-    contribution: str | None = None
-    personnel: int | None = None
-    national_operation: str | None = None
-    uncertainty: str | None = None
-    sources: list[Source]
 
 
 class LegalActRef(Ref):
