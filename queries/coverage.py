@@ -12,7 +12,6 @@ uncertain records, domains) and from the curated files themselves (records per f
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 
 from eucan.graph.store import GraphStore
 from eucan.loaders.yaml_source import SECTIONS, iter_files, read_file
+from eucan.queries.generated import write_or_check
 from eucan.queries.runner import graph_stats, run_named
 
 __all__ = ["DOC_PATH", "ROOT", "main", "render"]
@@ -160,15 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="Exit 1 if docs/coverage.md differs from the data.")
     args = parser.parse_args(argv)
     text = _build(DATA_DIR, ROOT)
-    if args.check:
-        current = DOC_PATH.read_text(encoding="utf-8") if DOC_PATH.exists() else ""
-        if current != text:
-            sys.stderr.write(f"{DOC_PATH} is stale; run `{GENERATOR}`\n")
-            return 1
-        return 0
-    DOC_PATH.write_text(text, encoding="utf-8")
-    sys.stderr.write(f"wrote {DOC_PATH}\n")
-    return 0
+    return write_or_check(DOC_PATH, text, check=args.check, generator=GENERATOR)
 
 
 if __name__ == "__main__":

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from eucan.graph.store import GraphStore, QueryResult
 from eucan.queries.catalog import CATALOG_DIR, NamedQuery, list_queries
+from eucan.queries.generated import write_or_check
 from eucan.queries.runner import run_named
 
 __all__ = ["DOCS_PATH", "example_params", "render", "render_from_store"]
@@ -130,15 +130,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=CATALOG_DIR.parent / "data", help="Curated data folder.")
     args = parser.parse_args(argv)
     text = _render_from_curated(args.data)
-    current = DOCS_PATH.read_text(encoding="utf-8") if DOCS_PATH.exists() else ""
-    if args.check:
-        if current != text:
-            sys.stderr.write(f"{DOCS_PATH} is stale; run: python -m eucan.queries.docs\n")
-            return 1
-        return 0
-    DOCS_PATH.write_text(text, encoding="utf-8")
-    sys.stderr.write(f"wrote {DOCS_PATH} ({len(list_queries())} queries)\n")
-    return 0
+    return write_or_check(
+        DOCS_PATH,
+        text,
+        check=args.check,
+        generator="python -m eucan.queries.docs",
+        summary=f" ({len(list_queries())} queries)",
+    )
 
 
 if __name__ == "__main__":

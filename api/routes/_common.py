@@ -12,13 +12,37 @@ from eucan.api.errors import ERROR_RESPONSES
 from eucan.api.models import Page
 from eucan.errors import QueryParameterError
 
-__all__ = ["ERRORS", "Limit", "Offset", "example", "paged", "reject_unknown_params"]
+__all__ = [
+    "ERRORS",
+    "SDP_PERIOD_EXAMPLE",
+    "SDP_SOURCE_EXAMPLE",
+    "Limit",
+    "Offset",
+    "example",
+    "paged",
+    "reject_unknown_params",
+]
 
 T = TypeVar("T")
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1 to 500).")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip (0 or more).")]
 ERRORS: dict[int | str, dict[str, Any]] = ERROR_RESPONSES
+
+# The source and period most OpenAPI examples show: the 2025 Partnership, as the EEAS announced it.
+SDP_SOURCE_EXAMPLE: dict[str, Any] = {
+    "url": "https://europa.eu/!hnkY69",
+    "quote": "the European Union and Canada signed a Security and Defence Partnership",
+    "retrieved": "2026-11-26",
+    "title": "Security and Defence: EU and Canada sign Security and Defence Partnership",
+    "primary": True,
+}
+SDP_PERIOD_EXAMPLE: dict[str, Any] = {
+    "start": "2025-06-23",
+    "start_precision": "day",
+    "end": None,
+    "end_precision": None,
+}
 
 
 def example(value: Any) -> dict[int | str, dict[str, Any]]:

@@ -9,7 +9,15 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from eucan.api import services
 from eucan.api.deps import StoreDep
 from eucan.api.models import ActorDetail, ActorSummary, Page, Partner
-from eucan.api.routes._common import Limit, Offset, example, paged, reject_unknown_params
+from eucan.api.routes._common import (
+    SDP_PERIOD_EXAMPLE,
+    SDP_SOURCE_EXAMPLE,
+    Limit,
+    Offset,
+    example,
+    paged,
+    reject_unknown_params,
+)
 
 __all__ = ["router"]
 
@@ -22,14 +30,8 @@ AsOf = Annotated[
     str | None,
     Query(description="Only what held on this day, YYYY-MM-DD (start and end days included).", examples=["2024-01-01"]),
 ]
-_SOURCE = {
-    "url": "https://europa.eu/!hnkY69",
-    "quote": "the European Union and Canada signed a Security and Defence Partnership",
-    "retrieved": "2026-11-26",
-    "title": "Security and Defence: EU and Canada sign Security and Defence Partnership",
-    "primary": True,
-}
-_PERIOD = {"start": "2025-06-23", "start_precision": "day", "end": None, "end_precision": None}
+_SOURCE = SDP_SOURCE_EXAMPLE
+_PERIOD = SDP_PERIOD_EXAMPLE
 
 
 @router.get(

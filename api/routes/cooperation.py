@@ -9,20 +9,22 @@ from fastapi import APIRouter, Depends, Query, Request
 from eucan.api import services
 from eucan.api.deps import StoreDep
 from eucan.api.models import CooperationRow, Page
-from eucan.api.routes._common import Limit, Offset, example, paged, reject_unknown_params
+from eucan.api.routes._common import (
+    SDP_PERIOD_EXAMPLE,
+    SDP_SOURCE_EXAMPLE,
+    Limit,
+    Offset,
+    example,
+    paged,
+    reject_unknown_params,
+)
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["cooperation"], dependencies=[Depends(reject_unknown_params)])
 
-_SOURCE = {
-    "url": "https://europa.eu/!hnkY69",
-    "quote": "the European Union and Canada signed a Security and Defence Partnership",
-    "retrieved": "2026-11-26",
-    "title": "Security and Defence: EU and Canada sign Security and Defence Partnership",
-    "primary": True,
-}
-_PERIOD = {"start": "2025-06-23", "start_precision": "day", "end": None, "end_precision": None}
+_SOURCE = SDP_SOURCE_EXAMPLE
+_PERIOD = SDP_PERIOD_EXAMPLE
 _ROW = {
     "record": "part-canada-sdp-2025",
     "actor": {"id": "canada", "name": "Canada", "type": "State"},

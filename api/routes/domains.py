@@ -9,18 +9,15 @@ from fastapi import APIRouter, Depends, Path, Request
 from eucan.api import services
 from eucan.api.deps import StoreDep
 from eucan.api.models import DomainDetail, DomainSummary, Page
-from eucan.api.routes._common import Limit, Offset, example, paged, reject_unknown_params
+from eucan.api.routes._common import SDP_SOURCE_EXAMPLE, Limit, Offset, example, paged, reject_unknown_params
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/domains", tags=["domains"], dependencies=[Depends(reject_unknown_params)])
 
 _SOURCE = {
-    "url": "https://europa.eu/!hnkY69",
+    **SDP_SOURCE_EXAMPLE,
     "quote": "The Security and Defence Partnership expands cooperation in a wide range of areas",
-    "retrieved": "2026-11-26",
-    "title": "Security and Defence: EU and Canada sign Security and Defence Partnership",
-    "primary": True,
 }
 _MARITIME = {
     "id": "maritime-security",

@@ -9,19 +9,20 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from eucan.api import services
 from eucan.api.deps import StoreDep
 from eucan.api.models import InstrumentDetail, InstrumentSummary, Page
-from eucan.api.routes._common import Limit, Offset, example, paged, reject_unknown_params
+from eucan.api.routes._common import (
+    SDP_SOURCE_EXAMPLE,
+    Limit,
+    Offset,
+    example,
+    paged,
+    reject_unknown_params,
+)
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/instruments", tags=["instruments"], dependencies=[Depends(reject_unknown_params)])
 
-_SOURCE = {
-    "url": "https://europa.eu/!hnkY69",
-    "quote": "the European Union and Canada signed a Security and Defence Partnership",
-    "retrieved": "2026-11-26",
-    "title": "Security and Defence: EU and Canada sign Security and Defence Partnership",
-    "primary": True,
-}
+_SOURCE = SDP_SOURCE_EXAMPLE
 _SDP = {
     "id": "sdp-2025",
     "name": "EU–Canada Security and Defence Partnership",
