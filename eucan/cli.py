@@ -139,7 +139,7 @@ def load(
                 progress.update(task, completed=done, total=total)
 
             result = load_sources(store, paths, batch_size=batch_size, progress=report)
-        from eucan.ontology.sparql import mark_loaded
+        from eucan.linked.sparql_service import mark_loaded
 
         mark_loaded(settings.data_dir)  # running servers rebuild their SPARQL store when they see it
         if not quiet:
@@ -336,7 +336,7 @@ def export(
     import time
 
     from eucan.graph.factory import open_store
-    from eucan.ontology.rdf_export import export as export_rdf
+    from eucan.linked.export import export as export_rdf
 
     settings = _settings(data_dir)
     started = time.perf_counter()

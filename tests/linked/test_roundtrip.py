@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from eucan.cli import app
 from eucan.errors import StoreError, StoreUnavailable
-from eucan.ontology.rdf_export import EXPORT_FORMATS, ExportStats, export, iter_triples
+from eucan.linked.export import EXPORT_FORMATS, ExportStats, export, iter_triples
 
 RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
 

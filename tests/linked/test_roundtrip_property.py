@@ -22,7 +22,7 @@ from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.loaders.rdf_builder import build_graph
 from eucan.loaders.records import SECTION_MODELS
 from eucan.ontology.mapping import graph_to_property_graph
-from eucan.ontology.rdf_export import export
+from eucan.linked.export import export
 
 DOMAINS = ["maritime-security", "cyber-and-edt", "crisis-management"]
 TEXT = st.text(

@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph
 
 from eucan.errors import QueryTimeout
-from eucan.ontology.sparql import SparqlService, check_query, negotiate
+from eucan.linked.sparql_service import SparqlService, check_query, negotiate
 from tests.utils.errors import assert_error_shape
 
 PREFIX = "PREFIX ecs: <https://w3id.org/eucan-security/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
@@ -156,7 +156,7 @@ def test_rebuilds_when_the_graph_changes(fresh_store, curated, tmp_path):
 
 
 def test_load_marker_triggers_a_rebuild(store, tmp_path):
-    from eucan.ontology.sparql import mark_loaded
+    from eucan.linked.sparql_service import mark_loaded
 
     with SparqlService(
         store=store, work_dir=tmp_path / "w", marker_dir=tmp_path, check_interval_s=0, workers=1

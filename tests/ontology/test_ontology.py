@@ -7,14 +7,14 @@ from rdflib import OWL, RDF, Graph
 from rdflib.namespace import SKOS
 
 from eucan.ontology import DOMAINS_TTL, ONTOLOGY_DIR, ONTOLOGY_TTL, SHAPES_TTL
-from eucan.ontology.codegen import generate
+from tools.codegen import generate
 from eucan.ontology.mapping import get_mapping
 from eucan.ontology.namespaces import ECS
 
 
 def test_namespace_module_is_generated_from_the_turtle() -> None:
     assert (ONTOLOGY_DIR / "namespaces.py").read_text(encoding="utf-8") == generate(), (
-        "ontology/namespaces.py is stale: run python -m eucan.ontology.codegen"
+        "ontology/namespaces.py is stale: run python -m tools.codegen"
     )
 
 

@@ -1,17 +1,17 @@
-"""docs/queries.md is complete and current: regenerate it with `python -m eucan.queries.docs`."""
+"""docs/queries.md is complete and current: regenerate it with `python -m tools.query_docs`."""
 
 from __future__ import annotations
 
 from eucan.graph.store import GraphStore
 from eucan.queries.catalog import list_queries
-from eucan.queries.docs import DOCS_PATH, main, render, render_from_store
+from tools.query_docs import DOCS_PATH, main, render, render_from_store
 
 
 def test_docs_queries_md_is_current(store: GraphStore) -> None:
-    assert DOCS_PATH.exists(), "run: python -m eucan.queries.docs"
+    assert DOCS_PATH.exists(), "run: python -m tools.query_docs"
     expected = render_from_store(store)
     assert DOCS_PATH.read_text(encoding="utf-8") == expected, (
-        "docs/queries.md is stale; run: python -m eucan.queries.docs"
+        "docs/queries.md is stale; run: python -m tools.query_docs"
     )
 
 
@@ -32,7 +32,7 @@ def test_headers_only_render_has_no_output() -> None:
 def test_check_mode_reports_stale(tmp_path, monkeypatch, capsys) -> None:
     stale = tmp_path / "queries.md"
     stale.write_text("old\n", encoding="utf-8")
-    monkeypatch.setattr("eucan.queries.docs.DOCS_PATH", stale)
+    monkeypatch.setattr("tools.query_docs.DOCS_PATH", stale)
     assert main(["--check"]) == 1
     assert "stale" in capsys.readouterr().err
     assert stale.read_text(encoding="utf-8") == "old\n"

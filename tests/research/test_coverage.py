@@ -1,9 +1,9 @@
-"""docs/coverage.md must match the curated data: regenerate it with `python -m eucan.queries.coverage`."""
+"""docs/coverage.md must match the curated data: regenerate it with `python -m tools.coverage_doc`."""
 
 from __future__ import annotations
 
 from eucan.graph.store import GraphStore
-from eucan.queries.coverage import DOC_PATH, GENERATOR, render
+from tools.coverage_doc import DOC_PATH, GENERATOR, render
 
 
 def test_coverage_doc_is_current(store: GraphStore) -> None:

@@ -221,7 +221,7 @@ def _boolean(value: bool, media: str) -> bytes:
 def _graph(result: Any, media: str, cap: int) -> tuple[bytes, int, bool]:
     from pyoxigraph import RdfFormat, serialize
 
-    from eucan.ontology.rdf_export import PREFIXES
+    from eucan.linked.export import PREFIXES
 
     triples: list[Any] = []
     truncated = False
@@ -299,7 +299,7 @@ class _Worker:
 
     def __init__(self, dump: Path, generation: int, start_timeout_s: float) -> None:
         self.generation = generation
-        code = "from eucan.ontology.sparql import worker_main; worker_main()"
+        code = "from eucan.linked.sparql_service import worker_main; worker_main()"
         self.process = subprocess.Popen(
             [sys.executable, "-c", code, str(dump)],
             stdin=subprocess.PIPE,
@@ -398,7 +398,7 @@ class SparqlService:
             return ""
 
     def fingerprint(self) -> tuple[Any, ...]:
-        from eucan.ontology.rdf_export import graph_fingerprint
+        from eucan.linked.export import graph_fingerprint
 
         return (*graph_fingerprint(store=self.store), self._marker())
 
@@ -416,7 +416,7 @@ class SparqlService:
             return True
 
     def _rebuild(self, fingerprint: tuple[Any, ...]) -> None:
-        from eucan.ontology.rdf_export import ExportStats, export
+        from eucan.linked.export import ExportStats, export
 
         generation = (self._built.generation + 1) if self._built else 1
         dump = self.work_dir / f"graph-{generation}.nt"

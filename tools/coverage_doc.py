@@ -2,8 +2,8 @@
 
 Regenerate after every data edit (a test fails when the committed file is stale)::
 
-    python -m eucan.queries.coverage            # writes docs/coverage.md
-    python -m eucan.queries.coverage --check    # exit 1 if docs/coverage.md is stale
+    python -m tools.coverage_doc            # writes docs/coverage.md
+    python -m tools.coverage_doc --check    # exit 1 if docs/coverage.md is stale
 
 The report is built from the loaded graph (counts by class, sources, primary shares, conflicts,
 uncertain records, domains) and from the curated files themselves (records per file and section).
@@ -19,15 +19,15 @@ from typing import Any
 
 from eucan.graph.store import GraphStore
 from eucan.loaders.yaml_source import SECTIONS, iter_files, read_file
-from eucan.queries.generated import write_or_check
 from eucan.queries.runner import graph_stats, run_named
+from tools.generated import write_or_check
 
 __all__ = ["DOC_PATH", "ROOT", "main", "render"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC_PATH = ROOT / "docs" / "coverage.md"
 DATA_DIR = ROOT / "data"
-GENERATOR = "python -m eucan.queries.coverage"
+GENERATOR = "python -m tools.coverage_doc"
 
 # Class labels worth reporting (the rest are superclasses or vocabulary nodes).
 _CLASSES = (
@@ -145,10 +145,14 @@ def render(*, store: GraphStore, data_dir: Path = DATA_DIR, root: Path = ROOT) -
 
 
 def _build(data_dir: Path, root: Path) -> str:
-    from eucan.graph.falkordb_store import FalkorDBStore
+    from eucan.graph.factory import open_store
     from eucan.loaders.pipeline import load_sources
+    from eucan.settings import Settings
 
-    with tempfile.TemporaryDirectory(prefix="eucan-coverage-") as tmp, FalkorDBStore(Path(tmp)) as store:
+    with (
+        tempfile.TemporaryDirectory(prefix="eucan-coverage-") as tmp,
+        open_store(Settings(data_dir=Path(tmp)), embedded=True) as store,
+    ):
         load_sources(store, [data_dir], root=root)
         return render(store=store, data_dir=data_dir, root=root)
 

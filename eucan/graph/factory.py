@@ -12,9 +12,10 @@ from eucan.settings import Settings
 __all__ = ["open_store"]
 
 
-def open_store(settings: Settings) -> GraphStore:
-    """Neo4j when NEO4J_URI is set, otherwise the embedded FalkorDB engine in `settings.data_dir`."""
-    if settings.neo4j_uri:
+def open_store(settings: Settings, *, embedded: bool = False) -> GraphStore:
+    """Neo4j when NEO4J_URI is set (unless `embedded`), otherwise the embedded FalkorDB engine in
+    `settings.data_dir`. Tools that build a throw-away graph pass `embedded=True`."""
+    if settings.neo4j_uri and not embedded:
         auth = (settings.neo4j_username, settings.neo4j_password) if settings.neo4j_password else None
         driver = GraphDatabase.driver(settings.neo4j_uri, auth=auth)
         return Neo4jStore(

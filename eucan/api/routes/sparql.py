@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from eucan.api.deps import get_store
 from eucan.errors import QueryParameterError, ReadOnlyViolation
-from eucan.ontology.sparql import SparqlResult, SparqlService
+from eucan.linked.sparql_service import SparqlResult, SparqlService
 
 __all__ = ["SparqlDep", "get_sparql", "router"]
 

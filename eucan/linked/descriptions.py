@@ -14,7 +14,7 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS, VOID
 
 from eucan import __version__
-from eucan.ontology.rdf_export import EXPORT_FORMATS, ExportStats
+from eucan.linked.export import EXPORT_FORMATS, ExportStats
 
 __all__ = ["DatasetLinks", "dcat_graph", "void_graph"]
 

@@ -1,6 +1,6 @@
 """Generate `namespaces.py` (a closed rdflib `DefinedNamespace`) from `eucan.ttl`.
 
-Run `python -m eucan.ontology.codegen` after editing the ontology; a test fails when the
+Run `python -m tools.codegen` after editing the ontology; a test fails when the
 generated module is stale.
 """
 

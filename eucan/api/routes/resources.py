@@ -25,8 +25,8 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 from eucan.api.deps import SettingsDep, StoreDep
 from eucan.errors import NotFound
 from eucan.ontology import ONTOLOGY_TTL
-from eucan.ontology.rdf_export import PREFIXES, resource_triples
-from eucan.ontology.sparql import negotiate
+from eucan.linked.export import PREFIXES, resource_triples
+from eucan.linked.sparql_service import negotiate
 
 __all__ = ["DOCUMENT_TYPES", "router"]
 

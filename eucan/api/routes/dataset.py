@@ -13,9 +13,9 @@ from rdflib import Graph
 from eucan.api.deps import SettingsDep, StoreDep
 from eucan.api.routes.sparql import SparqlDep
 from eucan.errors import NotFound
-from eucan.ontology.dataset import DatasetLinks, dcat_graph, void_graph
-from eucan.ontology.rdf_export import EXPORT_FORMATS, export
-from eucan.ontology.sparql import negotiate
+from eucan.linked.descriptions import DatasetLinks, dcat_graph, void_graph
+from eucan.linked.export import EXPORT_FORMATS, export
+from eucan.linked.sparql_service import negotiate
 
 __all__ = ["router"]
 
