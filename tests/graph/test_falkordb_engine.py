@@ -76,23 +76,23 @@ def test_a_killed_load_leaves_the_previous_graph_intact(tmp_path: Path) -> None:
         before = graph_stats(store=store).as_dict()
     synthetic = tmp_path / "synthetic"
     write_yaml(generate(1500, seed=3), synthetic)
-    proc = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-c", KILLED_LOAD, str(folder), str(synthetic)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
-    )
-    assert proc.stdout is not None
-    progressed = 0
-    for line in proc.stdout:
-        if line.startswith("progress"):
-            progressed += 1
-            if progressed == 5:  # midway: some batches written to the staging graph
-                os.kill(proc.pid, signal.SIGKILL)
-                break
-        assert not line.startswith("finished"), "the load finished before it could be killed"
-    proc.wait(timeout=30)
+    ) as proc:
+        assert proc.stdout is not None
+        progressed = 0
+        for line in proc.stdout:
+            if line.startswith("progress"):
+                progressed += 1
+                if progressed == 5:  # midway: some batches written to the staging graph
+                    os.kill(proc.pid, signal.SIGKILL)
+                    break
+            assert not line.startswith("finished"), "the load finished before it could be killed"
+        proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     with FalkorDBStore(folder) as store:
         assert graph_stats(store=store).as_dict() == before

