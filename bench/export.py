@@ -56,7 +56,7 @@ def main() -> None:
     records = [
         (section, SECTION_MODELS[section].model_validate(item)) for section, items in data.items() for item in items
     ]
-    ids = {model.id: section for section, model in records}  # type: ignore[attr-defined]
+    ids = {model.id: section for section, model in records}
     canonical = build_graph(records, ids)
     triples = len(canonical.graph)
     facts = sum(len(items) for section, items in data.items() if section != "sources")

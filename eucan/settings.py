@@ -33,10 +33,6 @@ class Settings(BaseSettings):
     row_cap: int = Field(default=10_000, ge=1, le=1_000_000)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
-    base_url: str = Field(
-        default="https://w3id.org/eucan-security/",
-        description="Base of the dataset's IRIs.",
-    )
 
     neo4j_uri: str | None = Field(default=None, validation_alias=AliasChoices("NEO4J_URI", "EUCAN_NEO4J_URI"))
     neo4j_username: str = Field(

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from eucan.graph.store import GraphStore
-from eucan.loaders.yaml_source import SECTIONS, iter_files, read_file
+from eucan.loaders.records import SECTIONS
+from eucan.loaders.yaml_source import iter_files, read_file
 from eucan.queries.runner import graph_stats, run_named
 from tools.generated import write_or_check
 

@@ -15,6 +15,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS, VOID
 
 from eucan import __version__
 from eucan.linked.export import EXPORT_FORMATS, ExportStats
+from eucan.ontology.iris import ONTOLOGY
 
 __all__ = ["DatasetLinks", "dcat_graph", "void_graph"]
 
@@ -36,7 +37,7 @@ THEMES = {
     "GOVE": "Government and public sector",
 }
 VOCABULARIES = [
-    "https://w3id.org/eucan-security/ontology#",
+    str(ONTOLOGY),
     "http://www.w3.org/2004/02/skos/core#",
     "http://purl.org/dc/terms/",
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#",

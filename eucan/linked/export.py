@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import IO, Any, cast
 
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
+from pyoxigraph import Literal, NamedNode, Triple, serialize
 
 from eucan.errors import StoreError
 from eucan.graph.store import GraphStore
+from eucan.linked.formats import PREFIXES, RDF_FORMATS, RdfFormatSpec, prefixes_for
 from eucan.ontology.mapping import DERIVED_RELATIONSHIPS, get_mapping
 from eucan.queries.catalog import get_query
 
@@ -47,44 +48,13 @@ RESOURCE_LABEL = "Resource"
 PAGE_SIZE = 5000
 PAGE_TIMEOUT_MS = 120_000
 
-PREFIXES = {
-    "ecs": "https://w3id.org/eucan-security/ontology#",
-    "actor": "https://w3id.org/eucan-security/id/actor/",
-    "instrument": "https://w3id.org/eucan-security/id/instrument/",
-    "participation": "https://w3id.org/eucan-security/id/participation/",
-    "membership": "https://w3id.org/eucan-security/id/membership/",
-    "source": "https://w3id.org/eucan-security/id/source/",
-    "excerpt": "https://w3id.org/eucan-security/id/excerpt/",
-    "domain": "https://w3id.org/eucan-security/domain/",
-    "role": "https://w3id.org/eucan-security/role/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "wd": "http://www.wikidata.org/entity/",
-}
-
 
 Output = IO[bytes] | io.BufferedIOBase
 """Where an export goes: a binary file, a buffer, or a gzip stream."""
 
 
-@dataclass(frozen=True)
-class ExportFormat:
-    """A dump format: CLI name, pyoxigraph format, media type and file extension."""
-
-    name: str
-    rdf_format: RdfFormat
-    media_type: str
-    extension: str
-
-
-EXPORT_FORMATS: dict[str, ExportFormat] = {
-    "ttl": ExportFormat("ttl", RdfFormat.TURTLE, "text/turtle", "ttl"),
-    "nt": ExportFormat("nt", RdfFormat.N_TRIPLES, "application/n-triples", "nt"),
-    "jsonld": ExportFormat("jsonld", RdfFormat.JSON_LD, "application/ld+json", "jsonld"),
-    "rdfxml": ExportFormat("rdfxml", RdfFormat.RDF_XML, "application/rdf+xml", "rdf"),
-}
+ExportFormat = RdfFormatSpec
+EXPORT_FORMATS: dict[str, RdfFormatSpec] = RDF_FORMATS
 
 
 @dataclass
@@ -225,8 +195,7 @@ def iter_triples(
 def serialize_triples(triples: Iterable[Triple], output: Output, fmt: str) -> None:
     """Write triples in one of `EXPORT_FORMATS` with the project's declared prefixes."""
     spec = EXPORT_FORMATS[fmt]
-    prefixes = PREFIXES if spec.rdf_format in (RdfFormat.TURTLE, RdfFormat.RDF_XML, RdfFormat.JSON_LD) else None
-    serialize(triples, cast(IO[bytes], output), spec.rdf_format, prefixes=prefixes)
+    serialize(triples, cast(IO[bytes], output), spec.rdf_format, prefixes=prefixes_for(spec.rdf_format))
 
 
 def export(*, store: GraphStore, output: Output, fmt: str = "ttl", page_size: int = PAGE_SIZE) -> ExportStats:

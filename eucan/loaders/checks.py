@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from pydantic import BaseModel
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
 from eucan.errors import Problem
+from eucan.loaders.records import BaseRecord
 from eucan.loaders.yaml_source import RawRecord
 from eucan.ontology import SHAPES_TTL
 
@@ -18,13 +18,13 @@ __all__ = ["check_ids", "check_references", "check_shacl"]
 DOMAIN_IDS_SECTION = "domains"
 
 
-def check_ids(records: Iterable[tuple[RawRecord, BaseModel]]) -> tuple[dict[str, str], list[Problem]]:
+def check_ids(records: Iterable[tuple[RawRecord, BaseRecord]]) -> tuple[dict[str, str], list[Problem]]:
     """Map every id to its section; report ids used twice (anywhere in data/)."""
     ids: dict[str, str] = {}
     first: dict[str, RawRecord] = {}
     problems: list[Problem] = []
     for raw, model in records:
-        slug = getattr(model, "id")  # noqa: B009 - every record model has an id
+        slug = model.id
         if slug in first:
             prev = first[slug]
             problems.append(
@@ -46,7 +46,7 @@ def _suggest(slug: str, candidates: Iterable[str]) -> str:
 
 
 def check_references(
-    records: Iterable[tuple[RawRecord, BaseModel]], ids: dict[str, str], domains: set[str]
+    records: Iterable[tuple[RawRecord, BaseRecord]], ids: dict[str, str], domains: set[str]
 ) -> list[Problem]:
     """Every id a record refers to must exist, in the right section."""
     by_section: dict[str, set[str]] = {}
@@ -55,7 +55,7 @@ def check_references(
     by_section[DOMAIN_IDS_SECTION] = domains
     problems: list[Problem] = []
     for raw, model in records:
-        for field, section, target in model.references():  # type: ignore[attr-defined]
+        for field, section, target in model.references():
             line = raw.line_of(field)
             if section == "*":
                 if target not in ids:

@@ -6,18 +6,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from eucan.errors import Problem, SourceError
 from eucan.loaders.checks import check_ids, check_references, check_shacl
-from eucan.loaders.rdf_builder import Canonical, build_graph, record_iri
-from eucan.loaders.records import SECTION_MODELS
+from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
+from eucan.loaders.records import SECTION_MODELS, BaseRecord
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
 from eucan.ontology.mapping import PropertyGraph, graph_to_property_graph
+from eucan.ontology.namespaces import ECS
 
 __all__ = ["Validated", "load_sources", "validate_sources"]
 
-DOMAIN_SLUGS_QUERY = "SELECT ?id WHERE { ?d a <https://w3id.org/eucan-security/ontology#CooperationDomain> ; <http://purl.org/dc/terms/identifier> ?id }"
+DOMAIN_SLUGS_QUERY = (
+    f"SELECT ?id WHERE {{ ?d a <{ECS.CooperationDomain}> ; <http://purl.org/dc/terms/identifier> ?id }}"
+)
 
 
 @dataclass
@@ -58,7 +61,7 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
     """Check the curated files; raise `SourceError` listing every problem, or return the data."""
     root = root or Path.cwd()
     problems: list[Problem] = []
-    parsed: list[tuple[RawRecord, BaseModel]] = []
+    parsed: list[tuple[RawRecord, BaseRecord]] = []
     files: list[str] = []
     for path, label in iter_files(paths, root):
         files.append(label)
@@ -75,14 +78,12 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
         )
     ids, id_problems = check_ids(parsed)
     problems += id_problems
-    from eucan.loaders.rdf_builder import vocabulary_graph
-
     domains = {str(row[0]) for row in vocabulary_graph().query(DOMAIN_SLUGS_QUERY)}  # type: ignore[index]
     problems += check_references(parsed, ids, domains)
     if problems:
         raise SourceError(problems)
     canonical = build_graph(((raw.section, model) for raw, model in parsed), ids)
-    canonical.locations = {str(record_iri(raw.section, model.id)): (raw.file, raw.line) for raw, model in parsed}  # type: ignore[attr-defined]
+    canonical.locations = {str(section_iri(raw.section, model.id)): (raw.file, raw.line) for raw, model in parsed}
     if shacl:
         problems += check_shacl(canonical.graph, canonical.locations)
     if problems:

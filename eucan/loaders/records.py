@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, model_validator
+from rdflib import XSD, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from eucan.ontology.iris import WIKIDATA, role_iri
+from eucan.ontology.namespaces import ECS
+
+if TYPE_CHECKING:
+    from eucan.loaders.rdf_builder import RdfWriter
 
 __all__ = [
+    "RECORD_TYPES",
+    "SECTIONS",
     "ActorRecord",
+    "BaseRecord",
+    "Derived",
     "EventRecord",
     "Evidence",
     "InstrumentRecord",
@@ -89,12 +101,32 @@ class Evidence(BaseModel):
     lang: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] = "en"
 
 
-class Record(BaseModel):
-    """Fields every record has."""
+Derived = tuple[str, str, str]  # (relationship type, from IRI, to IRI): a shortcut the mapping adds
+
+
+class BaseRecord(BaseModel):
+    """A record of one section of a data file. Each record type declares its section (the key in
+    the YAML file), its kind (the `id/{kind}/` part of its IRI) and builds its own RDF."""
 
     model_config = ConfigDict(extra="forbid")
 
+    section: ClassVar[str]
+    kind: ClassVar[str]
+
     id: Slug
+
+    def references(self) -> list[tuple[str, str, str]]:
+        """(field, section the id must come from, id) for every reference this record makes."""
+        return []
+
+    def to_rdf(self, out: RdfWriter, node: URIRef) -> list[Derived]:
+        """Add this record's triples about `node` to `out`; return the derived shortcut relationships."""
+        raise NotImplementedError
+
+
+class Record(BaseRecord):
+    """Fields every record that states a fact has."""
+
     evidence: list[Evidence] = Field(min_length=1)
     note: Text | None = None
     uncertain: Text | None = None
@@ -107,12 +139,12 @@ class Record(BaseModel):
         return refs
 
 
-class SourceRecord(BaseModel):
+class SourceRecord(BaseRecord):
     """A document that states facts."""
 
-    model_config = ConfigDict(extra="forbid")
+    section = "sources"
+    kind = "source"
 
-    id: Slug
     url: HttpUrl
     title: Text
     publisher: Slug | None = None
@@ -123,6 +155,18 @@ class SourceRecord(BaseModel):
 
     def references(self) -> list[tuple[str, str, str]]:
         return [("publisher", "actors", self.publisher)] if self.publisher else []
+
+    def to_rdf(self, out: RdfWriter, node: URIRef) -> list[Derived]:
+        out.typed(node, ECS.SourceDocument)
+        out.plain(node, DCTERMS.identifier, self.id)
+        out.plain(node, ECS.sourceUrl, str(self.url), XSD.anyURI)
+        out.text(node, DCTERMS.title, self.title)
+        out.link(node, ECS.publisher, "actors", self.publisher)
+        out.date(node, ECS.publishedDate, ECS.publishedDatePrecision, self.published)
+        out.plain(node, ECS.retrievedDate, self.retrieved.iso, XSD.date)
+        out.plain(node, ECS.primarySource, self.primary, XSD.boolean)
+        out.text(node, SKOS.note, self.note)
+        return []
 
 
 ActorType = Literal[
@@ -143,8 +187,19 @@ class _Named(Record):
     acronym: Text | None = None
     description: Text | None = None
 
+    def named_rdf(self, out: RdfWriter, node: URIRef) -> None:
+        out.text(node, SKOS.prefLabel, self.name)
+        out.text(node, SKOS.prefLabel, self.name_fr, "fr")
+        for alt in self.alt_names:
+            out.text(node, SKOS.altLabel, alt)
+        out.plain(node, ECS.acronym, self.acronym)
+        out.text(node, DCTERMS.description, self.description)
+
 
 class ActorRecord(_Named):
+    section = "actors"
+    kind = "actor"
+
     type: ActorType
     part_of: Slug | None = None
     wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = None
@@ -156,12 +211,33 @@ class ActorRecord(_Named):
         refs = super().references()
         return refs + ([("part_of", "actors", self.part_of)] if self.part_of else [])
 
+    def to_rdf(self, out: RdfWriter, node: URIRef) -> list[Derived]:
+        out.common(node, self)
+        out.typed(node, ECS[self.type])
+        self.named_rdf(out, node)
+        out.link(node, ECS.subOrganisationOf, "actors", self.part_of)
+        if self.wikidata:
+            out.triple(node, SKOS.exactMatch, WIKIDATA[self.wikidata])
+        if self.eu_authority:
+            out.triple(node, SKOS.exactMatch, URIRef(self.eu_authority))
+        return []
+
 
 class PostRecord(_Named):
+    section = "posts"
+    kind = "post"
+
     organisation: Slug
 
     def references(self) -> list[tuple[str, str, str]]:
         return [*super().references(), ("organisation", "actors", self.organisation)]
+
+    def to_rdf(self, out: RdfWriter, node: URIRef) -> list[Derived]:
+        out.common(node, self)
+        out.typed(node, ECS.Post)
+        self.named_rdf(out, node)
+        out.link(node, ECS.postIn, "actors", self.organisation)
+        return []
 
 
 class _Period(Record):
@@ -174,13 +250,28 @@ class _Period(Record):
             raise ValueError(f"end {self.end.iso} is before start {self.start.iso}; swap them or fix the typo")
         return self
 
+    def period_rdf(self, out: RdfWriter, node: URIRef) -> None:
+        out.date(node, ECS.startDate, ECS.startDatePrecision, self.start)
+        out.date(node, ECS.endDate, ECS.endDatePrecision, self.end)
+
 
 class TenureRecord(_Period):
+    section = "tenures"
+    kind = "tenure"
+
     person: Slug
     post: Slug
 
     def references(self) -> list[tuple[str, str, str]]:
         return [*super().references(), ("person", "actors", self.person), ("post", "posts", self.post)]
+
+    def to_rdf(self, out: RdfWriter, node: URIRef) -> list[Derived]:
+        out.common(node, self)
+        out.typed(node, ECS.Tenure)
+        self.period_rdf(out, node)
+        out.link(node, ECS.holder, "actors", self.person)
+        out.link(node, ECS.post, "posts", self.post)
+        return []
 
 
 InstrumentType = Literal[
@@ -200,6 +291,9 @@ Status = Literal[
 
 
 class InstrumentRecord(_Named, _Period):
+    section = "instruments"
+    kind = "instrument"
+
     type: InstrumentType
     signed: DateField | None = None
     signed_at: Text | None = None
@@ -221,11 +315,37 @@ class InstrumentRecord(_Named, _Period):
         refs += [("location", "actors", x) for x in self.location]
         return refs
 
+    def to_rdf(self, out: RdfWriter, node: URIRef) -> list[Derived]:
+        out.common(node, self)
+        out.typed(node, ECS[self.type])
+        self.named_rdf(out, node)
+        self.period_rdf(out, node)
+        out.date(node, ECS.signedDate, ECS.signedDatePrecision, self.signed)
+        out.plain(node, ECS.signedAt, self.signed_at)
+        out.date(
+            node, ECS.provisionalApplicationDate, ECS.provisionalApplicationDatePrecision, self.provisional_application
+        )
+        out.date(node, ECS.entryIntoForceDate, ECS.entryIntoForceDatePrecision, self.entry_into_force)
+        out.plain(node, ECS.status, self.status)
+        out.plain(node, ECS.celex, self.celex)
+        out.plain(node, ECS.officialUrl, str(self.url) if self.url else None, XSD.anyURI)
+        out.link(node, ECS.partOf, "instruments", self.part_of)
+        for act in self.legal_basis:
+            out.link(node, ECS.legalBasis, "instruments", act)
+        for dom in self.domains:
+            out.link(node, ECS.coversDomain, "domains", dom)
+        for place in self.location:
+            out.link(node, ECS.location, "actors", place)
+        return []
+
 
 Role = Literal["party", "signatory", "participant", "coordinator", "contributor", "observer", "host", "chair"]
 
 
 class ParticipationRecord(_Period):
+    section = "participations"
+    kind = "participation"
+
     actor: Slug
     instrument: Slug
     role: Role
@@ -241,19 +361,48 @@ class ParticipationRecord(_Period):
         refs += [("legal_basis", "instruments", x) for x in self.legal_basis]
         return refs
 
+    def to_rdf(self, out: RdfWriter, node: URIRef) -> list[Derived]:
+        out.common(node, self)
+        out.typed(node, ECS.Participation)
+        self.period_rdf(out, node)
+        out.link(node, ECS.participant, "actors", self.actor)
+        out.link(node, ECS.instrument, "instruments", self.instrument)
+        out.triple(node, ECS.role, role_iri(self.role))
+        out.link(node, ECS.onBehalfOf, "actors", self.on_behalf_of)
+        out.text(node, ECS.contribution, self.contribution)
+        out.plain(node, ECS.personnel, self.personnel, XSD.integer)
+        out.plain(node, ECS.nationalOperation, self.national_operation)
+        for act in self.legal_basis:
+            out.link(node, ECS.legalBasis, "instruments", act)
+        return [("PARTICIPATES_IN", out.iri("actors", self.actor), out.iri("instruments", self.instrument))]
+
 
 class MembershipRecord(_Period):
+    section = "memberships"
+    kind = "membership"
+
     member: Slug
     organisation: Slug
 
     def references(self) -> list[tuple[str, str, str]]:
         return [*super().references(), ("member", "actors", self.member), ("organisation", "actors", self.organisation)]
 
+    def to_rdf(self, out: RdfWriter, node: URIRef) -> list[Derived]:
+        out.common(node, self)
+        out.typed(node, ECS.Membership)
+        self.period_rdf(out, node)
+        out.link(node, ECS.member, "actors", self.member)
+        out.link(node, ECS.organisation, "actors", self.organisation)
+        return [("MEMBER_OF", out.iri("actors", self.member), out.iri("actors", self.organisation))]
+
 
 EventType = Literal["Summit", "DialogueMeeting", "Signature", "Announcement", "Negotiation", "Meeting"]
 
 
 class EventRecord(Record):
+    section = "events"
+    kind = "event"
+
     type: EventType
     name: Text
     date: DateField
@@ -270,14 +419,31 @@ class EventRecord(Record):
         refs += [("domains", "domains", x) for x in self.domains]
         return refs
 
+    def to_rdf(self, out: RdfWriter, node: URIRef) -> list[Derived]:
+        out.common(node, self)
+        out.typed(node, ECS[self.type])
+        out.text(node, SKOS.prefLabel, self.name)
+        out.date(node, ECS.date, ECS.datePrecision, self.date)
+        out.plain(node, ECS.place, self.place)
+        out.link(node, ECS.aboutInstrument, "instruments", self.instrument)
+        for actor in self.participants:
+            out.link(node, ECS.eventParticipant, "actors", actor)
+        for dom in self.domains:
+            out.link(node, ECS.coversDomain, "domains", dom)
+        out.text(node, DCTERMS.description, self.description)
+        return []
 
-SECTION_MODELS: dict[str, type[BaseModel]] = {
-    "sources": SourceRecord,
-    "actors": ActorRecord,
-    "posts": PostRecord,
-    "tenures": TenureRecord,
-    "instruments": InstrumentRecord,
-    "participations": ParticipationRecord,
-    "memberships": MembershipRecord,
-    "events": EventRecord,
-}
+
+# The one registry of record types: a new section is one class above plus its entry here.
+RECORD_TYPES: tuple[type[BaseRecord], ...] = (
+    SourceRecord,
+    ActorRecord,
+    PostRecord,
+    TenureRecord,
+    InstrumentRecord,
+    ParticipationRecord,
+    MembershipRecord,
+    EventRecord,
+)
+SECTION_MODELS: dict[str, type[BaseRecord]] = {t.section: t for t in RECORD_TYPES}
+SECTIONS: tuple[str, ...] = tuple(SECTION_MODELS)

@@ -10,10 +10,9 @@ from typing import Any
 import yaml
 
 from eucan.errors import Problem
+from eucan.loaders.records import SECTIONS
 
 __all__ = ["RawRecord", "discover", "read_file"]
-
-SECTIONS = ("sources", "actors", "posts", "tenures", "instruments", "participations", "memberships", "events")
 
 
 @dataclass

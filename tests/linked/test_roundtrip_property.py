@@ -19,10 +19,10 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from eucan.graph.falkordb_store import FalkorDBStore
+from eucan.linked.export import export
 from eucan.loaders.rdf_builder import build_graph
 from eucan.loaders.records import SECTION_MODELS
 from eucan.ontology.mapping import graph_to_property_graph
-from eucan.linked.export import export
 
 DOMAINS = ["maritime-security", "cyber-and-edt", "crisis-management"]
 TEXT = st.text(
@@ -142,7 +142,7 @@ def test_generated_graphs_round_trip(scratch_store, data):
     records = [
         (section, SECTION_MODELS[section].model_validate(item)) for section, items in data.items() for item in items
     ]
-    ids = {model.id: section for section, model in records}  # type: ignore[attr-defined]
+    ids = {model.id: section for section, model in records}
     canonical = build_graph(records, ids)
     scratch_store.replace_graph(graph_to_property_graph(canonical.graph, canonical.derived))
     buffer = io.BytesIO()

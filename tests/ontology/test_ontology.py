@@ -7,9 +7,9 @@ from rdflib import OWL, RDF, Graph
 from rdflib.namespace import SKOS
 
 from eucan.ontology import DOMAINS_TTL, ONTOLOGY_DIR, ONTOLOGY_TTL, SHAPES_TTL
-from tools.codegen import generate
 from eucan.ontology.mapping import get_mapping
 from eucan.ontology.namespaces import ECS
+from tools.codegen import generate
 
 
 def test_namespace_module_is_generated_from_the_turtle() -> None:

@@ -10,27 +10,24 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response, StreamingResponse
 from rdflib import Graph
 
-from eucan.api.deps import SettingsDep, StoreDep
+from eucan.api.deps import StoreDep
 from eucan.api.routes.sparql import SparqlDep
 from eucan.errors import NotFound
 from eucan.linked.descriptions import DatasetLinks, dcat_graph, void_graph
 from eucan.linked.export import EXPORT_FORMATS, export
+from eucan.linked.formats import RDF_FORMATS
 from eucan.linked.sparql_service import negotiate
+from eucan.ontology.iris import BASE
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["linked data"])
 
-_FORMATS = {
-    "text/turtle": "turtle",
-    "application/ld+json": "json-ld",
-    "application/rdf+xml": "xml",
-    "application/n-triples": "nt",
-}
+_FORMATS = {spec.media_type: spec.rdflib_name for spec in RDF_FORMATS.values()}
 
 
-def _links(request: Request, base: str) -> DatasetLinks:
-    return DatasetLinks(base=base, site=str(request.base_url))
+def _links(request: Request) -> DatasetLinks:
+    return DatasetLinks(base=str(BASE), site=str(request.base_url))
 
 
 def _describe(request: Request, graph: Graph) -> Response:
@@ -44,13 +41,13 @@ def _describe(request: Request, graph: Graph) -> Response:
 @router.get(
     "/.well-known/void", summary="VoID description of the dataset (Turtle, JSON-LD, RDF/XML, N-Triples by Accept)"
 )
-def void(request: Request, settings: SettingsDep, sparql: SparqlDep) -> Response:
-    return _describe(request, void_graph(sparql.stats, _links(request, settings.base_url)))
+def void(request: Request, sparql: SparqlDep) -> Response:
+    return _describe(request, void_graph(sparql.stats, _links(request)))
 
 
 @router.get("/dcat", summary="DCAT-AP 3 record: catalogue, dataset, distributions, SPARQL service")
-def dcat(request: Request, settings: SettingsDep, sparql: SparqlDep) -> Response:
-    return _describe(request, dcat_graph(sparql.stats, _links(request, settings.base_url)))
+def dcat(request: Request, sparql: SparqlDep) -> Response:
+    return _describe(request, dcat_graph(sparql.stats, _links(request)))
 
 
 class _Pipe:

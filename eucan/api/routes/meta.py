@@ -9,6 +9,7 @@ from fastapi import APIRouter
 from eucan import __version__
 from eucan.api.deps import StoreDep
 from eucan.errors import StoreUnavailable
+from eucan.ontology.iris import ONTOLOGY
 
 __all__ = ["router"]
 
@@ -24,4 +25,4 @@ def health(store: StoreDep) -> dict[str, Any]:
 
 @router.get("/version", summary="Software and ontology version")
 def version() -> dict[str, str]:
-    return {"version": __version__, "ontology": "https://w3id.org/eucan-security/ontology"}
+    return {"version": __version__, "ontology": str(ONTOLOGY).rstrip("#")}

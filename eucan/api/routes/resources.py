@@ -15,74 +15,64 @@ RDF documents hold the resource's own triples (it as subject) and the links that
 from __future__ import annotations
 
 import html
-import re
 from functools import lru_cache
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
-from eucan.api.deps import SettingsDep, StoreDep
+from eucan.api.deps import StoreDep
 from eucan.errors import NotFound
-from eucan.ontology import ONTOLOGY_TTL
-from eucan.linked.export import PREFIXES, resource_triples
+from eucan.linked.export import resource_triples
+from eucan.linked.formats import PREFIXES, RDF_FORMATS, prefixes_for
 from eucan.linked.sparql_service import negotiate
+from eucan.ontology import ONTOLOGY_TTL
+from eucan.ontology.iris import ID_KINDS, SCHEME_KINDS, iri_for, local_path
+from eucan.ontology.iris import ONTOLOGY as ONTOLOGY_NS
+from eucan.ontology.namespaces import ECS
 
 __all__ = ["DOCUMENT_TYPES", "router"]
 
 router = APIRouter(tags=["linked data"])
 
-# extension -> (media type, pyoxigraph format); the first is the default for `*/*`.
+# extension -> (media type, pyoxigraph format) from the one format table; the first is the default for `*/*`.
 DOCUMENT_TYPES: dict[str, tuple[str, RdfFormat | None]] = {
-    "ttl": ("text/turtle", RdfFormat.TURTLE),
-    "jsonld": ("application/ld+json", RdfFormat.JSON_LD),
-    "rdf": ("application/rdf+xml", RdfFormat.RDF_XML),
-    "nt": ("application/n-triples", RdfFormat.N_TRIPLES),
+    **{
+        RDF_FORMATS[n].extension: (RDF_FORMATS[n].media_type, RDF_FORMATS[n].rdf_format)
+        for n in ("ttl", "jsonld", "rdfxml", "nt")
+    },
     "html": ("text/html", None),
 }
 _BY_MEDIA = {media: ext for ext, (media, _) in DOCUMENT_TYPES.items()}
 _OFFERED = [media for media, _ in DOCUMENT_TYPES.values()]
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
-EVIDENCE = "https://w3id.org/eucan-security/ontology#evidence"
-_KINDS = {
-    "source",
-    "actor",
-    "post",
-    "tenure",
-    "instrument",
-    "participation",
-    "membership",
-    "event",
-    "excerpt",
-    "domain",
-    "role",
-}
+EVIDENCE = str(ECS.evidence)
+_KINDS = (*ID_KINDS, *SCHEME_KINDS)
 
 
-def _iri(base: str, kind: str, slug: str) -> str:
-    if kind not in _KINDS or not _SLUG.match(slug):
+def _iri(kind: str, slug: str) -> str:
+    iri = iri_for(kind, slug) if len(slug) <= 120 else None
+    if iri is None:
         raise NotFound(f"no resource {kind}/{slug}: kinds are {', '.join(sorted(_KINDS))} and ids are lowercase slugs")
-    root = base.rstrip("/") + "/"
-    return f"{root}{kind}/{slug}" if kind in ("domain", "role") else f"{root}id/{kind}/{slug}"
+    return iri
 
 
-def _local(base: str, iri: str) -> str | None:
+def _local(iri: str) -> str | None:
     """The path of this server's page for an IRI of the dataset (None for outside IRIs)."""
-    root = base.rstrip("/") + "/"
-    if not iri.startswith(root):
+    if iri.startswith(str(ONTOLOGY_NS)):
+        return "/ontology" + iri[len(str(ONTOLOGY_NS)) - 1 :]
+    path = local_path(iri)
+    if path is None:
         return None
-    rest = iri[len(root) :]
-    if rest.startswith("id/"):
-        return "/page/" + rest[3:]
-    if rest.startswith(("domain/", "role/")) and rest.count("/") == 1 and rest.split("/")[1]:
-        return "/page/" + rest
-    if rest.startswith("ontology"):
-        return "/ontology" + rest[len("ontology") :]
+    if path.startswith("/id/"):
+        return "/page/" + path[4:]
+    kind, _, slug = path[1:].partition("/")
+    if kind in SCHEME_KINDS and slug and "/" not in slug:
+        return f"/page/{kind}/{slug}"
     return None
 
 
-def _see_other(request: Request, kind: str, slug: str, store: StoreDep, base: str) -> Response:
-    own, _ = resource_triples(store=store, uri=_iri(base, kind, slug), incoming_limit=0)
+def _see_other(request: Request, kind: str, slug: str, store: StoreDep) -> Response:
+    own, _ = resource_triples(store=store, uri=_iri(kind, slug), incoming_limit=0)
     if not own:
         raise NotFound(f"no resource {kind}/{slug} in the graph")
     ext = _BY_MEDIA[negotiate(request.headers.get("accept"), _OFFERED)]
@@ -93,43 +83,42 @@ def _see_other(request: Request, kind: str, slug: str, store: StoreDep, base: st
 @router.get(
     "/id/{kind}/{slug}", summary="Instance IRI: 303 to its HTML page or RDF document by Accept", status_code=303
 )
-def instance(request: Request, kind: str, slug: str, store: StoreDep, settings: SettingsDep) -> Response:
-    return _see_other(request, kind, slug, store, settings.base_url)
+def instance(request: Request, kind: str, slug: str, store: StoreDep) -> Response:
+    return _see_other(request, kind, slug, store)
 
 
 @router.get("/domain/{slug}", summary="Cooperation domain (SKOS concept): 303 by Accept", status_code=303)
-def domain(request: Request, slug: str, store: StoreDep, settings: SettingsDep) -> Response:
-    return _see_other(request, "domain", slug, store, settings.base_url)
+def domain(request: Request, slug: str, store: StoreDep) -> Response:
+    return _see_other(request, "domain", slug, store)
 
 
 @router.get("/role/{slug}", summary="Participant role (SKOS concept): 303 by Accept", status_code=303)
-def role(request: Request, slug: str, store: StoreDep, settings: SettingsDep) -> Response:
-    return _see_other(request, "role", slug, store, settings.base_url)
+def role(request: Request, slug: str, store: StoreDep) -> Response:
+    return _see_other(request, "role", slug, store)
 
 
 def _rdf(triples: list[Triple], ext: str) -> Response:
     media, fmt = DOCUMENT_TYPES[ext]
     assert fmt is not None
-    prefixes = PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML, RdfFormat.JSON_LD) else None
-    body = serialize(triples, None, fmt, prefixes=prefixes) or b""
+    body = serialize(triples, None, fmt, prefixes=prefixes_for(fmt)) or b""
     return Response(body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
 
 
 @router.get("/data/{kind}/{filename}", summary="RDF document about a resource (.ttl, .jsonld, .rdf, .nt)")
-def data_document(kind: str, filename: str, store: StoreDep, settings: SettingsDep) -> Response:
+def data_document(kind: str, filename: str, store: StoreDep) -> Response:
     slug, _, ext = filename.rpartition(".")
     if ext not in DOCUMENT_TYPES or ext == "html":
         raise NotFound(f"no document {kind}/{filename}: use the extension .ttl, .jsonld, .rdf or .nt")
-    own, incoming = resource_triples(store=store, uri=_iri(settings.base_url, kind, slug))
+    own, incoming = resource_triples(store=store, uri=_iri(kind, slug))
     if not own:
         raise NotFound(f"no resource {kind}/{slug} in the graph")
     return _rdf(own + incoming, ext)
 
 
-def _term_html(base: str, term: NamedNode | Literal | object) -> str:
+def _term_html(term: NamedNode | Literal | object) -> str:
     if isinstance(term, NamedNode):
         short = _shorten(term.value)
-        href = _local(base, term.value) or term.value
+        href = _local(term.value) or term.value
         return f'<a href="{html.escape(href)}">{html.escape(short)}</a>'
     if isinstance(term, Literal):
         tag = f' <small lang="en">@{html.escape(term.language)}</small>' if term.language else ""
@@ -168,16 +157,15 @@ def _page(
 
 
 @router.get("/page/{kind}/{slug}", summary="HTML page about a resource", response_class=HTMLResponse)
-def html_page(kind: str, slug: str, store: StoreDep, settings: SettingsDep) -> HTMLResponse:
-    base = settings.base_url
-    iri = _iri(base, kind, slug)
+def html_page(kind: str, slug: str, store: StoreDep) -> HTMLResponse:
+    iri = _iri(kind, slug)
     own, incoming = resource_triples(store=store, uri=iri)
     if not own:
         raise NotFound(f"no resource {kind}/{slug} in the graph")
     labels = [t.object.value for t in own if t.predicate.value.endswith("#prefLabel") and isinstance(t.object, Literal)]
     title = labels[0] if labels else f"{kind} {slug}"
-    rows = [(html.escape(_shorten(t.predicate.value)), _term_html(base, t.object)) for t in own]
-    back = [(html.escape(_shorten(t.predicate.value)) + " of", _term_html(base, t.subject)) for t in incoming]
+    rows = [(html.escape(_shorten(t.predicate.value)), _term_html(t.object)) for t in own]
+    back = [(html.escape(_shorten(t.predicate.value)) + " of", _term_html(t.subject)) for t in incoming]
     alternates = {DOCUMENT_TYPES[ext][0]: f"/data/{kind}/{slug}.{ext}" for ext in ("ttl", "jsonld", "rdf", "nt")}
     return _page(
         title, iri, alternates, [("Statements", rows), ("Sources", _sources(store, own)), ("Referenced by", back)]
@@ -209,14 +197,13 @@ def _ontology_triples() -> list[Triple]:
 
 
 @router.get("/ontology", summary="The ontology (hash IRIs): HTML or RDF by Accept")
-def ontology(request: Request, settings: SettingsDep, format: str | None = None) -> Response:  # noqa: A002
+def ontology(request: Request, format: str | None = None) -> Response:  # noqa: A002
     ext = format if format in DOCUMENT_TYPES else _BY_MEDIA[negotiate(request.headers.get("accept"), _OFFERED)]
     triples = _ontology_triples()
     if ext != "html":
         response = _rdf(triples, ext)
         response.headers["Vary"] = "Accept"
         return response
-    base = settings.base_url
     terms: dict[str, list[Triple]] = {}
     for t in triples:
         if isinstance(t.subject, NamedNode) and "#" in t.subject.value:
@@ -224,9 +211,9 @@ def ontology(request: Request, settings: SettingsDep, format: str | None = None)
     sections = []
     for iri, statements in sorted(terms.items()):
         name = iri.rsplit("#", 1)[1]
-        rows = [(html.escape(_shorten(t.predicate.value)), _term_html(base, t.object)) for t in statements]
+        rows = [(html.escape(_shorten(t.predicate.value)), _term_html(t.object)) for t in statements]
         sections.append((name, rows))
     alternates = {DOCUMENT_TYPES[e][0]: f"/ontology?format={e}" for e in ("ttl", "jsonld", "rdf", "nt")}
-    page = _page("EU–Canada Security Knowledge Graph ontology", base.rstrip("/") + "/ontology", alternates, sections)
+    page = _page("EU–Canada Security Knowledge Graph ontology", str(ONTOLOGY_NS).rstrip("#"), alternates, sections)
     page.headers["Vary"] = "Accept"
     return page
