@@ -10,11 +10,25 @@ from platformdirs import user_data_dir
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "get_settings"]
+__all__ = ["Settings", "get_settings", "shipped_sources"]
 
 
 def _default_data_dir() -> Path:
     return Path(user_data_dir("eucan-security-kg", appauthor=False))
+
+
+def shipped_sources() -> Path:
+    """The curated data that ships with the package: `eucan/data/` in an installed wheel, the
+    checkout's `data/` in an editable install."""
+    package = Path(__file__).resolve().parent
+    installed = package / "data"
+    return installed if installed.is_dir() else package.parent / "data"
+
+
+def _default_sources_dir() -> Path:
+    """`./data` when the working folder has one (a checkout, or a curator's own folder), else the shipped data."""
+    local = Path("data")
+    return local if local.is_dir() else shipped_sources()
 
 
 class Settings(BaseSettings):
@@ -27,7 +41,9 @@ class Settings(BaseSettings):
         description="Folder where the embedded engine keeps its files.",
     )
     graph_name: str = Field(default="kg", pattern=r"^[A-Za-z][A-Za-z0-9_]{0,62}$")
-    sources_dir: Path = Field(default=Path("data"), description="Curated YAML files.")
+    sources_dir: Path = Field(
+        default_factory=_default_sources_dir, description="Curated YAML files (default ./data, else the shipped data)."
+    )
     batch_size: int = Field(default=1000, ge=1, le=100_000)
     query_timeout_ms: int = Field(default=10_000, ge=1, le=600_000)
     row_cap: int = Field(default=10_000, ge=1, le=1_000_000)

@@ -60,6 +60,16 @@ def _model_problems(raw: RawRecord, exc: ValidationError) -> list[Problem]:
 def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool = True) -> Validated:
     """Check the curated files; raise `SourceError` listing every problem, or return the data."""
     root = root or Path.cwd()
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        raise SourceError(
+            [
+                Problem(
+                    str(path), 0, "no such folder or file; give the folder of curated YAML files (EUCAN_SOURCES_DIR)"
+                )
+                for path in missing
+            ]
+        )
     problems: list[Problem] = []
     parsed: list[tuple[RawRecord, BaseRecord]] = []
     files: list[str] = []
