@@ -13,14 +13,12 @@ from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, Stor
 from eucan.graph.cypher import write_batches
 from eucan.graph.falkordb_server import EmbeddedServer, start_or_attach
 from eucan.graph.readonly import ensure_read_only
+from eucan.graph.schema import falkordb_schema
 from eucan.graph.store import GraphStore, Progress, QueryResult
 from eucan.graph.values import plain
 from eucan.ontology.mapping import PropertyGraph
 
 __all__ = ["FalkorDBStore"]
-
-INDEXED = [("Resource", "uri"), ("Resource", "id"), ("Actor", "id"), ("Instrument", "id"), ("Fact", "id"),
-           ("CooperationDomain", "id"), ("Post", "id"), ("SourceDocument", "id"), ("Resource", "name")]  # fmt: skip
 
 
 def _translate(exc: Exception, query: str) -> Exception:
@@ -90,8 +88,8 @@ class FalkorDBStore(GraphStore):
             if conn.exists(staging_name):
                 self._db.select_graph(staging_name).delete()
             staging = self._db.select_graph(staging_name)
-            for label, prop in INDEXED:
-                staging.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+            for statement in falkordb_schema():
+                staging.query(statement)
             total = graph.node_count + graph.relationship_count
             done = 0
             for statement, rows in write_batches(graph, batch_size):

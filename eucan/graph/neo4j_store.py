@@ -12,19 +12,14 @@ from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavai
 from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
 from eucan.graph.cypher import write_batches
 from eucan.graph.readonly import ensure_read_only
+from eucan.graph.schema import neo4j_schema
 from eucan.graph.store import GraphStore, Progress, QueryResult
 from eucan.graph.values import plain
 from eucan.ontology.mapping import PropertyGraph
 
 __all__ = ["Neo4jStore"]
 
-SCHEMA = [
-    "CREATE CONSTRAINT eucan_resource_uri IF NOT EXISTS FOR (n:Resource) REQUIRE n.uri IS UNIQUE",
-    "CREATE INDEX eucan_resource_id IF NOT EXISTS FOR (n:Resource) ON (n.id)",
-    "CREATE INDEX eucan_actor_id IF NOT EXISTS FOR (n:Actor) ON (n.id)",
-    "CREATE INDEX eucan_instrument_id IF NOT EXISTS FOR (n:Instrument) ON (n.id)",
-    "CREATE INDEX eucan_fact_id IF NOT EXISTS FOR (n:Fact) ON (n.id)",
-]
+SCHEMA = neo4j_schema()
 
 
 def _translate(exc: Exception) -> Exception:
