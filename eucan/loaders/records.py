@@ -11,7 +11,7 @@ from rdflib import XSD, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from eucan.ontology.iris import WIKIDATA, role_iri
-from eucan.ontology.namespaces import ECS
+from eucan.ontology.terms import TERMS as ECS  # the closed namespace, as plain attributes
 
 if TYPE_CHECKING:
     from eucan.loaders.rdf_builder import RdfWriter
