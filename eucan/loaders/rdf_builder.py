@@ -148,6 +148,8 @@ class _Builder:
     ) -> None:
         self.date(node, E.startDate, E.startDatePrecision, record.start)
         self.date(node, E.endDate, E.endDatePrecision, record.end)
+        if record.end is not None:  # derived once, here: the as-of rule compares with the latest possible end
+            self.g.add((node, E.endDateLast, Literal(record.end.last_day.isoformat(), datatype=XSD.date)))
 
     def add(self, section: str, record: BaseModel, sources: dict[str, SourceRecord]) -> list[tuple[str, str, str]]:
         node = record_iri(section, record.id)  # type: ignore[attr-defined]

@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, model_validator
 
+from eucan import dates
+
 __all__ = [
     "ActorRecord",
     "EventRecord",
@@ -42,12 +44,12 @@ class PartialDate(BaseModel):
     @property
     def last_day(self) -> dt.date:
         """The last day the partial date can mean (for inclusive end dates)."""
-        if self.precision == "day":
-            return self.value
-        if self.precision == "year":
-            return dt.date(self.value.year, 12, 31)
-        following = dt.date(self.value.year + (self.value.month == 12), self.value.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
+        return dates.last_day(self.value, self.precision)
+
+    @property
+    def display(self) -> str:
+        """The date in its precision: "2005", "2024-04" or "2025-06-23"."""
+        return dates.display(self.value, self.precision) or ""
 
 
 def _parse_date(value: Any) -> PartialDate:

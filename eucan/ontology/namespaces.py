@@ -57,6 +57,7 @@ class ECS(DefinedNamespace):
     date: URIRef  # date
     datePrecision: URIRef  # date precision
     endDate: URIRef  # end date
+    endDateLast: URIRef  # latest possible end
     endDatePrecision: URIRef  # end date precision
     entryIntoForceDate: URIRef  # entry into force
     entryIntoForceDatePrecision: URIRef  # entry into force date precision

@@ -13,19 +13,19 @@
 // nothing matches) and no row at all means "no such actor": the API needs no separate existence query.
 MATCH (a:Actor {id: $actor})
 OPTIONAL MATCH (a)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)
-WHERE ($as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDate IS NULL OR CASE p.endDatePrecision WHEN 'year' THEN substring(p.endDate, 0, 4) + '-12-31' WHEN 'month' THEN substring(p.endDate, 0, 7) + '-31' ELSE p.endDate END >= $as_of)))
+WHERE ($as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of)))
   AND ($instrument_type IS NULL OR $instrument_type IN labels(i))
 WITH a, p, i,
   ($domain IS NULL OR $domain IN [(i)-[:COVERS_DOMAIN]->(fd:CooperationDomain) | fd.id])
   AND ($partner IS NULL OR $partner IN [(i)<-[:INSTRUMENT]-(fq:Participation)-[:PARTICIPANT]->(fb:Actor)
-         WHERE fb.id <> a.id AND ($as_of IS NULL OR ((fq.startDate IS NULL OR fq.startDate <= $as_of) AND (fq.endDate IS NULL OR CASE fq.endDatePrecision WHEN 'year' THEN substring(fq.endDate, 0, 4) + '-12-31' WHEN 'month' THEN substring(fq.endDate, 0, 7) + '-31' ELSE fq.endDate END >= $as_of))) | fb.id]) AS keep
+         WHERE fb.id <> a.id AND ($as_of IS NULL OR ((fq.startDate IS NULL OR fq.startDate <= $as_of) AND (fq.endDateLast IS NULL OR fq.endDateLast >= $as_of))) | fb.id]) AS keep
 ORDER BY i.id, p.id
 WITH a, collect(CASE WHEN p IS NOT NULL AND keep THEN [p, i] END) AS rows
 WITH a, size(rows) AS total, rows[$offset..($offset + $limit)] AS page
 UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS row
 WITH a, total, row[0] AS p, row[1] AS i
 OPTIONAL MATCH (i)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
-WHERE b.id <> a.id AND ($as_of IS NULL OR ((q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDate IS NULL OR CASE q.endDatePrecision WHEN 'year' THEN substring(q.endDate, 0, 4) + '-12-31' WHEN 'month' THEN substring(q.endDate, 0, 7) + '-31' ELSE q.endDate END >= $as_of)))
+WHERE b.id <> a.id AND ($as_of IS NULL OR ((q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
 WITH total, a, p, i, collect(CASE WHEN q IS NULL THEN null ELSE {
   record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision} END) AS partners
 OPTIONAL MATCH (i)-[:COVERS_DOMAIN]->(d:CooperationDomain)
