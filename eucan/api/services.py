@@ -97,11 +97,14 @@ def _must_ref(raw: dict[str, Any]) -> m.Ref:
 
 
 def _period(raw: dict[str, Any]) -> m.Period:
+    start, end = raw.get("startDate"), raw.get("endDate")
     return m.Period(
-        start=raw.get("startDate"),
+        start=start,
         start_precision=raw.get("startDatePrecision"),
-        end=raw.get("endDate"),
+        end=end,
         end_precision=raw.get("endDatePrecision"),
+        end_last=raw.get("endDateLast"),
+        undated=start is None and end is None,
     )
 
 
@@ -412,6 +415,7 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
                     **_must_ref(e).model_dump(),
                     date=e.get("date"),
                     date_precision=e.get("datePrecision"),
+                    place=_text(e.get("place")),
                     sources=prov.sources(e["record"]),
                 )
                 for e in raw.get("events") or []
@@ -561,6 +565,7 @@ def cooperation(
                 period=_period(raw),
                 contribution=_text(raw.get("contribution")),
                 personnel=raw.get("personnel"),
+                national_operation=_text(raw.get("nationalOperation")),
                 uncertainty=_text(raw.get("uncertainty")),
                 partners=sorted(partners, key=lambda p: (p.id, p.record)),
                 sources=prov.sources(raw["record"]),
@@ -666,6 +671,7 @@ def timeline(
             type=type_of(raw.get("labels")),
             title=raw.get("title"),
             instrument=_ref(raw.get("instrument")) or prov.about(raw["record"]),
+            place=_text(raw.get("place")),
             sources=prov.sources(raw["record"]),
         )
         for raw in items

@@ -3,7 +3,7 @@
 // @param partner string germany  Optional: only instruments shared with this actor id (whose participation also held on as_of).
 // @param domain string maritime-security  Optional: only instruments covering this cooperation domain id.
 // @param instrument_type string PescoProject  Optional: only instruments of this type (Partnership, Agreement, PescoProject, CsdpMission, CsdpOperation, Dialogue, FinancingInstrument, LegalAct, Framework).
-// @param as_of date 2024-01-01  Optional: only participations that held on this day (YYYY-MM-DD; start and end days included; an end known only to the month or year counts to the last day of that month or year).
+// @param as_of date 2024-01-01  Optional: only participations that held on this day (YYYY-MM-DD; earliest possible start <= as_of <= latest possible end, endDateLast; a missing bound is open, so undated participations are kept).
 // @param offset int 0  Rows to skip.
 // @param limit int 50  Rows to return.
 // @returns total, item
@@ -26,7 +26,7 @@ WITH total, row[0] AS a, row[1] AS p, row[2] AS i
 OPTIONAL MATCH (i)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
 WHERE b.id <> a.id AND ($as_of IS NULL OR ((q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
 WITH total, a, p, i, collect(CASE WHEN q IS NULL THEN null ELSE {
-  record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision} END) AS partners
+  record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, endDateLast: q.endDateLast} END) AS partners
 OPTIONAL MATCH (i)-[:COVERS_DOMAIN]->(d:CooperationDomain)
 WITH total, a, p, i, partners, collect(CASE WHEN d IS NULL THEN null ELSE {id: d.id, name: d.name} END) AS domains
 RETURN total, CASE WHEN p IS NULL THEN null ELSE {
@@ -34,8 +34,8 @@ RETURN total, CASE WHEN p IS NULL THEN null ELSE {
   actor: {id: a.id, name: a.name, labels: labels(a)},
   instrument: {record: i.id, id: i.id, name: i.name, labels: labels(i)},
   domains: domains,
-  startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision,
-  contribution: p.contribution, personnel: p.personnel, uncertainty: p.uncertainty,
+  startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, endDateLast: p.endDateLast,
+  contribution: p.contribution, personnel: p.personnel, nationalOperation: p.nationalOperation, uncertainty: p.uncertainty,
   partners: partners
 } END AS item
 ORDER BY a.id, i.id, p.id

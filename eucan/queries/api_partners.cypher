@@ -1,5 +1,5 @@
 // @title Partners of an actor (API)
-// @description The actors that share at least one instrument with the actor, ordered by name, each with the instruments shared, both roles and periods, and the sources of both participations. With as_of, both participations must have held on that day (start and end days included; an end known only to the month or year counts to the last day of that month or year).
+// @description The actors that share at least one instrument with the actor, ordered by name, each with the instruments shared, both roles and periods, and the sources of both participations. With as_of, both participations must have held on that day (earliest possible start <= as_of <= latest possible end, endDateLast; a missing bound is open).
 // @param actor string canada  The actor's id.
 // @param as_of date 2024-01-01  Optional: only participations that held on this day (YYYY-MM-DD).
 // @param offset int 0  Rows to skip.
@@ -19,6 +19,6 @@ RETURN total, CASE WHEN b IS NULL THEN null ELSE {
   shared: [(a)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b)
     WHERE $as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of) AND (q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)) | {
     instrument: {id: i.id, name: i.name, labels: labels(i)},
-    actorParticipation: {record: p.id, startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision},
-    partnerParticipation: {record: q.id, startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision}}]
+    actorParticipation: {record: p.id, startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, endDateLast: p.endDateLast},
+    partnerParticipation: {record: q.id, startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, endDateLast: q.endDateLast}}]
 } END AS item
