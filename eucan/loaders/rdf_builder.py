@@ -184,6 +184,7 @@ class _Builder:
             self.period(node, record)
             self.link(node, E.holder, "actors", record.person)
             self.link(node, E.post, "posts", record.post)
+            self.text(node, E.documentedOverlap, record.documented_overlap)
         elif isinstance(record, InstrumentRecord):
             self.typed(node, ECS[record.type])
             self.named(node, record)

@@ -180,6 +180,9 @@ class _Period(Record):
 class TenureRecord(_Period):
     person: Slug
     post: Slug
+    documented_overlap: Text | None = None
+    """Why this tenure ends on or after its successor's first day, as the record's sources state it.
+    Without it, successive holders of a post must not overlap (see `checks.check_successions`)."""
 
     def references(self) -> list[tuple[str, str, str]]:
         return [*super().references(), ("person", "actors", self.person), ("post", "posts", self.post)]
