@@ -173,7 +173,9 @@ class InstrumentSummary(Ref):
     alt_names: list[str] = []
     status: str | None = None
     signed: str | None = None
+    signed_precision: str | None = None
     entry_into_force: str | None = None
+    entry_into_force_precision: str | None = None
     period: Period
     sources: list[Source] = []
 
@@ -202,9 +204,9 @@ class InstrumentDetail(InstrumentSummary):
     note: str | None = None
     uncertainty: str | None = None
     celex: str | None = None
-    signed_precision: str | None = None
     place: str | None = Field(default=None, description="Where it was signed (several places joined with '; ').")
     provisional_application: str | None = None
+    provisional_application_precision: str | None = None
     domains: list[DomainRef] = []
     participants: list[Participant] = []
     legal_basis: list[LegalActRef] = []

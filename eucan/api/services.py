@@ -342,7 +342,9 @@ def _instrument_summary(raw: dict[str, Any], prov: _Provenance) -> m.InstrumentS
         alt_names=_list(raw.get("altNames")),
         status=raw.get("status"),
         signed=raw.get("signedDate"),
+        signed_precision=raw.get("signedDatePrecision"),
         entry_into_force=raw.get("entryIntoForceDate"),
+        entry_into_force_precision=raw.get("entryIntoForceDatePrecision"),
         period=_period(raw),
         sources=prov.sources(raw["id"]),
     )
@@ -387,9 +389,9 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
         note=_text(raw.get("note")),
         uncertainty=_text(raw.get("uncertainty")),
         celex=raw.get("celex"),
-        signed_precision=raw.get("signedDatePrecision"),
         place=_text(raw.get("place")),
         provisional_application=raw.get("provisionalApplicationDate"),
+        provisional_application_precision=raw.get("provisionalApplicationDatePrecision"),
         domains=sorted(
             (m.DomainRef(id=d["id"], name=d.get("name")) for d in raw.get("domains") or []), key=lambda d: d.id
         ),

@@ -8,7 +8,7 @@ RETURN {
   record: i.id, id: i.id, name: i.name, name_fr: i.name_fr, altNames: i.altNames, acronym: i.acronym, labels: labels(i),
   description: i.description, note: i.note, uncertainty: i.uncertainty, uri: i.uri, url: i.url, celex: i.celex,
   status: i.status, signedDate: i.signedDate, signedDatePrecision: i.signedDatePrecision, place: i.signedAt,
-  entryIntoForceDate: i.entryIntoForceDate, provisionalApplicationDate: i.provisionalApplicationDate, startDate: i.startDate, startDatePrecision: i.startDatePrecision, endDate: i.endDate, endDatePrecision: i.endDatePrecision, endDateLast: i.endDateLast,
+  entryIntoForceDate: i.entryIntoForceDate, entryIntoForceDatePrecision: i.entryIntoForceDatePrecision, provisionalApplicationDate: i.provisionalApplicationDate, provisionalApplicationDatePrecision: i.provisionalApplicationDatePrecision, startDate: i.startDate, startDatePrecision: i.startDatePrecision, endDate: i.endDate, endDatePrecision: i.endDatePrecision, endDateLast: i.endDateLast,
   domains: [(i)-[:COVERS_DOMAIN]->(d:CooperationDomain) | {id: d.id, name: d.name}],
   participants: [(i)<-[:INSTRUMENT]-(p2:Participation)-[:PARTICIPANT]->(a:Actor) | {
     record: p2.id, actor: {id: a.id, name: a.name, labels: labels(a)},

@@ -46,8 +46,8 @@ def run_named(
 def run_adhoc(
     *, store: GraphStore, text: str, params: dict[str, Any], timeout_ms: int | None = None, row_cap: int | None = None
 ) -> QueryResult:
-    """Run a researcher's own Cypher, read-only, with a time limit and a row cap."""
-    return store.run(text, params, read_only=True, timeout_ms=timeout_ms, row_cap=row_cap)
+    """Run a researcher's own Cypher, read-only, with a time limit and a row cap (dates shown as the catalog's are)."""
+    return show_dates_in_precision(store.run(text, params, read_only=True, timeout_ms=timeout_ms, row_cap=row_cap))
 
 
 @dataclass
