@@ -21,11 +21,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-__all__ = ["PRECISIONS", "Precision", "display", "last_day"]
+__all__ = ["AS_OF_RULE", "PRECISIONS", "Precision", "display", "last_day"]
 
 Precision = Literal["day", "month", "year"]
 PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
 _LENGTH = {"day": 10, "month": 7, "year": 4}
+
+AS_OF_RULE = (
+    "a fact holds on that day when its earliest possible start <= the day <= its latest possible end "
+    "(an end of 2005 runs to 2005-12-31, of 2024-04 to 2024-04-30; start and end days included); "
+    "an unknown start or end is open, so undated participations are kept and flagged undated"
+)
+"""The as-of rule in words, for the parameter descriptions of every door."""
 
 
 def last_day(first: dt.date, precision: str) -> dt.date:

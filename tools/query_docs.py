@@ -42,9 +42,14 @@ curl 'http://127.0.0.1:8000/api/v1/queries/actor_partners?actor=canada&as_of=202
 
 or open its `.cypher` file in Neo4j Browser, set the parameters (`:param actor => 'canada'`;
 optional parameters must be set too, to `null` to leave them out) and run it. Dates are ISO
-strings (`YYYY-MM-DD`) compared as text. The example output below is the query run with its
-example parameters (optional ones left out) on the curated data; long results are cut.
-See [the researcher's guide](researcher-guide.md) for the graph model.
+strings (`YYYY-MM-DD`) compared as text; a date known to the month or the year is stored as its
+first day, and a query returns its precision beside it (`since`, `since_precision`): the CLI, the
+API and this page show it in its precision ("2005", "2024-04", "2025-06-23"). Every `as_of`
+follows one rule: a fact holds on day D when its earliest possible start ≤ D ≤ its latest
+possible end (`endDateLast`); an unknown start or end is open, so undated participations are
+kept, flagged `undated`. The example output below is the query run with its example parameters
+(optional ones left out) on the curated data; long results are cut. See
+[the researcher's guide](researcher-guide.md) for the graph model and the as-of rule.
 """
 
 

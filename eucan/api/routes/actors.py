@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
+from eucan.dates import AS_OF_RULE
 from eucan.api import services
 from eucan.api.deps import StoreDep
 from eucan.api.models import ActorDetail, ActorSummary, Page, Partner
@@ -28,7 +29,7 @@ ActorId = Annotated[
 ]
 AsOf = Annotated[
     str | None,
-    Query(description="Only what held on this day, YYYY-MM-DD (start and end days included).", examples=["2024-01-01"]),
+    Query(description=f"Only what held on this day, YYYY-MM-DD: {AS_OF_RULE}.", examples=["2024-01-01"]),
 ]
 _SOURCE = SDP_SOURCE_EXAMPLE
 _PERIOD = SDP_PERIOD_EXAMPLE

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from eucan.dates import AS_OF_RULE
 from eucan.api import services
 from eucan.api.deps import StoreDep
 from eucan.api.models import CooperationRow, Page
@@ -63,9 +64,7 @@ def _id(description: str, example_id: str) -> object:
         "One row per participation: the actor, the instrument (id, name, type), the instrument's cooperation "
         "domains, the period (start, end and their precision), the other participants (partners, each with "
         "role, period and sources) and the sources of the participation. `as_of` keeps the participations "
-        "(the actor's and the partners') that held on that day: from the start day to the end day, both "
-        "included (an end known only to the month or year counts to its last day); an unknown start or end "
-        "is open."
+        f"(the actor's and the partners') that held on that day: {AS_OF_RULE}."
     ),
     response_model=Page[CooperationRow],
     responses=example({"data": [_ROW], "count": 1, "next": None, "limit": 50, "offset": 0}),
@@ -84,7 +83,7 @@ def cooperation(
     as_of: Annotated[
         str | None,
         Query(
-            description="Only what held on this day, YYYY-MM-DD (start and end days included).", examples=["2006-01-01"]
+            description=f"Only what held on this day, YYYY-MM-DD: {AS_OF_RULE}.", examples=["2006-01-01"]
         ),
     ] = None,
     limit: Limit = 50,
