@@ -16,7 +16,7 @@ from typing import Any
 
 from eucan.graph.store import GraphStore, QueryResult
 from eucan.queries.catalog import NamedQuery, list_queries
-from eucan.queries.runner import run_named
+from eucan.queries.runner import run_named, shown_columns
 from tools.generated import write_or_check
 
 __all__ = ["DOCS_PATH", "example_params", "render", "render_from_store"]
@@ -78,8 +78,9 @@ def _cell(value: Any) -> str:
 def _table(result: QueryResult) -> list[str]:
     if not result.rows:
         return ["*(no rows)*"]
-    lines = ["| " + " | ".join(result.columns) + " |", "|" + "---|" * len(result.columns)]
-    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in result.rows[:MAX_ROWS]]
+    shown = shown_columns(result.columns)  # dates already show their precision: no `X_precision` columns
+    lines = ["| " + " | ".join(result.columns[i] for i in shown) + " |", "|" + "---|" * len(shown)]
+    lines += ["| " + " | ".join(_cell(row[i]) for i in shown) + " |" for row in result.rows[:MAX_ROWS]]
     if len(result.rows) > MAX_ROWS:
         lines.append("")
         lines.append(f"*… {len(result.rows) - MAX_ROWS} more rows ({len(result.rows)} in all).*")

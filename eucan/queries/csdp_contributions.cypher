@@ -1,5 +1,5 @@
 // @title CSDP contributions of an actor, by period
-// @description The CSDP missions and operations an actor (with its sub-organisations: for Canada the RCMP, National Defence, the Canadian Armed Forces...) contributed to, grouped by the decade the contribution began, with its dates, personnel, national operation and what was contributed. `since`/`until` are always the contribution's own dates, never the mission's: where the sources date only the mission, `since`/`until` are empty, `undated` is true and the period is 'undated'; the mission's own period is given apart (`mission_since`, `mission_until`). `from`/`to` keep contributions that held at some time in the period (earliest possible start <= to, latest possible end >= from; a missing bound is open, so undated contributions are kept).
+// @description The CSDP missions and operations an actor (with its sub-organisations: for Canada the RCMP, National Defence, the Canadian Armed Forces...) contributed to, grouped by the decade the contribution began, with its dates, personnel, national operation and what was contributed. `since`/`until` are always the contribution's own dates, never the mission's: where the sources date only the mission, `since`/`until` are empty, `undated` is true and the period is 'undated' ('start not stated' when only the end is known); the mission's own period is given apart (`mission_since`, `mission_until`). `from`/`to` keep contributions that held at some time in the period (earliest possible start <= to, latest possible end >= from; a missing bound is open, so undated contributions are kept).
 // @param actor string canada  The contributing actor's id.
 // @param from date 2000-01-01  Optional: keep contributions still running on or after this day.
 // @param to date 2030-12-31  Optional: keep contributions that began on or before this day.
@@ -11,7 +11,7 @@ MATCH (p:Participation)-[:PARTICIPANT]->(x)
 MATCH (p)-[:INSTRUMENT]->(i:Instrument)-[:PART_OF]->(:Instrument {id: 'csdp'})
 WHERE ($from IS NULL OR p.endDateLast IS NULL OR p.endDateLast >= $from)
   AND ($to IS NULL OR p.startDate IS NULL OR p.startDate <= $to)
-RETURN CASE WHEN p.startDate IS NULL THEN 'undated' ELSE left(p.startDate, 3) + '0s' END AS period,
+RETURN CASE WHEN p.startDate IS NOT NULL THEN left(p.startDate, 3) + '0s' WHEN p.endDate IS NULL THEN 'undated' ELSE 'start not stated' END AS period,
        i.id AS mission,
        i.name AS mission_name,
        head([l IN labels(i) WHERE NOT l IN ['Resource', 'Instrument']]) AS mission_type,

@@ -9,7 +9,7 @@ from eucan.dates import display
 from eucan.graph.store import GraphStore, QueryResult
 from eucan.queries.catalog import bind, get_query
 
-__all__ = ["PRECISION_SUFFIX", "GraphStats", "graph_stats", "run_adhoc", "run_named", "show_dates_in_precision"]
+__all__ = ["PRECISION_SUFFIX", "GraphStats", "graph_stats", "run_adhoc", "run_named", "show_dates_in_precision", "shown_columns"]
 
 
 PRECISION_SUFFIX = "_precision"
@@ -32,6 +32,16 @@ def show_dates_in_precision(result: QueryResult) -> QueryResult:
             if isinstance(row[value_at], str):
                 row[value_at] = display(row[value_at], row[precision_at])
     return result
+
+
+def shown_columns(columns: list[str]) -> list[int]:
+    """The columns a table for people shows: a date already shows its precision ("2005"), so the
+    `X_precision` columns beside a date column `X` are left out (JSON and CSV keep them)."""
+    return [
+        i
+        for i, c in enumerate(columns)
+        if not (c.endswith(PRECISION_SUFFIX) and c.removesuffix(PRECISION_SUFFIX) in columns)
+    ]
 
 
 def run_named(
