@@ -80,7 +80,7 @@ def generate(scale: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
          "evidence": _evidence(rng, src_ids, f"post {i}")}
         for i in range(n_posts)
     ]  # fmt: skip
-    tenures = [
+    tenures: list[dict[str, Any]] = [
         {"id": f"tenure-{i}", "person": f"person-{i}", "post": f"post-{rng.randrange(n_posts)}",
          "start": _date(rng, 1990, 2010), "evidence": _evidence(rng, src_ids, f"tenure {i}")}
         for i in range(n_tenures)

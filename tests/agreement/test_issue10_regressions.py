@@ -125,3 +125,10 @@ def test_api_period_carries_the_latest_possible_end(client: TestClient) -> None:
         "end_last": "2005-12-31",
         "undated": False,
     }
+
+
+def test_html_page_shows_dates_in_their_precision(client: TestClient) -> None:
+    page = client.get("/page/participation/part-canada-eupm-bih")
+    assert page.status_code == 200
+    assert '<time datetime="2003">2003</time>' in page.text and '<time datetime="2005">2005</time>' in page.text
+    assert "2005-01-01" not in page.text and "2005-12-31" in page.text  # the derived latest possible end
