@@ -82,7 +82,7 @@ def check_successions(records: Iterable[tuple[RawRecord, BaseModel]]) -> list[Pr
     """Successive holders of one post must not overlap: by the as-of rule (`eucan.dates`) a tenure whose
     latest possible end falls on or after its successor's first day would give the post two holders on
     that day. Refused at the earlier tenure's `end` (or its record when it has none), unless the record
-    states a `documented_overlap`."""
+    states a `documented_overlap`. Tenures without a start cannot be ordered and are not checked."""
     by_post: dict[str, list[tuple[RawRecord, TenureRecord]]] = {}
     for raw, model in records:
         if isinstance(model, TenureRecord) and model.start is not None:
