@@ -213,14 +213,17 @@ def _emit(columns: list[str], rows: list[list[Any]], fmt: OutputFormat, truncate
             writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in row])
         sys.stdout.write(buffer.getvalue())
     else:
+        from eucan.queries.runner import shown_columns
+
+        shown = shown_columns(columns)
         table = Table(show_edge=False)
-        for column in columns:
-            table.add_column(column, overflow="fold")
+        for i in shown:
+            table.add_column(columns[i], overflow="fold")
         for row in rows:
             table.add_row(
                 *[
                     json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else ("" if v is None else str(v))
-                    for v in row
+                    for v in (row[i] for i in shown)
                 ]
             )
         out.print(table)

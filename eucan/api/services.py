@@ -97,11 +97,14 @@ def _must_ref(raw: dict[str, Any]) -> m.Ref:
 
 
 def _period(raw: dict[str, Any]) -> m.Period:
+    start, end = raw.get("startDate"), raw.get("endDate")
     return m.Period(
-        start=raw.get("startDate"),
+        start=start,
         start_precision=raw.get("startDatePrecision"),
-        end=raw.get("endDate"),
+        end=end,
         end_precision=raw.get("endDatePrecision"),
+        end_last=raw.get("endDateLast"),
+        undated=start is None and end is None,
     )
 
 
@@ -339,7 +342,9 @@ def _instrument_summary(raw: dict[str, Any], prov: _Provenance) -> m.InstrumentS
         alt_names=_list(raw.get("altNames")),
         status=raw.get("status"),
         signed=raw.get("signedDate"),
+        signed_precision=raw.get("signedDatePrecision"),
         entry_into_force=raw.get("entryIntoForceDate"),
+        entry_into_force_precision=raw.get("entryIntoForceDatePrecision"),
         period=_period(raw),
         sources=prov.sources(raw["id"]),
     )
@@ -384,9 +389,9 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
         note=_text(raw.get("note")),
         uncertainty=_text(raw.get("uncertainty")),
         celex=raw.get("celex"),
-        signed_precision=raw.get("signedDatePrecision"),
         place=_text(raw.get("place")),
         provisional_application=raw.get("provisionalApplicationDate"),
+        provisional_application_precision=raw.get("provisionalApplicationDatePrecision"),
         domains=sorted(
             (m.DomainRef(id=d["id"], name=d.get("name")) for d in raw.get("domains") or []), key=lambda d: d.id
         ),
@@ -412,6 +417,7 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
                     **_must_ref(e).model_dump(),
                     date=e.get("date"),
                     date_precision=e.get("datePrecision"),
+                    place=_text(e.get("place")),
                     sources=prov.sources(e["record"]),
                 )
                 for e in raw.get("events") or []
@@ -561,6 +567,7 @@ def cooperation(
                 period=_period(raw),
                 contribution=_text(raw.get("contribution")),
                 personnel=raw.get("personnel"),
+                national_operation=_text(raw.get("nationalOperation")),
                 uncertainty=_text(raw.get("uncertainty")),
                 partners=sorted(partners, key=lambda p: (p.id, p.record)),
                 sources=prov.sources(raw["record"]),
@@ -666,6 +673,7 @@ def timeline(
             type=type_of(raw.get("labels")),
             title=raw.get("title"),
             instrument=_ref(raw.get("instrument")) or prov.about(raw["record"]),
+            place=_text(raw.get("place")),
             sources=prov.sources(raw["record"]),
         )
         for raw in items

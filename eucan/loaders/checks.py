@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable
 
@@ -9,11 +10,11 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
 from eucan.errors import Problem
-from eucan.loaders.records import BaseRecord
+from eucan.loaders.records import BaseRecord, TenureRecord
 from eucan.loaders.yaml_source import RawRecord
 from eucan.ontology import SHAPES_TTL
 
-__all__ = ["check_ids", "check_references", "check_shacl"]
+__all__ = ["check_ids", "check_references", "check_shacl", "check_successions"]
 
 DOMAIN_IDS_SECTION = "domains"
 
@@ -73,6 +74,39 @@ def check_references(
                 )
             else:
                 problems.append(Problem(raw.file, line, f"{field}: unknown {kind} {target!r}{_suggest(target, pool)}"))
+    return problems
+
+
+def check_successions(records: Iterable[tuple[RawRecord, BaseRecord]]) -> list[Problem]:
+    """Successive holders of one post must not overlap: by the as-of rule (`eucan.dates`) a tenure whose
+    latest possible end falls on or after its successor's first day would give the post two holders on
+    that day. Refused at the earlier tenure's `end` (or its record when it has none), unless the record
+    states a `documented_overlap`. Tenures without a start cannot be ordered and are not checked."""
+    by_post: dict[str, list[tuple[RawRecord, TenureRecord]]] = {}
+    for raw, model in records:
+        if isinstance(model, TenureRecord) and model.start is not None:
+            by_post.setdefault(model.post, []).append((raw, model))
+    problems: list[Problem] = []
+    for post, tenures in sorted(by_post.items()):
+        tenures.sort(key=lambda pair: (pair[1].start.value if pair[1].start else dt.date.min, pair[1].id))
+        for (raw, earlier), (_, later) in zip(tenures, tenures[1:], strict=False):
+            assert earlier.start is not None and later.start is not None
+            if earlier.documented_overlap is not None:
+                continue
+            if earlier.end is None:
+                message = (
+                    f"tenure {earlier.id!r} has no end, but {later.id!r} holds post {post!r} from {later.start.display}; "
+                    f"give {earlier.id!r} an end before {later.start.display}, or state why both held it in documented_overlap"
+                )
+                problems.append(Problem(raw.file, raw.line, message))
+            elif earlier.end.last_day >= later.start.value:
+                day_before = later.start.value - dt.timedelta(days=1)
+                message = (
+                    f"tenure {earlier.id!r} ends {earlier.end.display}, on or after its successor {later.id!r} "
+                    f"took up post {post!r} ({later.start.display}); successive holders must not overlap: end it "
+                    f"the day before ({day_before.isoformat()}), or state the sources' reason in documented_overlap"
+                )
+                problems.append(Problem(raw.file, raw.line_of("end"), message))
     return problems
 
 

@@ -29,6 +29,7 @@ from eucan.ontology.namespaces import ECS
 
 __all__ = [
     "DEFAULT_LANG",
+    "DERIVED_PROPERTIES",
     "DERIVED_RELATIONSHIPS",
     "Mapping",
     "PropertyGraph",
@@ -44,6 +45,12 @@ Kind = Literal["literal", "lang", "relation", "iri"]
 # Relationships derived from participations and memberships: written for convenience,
 # never exported (they carry no information of their own).
 DERIVED_RELATIONSHIPS = {"PARTICIPATES_IN": ECS.participatesIn, "MEMBER_OF": ECS.memberOf}
+
+# Properties the loader computes from curated ones (never written in data/). Unlike the shortcut
+# relationships they are part of the canonical RDF, so the export, SPARQL and Cypher all read the same
+# value and the round trip stays isomorphic: `endDateLast` is the latest day `endDate` can mean given
+# its precision (see `eucan.dates`), the bound every as-of question compares with.
+DERIVED_PROPERTIES = {"endDateLast": ECS.endDateLast}
 
 
 @dataclass(frozen=True)

@@ -8,5 +8,5 @@ RETURN {
   id: d.id, name: d.name, name_fr: d.name_fr, altNames: d.altNames, notation: d.notation, uri: d.uri,
   instrumentCount: size([(d)<-[:COVERS_DOMAIN]-(ic:Instrument) | ic]),
   sourcedBy: [(d)<-[:COVERS_DOMAIN]-(ip:Partnership) | ip.id],
-  instruments: [(d)<-[:COVERS_DOMAIN]-(i:Instrument) | {record: i.id, id: i.id, name: i.name, labels: labels(i), status: i.status, startDate: i.startDate, startDatePrecision: i.startDatePrecision, endDate: i.endDate, endDatePrecision: i.endDatePrecision, signedDate: i.signedDate}]
+  instruments: [(d)<-[:COVERS_DOMAIN]-(i:Instrument) | {record: i.id, id: i.id, name: i.name, labels: labels(i), status: i.status, startDate: i.startDate, startDatePrecision: i.startDatePrecision, endDate: i.endDate, endDatePrecision: i.endDatePrecision, endDateLast: i.endDateLast, signedDate: i.signedDate}]
 } AS domain

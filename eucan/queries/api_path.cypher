@@ -17,8 +17,8 @@ RETURN k AS step, hops,
   rel,
   {id: y.id, name: y.name, labels: labels(y)} AS right,
   CASE rel
-    WHEN 'SUB_ORGANISATION_OF' THEN [{record: u.id, role: 'part-of', startDate: u.startDate, startDatePrecision: u.startDatePrecision, endDate: u.endDate, endDatePrecision: u.endDatePrecision}]
+    WHEN 'SUB_ORGANISATION_OF' THEN [{record: u.id, role: 'part-of', startDate: u.startDate, startDatePrecision: u.startDatePrecision, endDate: u.endDate, endDatePrecision: u.endDatePrecision, endDateLast: u.endDateLast}]
     ELSE [(u)<-[:PARTICIPANT|MEMBER]-(rec)-[:INSTRUMENT|ORGANISATION]->(w) | {
-      record: rec.id, startDate: rec.startDate, startDatePrecision: rec.startDatePrecision, endDate: rec.endDate, endDatePrecision: rec.endDatePrecision}]
+      record: rec.id, startDate: rec.startDate, startDatePrecision: rec.startDatePrecision, endDate: rec.endDate, endDatePrecision: rec.endDatePrecision, endDateLast: rec.endDateLast}]
   END AS via
 ORDER BY step

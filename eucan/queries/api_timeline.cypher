@@ -9,7 +9,7 @@
 // @internal
 MATCH (a:Actor {id: $actor})
 WITH
-  [(a)<-[:EVENT_PARTICIPANT]-(e1:Event) | {date: e1.date, precision: e1.datePrecision, kind: 'event', record: e1.id, title: e1.name, labels: labels(e1), instrument: null}]
+  [(a)<-[:EVENT_PARTICIPANT]-(e1:Event) | {date: e1.date, precision: e1.datePrecision, kind: 'event', record: e1.id, title: e1.name, labels: labels(e1), instrument: null, place: e1.place}]
   + [(a)<-[:PARTICIPANT]-(p2:Participation)-[:INSTRUMENT]->(i2:Instrument) WHERE p2.startDate IS NOT NULL | {date: p2.startDate, precision: p2.startDatePrecision,
      kind: 'participation-start', record: p2.id, title: i2.name, labels: labels(p2), instrument: {id: i2.id, name: i2.name, labels: labels(i2)}}]
   + [(a)<-[:PARTICIPANT]-(p3:Participation)-[:INSTRUMENT]->(i3:Instrument) WHERE p3.endDate IS NOT NULL | {date: p3.endDate, precision: p3.endDatePrecision,

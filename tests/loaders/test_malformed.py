@@ -37,6 +37,11 @@ EXPECTED = {
     "16_wrong_kind_reference.yaml": (4, "'eu' is a actor, not a instrument"),
     "17_duplicate_key.yaml": (5, "duplicate key 'name'"),
     "18_blank_quote.yaml": (5, "must not be blank"),
+    "19_overlapping_succession.yaml": (
+        6,
+        "tenure 'tenure-overlap-first' ends 2012-06, on or after its successor 'tenure-overlap-second' took up post"
+        " 'canada-prime-minister' (2012-06-30); successive holders must not overlap: end it the day before (2012-06-29)",
+    ),
 }
 
 

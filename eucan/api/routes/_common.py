@@ -42,6 +42,8 @@ SDP_PERIOD_EXAMPLE: dict[str, Any] = {
     "start_precision": "day",
     "end": None,
     "end_precision": None,
+    "end_last": None,
+    "undated": False,
 }
 
 
