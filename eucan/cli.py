@@ -69,6 +69,9 @@ def _settings(data_dir: Path | None = None) -> Settings:
         raise ConfigError(f"bad setting: {exc}") from None
     if data_dir is not None:
         settings = settings.model_copy(update={"data_dir": data_dir})
+    from eucan.queries.catalog import use_user_queries
+
+    use_user_queries(settings.queries_dir)
     return settings
 
 
@@ -277,28 +280,12 @@ def queries(
     """List the catalog of named queries (run one with `eucan query --name NAME -p key=value`)."""
     from eucan.queries.catalog import get_query, list_queries
 
+    _settings()  # for EUCAN_QUERIES_DIR
     chosen = [get_query(name)] if name else list_queries()
     if fmt is not OutputFormat.table:
-        columns = ["name", "title", "description", "parameters", "returns"]
-        rows: list[list[Any]] = [
-            [
-                q.name,
-                q.title,
-                q.description,
-                [
-                    {
-                        "name": p.name,
-                        "type": p.type,
-                        "example": p.example,
-                        "optional": p.optional,
-                        "description": p.description,
-                    }
-                    for p in q.parameters
-                ],
-                list(q.returns),
-            ]
-            for q in chosen
-        ]
+        columns = ["name", "title", "description", "parameters", "returns", "example"]
+        described = [q.describe() for q in chosen]
+        rows: list[list[Any]] = [[d[c] for c in columns] for d in described]
         _emit(columns, rows, fmt, False)
         return
     if name:

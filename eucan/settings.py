@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     sources_dir: Path = Field(
         default_factory=_default_sources_dir, description="Curated YAML files (default ./data, else the shipped data)."
     )
+    queries_dir: Path | None = Field(
+        default=None, description="A folder of your own named .cypher queries, listed beside the catalog."
+    )
     batch_size: int = Field(default=1000, ge=1, le=100_000)
     query_timeout_ms: int = Field(default=10_000, ge=1, le=600_000)
     row_cap: int = Field(default=10_000, ge=1, le=1_000_000)

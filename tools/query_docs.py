@@ -92,7 +92,8 @@ def _section(query: NamedQuery, result: QueryResult | None) -> list[str]:
     if query.parameters:
         lines += ["| parameter | type | example | description |", "|---|---|---|---|"]
         for p in query.parameters:
-            lines.append(f"| `{p.name}` | {p.type} | `{p.example}` | {_cell(p.description)} |")
+            optional = " (optional)" if p.optional else ""
+            lines.append(f"| `{p.name}`{optional} | {p.type} | `{p.example}` | {_cell(p.description)} |")
     else:
         lines.append("No parameters.")
     lines += ["", "Returns: " + ", ".join(f"`{c}`" for c in query.returns), ""]

@@ -16,6 +16,7 @@ from eucan.api.routes import queries as query_routes
 from eucan.api.routes import resources as resource_routes
 from eucan.api.routes import sparql as sparql_routes
 from eucan.graph.store import GraphStore
+from eucan.queries.catalog import use_user_queries
 from eucan.settings import Settings
 
 __all__ = ["create_app"]
@@ -32,6 +33,7 @@ and retrieval date. Errors always have the shape
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
     """An app that opens its own store from `settings`, or uses the `store` it is given (tests)."""
     settings = settings or Settings()
+    use_user_queries(settings.queries_dir)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -1,6 +1,6 @@
 """What the web API answers, as keyword-only functions over a store (callable from the CLI and tests too).
 
-Each function runs named queries (`queries/api_*.cypher`) through `run_named` and shapes the rows into
+Each function runs named queries (`queries/internal/api_*.cypher`) through `run_named` and shapes the rows into
 the response models. Provenance is attached in one place (`_provenance`): the queries return record
 ids, and one `api_records` query fetches every record's sources (and role) for the whole response.
 """
@@ -151,7 +151,7 @@ class _Provenance:
         self._info: dict[str, dict[str, Any]] = {}
         for start in range(0, len(ids), _ID_BATCH):
             chunk = ids[start : start + _ID_BATCH]
-            for row in run_named(store=store, name="api_records", params={"ids": ",".join(chunk)}).records():
+            for row in run_named(store=store, name="api_records", params={"ids": chunk}).records():
                 self._info[row["id"]] = row
 
     def sources(self, record: str | None) -> list[m.Source]:

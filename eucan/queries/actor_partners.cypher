@@ -1,7 +1,7 @@
 // @title Partners of an actor and the instruments they share
 // @description Every actor that takes part in at least one instrument with the given actor (as party, signatory, participant, contributor, coordinator, chair...), with the instruments they share, most shared first. With `as_of`, only participations that held on that day count on both sides (earliest possible start <= as_of <= latest possible end, a missing bound being open; undated participations count).
 // @param actor string canada  The actor's id (e.g. canada, eu, germany, nato).
-// @param as_of date 2024-01-01  Optional: only participations that held on that day (YYYY-MM-DD).
+// @param as_of? date 2024-01-01  Only participations that held on that day (YYYY-MM-DD).
 // @returns partner, partner_name, shared, instruments
 // @example canada's partners include eu, sharing sdp-2025, eu-canada-fpa and the PNR agreements; norway shares pesco-military-mobility
 MATCH (a:Actor {id: $actor})<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)

@@ -1,8 +1,8 @@
 // @title CSDP contributions of an actor, by period
 // @description The CSDP missions and operations an actor (with its sub-organisations: for Canada the RCMP, National Defence, the Canadian Armed Forces...) contributed to, grouped by the decade the contribution began, with its dates, personnel, national operation and what was contributed. `since`/`until` are always the contribution's own dates, never the mission's: where the sources date only the mission, `since`/`until` are empty, `undated` is true and the period is 'undated' ('start not stated' when only the end is known); the mission's own period is given apart (`mission_since`, `mission_until`). `from`/`to` keep contributions that held at some time in the period (earliest possible start <= to, latest possible end >= from; a missing bound is open, so undated contributions are kept).
 // @param actor string canada  The contributing actor's id.
-// @param from date 2000-01-01  Optional: keep contributions still running on or after this day.
-// @param to date 2030-12-31  Optional: keep contributions that began on or before this day.
+// @param from? date 2000-01-01  Keep contributions still running on or after this day.
+// @param to? date 2030-12-31  Keep contributions that began on or before this day.
 // @returns period, mission, mission_name, mission_type, contributor, since, since_precision, until, until_precision, undated, mission_since, mission_since_precision, mission_until, mission_until_precision, personnel, national_operation, contribution, record
 // @example canada contributed to eupm-bih and artemis-drc (2000s, Operation CARAVAN), eufor-althea (Operation BOREAS), euma-armenia (since 2024-04); its contributions to eupol-afghanistan and euam-ukraine are undated
 MATCH (a:Actor {id: $actor})

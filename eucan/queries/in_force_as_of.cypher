@@ -1,7 +1,7 @@
 // @title What was in force or active on a date
 // @description Instruments in force or active on a given day: begun (entry into force, provisional application, start, or, for an instrument recorded as in force without those dates, signature; `since_is` says which) on or before it and not ended before it; instruments still under negotiation, proposed or annulled are left out. Legal acts are left out unless `type` asks for them.
 // @param as_of date 2024-01-01  The day (YYYY-MM-DD).
-// @param type string CsdpMission  Optional: an instrument label or the start of one (Agreement, Csdp, Dialogue, LegalAct, PescoProject...).
+// @param type? string CsdpMission  An instrument label or the start of one (Agreement, Csdp, Dialogue, LegalAct, PescoProject...).
 // @returns instrument, name, instrument_type, status, since, since_precision, since_is, until, until_precision
 // @example on 2024-01-01 euma-armenia, euam-ukraine, pesco and the security and defence dialogue were active; eupol-afghanistan (ended 2016) and sdp-2025 (signed 2025) were not
 MATCH (i:Instrument)

@@ -1,7 +1,7 @@
 // @title Officials in post on a date
 // @description Who held each recorded post (High Representative, Commission and European Council presidents, NATO Secretary General, Canada's Prime Minister and ministers...) on a given day.
 // @param as_of date 2024-06-01  The day (YYYY-MM-DD).
-// @param organisation string canada  Optional: only posts in this organisation (canada, eu, nato, european-commission...).
+// @param organisation? string canada  Only posts in this organisation (canada, eu, nato, european-commission...).
 // @returns organisation, post, person, name, since, since_precision, until, until_precision
 // @example on 2024-06-01: josep-borrell is High Representative, jens-stoltenberg NATO Secretary General, justin-trudeau Prime Minister of Canada, bill-blair Minister of National Defence
 MATCH (t:Tenure)-[:HOLDER]->(h:Person)

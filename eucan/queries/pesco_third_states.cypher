@@ -1,6 +1,6 @@
 // @title PESCO projects with third-state participation, and their coordinators
 // @description One row per PESCO project and participating state that was not an EU member state (on `as_of`, or today's memberships when it is left out), with the project's coordinators, the date of admission and the Council decision(s) behind it. With `as_of`, a participation counts when it held on that day (earliest possible start <= as_of <= latest possible end); one with no dates at all is kept and flagged `undated` (nothing says it did not hold).
-// @param as_of date 2024-01-01  Optional: judge EU membership (and participation) on this day (YYYY-MM-DD).
+// @param as_of? date 2024-01-01  Judge EU membership (and participation) on this day (YYYY-MM-DD).
 // @returns project, project_name, coordinators, third_state, since, since_precision, undated, legal_basis
 // @example pesco-military-mobility (coordinator netherlands) has third states canada, norway and united-states since 2021-12-14, and united-kingdom; pesco-netloghubs has canada
 MATCH (proj:PescoProject)

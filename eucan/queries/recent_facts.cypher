@@ -1,7 +1,7 @@
 // @title Recently changed facts
 // @description Records backed by a source published (or, with by=retrieved, read by the curators) on or after a date, newest first: what to review after an update, or what is new since a given day.
 // @param since date 2025-09-01  The day from which to count (YYYY-MM-DD).
-// @param by string published  Optional: `published` (default: the source's publication date) or `retrieved` (the day the curators read it).
+// @param by? string published  `published` (default: the source's publication date) or `retrieved` (the day the curators read it).
 // @returns record, kind, name, changed, changed_precision, sources
 // @example since 2025-09-01 by publication: safe-canada-signature-authorised-2026 (2026-02-11) and safe-canada-endorsement-2025 (2025-12-19) come first
 MATCH (f:Resource)-[:EVIDENCE]->(:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)

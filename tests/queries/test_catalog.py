@@ -13,8 +13,7 @@ from eucan.queries.catalog import NamedQuery, list_queries
 from eucan.queries.runner import run_named
 
 Rows = list[dict[str, Any]]
-OTHERS = ("api_", "export_", "stats_", "coverage_")  # internal queries owned by other parts of the project
-RESEARCHER = [q for q in list_queries() if not q.name.startswith(OTHERS)]
+RESEARCHER = list_queries()  # the researchers' catalog; internal queries live in queries/internal/
 
 
 def run(store: GraphStore, name: str, **params: Any) -> Rows:

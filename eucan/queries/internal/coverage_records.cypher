@@ -1,7 +1,6 @@
 // @title Sourced records by kind
 // @description Every record that carries evidence, counted by its kind (Actor, Instrument, Participation, Membership, Tenure, Event, Post), with how many rest on at least one primary source.
 // @returns kind, records, primary_records
-// @internal
 MATCH (r:Resource)-[:EVIDENCE]->(:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)
 WITH r, max(CASE WHEN d.primarySource THEN 1 ELSE 0 END) AS primary
 WITH r, primary,

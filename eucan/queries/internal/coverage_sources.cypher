@@ -1,7 +1,6 @@
 // @title Source documents by use
 // @description Source documents, whether each is primary, and how many records cite it.
 // @returns primary, sources, citing_records
-// @internal
 MATCH (d:SourceDocument)
 OPTIONAL MATCH (r:Resource)-[:EVIDENCE]->(:SourceExcerpt)-[:EXCERPT_OF]->(d)
 WITH d, count(DISTINCT r) AS uses

@@ -3,7 +3,6 @@
 // @param lo int 0  First internal id of the page.
 // @param hi int 1000  End of the page (exclusive).
 // @returns uri, node
-// @internal
 MATCH (n:Resource)
 WHERE id(n) >= $lo AND id(n) < $hi
 RETURN n.uri AS uri, n AS node

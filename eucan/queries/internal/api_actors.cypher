@@ -1,10 +1,9 @@
 // @title Actors (API list)
 // @description Actors ordered by name, optionally of one type, with their sources.
-// @param type string State  Optional: only actors of this type (State, InternationalOrganisation, EUInstitution, EUBody, GovernmentDepartment, Organisation, Person).
+// @param type? string State  Only actors of this type (State, InternationalOrganisation, EUInstitution, EUBody, GovernmentDepartment, Organisation, Person).
 // @param offset int 0  Rows to skip.
 // @param limit int 50  Rows to return.
 // @returns total, item
-// @internal
 MATCH (a:Actor)
 WHERE $type IS NULL OR $type IN labels(a)
 WITH a ORDER BY toLower(a.name), a.id

@@ -2,7 +2,6 @@
 // @description An actor with its sources, the organisations it belongs to, its members, its parent and parts, the posts in it and their holders, the posts a person held, and its participations in instruments; every record with its sources.
 // @param id string canada  The actor's id.
 // @returns actor
-// @internal
 MATCH (a:Actor {id: $id})
 RETURN {
   record: a.id, id: a.id, name: a.name, name_fr: a.name_fr, altNames: a.altNames, acronym: a.acronym, labels: labels(a),

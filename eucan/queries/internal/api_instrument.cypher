@@ -2,7 +2,6 @@
 // @description An instrument with its sources, dates, status, place of signature, domains, participants (each participation with its sources), legal basis, parent and parts, locations and events about it (with their places).
 // @param id string sdp-2025  The instrument's id.
 // @returns instrument
-// @internal
 MATCH (i:Instrument {id: $id})
 RETURN {
   record: i.id, id: i.id, name: i.name, name_fr: i.name_fr, altNames: i.altNames, acronym: i.acronym, labels: labels(i),

@@ -1,9 +1,8 @@
 // @title Provenance and roles of records (API)
-// @description For each record id (comma-separated), its role and on-whose-behalf (participations), the instrument an event is about, and every source excerpt with the document's URL, title, retrieval date and whether it is a primary source.
-// @param ids string part-canada-eufor-althea,sdp-2025  Record ids separated by commas.
+// @description For each record id, its role and on-whose-behalf (participations), the instrument an event is about, and every source excerpt with the document's URL, title, retrieval date and whether it is a primary source.
+// @param ids string[] part-canada-eufor-althea,sdp-2025  Record ids.
 // @returns id, roles, onBehalfOf, about, sources
-// @internal
-UNWIND split($ids, ',') AS rid
+UNWIND $ids AS rid
 MATCH (r:Resource {id: rid})
 OPTIONAL MATCH (r)-[:ROLE]->(ro)
 WITH r, collect(ro.id) AS roles

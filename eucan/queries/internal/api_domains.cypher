@@ -3,7 +3,6 @@
 // @param offset int 0  Rows to skip.
 // @param limit int 50  Rows to return.
 // @returns total, item
-// @internal
 MATCH (d:CooperationDomain)
 WITH d ORDER BY d.id
 WITH collect(d) AS rows

@@ -2,7 +2,6 @@
 // @description A cooperation domain, the instruments covering it (with their sources), and the sources of the partnership that lists it.
 // @param id string maritime-security  The domain's id.
 // @returns domain
-// @internal
 MATCH (d:CooperationDomain {id: $id})
 RETURN {
   id: d.id, name: d.name, name_fr: d.name_fr, altNames: d.altNames, notation: d.notation, uri: d.uri,

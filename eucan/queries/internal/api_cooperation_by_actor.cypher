@@ -1,14 +1,13 @@
 // @title Cooperation of one actor (API)
 // @description One row per participation of the actor: the instrument, its domains, the period and the other participants (partners); sources come from api_records. Starts from the actor (index lookup); no row at all when there is no actor with this id.
 // @param actor string canada  The actor's id.
-// @param partner string germany  Optional: only instruments shared with this actor id (whose participation also held on as_of).
-// @param domain string maritime-security  Optional: only instruments covering this cooperation domain id.
-// @param instrument_type string PescoProject  Optional: only instruments of this type (Partnership, Agreement, PescoProject, CsdpMission, CsdpOperation, Dialogue, FinancingInstrument, LegalAct, Framework).
-// @param as_of date 2024-01-01  Optional: only participations that held on this day (YYYY-MM-DD; earliest possible start <= as_of <= latest possible end, endDateLast; a missing bound is open, so undated participations are kept).
+// @param partner? string germany  Only instruments shared with this actor id (whose participation also held on as_of).
+// @param domain? string maritime-security  Only instruments covering this cooperation domain id.
+// @param instrument_type? string PescoProject  Only instruments of this type (Partnership, Agreement, PescoProject, CsdpMission, CsdpOperation, Dialogue, FinancingInstrument, LegalAct, Framework).
+// @param as_of? date 2024-01-01  Only participations that held on this day (YYYY-MM-DD; earliest possible start <= as_of <= latest possible end, endDateLast; a missing bound is open, so undated participations are kept).
 // @param offset int 0  Rows to skip.
 // @param limit int 50  Rows to return.
 // @returns total, item
-// @internal
 // The actor is matched on its own first, so a known actor always gives one row (total 0 and item null when
 // nothing matches) and no row at all means "no such actor": the API needs no separate existence query.
 MATCH (a:Actor {id: $actor})

@@ -1,11 +1,10 @@
 // @title Partners of an actor (API)
 // @description The actors that share at least one instrument with the actor, ordered by name, each with the instruments shared, both roles and periods, and the sources of both participations. With as_of, both participations must have held on that day (earliest possible start <= as_of <= latest possible end, endDateLast; a missing bound is open).
 // @param actor string canada  The actor's id.
-// @param as_of date 2024-01-01  Optional: only participations that held on this day (YYYY-MM-DD).
+// @param as_of? date 2024-01-01  Only participations that held on this day (YYYY-MM-DD).
 // @param offset int 0  Rows to skip.
 // @param limit int 50  Rows to return.
 // @returns total, item
-// @internal
 MATCH (a:Actor {id: $actor})<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
 WHERE b.id <> a.id
   AND ($as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of) AND (q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))

@@ -1,7 +1,6 @@
 // @title Recorded conflicts
 // @description Pairs of records whose sources disagree (CONFLICTS_WITH in either direction), each with the URLs of its sources.
 // @returns record, other, record_sources, other_sources
-// @internal
 MATCH (a:Resource)-[:CONFLICTS_WITH]-(b:Resource)
 WHERE a.id < b.id
 WITH DISTINCT a, b

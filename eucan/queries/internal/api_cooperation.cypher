@@ -1,13 +1,12 @@
 // @title Cooperation across all actors (API)
 // @description One row per participation: the actor, the instrument, its domains, the period, the other participants (partners) and the sources of each.
-// @param partner string germany  Optional: only instruments shared with this actor id (whose participation also held on as_of).
-// @param domain string maritime-security  Optional: only instruments covering this cooperation domain id.
-// @param instrument_type string PescoProject  Optional: only instruments of this type (Partnership, Agreement, PescoProject, CsdpMission, CsdpOperation, Dialogue, FinancingInstrument, LegalAct, Framework).
-// @param as_of date 2024-01-01  Optional: only participations that held on this day (YYYY-MM-DD; earliest possible start <= as_of <= latest possible end, endDateLast; a missing bound is open, so undated participations are kept).
+// @param partner? string germany  Only instruments shared with this actor id (whose participation also held on as_of).
+// @param domain? string maritime-security  Only instruments covering this cooperation domain id.
+// @param instrument_type? string PescoProject  Only instruments of this type (Partnership, Agreement, PescoProject, CsdpMission, CsdpOperation, Dialogue, FinancingInstrument, LegalAct, Framework).
+// @param as_of? date 2024-01-01  Only participations that held on this day (YYYY-MM-DD; earliest possible start <= as_of <= latest possible end, endDateLast; a missing bound is open, so undated participations are kept).
 // @param offset int 0  Rows to skip.
 // @param limit int 50  Rows to return.
 // @returns total, item
-// @internal
 MATCH (a:Actor)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)
 WHERE ($as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of)))
   AND ($instrument_type IS NULL OR $instrument_type IN labels(i))

@@ -1,12 +1,11 @@
 // @title Timeline of an actor (API)
 // @description Dated entries for an actor, oldest first: events it took part in (signatures, summits, dialogue meetings...), its participations starting and ending, signatures and entry into force of instruments it is party to, memberships starting and ending, and posts held; each with its sources. from/to are inclusive.
 // @param actor string canada  The actor's id.
-// @param date_from date 2000-01-01  Optional: only entries on or after this day (YYYY-MM-DD).
-// @param date_to date 2030-12-31  Optional: only entries on or before this day (YYYY-MM-DD).
+// @param date_from? date 2000-01-01  Only entries on or after this day (YYYY-MM-DD).
+// @param date_to? date 2030-12-31  Only entries on or before this day (YYYY-MM-DD).
 // @param offset int 0  Rows to skip.
 // @param limit int 50  Rows to return.
 // @returns total, item
-// @internal
 MATCH (a:Actor {id: $actor})
 WITH
   [(a)<-[:EVENT_PARTICIPANT]-(e1:Event) | {date: e1.date, precision: e1.datePrecision, kind: 'event', record: e1.id, title: e1.name, labels: labels(e1), instrument: null, place: e1.place}]

@@ -4,7 +4,6 @@
 // @param target string estonia  The second actor's id.
 // @param max_hops int 4  Most steps allowed (1 to 6).
 // @returns step, hops, left, rel, right, via
-// @internal
 MATCH (a:Actor {id: $source}), (b:Actor {id: $target})
 MATCH p = (a)-[:PARTICIPATES_IN|MEMBER_OF|SUB_ORGANISATION_OF*1..6]-(b)
 WHERE length(p) <= $max_hops

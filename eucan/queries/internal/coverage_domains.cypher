@@ -1,7 +1,6 @@
 // @title Records by cooperation domain
 // @description For each of the 16 cooperation domains, how many instruments and events cover it.
 // @returns domain, name, instruments, events
-// @internal
 MATCH (d:CooperationDomain)
 OPTIONAL MATCH (i:Instrument)-[:COVERS_DOMAIN]->(d)
 WITH d, count(DISTINCT i) AS instruments

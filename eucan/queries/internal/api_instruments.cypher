@@ -1,11 +1,10 @@
 // @title Instruments (API list)
 // @description Instruments ordered by name, optionally of one type or covering one domain, with their sources.
-// @param type string PescoProject  Optional: only instruments of this type.
-// @param domain string maritime-security  Optional: only instruments covering this cooperation domain id.
+// @param type? string PescoProject  Only instruments of this type.
+// @param domain? string maritime-security  Only instruments covering this cooperation domain id.
 // @param offset int 0  Rows to skip.
 // @param limit int 50  Rows to return.
 // @returns total, item
-// @internal
 MATCH (i:Instrument)
 WHERE $type IS NULL OR $type IN labels(i)
 WITH i, CASE WHEN $domain IS NULL THEN true ELSE $domain IN [(i)-[:COVERS_DOMAIN]->(d:CooperationDomain) | d.id] END AS keep

@@ -4,7 +4,6 @@
 // @param offset int 0  Rows to skip.
 // @param limit int 50  Rows to return.
 // @returns total, item
-// @internal
 MATCH (n:Resource)
 WHERE (n:Actor OR n:Instrument OR n:CooperationDomain OR n:Post OR n:Event) AND n.name IS NOT NULL
 WITH n, [x IN [n.name, n.name_fr] + coalesce(n.acronym, []) + coalesce(n.altNames, []) WHERE x IS NOT NULL] AS names

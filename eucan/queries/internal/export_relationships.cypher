@@ -3,7 +3,6 @@
 // @param lo int 0  First internal id of the page.
 // @param hi int 1000  End of the page (exclusive).
 // @returns source, links
-// @internal
 MATCH (a:Resource)-[r]->(b:Resource)
 WHERE id(a) >= $lo AND id(a) < $hi
 RETURN a.uri AS source, collect(type(r) + ' ' + b.uri) AS links
