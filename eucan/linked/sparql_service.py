@@ -512,7 +512,9 @@ class SparqlService:
                     worker.stop()
                 worker = None
                 worker = _Worker(built.dump, built.generation, start_timeout_s=max(60.0, timeout_s))
-            reply = worker.ask((text, accept, self.row_cap), max(0.05, deadline - time.monotonic()))
+            # The time limit covers the query in the worker (the SERVICE check, parsing, evaluation,
+            # serialising); waiting for a free worker is bounded by the same limit, separately.
+            reply = worker.ask((text, accept, self.row_cap), timeout_s)
         except (QueryTimeout, StoreUnavailable, QuerySyntaxError):
             worker = None  # stopped by `ask` (or never started)
             raise

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response, StreamingResponse
 from rdflib import Graph
 
+from eucan.echo import clip
 from eucan.api.deps import SettingsDep, StoreDep
 from eucan.api.routes.sparql import SparqlDep
 from eucan.errors import NotFound
@@ -106,7 +107,7 @@ def dump(filename: str, store: StoreDep) -> StreamingResponse:
     fmt = next((key for key, spec in EXPORT_FORMATS.items() if spec.extension == ext), None)
     if stem != "eucan-security" or fmt is None:
         names = ", ".join(f"eucan-security.{s.extension}" for s in EXPORT_FORMATS.values())
-        raise NotFound(f"no dump named {filename!r}; dumps: {names} (add .gz for gzip)")
+        raise NotFound(f"no dump named {clip(filename)}; dumps: {names} (add .gz for gzip)")
     pipe = _Pipe()
 
     def produce() -> None:

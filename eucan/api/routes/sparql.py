@@ -9,6 +9,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
+from eucan.echo import clip
 from eucan.api.deps import get_store
 from eucan.errors import QueryParameterError, ReadOnlyViolation
 from eucan.linked.sparql_service import SparqlResult, SparqlService
@@ -97,7 +98,7 @@ async def sparql_post(request: Request, sparql: SparqlDep) -> Response:
         query = _one(form, "query") or _one(parse_qs(request.url.query), "query")
     else:
         raise QueryParameterError(
-            f"content type {content_type!r} is not accepted: "
+            f"content type {clip(content_type)} is not accepted: "
             "send application/sparql-query or application/x-www-form-urlencoded"
         )
     if query is None:
