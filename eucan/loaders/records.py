@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
+from eucan.echo import clip
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, model_validator
 
 __all__ = [
@@ -63,8 +64,8 @@ def _parse_date(value: Any) -> PartialDate:
         if re.fullmatch(r"\d{4}", text):
             return PartialDate(value=dt.date(int(text), 1, 1), precision="year")
     except ValueError as exc:
-        raise ValueError(f"{text!r} is not a real date ({exc}); write YYYY-MM-DD, YYYY-MM or YYYY") from None
-    raise ValueError(f"{text!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+        raise ValueError(f"{clip(text)} is not a real date ({exc}); write YYYY-MM-DD, YYYY-MM or YYYY") from None
+    raise ValueError(f"{clip(text)} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 DateField = Annotated[PartialDate, BeforeValidator(_parse_date)]
