@@ -490,6 +490,12 @@ class SparqlService:
             surplus.stop()
 
     @property
+    def network_isolated(self) -> bool | None:
+        """Whether the ready workers run without network (None before any has started)."""
+        with self._pool:
+            return all(w.isolated for w in self._idle) if self._idle else None
+
+    @property
     def workers_running(self) -> int:
         """Worker processes alive now (idle and busy)."""
         with self._pool:

@@ -159,3 +159,13 @@ def test_worker_sandbox_has_no_network_even_without_the_parser_check(listener):
         pytest.skip("this system does not allow unprivileged network namespaces; the parsed check stands alone")
     assert out == "True error OSError", out
     assert listener.requests == []
+
+
+def test_the_services_workers_are_isolated_where_the_system_allows(store, tmp_path, listener):
+    from eucan.linked.sparql_service import SparqlService
+
+    possible = _raw(listener.port, "isolate").startswith("True")
+    listener.requests.clear()
+    with SparqlService(store=store, work_dir=tmp_path, workers=1) as service:
+        service.query("ASK {}")
+        assert service.network_isolated is possible
