@@ -281,14 +281,31 @@ def _answer(store: Any, text: str, accept: str | None, cap: int) -> tuple[Any, .
         return ("ok", body, media, "graph", count, truncated)
     except SyntaxError as exc:
         return ("syntax", str(exc).splitlines()[0][:500])
+    except MemoryError:
+        return ("error", "the query needed more memory than a worker may use (setting EUCAN_SPARQL_WORKER_MEMORY_MB)")
     except Exception as exc:  # evaluation errors (e.g. a type error in a function) are the query's fault
         message = str(exc).splitlines()[0][:500] if str(exc) else ""
         return ("error", f"{type(exc).__name__}: {message}")
 
 
+def _cap_memory(megabytes: int) -> None:
+    """Cap this process's address space: a query that needs more fails (or ends the worker),
+    instead of taking the machine's memory (a cross product with ORDER BY reaches GBs in seconds)."""
+    try:
+        import resource
+
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):  # not on this system: the time limit still bounds it
+        pass
+
+
 def worker_main() -> None:
-    """Entry point of a worker process: load the dump named in argv, answer queries on stdin/stdout."""
+    """Entry point of a worker process: load the dump named in argv[1], answer queries on stdin/stdout;
+    argv[2], when given, caps its memory in MB."""
     isolated = isolate_network()  # first, while the process has one thread
+    if len(sys.argv) > 2 and int(sys.argv[2]) > 0:
+        _cap_memory(int(sys.argv[2]))
     import rdflib.plugins.sparql.parser  # noqa: F401 - the SERVICE check's parser, loaded before the first query
     from pyoxigraph import RdfFormat, Store
 
@@ -308,11 +325,11 @@ class _Worker:
     """One worker process holding a store loaded from one dump (a plain subprocess, so it
     works the same under uvicorn, pytest or a script without a `__main__` guard)."""
 
-    def __init__(self, dump: Path, generation: int, start_timeout_s: float) -> None:
+    def __init__(self, dump: Path, generation: int, start_timeout_s: float, memory_mb: int = 0) -> None:
         self.generation = generation
         code = "from eucan.linked.sparql_service import worker_main; worker_main()"
         self.process = subprocess.Popen(
-            [sys.executable, "-c", code, str(dump)],
+            [sys.executable, "-c", code, str(dump), str(memory_mb)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -351,8 +368,9 @@ class _Worker:
         except EOFError:
             self.stop()
             raise QuerySyntaxError(
-                "the SPARQL worker stopped while running this query (it was replaced); "
-                "the query is probably too large or too deeply nested: simplify it"
+                "the SPARQL worker stopped while running this query (it was replaced): the query needed "
+                "more memory than a worker may use (setting EUCAN_SPARQL_WORKER_MEMORY_MB) or is too "
+                "deeply nested; narrow the patterns or add a LIMIT"
             ) from None
         return reply
 
@@ -389,6 +407,7 @@ class SparqlService:
         check_interval_s: float = 2.0,
         max_length: int = 20_000,
         max_nesting: int = 128,
+        memory_mb: int = 0,
     ) -> None:
         self.store = store
         self._own_dir = work_dir is None
@@ -400,6 +419,7 @@ class SparqlService:
         self.check_interval_s = check_interval_s
         self.max_length = max_length
         self.max_nesting = max_nesting
+        self.memory_mb = memory_mb
         self.keep_workers = max(1, workers)
         self.max_workers = max(self.keep_workers, max_workers or self.keep_workers)
         self._idle: list[_Worker] = []
@@ -517,7 +537,9 @@ class SparqlService:
                 if worker is not None:
                     worker.stop()
                 worker = None
-                worker = _Worker(built.dump, built.generation, start_timeout_s=max(60.0, timeout_s))
+                worker = _Worker(
+                    built.dump, built.generation, start_timeout_s=max(60.0, timeout_s), memory_mb=self.memory_mb
+                )
             # The time limit covers the query in the worker (the SERVICE check, parsing, evaluation,
             # serialising); waiting for a free worker is bounded by the same limit, separately.
             reply = worker.ask((text, accept, self.row_cap), timeout_s)

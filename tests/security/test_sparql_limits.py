@@ -84,3 +84,23 @@ def test_beyond_max_workers_queries_queue_until_a_worker_is_free(store, tmp_path
         assert time.monotonic() - started > 0.8
         assert service.workers_running == 1
         thread.join()
+
+
+def test_a_query_past_the_worker_memory_cap_is_stopped_early(store, tmp_path):
+    """Without the cap this query takes a worker past 3 GB within the 10 s time limit."""
+    with SparqlService(store=store, work_dir=tmp_path, workers=1, memory_mb=384) as service:
+        started = time.monotonic()
+        with pytest.raises(QuerySyntaxError, match="EUCAN_SPARQL_WORKER_MEMORY_MB"):
+            service.query("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?d")
+        assert time.monotonic() - started < 8
+        assert service.query("ASK {}").form == "boolean"  # replaced
+
+
+def test_memory_cap_over_http_uses_the_error_shape(store, settings):
+    from fastapi.testclient import TestClient
+
+    from eucan.api.main import create_app
+
+    with TestClient(create_app(settings.model_copy(update={"sparql_worker_memory_mb": 384}), store=store)) as c:
+        response = c.get("/sparql", params={"query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?d"})
+        assert_error_shape(response, 400, "EUCAN_SPARQL_WORKER_MEMORY_MB")

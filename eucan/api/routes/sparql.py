@@ -37,6 +37,7 @@ def get_sparql(request: Request) -> SparqlService:
                     max_workers=settings.sparql_max_workers,
                     max_length=settings.sparql_max_length,
                     max_nesting=settings.sparql_max_nesting,
+                    memory_mb=settings.sparql_worker_memory_mb,
                 )
                 request.app.state.sparql = service
     return service
