@@ -164,6 +164,7 @@ def hostile_requests(listener_port: int, engine: bool) -> list[Request]:
 class Phase:
     name: str
     normal: list[float] = field(default_factory=list)
+    sparql: list[float] = field(default_factory=list)  # the normal SPARQL requests among `normal`
     statuses: Counter[int] = field(default_factory=Counter)
     hostile_statuses: Counter[int] = field(default_factory=Counter)
     server_errors: list[str] = field(default_factory=list)
@@ -173,9 +174,11 @@ class Phase:
 
     def summary(self) -> dict[str, Any]:
         ordered = sorted(self.normal)
+        sparql = sorted(self.sparql)
+        api = sorted(set_difference(self.normal, self.sparql))
 
-        def p(q: float) -> float:
-            return ordered[min(len(ordered) - 1, int(len(ordered) * q))] * 1000 if ordered else 0.0
+        def p(q: float, values: list[float] = ordered) -> float:
+            return values[min(len(values) - 1, int(len(values) * q))] * 1000 if values else 0.0
 
         return {
             "phase": self.name,
@@ -186,9 +189,18 @@ class Phase:
             "hostile_stopped_at_time_limit": self.time_limited,
             "normal_p50_ms": round(statistics.median(ordered) * 1000, 1) if ordered else 0.0,
             "normal_p99_ms": round(p(0.99), 1),
+            "normal_p99_ms_api": round(p(0.99, api), 1),
+            "normal_p99_ms_sparql": round(p(0.99, sparql), 1),
             "normal_statuses": dict(sorted(self.statuses.items())),
             "hostile_statuses": dict(sorted(self.hostile_statuses.items())),
         }
+
+
+def set_difference(values: list[float], remove: list[float]) -> list[float]:
+    """`values` without one occurrence of each item of `remove` (a multiset difference)."""
+    left = Counter(values)
+    left.subtract(Counter(remove))
+    return list(left.elements())
 
 
 def run_phase(
@@ -230,6 +242,8 @@ def run_phase(
                         phase.statuses[status] += 1
                         if status > 0:
                             phase.normal.append(elapsed)
+                            if response.request.url.path == "/sparql":
+                                phase.sparql.append(elapsed)
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
     for thread in threads:
