@@ -3,8 +3,8 @@
 - **Host** (DNS rebinding): a page on `evil.example` whose name now resolves to 127.0.0.1 makes
   the browser send `Host: evil.example`; only the names in `Settings.host_allow_list` are
   answered (400 otherwise; `EUCAN_ALLOWED_HOSTS=*` turns the check off, e.g. behind a proxy that
-  checks Host itself). Requests that did not arrive over a socket (in-process test clients, whose
-  ASGI `client` is the placeholder `testclient`) cannot come from a browser and are not checked.
+  checks Host itself). No request is exempt: the client address can be rewritten from
+  `X-Forwarded-For` by a proxy-headers layer, which a rebinding page could set itself.
 - **Sizes**: a query string longer than `max_query_string_bytes` is a 414; a body longer than
   `max_body_bytes` is a 413, from `Content-Length` before reading, or while reading a chunked body.
 - **Control characters**: NUL and other C0/DEL characters (tab, line feed and carriage return
@@ -28,7 +28,6 @@ from eucan.settings import Settings
 __all__ = ["CONTROL", "RequestLimits"]
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_IN_PROCESS = "testclient"
 
 
 class _BodyTooLarge(HTTPException):
@@ -82,8 +81,7 @@ class RequestLimits:
         return f"the request body is larger than {self.max_body:,} bytes (setting EUCAN_MAX_BODY_BYTES)"
 
     def _refusal(self, scope: Scope) -> tuple[int, str] | None:
-        client = scope.get("client")
-        if not self.any_host and not (client and client[0] == _IN_PROCESS):
+        if not self.any_host:
             host = _host_name(scope)
             if host not in self.hosts:
                 return 400, (

@@ -15,8 +15,10 @@ from tests.utils.errors import assert_error_shape
 
 
 def _over_socket(client: TestClient, **settings_update) -> TestClient:
-    """A client whose requests look like they came over a socket (the Host check applies)."""
-    settings = client.app.state.settings.model_copy(update=settings_update)  # type: ignore[attr-defined]
+    """An app with the default Host allow-list (the test session's EUCAN_ALLOWED_HOSTS adds `testserver`),
+    or with `settings_update`."""
+    update = {"allowed_hosts": "", **settings_update}
+    settings = client.app.state.settings.model_copy(update=update)  # type: ignore[attr-defined]
     store = client.app.state.store  # type: ignore[attr-defined]
     return TestClient(create_app(settings, store=store), client=("127.0.0.1", 40000))
 
@@ -46,8 +48,12 @@ def test_configured_host_and_star(client):
         assert c.get("/api/v1/health", headers={"Host": "anything.example"}).status_code == 200
 
 
-def test_in_process_test_client_is_answered(client):
-    assert client.get("/api/v1/health").status_code == 200  # Host: testserver, no socket
+def test_default_allow_list_refuses_the_test_clients_own_name(client):
+    assert client.get("/api/v1/health").status_code == 200  # the session allows `testserver`
+    with _over_socket(client) as c:
+        assert_error_shape(c.get("/api/v1/health"), 400, "testserver")
+        forwarded = {"X-Forwarded-For": "testclient", "Host": "evil.example"}
+        assert_error_shape(c.get("/api/v1/health", headers=forwarded), 400, "evil.example")
 
 
 def test_body_size_limit_from_content_length(client):
