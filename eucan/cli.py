@@ -197,6 +197,9 @@ def _parse_params(pairs: list[str]) -> dict[str, Any]:
         except json.JSONDecodeError:
             value = raw
         params[key.strip()] = value
+    from eucan.queries.params import check_parameters
+
+    check_parameters(params)  # before the engine starts: a bad name or value is the user's to fix
     return params
 
 
