@@ -164,3 +164,21 @@ def test_cli_bad_parameter_is_a_clean_error(store, pair):
 def test_post_sparql_without_content_type_is_a_415(client):
     response = client.post("/sparql", content=b"query=ASK%20%7B%7D", headers={"Content-Type": ""})
     assert_error_shape(response, 415, "Content-Type", "application/sparql-query")
+
+
+@pytest.mark.parametrize(
+    "path, params",
+    [
+        ("/api/v1/queries/" + "q" * 5_000, {}),
+        ("/api/v1/queries/actor_partners", {"actor": "canada", "p" * 5_000: "1"}),
+        ("/api/v1/queries/actor_partners", {"actor": "canada", "as_of": "9" * 5_000}),
+        ("/api/v1/actors/" + "a" * 5_000, {}),
+        ("/api/v1/search", {"q": "-" * 5_000}),
+        ("/api/v1/cooperation", {"instrument_type": "T" * 5_000}),
+    ],
+)
+def test_long_values_are_cut_in_messages(client, path, params):
+    response = client.get(path, params=params)
+    assert 400 <= response.status_code < 500
+    body = assert_error_shape(response, response.status_code)
+    assert all(len(e) < 600 for e in body["errors"]), body["errors"]
