@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from eucan import __version__
+from eucan.echo import clip
 from eucan.errors import EucanError, QueryParameterError, SourceError
 from eucan.settings import Settings
 
@@ -194,12 +195,15 @@ def _parse_params(pairs: list[str]) -> dict[str, Any]:
     for pair in pairs:
         key, sep, raw = pair.partition("=")
         if not sep or not key.strip():
-            raise QueryParameterError(f"parameter {pair!r} must look like key=value (e.g. -p actor=canada)")
+            raise QueryParameterError(f"parameter {clip(pair)} must look like key=value (e.g. -p actor=canada)")
         try:
             value: Any = json.loads(raw)
         except json.JSONDecodeError:
             value = raw
         params[key.strip()] = value
+    from eucan.queries.params import check_parameters
+
+    check_parameters(params)  # before the engine starts: a bad name or value is the user's to fix
     return params
 
 

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from eucan import __version__
 from eucan.api.errors import install_error_handlers
+from eucan.api.limits import RequestLimits
 from eucan.api.routes import actors, cooperation, domains, instruments, meta, path, search, timeline
 from eucan.api.routes import dataset as dataset_routes
 from eucan.api.routes import queries as query_routes
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         lifespan=lifespan,
     )
     install_error_handlers(app)
+    app.add_middleware(RequestLimits, settings=settings)
     app.include_router(meta.router)
     app.include_router(meta.router, prefix="/api/v1")
     for resource in (actors, instruments, domains, search, cooperation, path, timeline):

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, get_args
 
 from eucan.api import models as m
+from eucan.echo import clip
 from eucan.errors import NotFound, QueryParameterError
 from eucan.graph.store import GraphStore
 from eucan.loaders.records import ActorType, InstrumentType
@@ -200,13 +201,15 @@ def _require(store: GraphStore, node_id: str, label: str, what: str, param: str 
         return
     where = f" (parameter {param})" if param else ""
     if found:
-        raise NotFound(f"no {what} with id {node_id!r}{where}; {node_id!r} is a {type_of(found[0])}, not a {what}")
+        raise NotFound(
+            f"no {what} with id {clip(node_id)}{where}; {clip(node_id)} is a {type_of(found[0])}, not a {what}"
+        )
     import difflib
 
     ids = [row[0] for row in run_named(store=store, name="api_ids", params={"label": label}).rows]
     close = difflib.get_close_matches(node_id, ids, n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
-    raise NotFound(f"no {what} with id {node_id!r}{where}{hint}")
+    raise NotFound(f"no {what} with id {clip(node_id)}{where}{hint}")
 
 
 def check_date(name: str, value: str | None) -> str | None:
@@ -220,7 +223,7 @@ def check_date(name: str, value: str | None) -> str | None:
             raise ValueError(value)
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise QueryParameterError(f"{name} must be a date YYYY-MM-DD (got {value!r})") from None
+        raise QueryParameterError(f"{name} must be a date YYYY-MM-DD (got {clip(value)})") from None
 
 
 def _page(
@@ -465,7 +468,7 @@ def get_domain(*, store: GraphStore, domain_id: str) -> m.DomainDetail:
 def search(*, store: GraphStore, q: str, limit: int, offset: int) -> tuple[list[m.SearchHit], int]:
     text = normalise(q)
     if not any(c.isalnum() for c in text):
-        raise QueryParameterError(f"q must contain at least one letter or digit (got {q!r})")
+        raise QueryParameterError(f"q must contain at least one letter or digit (got {clip(q)})")
     items, total = _page(store, "api_search", {"q": text}, limit, offset)
     prov = _Provenance(store, items)
     hits = []
@@ -510,7 +513,7 @@ def cooperation(
     as_of = check_date("as_of", as_of)
     if instrument_type is not None and instrument_type not in get_args(InstrumentType):
         raise QueryParameterError(
-            f"instrument_type must be one of {', '.join(get_args(InstrumentType))} (got {instrument_type!r})"
+            f"instrument_type must be one of {', '.join(get_args(InstrumentType))} (got {clip(instrument_type)})"
         )
     params = {"partner": partner, "domain": domain, "instrument_type": instrument_type, "as_of": as_of}
     page = {"limit": limit, "offset": offset}

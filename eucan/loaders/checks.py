@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
+from eucan.echo import clip
 from eucan.errors import Problem
 from eucan.loaders.records import BaseRecord, TenureRecord
 from eucan.loaders.yaml_source import RawRecord
@@ -32,7 +33,7 @@ def check_ids(records: Iterable[tuple[RawRecord, BaseRecord]]) -> tuple[dict[str
                 Problem(
                     raw.file,
                     raw.line,
-                    f"duplicate id {slug!r} (first defined at {prev.file}:{prev.line}); ids must be unique across data/",
+                    f"duplicate id {clip(slug)} (first defined at {prev.file}:{prev.line}); ids must be unique across data/",
                 )
             )
             continue
@@ -43,7 +44,7 @@ def check_ids(records: Iterable[tuple[RawRecord, BaseRecord]]) -> tuple[dict[str
 
 def _suggest(slug: str, candidates: Iterable[str]) -> str:
     close = difflib.get_close_matches(slug, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return f" (did you mean {clip(close[0])}?)" if close else ""
 
 
 def check_references(
@@ -61,7 +62,7 @@ def check_references(
             if section == "*":
                 if target not in ids:
                     problems.append(
-                        Problem(raw.file, line, f"{field}: unknown record {target!r}{_suggest(target, ids)}")
+                        Problem(raw.file, line, f"{field}: unknown record {clip(target)}{_suggest(target, ids)}")
                     )
                 continue
             pool = by_section.get(section, set())
@@ -70,10 +71,12 @@ def check_references(
             kind = section.rstrip("s") if section != "domains" else "cooperation domain"
             if target in ids:
                 problems.append(
-                    Problem(raw.file, line, f"{field}: {target!r} is a {ids[target].rstrip('s')}, not a {kind}")
+                    Problem(raw.file, line, f"{field}: {clip(target)} is a {ids[target].rstrip('s')}, not a {kind}")
                 )
             else:
-                problems.append(Problem(raw.file, line, f"{field}: unknown {kind} {target!r}{_suggest(target, pool)}"))
+                problems.append(
+                    Problem(raw.file, line, f"{field}: unknown {kind} {clip(target)}{_suggest(target, pool)}")
+                )
     return problems
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from eucan.echo import clip
 from eucan.errors import Problem, SourceError
 from eucan.loaders.checks import check_ids, check_references, check_shacl, check_successions
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
@@ -45,14 +46,14 @@ def _model_problems(raw: RawRecord, exc: ValidationError) -> list[Problem]:
         where = ".".join(loc) if loc else raw.section
         if err["type"] == "extra_forbidden":
             allowed = ", ".join(sorted(SECTION_MODELS[raw.section].model_fields))
-            message = f"unknown field {where!r} in {raw.section}; allowed fields: {allowed}"
+            message = f"unknown field {clip(where)} in {raw.section}; allowed fields: {allowed}"
         elif err["type"] == "missing":
-            message = f"missing required field {where!r}"
+            message = f"missing required field {clip(where)}"
         else:
             text = str(err["msg"]).removeprefix("Value error, ")
-            message = f"{where}: {text} (got {err.get('input')!r})" if field else text
+            message = f"{where}: {text} (got {clip(err.get('input'))})" if field else text
         ident = raw.data.get("id")
-        prefix = f"{raw.section[:-1]} {ident!r}: " if isinstance(ident, str) else ""
+        prefix = f"{raw.section[:-1]} {clip(ident)}: " if isinstance(ident, str) else ""
         problems.append(Problem(raw.file, raw.line_of(field), prefix + message))
     return problems
 

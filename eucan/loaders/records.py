@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from rdflib import XSD, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
+from eucan.echo import clip
 from eucan.ontology.iris import WIKIDATA, role_iri
 from eucan.ontology.terms import TERMS as ECS  # the closed namespace, as plain attributes
 
@@ -77,8 +78,8 @@ def _parse_date(value: Any) -> PartialDate:
         if re.fullmatch(r"\d{4}", text):
             return PartialDate(value=dt.date(int(text), 1, 1), precision="year")
     except ValueError as exc:
-        raise ValueError(f"{text!r} is not a real date ({exc}); write YYYY-MM-DD, YYYY-MM or YYYY") from None
-    raise ValueError(f"{text!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+        raise ValueError(f"{clip(text)} is not a real date ({exc}); write YYYY-MM-DD, YYYY-MM or YYYY") from None
+    raise ValueError(f"{clip(text)} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 DateField = Annotated[PartialDate, BeforeValidator(_parse_date)]

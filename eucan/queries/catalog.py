@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from eucan.echo import clip
 from eucan.errors import QueryNotFound, QueryParameterError
 
 __all__ = [
@@ -158,7 +159,7 @@ def get_query(name: str) -> NamedQuery:
 
         close = difflib.get_close_matches(name, list(queries), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise QueryNotFound(f"no catalog query named {name!r}{hint}; run `eucan queries` to list them")
+        raise QueryNotFound(f"no catalog query named {clip(name)}{hint}; run `eucan queries` to list them")
     return queries[name]
 
 
@@ -190,7 +191,7 @@ def _convert_one(param: Parameter, raw: Any) -> Any:
             return dt.date.fromisoformat(str(raw)).isoformat()
     except ValueError:
         accepted = {"int": "a whole number", "float": "a number", "bool": "true or false", "date": "a date YYYY-MM-DD"}
-        raise QueryParameterError(f"parameter {param.name}={str(raw)[:200]!r} must be {accepted[kind]}") from None
+        raise QueryParameterError(f"parameter {param.name}={clip(raw)} must be {accepted[kind]}") from None
     return str(raw)
 
 
@@ -200,7 +201,7 @@ def bind(query: NamedQuery, given: dict[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(given) - set(known))
     if unknown:
         raise QueryParameterError(
-            f"query {query.name!r} has no parameter {unknown[0]!r}; its parameters: {', '.join(known) or 'none'}"
+            f"query {query.name!r} has no parameter {clip(unknown[0])}; its parameters: {', '.join(known) or 'none'}"
         )
     bound: dict[str, Any] = {}
     for name, param in known.items():

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from eucan.dates import display
+from eucan.errors import QueryParameterError
 from eucan.graph.store import GraphStore, QueryResult
 from eucan.queries.catalog import bind, get_query
+from eucan.queries.params import check_parameters
 
 __all__ = [
     "PRECISION_SUFFIX",
@@ -57,15 +59,33 @@ def run_named(
 ) -> QueryResult:
     """Run a catalog query by name with checked, bound parameters; dates come back in their precision."""
     query = get_query(name)
-    result = store.run(query.text, bind(query, params), read_only=True, timeout_ms=timeout_ms, row_cap=row_cap)
-    return show_dates_in_precision(result)
+    bound = bind(query, params)
+    check_parameters(bound)
+    return show_dates_in_precision(_guarded(store, query.text, bound, timeout_ms, row_cap))
 
 
 def run_adhoc(
     *, store: GraphStore, text: str, params: dict[str, Any], timeout_ms: int | None = None, row_cap: int | None = None
 ) -> QueryResult:
     """Run a researcher's own Cypher, read-only, with a time limit and a row cap (dates shown as the catalog's are)."""
-    return show_dates_in_precision(store.run(text, params, read_only=True, timeout_ms=timeout_ms, row_cap=row_cap))
+    check_parameters(params)
+    return show_dates_in_precision(_guarded(store, text, params, timeout_ms, row_cap))
+
+
+def _guarded(
+    store: GraphStore, text: str, params: dict[str, Any], timeout_ms: int | None, row_cap: int | None
+) -> QueryResult:
+    """`store.run`, with an engine client's own ValueError/RecursionError turned into a clear 4xx error."""
+    try:
+        return store.run(text, params, read_only=True, timeout_ms=timeout_ms, row_cap=row_cap)
+    except RecursionError:
+        raise QueryParameterError("the query or its parameters are nested too deeply to send to the engine") from None
+    except ValueError as exc:
+        if isinstance(exc, UnicodeError):
+            raise QueryParameterError("the query or a parameter is not valid text (UTF-8)") from None
+        raise QueryParameterError(
+            "the engine client refused the query parameters; check their names and values"
+        ) from None
 
 
 @dataclass

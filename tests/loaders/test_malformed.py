@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from eucan.cli import app
 from eucan.errors import SourceError
 from eucan.graph.falkordb_store import FalkorDBStore
-from eucan.loaders.pipeline import load_sources
+from eucan.loaders.pipeline import load_sources, validate_sources
 from eucan.queries.runner import graph_stats
 from tests.conftest import DATA, ROOT
 
@@ -42,6 +42,8 @@ EXPECTED = {
         "tenure 'tenure-overlap-first' ends 2012-06, on or after its successor 'tenure-overlap-second' took up post"
         " 'canada-prime-minister' (2012-06-30); successive holders must not overlap: end it the day before (2012-06-29)",
     ),
+    "21_yaml_alias_bomb.yaml": (9, "YAML aliases expand this file by more than 10,000 nodes (*c alone adds 1,111)"),
+    "22_long_value.yaml": (2, "… (cut)"),
 }
 
 
@@ -90,3 +92,11 @@ def test_shacl_catches_what_models_cannot(curated: object) -> None:
 
         validate_sources([DATA, MALFORMED / "08_shacl_tenure_holder_not_person.yaml"], ROOT)
     assert any("SHACL" in str(p) for p in caught.value.problems)
+
+
+def test_echoed_values_are_cut_to_200_characters() -> None:
+    with pytest.raises(SourceError) as caught:
+        validate_sources([MALFORMED / "20_long_value.yaml"], ROOT, shacl=False)
+    for problem in caught.value.problems:
+        assert len(problem.message) < 600, problem.message  # the 5,000-character id, echoed twice, cut each time
+        assert "X" * 201 not in problem.message
