@@ -17,16 +17,32 @@ def open_store(settings: Settings, *, embedded: bool = False) -> GraphStore:
     `settings.data_dir`. Tools that build a throw-away graph pass `embedded=True`."""
     if settings.neo4j_uri and not embedded:
         auth = (settings.neo4j_username, settings.neo4j_password) if settings.neo4j_password else None
-        driver = GraphDatabase.driver(settings.neo4j_uri, auth=auth)
+        # Bounded waits for a connection; each query's time limit is its transaction timeout.
+        driver = GraphDatabase.driver(
+            settings.neo4j_uri,
+            auth=auth,
+            connection_timeout=10.0,
+            connection_acquisition_timeout=settings.query_timeout_ms / 1000 + 5,
+            max_transaction_retry_time=settings.query_timeout_ms / 1000,
+        )
         return Neo4jStore(
             driver,
             database=settings.neo4j_database,
             default_timeout_ms=settings.query_timeout_ms,
             row_cap=settings.row_cap,
+            max_query_length=settings.query_max_length,
+            max_nesting=settings.query_max_nesting,
+            timeout_max_ms=settings.engine_timeout_max_ms,
         )
     return FalkorDBStore(
         settings.data_dir,
         graph_name=settings.graph_name,
         default_timeout_ms=settings.query_timeout_ms,
         row_cap=settings.row_cap,
+        max_query_length=settings.query_max_length,
+        max_nesting=settings.query_max_nesting,
+        timeout_max_ms=settings.engine_timeout_max_ms,
+        query_memory_mb=settings.engine_query_memory_mb,
+        reply_max_mb=settings.engine_reply_max_mb,
+        load_lock_timeout_s=settings.load_lock_timeout_s,
     )

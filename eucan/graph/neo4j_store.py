@@ -1,7 +1,17 @@
-"""Neo4j 5 / Aura / clusters through the official driver (chosen when NEO4J_URI is set)."""
+"""Neo4j 5 / Aura / clusters through the official driver (chosen when NEO4J_URI is set).
+
+Bounds: the text is checked for length and nesting before it is sent, reads run in a
+transaction with the query's time limit (the server stops it), rows are taken while
+streaming and the rest discarded at the cap, and the driver (built in `factory`) has
+connection and acquisition timeouts. Memory per transaction is a server setting,
+`db.memory.transaction.max` (the driver cannot set it): set it on the server (README).
+A load takes a write lock on the one `LoadInfo` node first, so two loads run one after
+the other, each in one transaction.
+"""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -10,8 +20,9 @@ from neo4j import Driver, ManagedTransaction, RoutingControl, unit_of_work
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, TransientError
 
 from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
-from eucan.graph.cypher import write_batches
-from eucan.graph.readonly import ensure_read_only
+from eucan.graph.cypher import LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
+from eucan.graph.loads import LoadInfo
+from eucan.graph.readonly import check_cost, ensure_read_only
 from eucan.graph.store import GraphStore, Progress, QueryResult
 from eucan.graph.values import plain
 from eucan.ontology.mapping import PropertyGraph
@@ -24,7 +35,9 @@ SCHEMA = [
     "CREATE INDEX eucan_actor_id IF NOT EXISTS FOR (n:Actor) ON (n.id)",
     "CREATE INDEX eucan_instrument_id IF NOT EXISTS FOR (n:Instrument) ON (n.id)",
     "CREATE INDEX eucan_fact_id IF NOT EXISTS FOR (n:Fact) ON (n.id)",
+    "CREATE CONSTRAINT eucan_load_info IF NOT EXISTS FOR (n:LoadInfo) REQUIRE n.name IS UNIQUE",
 ]
+LOAD_INFO_LOCK = "MERGE (l:LoadInfo {name: 'load'}) SET l.lockedBy = $token"
 
 
 def _translate(exc: Exception) -> Exception:
@@ -47,12 +60,25 @@ class Neo4jStore(GraphStore):
     backend = "neo4j"
 
     def __init__(
-        self, driver: Driver, *, database: str | None = None, default_timeout_ms: int = 10_000, row_cap: int = 10_000
+        self,
+        driver: Driver,
+        *,
+        database: str | None = None,
+        default_timeout_ms: int = 10_000,
+        row_cap: int = 10_000,
+        max_query_length: int = 20_000,
+        max_nesting: int = 12,
+        timeout_max_ms: int = 120_000,
+        load_timeout_s: float = 3600.0,
     ) -> None:
         self._driver = driver
         self.database = database
         self.default_timeout_ms = default_timeout_ms
         self.row_cap = row_cap
+        self.max_query_length = max_query_length
+        self.max_nesting = max_nesting
+        self.timeout_max_ms = timeout_max_ms
+        self.load_timeout_s = load_timeout_s
 
     def run(
         self,
@@ -63,9 +89,10 @@ class Neo4jStore(GraphStore):
         timeout_ms: int | None = None,
         row_cap: int | None = None,
     ) -> QueryResult:
+        check_cost(query, max_length=self.max_query_length, max_nesting=self.max_nesting)
         if read_only:
             ensure_read_only(query)
-        timeout = (timeout_ms or self.default_timeout_ms) / 1000
+        timeout = min(timeout_ms or self.default_timeout_ms, self.timeout_max_ms) / 1000
         cap = row_cap or self.row_cap
 
         @unit_of_work(timeout=timeout)
@@ -90,13 +117,29 @@ class Neo4jStore(GraphStore):
             raise _translate(exc) from None
         return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
-    def replace_graph(self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None) -> None:
-        """One write transaction: a failed or killed load rolls back and the old graph stays."""
+    def load_generation(self) -> LoadInfo | None:
+        result = self.run(LOAD_INFO_READ, timeout_ms=10_000, row_cap=1)
+        return LoadInfo.from_row(result.rows[0]) if result.rows and result.rows[0][0] is not None else None
+
+    def replace_graph(
+        self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None
+    ) -> LoadInfo:
+        """One write transaction: a failed or killed load rolls back and the old graph stays. Its first
+        statement locks the `LoadInfo` node, so a concurrent load waits for this one to commit."""
+        token = uuid.uuid4().hex
         try:
             for statement in SCHEMA:
                 self._driver.execute_query(statement, database_=self.database, routing_=RoutingControl.WRITE)
             total = graph.node_count + graph.relationship_count
-            with self._driver.session(database=self.database) as session, session.begin_transaction() as tx:
+            with (
+                self._driver.session(database=self.database) as session,
+                session.begin_transaction(timeout=self.load_timeout_s) as tx,
+            ):
+                tx.run(LOAD_INFO_LOCK, token=token).consume()
+                previous = tx.run(LOAD_INFO_READ).values()
+                info = LoadInfo.next(
+                    LoadInfo.from_row(previous[0]) if previous and previous[0][0] is not None else None, graph, token
+                )
                 tx.run("MATCH (n:Resource) DETACH DELETE n").consume()
                 done = 0
                 for statement, rows in write_batches(graph, batch_size):
@@ -104,9 +147,11 @@ class Neo4jStore(GraphStore):
                     done += len(rows)
                     if progress:
                         progress(done, total)
+                tx.run(LOAD_INFO_WRITE, info=info.as_params()).consume()
                 tx.commit()
         except (Neo4jError, DriverError) as exc:
             raise StoreError(f"loading into Neo4j failed and was rolled back: {_translate(exc)}") from None
+        return info
 
     def ping(self) -> bool:
         try:
