@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+
 from neo4j import GraphDatabase
 
 from eucan.graph.falkordb_store import FalkorDBStore
+from eucan.graph.loads import load_lock
 from eucan.graph.neo4j_store import Neo4jStore
 from eucan.graph.store import GraphStore
 from eucan.settings import Settings
 
-__all__ = ["open_store"]
+__all__ = ["exclusive_load", "open_store"]
 
 
 def open_store(settings: Settings, *, embedded: bool = False) -> GraphStore:
@@ -46,3 +51,13 @@ def open_store(settings: Settings, *, embedded: bool = False) -> GraphStore:
         reply_max_mb=settings.engine_reply_max_mb,
         load_lock_timeout_s=settings.load_lock_timeout_s,
     )
+
+
+def exclusive_load(
+    settings: Settings, *, on_wait: Callable[[str], None] | None = None
+) -> AbstractContextManager[None]:
+    """The load lock, taken before the store is opened (so a second `eucan load` waits before it
+    attaches to an engine the first one is about to stop). Neo4j loads lock a node instead."""
+    if settings.neo4j_uri:
+        return contextlib.nullcontext()
+    return load_lock(settings.data_dir, timeout_s=settings.load_lock_timeout_s, on_wait=on_wait)

@@ -157,9 +157,9 @@ def _live_owner(data_dir: Path, socket: Path) -> int | None:
     _, owner = _read_pid_file(data_dir)
     for pid in engine_pids(socket):
         parent = _parent(pid)
-        if parent is None or parent == os.getpid():
+        if parent is None:
             continue
-        if (owner is not None and parent == owner) or (owner is None and parent != 1):
+        if parent == os.getpid() or (owner is not None and parent == owner) or (owner is None and parent != 1):
             return parent
     return None
 
