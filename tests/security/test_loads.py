@@ -70,9 +70,7 @@ def _live_hash(store: FalkorDBStore) -> str:
     """The live graph's content, read back from the engine (not from LoadInfo)."""
     found = store.run("MATCH (n:Resource) RETURN n", row_cap=100_000).rows
     nodes = [(row[0]["labels"], row[0]["properties"]) for row in found]
-    rels = store.run(
-        "MATCH (a:Resource)-[r]->(b:Resource) RETURN a.uri, type(r), b.uri", row_cap=100_000
-    ).rows
+    rels = store.run("MATCH (a:Resource)-[r]->(b:Resource) RETURN a.uri, type(r), b.uri", row_cap=100_000).rows
     return _canonical(nodes, [(a, t, b) for a, t, b in rels])
 
 
