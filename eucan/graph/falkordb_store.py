@@ -9,6 +9,7 @@ stuck engine cannot hold a request forever.
 from __future__ import annotations
 
 import contextlib
+import time
 import uuid
 from collections.abc import Mapping
 from pathlib import Path
@@ -28,7 +29,7 @@ from eucan.errors import (
     StoreError,
     StoreUnavailable,
 )
-from eucan.graph.cypher import LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
+from eucan.graph.cypher import HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
 from eucan.graph.falkordb_server import EmbeddedServer, EngineLimits, start_or_attach
 from eucan.graph.loads import LoadInfo, load_lock
 from eucan.graph.readonly import check_cost, ensure_read_only
@@ -144,9 +145,8 @@ class FalkorDBStore(GraphStore):
         if read_only:
             ensure_read_only(query)
         timeout = min(timeout_ms or self.default_timeout_ms, self.timeout_max_ms)
-        client = self._client(round(timeout / 1000 + SOCKET_MARGIN_S, 1))
-        graph = client.select_graph(self.graph_name)
         try:
+            graph = self._client(round(timeout / 1000 + SOCKET_MARGIN_S, 1)).select_graph(self.graph_name)
             if read_only:
                 result = graph.ro_query(query, dict(params or {}), timeout=timeout)
             else:
@@ -257,6 +257,24 @@ class FalkorDBStore(GraphStore):
             self._db.select_graph(self.graph_name).delete()
 
     # -- lifecycle -----------------------------------------------------------------------
+    def probe(self, timeout_ms: int) -> float:
+        started = time.perf_counter()
+        try:
+            graph = self._client(timeout_ms / 1000).select_graph(self.graph_name)
+            graph.ro_query(HEALTH_PROBE, timeout=timeout_ms)
+        except redis.TimeoutError:
+            raise QueryTimeout(
+                f"the engine did not answer a trivial query within {timeout_ms} ms "
+                "(setting EUCAN_HEALTH_TIMEOUT_MS): it is saturated or stopped"
+            ) from None
+        except redis.ResponseError as exc:
+            if "empty key" in str(exc).lower():
+                raise StoreUnavailable(f"the graph {self.graph_name!r} has not been loaded yet") from None
+            raise _translate(exc, HEALTH_PROBE) from None
+        except (redis.ConnectionError, OSError) as exc:
+            raise StoreUnavailable(f"the embedded FalkorDB engine is not reachable: {exc}") from None
+        return (time.perf_counter() - started) * 1000
+
     def ping(self) -> bool:
         try:
             return bool(self._client(2.0).connection.ping())

@@ -11,6 +11,7 @@ the other, each in one transaction.
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -20,7 +21,7 @@ from neo4j import Driver, ManagedTransaction, RoutingControl, unit_of_work
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, TransientError
 
 from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
-from eucan.graph.cypher import LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
+from eucan.graph.cypher import HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
 from eucan.graph.loads import LoadInfo
 from eucan.graph.readonly import check_cost, ensure_read_only
 from eucan.graph.store import GraphStore, Progress, QueryResult
@@ -152,6 +153,11 @@ class Neo4jStore(GraphStore):
         except (Neo4jError, DriverError) as exc:
             raise StoreError(f"loading into Neo4j failed and was rolled back: {_translate(exc)}") from None
         return info
+
+    def probe(self, timeout_ms: int) -> float:
+        started = time.perf_counter()
+        self.run(HEALTH_PROBE, timeout_ms=timeout_ms, row_cap=1)
+        return (time.perf_counter() - started) * 1000
 
     def ping(self) -> bool:
         try:

@@ -62,6 +62,11 @@ class GraphStore(Protocol):
         """True when the engine answers."""
         ...
 
+    def probe(self, timeout_ms: int) -> float:
+        """Run a trivial graph query within `timeout_ms` (socket included); its time in ms. Raises
+        `StoreUnavailable` or `QueryTimeout` when the engine cannot answer (down, saturated, stopped)."""
+        ...
+
     def close(self) -> None:
         """Release connections (and stop an embedded engine this process started)."""
         ...
