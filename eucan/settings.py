@@ -41,6 +41,12 @@ class Settings(BaseSettings):
         le=24,
         description="Deepest nesting of brackets, CASE and NOT/unary minus in Cypher (each level doubles parse time).",
     )
+    query_max_parse_cost: int = Field(
+        default=100_000,
+        ge=1_000,
+        le=100_000_000,
+        description="Estimated parse cost of all nested expressions of a query (2**level summed; ~3 µs a unit).",
+    )
     engine_timeout_max_ms: int = Field(
         default=120_000, ge=1, le=3_600_000, description="Longest time limit any query may ask the engine for."
     )

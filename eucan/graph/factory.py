@@ -37,6 +37,7 @@ def open_store(settings: Settings, *, embedded: bool = False) -> GraphStore:
             row_cap=settings.row_cap,
             max_query_length=settings.query_max_length,
             max_nesting=settings.query_max_nesting,
+            max_parse_cost=settings.query_max_parse_cost,
             timeout_max_ms=settings.engine_timeout_max_ms,
         )
     return FalkorDBStore(
@@ -46,6 +47,7 @@ def open_store(settings: Settings, *, embedded: bool = False) -> GraphStore:
         row_cap=settings.row_cap,
         max_query_length=settings.query_max_length,
         max_nesting=settings.query_max_nesting,
+        max_parse_cost=settings.query_max_parse_cost,
         timeout_max_ms=settings.engine_timeout_max_ms,
         query_memory_mb=settings.engine_query_memory_mb,
         reply_max_mb=settings.engine_reply_max_mb,

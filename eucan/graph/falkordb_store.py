@@ -79,6 +79,7 @@ class FalkorDBStore(GraphStore):
         row_cap: int = 10_000,
         max_query_length: int = 20_000,
         max_nesting: int = 12,
+        max_parse_cost: int = 100_000,
         timeout_max_ms: int = 120_000,
         query_memory_mb: int = 256,
         reply_max_mb: int = 16,
@@ -90,6 +91,7 @@ class FalkorDBStore(GraphStore):
         self.row_cap = row_cap
         self.max_query_length = max_query_length
         self.max_nesting = max_nesting
+        self.max_parse_cost = max_parse_cost
         self.reply_max_mb = reply_max_mb
         self.load_lock_timeout_s = load_lock_timeout_s
         limits = EngineLimits(
@@ -141,7 +143,9 @@ class FalkorDBStore(GraphStore):
         timeout_ms: int | None = None,
         row_cap: int | None = None,
     ) -> QueryResult:
-        check_cost(query, max_length=self.max_query_length, max_nesting=self.max_nesting)
+        check_cost(
+            query, max_length=self.max_query_length, max_nesting=self.max_nesting, max_parse_cost=self.max_parse_cost
+        )
         if read_only:
             ensure_read_only(query)
         timeout = min(timeout_ms or self.default_timeout_ms, self.timeout_max_ms)

@@ -69,6 +69,7 @@ class Neo4jStore(GraphStore):
         row_cap: int = 10_000,
         max_query_length: int = 20_000,
         max_nesting: int = 12,
+        max_parse_cost: int = 100_000,
         timeout_max_ms: int = 120_000,
         load_timeout_s: float = 3600.0,
     ) -> None:
@@ -78,6 +79,7 @@ class Neo4jStore(GraphStore):
         self.row_cap = row_cap
         self.max_query_length = max_query_length
         self.max_nesting = max_nesting
+        self.max_parse_cost = max_parse_cost
         self.timeout_max_ms = timeout_max_ms
         self.load_timeout_s = load_timeout_s
 
@@ -90,7 +92,9 @@ class Neo4jStore(GraphStore):
         timeout_ms: int | None = None,
         row_cap: int | None = None,
     ) -> QueryResult:
-        check_cost(query, max_length=self.max_query_length, max_nesting=self.max_nesting)
+        check_cost(
+            query, max_length=self.max_query_length, max_nesting=self.max_nesting, max_parse_cost=self.max_parse_cost
+        )
         if read_only:
             ensure_read_only(query)
         timeout = min(timeout_ms or self.default_timeout_ms, self.timeout_max_ms) / 1000

@@ -93,6 +93,15 @@ def test_nesting_within_the_limit_is_answered_fast(client: TestClient, kind: str
     assert seconds < 2.0, f"{kind} x10 took {seconds:.2f} s"
 
 
+@pytest.mark.parametrize("kind", ["parens", "not", "case"])
+def test_many_nested_expressions_are_refused_by_their_parse_cost(client: TestClient, kind: str) -> None:
+    """Each within the depth limit, but 768 of them at depth 12 took the engine 21 s to parse."""
+    one = _nested(kind, 11).removeprefix("RETURN ").removesuffix(" AS x")
+    response, seconds = _post(client, "RETURN " + ", ".join(f"{one} AS x{i}" for i in range(60)))
+    assert_error_shape(response, 400, "parse cost", "EUCAN_QUERY_MAX_PARSE_COST")
+    assert seconds < 1.0
+
+
 def test_nesting_scan_skips_strings_comments_and_arrows() -> None:
     assert nesting_depth("RETURN '(((((((((((((((' AS x // [[[[[[[[[[[[[[[[[[") == 0
     assert nesting_depth("MATCH (a)-[:X]->(b)<--(c)-->(d) RETURN 1 - 2 - 3") == 1
