@@ -109,6 +109,7 @@ class FalkorDBStore(GraphStore):
         self.timeout_max_ms = int(config.get("TIMEOUT_MAX") or 0) or timeout_max_ms
         engine_rows = int(config.get("RESULTSET_SIZE") or -1)
         self.engine_row_cap = engine_rows - 1 if engine_rows > 1 else None
+        self._seen_reply_drops = self._reply_drops()
         if self._server.owned:  # staging graphs of loads killed before their switch
             with contextlib.suppress(LoadInProgress), load_lock(data_dir, timeout_s=0):
                 self.drop_staging_graphs()
@@ -167,7 +168,7 @@ class FalkorDBStore(GraphStore):
                 f"(the query's limit of {timeout} ms plus {SOCKET_MARGIN_S:g} s); it may be overloaded, try again later"
             ) from None
         except (redis.ConnectionError, OSError) as exc:
-            if self.reply_max_mb and self.ping():
+            if self.reply_max_mb and self._reply_dropped():
                 raise QueryLimitExceeded(
                     f"the answer was larger than {self.reply_max_mb} MB (setting EUCAN_ENGINE_REPLY_MAX_MB) and the "
                     "engine dropped it; return fewer or smaller values (add a LIMIT, count instead of collect)"
@@ -179,6 +180,21 @@ class FalkorDBStore(GraphStore):
             cap = min(cap, self.engine_row_cap)
         rows = [[plain(v) for v in row] for row in result.result_set[:cap]]
         return QueryResult(columns=columns, rows=rows, truncated=len(result.result_set) > cap)
+
+    def _reply_drops(self) -> int:
+        try:
+            stats = self._db.connection.info("stats")
+        except (redis.RedisError, OSError):
+            return -1
+        return int(stats.get("client_output_buffer_limit_disconnections", 0))
+
+    def _reply_dropped(self) -> bool:
+        """True if the engine runs and has dropped a client for an oversized answer since we last looked."""
+        drops = self._reply_drops()
+        dropped = drops > self._seen_reply_drops >= 0
+        if drops >= 0:
+            self._seen_reply_drops = drops
+        return dropped
 
     def load_generation(self) -> LoadInfo | None:
         try:
