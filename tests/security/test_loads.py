@@ -240,3 +240,15 @@ def test_a_lost_lock_file_never_stops_the_owners_engine(tmp_path: Path) -> None:
             assert not second.owns_engine
             assert second.run("RETURN 1 AS x").rows == [[1]]
         assert owner.run("RETURN 2 AS x").rows == [[2]], "the owner's engine was stopped"
+
+
+def test_every_load_records_its_generation(engine: FalkorDBStore, inputs: tuple[PropertyGraph, PropertyGraph]) -> None:
+    assert engine.load_generation() is None
+    first = engine.replace_graph(inputs[0])
+    second = engine.replace_graph(inputs[1])
+    assert (first.generation, second.generation) == (1, 2) and first.token != second.token
+    live = engine.load_generation()
+    assert live == second and live.content_hash == content_hash(inputs[1]) != first.content_hash
+    assert (live.nodes, live.relationships) == (inputs[1].node_count, inputs[1].relationship_count)
+    others = engine.run("MATCH (n) WHERE NOT n:Resource RETURN labels(n) AS labels").rows
+    assert others == [[["LoadInfo"]]]
