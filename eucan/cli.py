@@ -228,7 +228,10 @@ def _emit(columns: list[str], rows: list[list[Any]], fmt: OutputFormat, truncate
         out.print(table)
         out.print(f"{len(rows)} row(s)")
     if truncated:
-        err.print(f"note: stopped at the row cap ({len(rows)} rows); use --limit to raise it or add LIMIT to the query")
+        err.print(
+            f"note: stopped at the row cap ({len(rows)} rows); use --limit to raise it (the engine itself stops at "
+            "EUCAN_ROW_CAP, set when it starts) or add LIMIT to the query"
+        )
 
 
 @app.command()

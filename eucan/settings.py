@@ -54,7 +54,7 @@ class Settings(BaseSettings):
         default=256, ge=0, le=65_536, description="Memory one query may use in the embedded engine (0: no limit)."
     )
     engine_reply_max_mb: int = Field(
-        default=16, ge=0, le=4096, description="Largest answer the embedded engine sends to a client (0: no limit)."
+        default=8, ge=0, le=4096, description="Largest answer the embedded engine sends to a client (0: no limit)."
     )
     load_lock_timeout_s: float = Field(
         default=60.0, ge=0, le=86_400, description="How long a load waits for another load to finish (0: fail at once)."

@@ -47,7 +47,7 @@ class EngineLimits:
     timeout_max_ms: int = 120_000
     result_rows: int = 10_001
     query_memory_mb: int = 256
-    reply_max_mb: int = 16
+    reply_max_mb: int = 8
 
     def module_args(self) -> list[str]:
         args = [

@@ -82,7 +82,7 @@ class FalkorDBStore(GraphStore):
         max_parse_cost: int = 100_000,
         timeout_max_ms: int = 120_000,
         query_memory_mb: int = 256,
-        reply_max_mb: int = 16,
+        reply_max_mb: int = 8,
         load_lock_timeout_s: float = 60.0,
     ) -> None:
         self.data_dir = data_dir

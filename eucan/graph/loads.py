@@ -63,29 +63,39 @@ class LoadInfo:
 
     @classmethod
     def next(cls, previous: LoadInfo | None, graph: PropertyGraph, token: str) -> LoadInfo:
+        nodes, rels = _content(graph)
         return cls(
             generation=(previous.generation + 1) if previous else 1,
             loaded_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            content_hash=content_hash(graph),
-            nodes=graph.node_count,
-            relationships=graph.relationship_count,
+            content_hash=_digest(nodes, rels),
+            nodes=len({row["uri"] for rows in graph.nodes.values() for row in rows}),
+            relationships=len(rels),
             token=token,
         )
 
 
-def content_hash(graph: PropertyGraph) -> str:
-    """SHA-256 of the graph's content (labels, properties, relationships), independent of order."""
-    nodes = sorted(
+def _content(graph: PropertyGraph) -> tuple[list[str], list[str]]:
+    """The graph's nodes and relationships as sorted, distinct lines (a repeated row is merged by the load)."""
+    nodes = {
         json.dumps([sorted(labels), row], sort_keys=True, default=str, ensure_ascii=False)
         for labels, rows in graph.nodes.items()
         for row in rows
-    )
-    rels = sorted(f"{rel['from']} {rel_type} {rel['to']}" for rel_type, rows in graph.relationships.items() for rel in rows)
+    }
+    rels = {f"{rel['from']} {rel_type} {rel['to']}" for rel_type, rows in graph.relationships.items() for rel in rows}
+    return sorted(nodes), sorted(rels)
+
+
+def _digest(nodes: list[str], rels: list[str]) -> str:
     digest = hashlib.sha256()
     for line in [*nodes, "--", *rels]:
         digest.update(line.encode("utf-8"))
         digest.update(b"\n")
     return digest.hexdigest()
+
+
+def content_hash(graph: PropertyGraph) -> str:
+    """SHA-256 of the graph's content (labels, properties, relationships), independent of order and repeats."""
+    return _digest(*_content(graph))
 
 
 def _holder(path: Path) -> str:
