@@ -23,7 +23,7 @@ import os
 import signal
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -114,10 +114,21 @@ class EmbeddedServer:
     socket: Path
     process: subprocess.Popen[bytes] | None
     lock: IO[str] | None
+    args: list[str] = field(default_factory=list)
 
     @property
     def owned(self) -> bool:
         return self.process is not None
+
+    def restart(self, start_timeout: float = 20.0) -> None:
+        """Kill the engine and start it again from its last snapshot (the last load's SAVE): the way
+        to free a thread held by a query the engine does not stop at its time limit."""
+        if self.process is None or not self.args:
+            raise StoreUnavailable("only the process that started the engine can restart it")
+        self.process.kill()
+        self.process.wait()
+        self.socket.unlink(missing_ok=True)
+        self.process = _spawn(self.args, self.socket.parent, self.socket, start_timeout)
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -236,7 +247,6 @@ def start_or_attach(
     _stop_orphan(data_dir, socket)
     limits = limits or EngineLimits()
     redis_server, module = _binaries()
-    log = (data_dir / "falkordb.log").open("ab")
     args = [
         redis_server,
         "--port", "0",
@@ -252,25 +262,33 @@ def start_or_attach(
         *limits.module_args(),
     ]  # fmt: skip
     try:
+        process = _spawn(args, data_dir, socket, start_timeout)
+    except StoreUnavailable:
+        lock.close()
+        raise
+    return EmbeddedServer(socket=socket, process=process, lock=lock, args=args)
+
+
+def _spawn(args: list[str], data_dir: Path, socket: Path, start_timeout: float) -> subprocess.Popen[bytes]:
+    """Start the engine with `args`, record its pid (and ours, its owner), and wait until it answers."""
+    log = (data_dir / "falkordb.log").open("ab")
+    try:
         process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     except OSError as exc:
-        lock.close()
-        raise StoreUnavailable(f"cannot start the embedded FalkorDB engine ({redis_server}): {exc}") from exc
+        raise StoreUnavailable(f"cannot start the embedded FalkorDB engine ({args[0]}): {exc}") from exc
     finally:
         log.close()
     (data_dir / PID_NAME).write_text(f"{process.pid}\n{os.getpid()}\n")
     deadline = time.monotonic() + start_timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            lock.close()
             raise StoreUnavailable(f"the embedded FalkorDB engine exited at start; see {data_dir / 'falkordb.log'}")
         if _ping(socket, 0.5):
-            return EmbeddedServer(socket=socket, process=process, lock=lock)
+            return process
         time.sleep(0.05)
     process.kill()
     process.wait()
     (data_dir / PID_NAME).unlink(missing_ok=True)
-    lock.close()
     raise StoreUnavailable(
         f"the embedded FalkorDB engine did not answer within {start_timeout:.0f} s; see {data_dir / 'falkordb.log'}"
     )

@@ -9,6 +9,7 @@ stuck engine cannot hold a request forever.
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 import uuid
 from collections.abc import Mapping
@@ -103,6 +104,7 @@ class FalkorDBStore(GraphStore):
         )
         self._server: EmbeddedServer = start_or_attach(data_dir, limits=limits)
         self._clients: dict[float, FalkorDB] = {}
+        self._restart_lock = threading.Lock()
         self._db = self._client(ADMIN_SOCKET_TIMEOUT_S)
         # The engine may have been started by another process with other limits: read them.
         config = self._engine_config()
@@ -163,6 +165,11 @@ class FalkorDBStore(GraphStore):
                 ) from None
             raise _translate(exc, query) from None
         except redis.TimeoutError:
+            if self._free_overrun(query, timeout):
+                raise QueryTimeout(
+                    f"the query ran past its time limit of {timeout} ms and the engine did not stop it, so the "
+                    "engine was restarted to free it; add a LIMIT or narrow the query (e.g. a smaller range())"
+                ) from None
             raise QueryTimeout(
                 f"the engine did not answer within {timeout / 1000 + SOCKET_MARGIN_S:g} s "
                 f"(the query's limit of {timeout} ms plus {SOCKET_MARGIN_S:g} s); it may be overloaded, try again later"
@@ -180,6 +187,29 @@ class FalkorDBStore(GraphStore):
             cap = min(cap, self.engine_row_cap)
         rows = [[plain(v) for v in row] for row in result.result_set[:cap]]
         return QueryResult(columns=columns, rows=rows, truncated=len(result.result_set) > cap)
+
+    def _free_overrun(self, query: str, timeout_ms: int) -> bool:
+        """After a socket timeout: if this process owns the engine and the query is still running past
+        its limit (FalkorDB does not check its time limit inside e.g. `UNWIND range(...)` or `reduce`),
+        restart the engine so the thread it holds is freed. True if it did."""
+        if not self._server.owned:
+            return False
+        with self._restart_lock:
+            try:
+                reply = self._client(2.0).connection.execute_command("GRAPH.INFO", "RunningQueries")
+            except (redis.RedisError, OSError):
+                return False
+            running = reply[1] if isinstance(reply, list) and len(reply) > 1 else []
+            text = query.strip()
+            for entry in running:
+                fields = dict(zip(entry[::2], entry[1::2], strict=False))
+                if text in str(fields.get("Query", "")) and float(fields.get("Execution duration", 0)) >= timeout_ms:
+                    self._server.restart()
+                    self._seen_reply_drops = 0
+                    for client in self._clients.values():
+                        client.connection.connection_pool.disconnect()
+                    return True
+        return False
 
     def _reply_drops(self) -> int:
         try:

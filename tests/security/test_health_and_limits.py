@@ -13,7 +13,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eucan.api.main import create_app
+from eucan.errors import QueryTimeout
 from eucan.graph.falkordb_store import FalkorDBStore
+from eucan.ontology.mapping import PropertyGraph
 from eucan.settings import Settings
 from tests.utils.errors import assert_error_shape
 
@@ -69,3 +71,19 @@ def test_offset_near_two_to_the_63_is_refused(client: TestClient, offset: int) -
 def test_largest_offset_is_an_empty_page(client: TestClient) -> None:
     body = client.get("/api/v1/actors?offset=1000000000&limit=500").json()
     assert body["data"] == [] and body["count"] > 0
+
+
+def test_a_query_the_engine_does_not_stop_is_freed_by_a_restart(tmp_path: Path) -> None:
+    """FalkorDB does not check its time limit inside `UNWIND range(...)`: two such queries held both
+    engine threads for minutes. The owner restarts the engine from its last snapshot instead."""
+    with FalkorDBStore(tmp_path / "kg") as store:
+        store.replace_graph(PropertyGraph(nodes={("Actor",): [{"uri": "urn:a", "id": "a"}]}))
+        before = store._server.process.pid if store._server.process else None
+        started = time.monotonic()
+        with pytest.raises(QueryTimeout, match="restarted"):
+            store.run("UNWIND range(1, 10000000000000) AS x RETURN count(x) AS n", timeout_ms=300)
+        assert time.monotonic() - started < 15
+        assert store._server.process is not None and store._server.process.pid != before
+        assert store.probe(2000) >= 0  # no thread is held
+        assert store.run("MATCH (n:Resource) RETURN n.id AS id").rows == [["a"]]  # the graph came back
+        assert (tmp_path / "kg" / "falkordb.pid").read_text().split()[0] == str(store._server.process.pid)
