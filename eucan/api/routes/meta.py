@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from eucan import __version__
 from eucan.api.deps import SettingsDep, StoreDep
-from eucan.api.errors import error_response
+from eucan.api.errors import ERROR_RESPONSES, error_response
 from eucan.errors import EucanError
 
 __all__ = ["router"]
@@ -20,6 +20,7 @@ router = APIRouter(tags=["meta"])
 @router.get(
     "/health",
     summary="Does the graph engine answer a query?",
+    responses={503: ERROR_RESPONSES[503]},
     description=(
         "Runs a trivial graph query with a short time limit (EUCAN_HEALTH_TIMEOUT_MS). "
         'Healthy: `{"ok": true, "health": "ok", "store": "falkordb", "latency_ms": 1.3}`. '
