@@ -40,7 +40,7 @@ EXPECTED = {
     "19_overlapping_succession.yaml": (
         6,
         "tenure 'tenure-overlap-first' ends 2012-06, on or after its successor 'tenure-overlap-second' took up post"
-        " 'canada-prime-minister' (2012-06-30); successive holders must not overlap: end it the day before (2012-06-29)",
+        " 'commissioner-defence-space' (2012-06-30); successive holders must not overlap: end it the day before (2012-06-29)",
     ),
 }
 
