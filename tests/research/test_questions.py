@@ -654,7 +654,7 @@ ORDER BY e.date
     ),
     Question(
         id="canada-foreign-ministers",
-        question="Which Canadian Foreign Ministers succeeded one another from 2017 on, and from when?",
+        question="Which Canadian Foreign Ministers succeeded one another from 2015 on, and from when?",
         cypher="""
 MATCH (t:Tenure)-[:POST]->(:Post {id: $post}), (t)-[:HOLDER]->(p:Person)
 RETURN p.id AS minister, t.startDate AS since
@@ -662,6 +662,7 @@ ORDER BY since
 """,
         params={"post": "canada-minister-foreign-affairs"},
         expected=[
+            ["stephane-dion", "2015-11-04"],
             ["chrystia-freeland", "2017-01-10"],
             ["francois-philippe-champagne", "2019-11-20"],
             ["marc-garneau", "2021-01-12"],
@@ -844,7 +845,11 @@ RETURN e.id AS meeting, e.date AS date, e.place AS place
 ORDER BY date
 """,
         params={"id": "eu-canada-spa-jcc"},
-        expected=[["jcc-2018-06-28", "2018-06-28", ["Brussels"]], ["jcc-2023-03-09", "2023-03-09", ["Brussels"]]],
+        expected=[
+            ["jcc-2018-06-28", "2018-06-28", ["Brussels"]],
+            ["jcc-2020-02-10", "2020-02-10", ["Ottawa"]],
+            ["jcc-2023-03-09", "2023-03-09", ["Brussels"]],
+        ],
     ),
     Question(
         id="ocean-partnership-forum",
@@ -893,6 +898,48 @@ ORDER BY person
 """,
         params={"people": ["andrius-kubilius", "dominic-leblanc", "ylva-johansson", "donald-tusk"]},
         expected=[["andrius-kubilius"], ["dominic-leblanc"], ["ylva-johansson"]],
+    ),
+    Question(
+        id="early-frameworks",
+        question="Which EU–Canada political and security frameworks preceded the Strategic Partnership Agreement, and from when?",
+        cypher="""
+MATCH (i:Instrument)
+WHERE i.id IN $ids
+RETURN i.id AS framework, coalesce(i.signedDate, i.startDate) AS since
+ORDER BY since
+""",
+        params={
+            "ids": [
+                "eu-canada-joint-political-declaration-1996",
+                "eu-canada-defence-security-statement-2000",
+                "eu-canada-jha-statement-2000",
+                "eu-canada-partnership-agenda-2004",
+            ]
+        },
+        expected=[
+            ["eu-canada-joint-political-declaration-1996", "1996-01-01"],
+            ["eu-canada-defence-security-statement-2000", "2000-12-19"],
+            ["eu-canada-jha-statement-2000", "2000-12-19"],
+            ["eu-canada-partnership-agenda-2004", "2004-03-18"],
+        ],
+    ),
+    Question(
+        id="hr-meetings-with-canadian-fm",
+        question="Which meetings between the EU High Representative and Canada's Foreign Minister are recorded outside the JMC?",
+        cypher="""
+MATCH (e:Event:Meeting)-[:EVENT_PARTICIPANT]->(hr:Person), (e)-[:EVENT_PARTICIPANT]->(fm:Person)
+MATCH (t1:Tenure)-[:HOLDER]->(hr), (t1)-[:POST]->(:Post {id: 'hrvp'})
+MATCH (t2:Tenure)-[:HOLDER]->(fm), (t2)-[:POST]->(:Post {id: 'canada-minister-foreign-affairs'})
+WHERE NOT (e)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $jmc})
+RETURN DISTINCT e.id AS meeting, hr.id AS high_representative, fm.id AS minister
+ORDER BY meeting
+""",
+        params={"jmc": "eu-canada-spa-jmc"},
+        expected=[
+            ["eu-canada-ministerial-2020-09-08", "josep-borrell", "francois-philippe-champagne"],
+            ["hrvp-dion-meeting-2015", "federica-mogherini", "stephane-dion"],
+            ["transatlantic-dialogue-2016-06-08", "federica-mogherini", "stephane-dion"],
+        ],
     ),
 ]
 
