@@ -906,7 +906,7 @@ ORDER BY person
 MATCH (i:Instrument)
 WHERE i.id IN $ids
 RETURN i.id AS framework, coalesce(i.signedDate, i.startDate) AS since
-ORDER BY since
+ORDER BY since, framework
 """,
         params={
             "ids": [
