@@ -941,6 +941,24 @@ ORDER BY meeting
             ["transatlantic-dialogue-2016-06-08", "federica-mogherini", "stephane-dion"],
         ],
     ),
+    Question(
+        id="arms-control-record",
+        question="Which instruments and events link the EU and Canada on arms control, and from when?",
+        cypher="""
+MATCH (x)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain})
+WHERE (x:Instrument OR x:Event) AND NOT x:Summit AND x.id <> $partnership
+RETURN x.id AS record, coalesce(x.signedDate, x.startDate, x.date) AS since
+ORDER BY since, record
+""",
+        params={"domain": "arms-control", "partnership": "sdp-2025"},
+        expected=[
+            ["eu-canada-salw-landmines-statement-1998", "1998-12-17"],
+            ["eu-canada-salw-statement-1999-09-02", "1999-09-02"],
+            ["global-partnership-wmd", "2002-01-01"],
+            ["eu-att-demarche-2013-09-17", "2013-09-17"],
+            ["canada-gp-chair-2025", "2025-01-01"],
+        ],
+    ),
 ]
 
 
