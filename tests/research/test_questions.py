@@ -109,7 +109,10 @@ RETURN s.id AS summit, s.date AS date, s.place AS place
 ORDER BY date
 """,
         expected=[
+            ["summit-2000-06-26", "2000-06-26", ["Lisbon"]],
             ["summit-2000-12-19", "2000-12-19", ["Ottawa"]],
+            ["summit-2001-12-18", "2001-12-18", ["Ottawa"]],
+            ["summit-2002-05", "2002-05-01", ["Toledo, Spain"]],
             ["summit-2002-12-19", "2002-12-19", ["Ottawa"]],
             ["summit-2004-03-18", "2004-03-18", ["Ottawa"]],
             ["summit-2005-06-19", "2005-06-19", ["Niagara-on-the-Lake, Ontario"]],
@@ -149,6 +152,8 @@ ORDER BY summit
         params={"domain": "counterterrorism"},
         expected=[
             ["summit-2000-12-19"],
+            ["summit-2001-12-18"],
+            ["summit-2002-05"],
             ["summit-2002-12-19"],
             ["summit-2004-03-18"],
             ["summit-2005-06-19"],
@@ -706,6 +711,8 @@ ORDER BY s.date
         params={"domain": "crisis-management", "before": "2014-01-01"},
         expected=[
             ["summit-2000-12-19"],
+            ["summit-2001-12-18"],
+            ["summit-2002-05"],
             ["summit-2005-06-19"],
             ["summit-2005-11-24"],
             ["summit-2007-06-04"],
@@ -882,7 +889,13 @@ RETURN s.id AS summit
 ORDER BY s.date
 """,
         params={"domain": "arms-control"},
-        expected=[["summit-2002-12-19"], ["summit-2004-03-18"], ["summit-2005-11-24"]],
+        expected=[
+            ["summit-2000-06-26"],
+            ["summit-2001-12-18"],
+            ["summit-2002-12-19"],
+            ["summit-2004-03-18"],
+            ["summit-2005-11-24"],
+        ],
     ),
     Question(
         id="people-without-tenure",
@@ -954,6 +967,7 @@ ORDER BY since, record
         expected=[
             ["eu-canada-salw-landmines-statement-1998", "1998-12-17"],
             ["eu-canada-salw-statement-1999-09-02", "1999-09-02"],
+            ["eu-canada-peacebuilding-statement-2000", "2000-06-26"],
             ["global-partnership-wmd", "2002-01-01"],
             ["eu-att-demarche-2013-09-17", "2013-09-17"],
             ["canada-gp-chair-2025", "2025-01-01"],
