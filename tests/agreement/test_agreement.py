@@ -407,17 +407,42 @@ QUESTIONS: list[tuple[Family, tuple[str, ...], list[Any], list[str]]] = [
         [("pesco-netloghubs", "part-canada-pesco-netloghubs", None, None, True), "sdp-2025"],
         [],
     ),
-    # EUPM (end 2005) links canada and the rcmp through the last day of 2005; their undated ones always do
+    # EUPM (end 2005) links canada and the rcmp through the last day of 2005; their undated ones always do;
+    # the RCMP's Europol participation (start 2005, year precision) holds from 2005-01-01
     (
         partners_as_of,
         ("canada", "2005-06-01"),
-        [("rcmp", ("euam-ukraine", "eucap-sahel-mali", "eupm-bih", "eupol-afghanistan", "eupol-copps"))],
+        [
+            (
+                "rcmp",
+                (
+                    "canada-europol-cooperation-agreement",
+                    "euam-ukraine",
+                    "eucap-sahel-mali",
+                    "eupm-bih",
+                    "eupol-afghanistan",
+                    "eupol-copps",
+                ),
+            )
+        ],
         [],
     ),
     (
         partners_as_of,
         ("canada", "2006-01-01"),
-        [("rcmp", ("euam-ukraine", "eucap-sahel-mali", "eupol-afghanistan", "eupol-copps")), "canadian-armed-forces"],
+        [
+            (
+                "rcmp",
+                (
+                    "canada-europol-cooperation-agreement",
+                    "euam-ukraine",
+                    "eucap-sahel-mali",
+                    "eupol-afghanistan",
+                    "eupol-copps",
+                ),
+            ),
+            "canadian-armed-forces",
+        ],
         [],
     ),
     (partners_as_of, ("canada", "2024-01-01"), ["eu"], []),

@@ -20,10 +20,12 @@ def _rows(client: TestClient, **params: Any) -> list[dict[str, Any]]:
     return list(body["data"])
 
 
-def test_canada_maritime_security_is_the_sdp_with_the_eu(client: TestClient) -> None:
+def test_canada_maritime_security_is_the_sdp_and_the_ocean_partnership_with_the_eu(client: TestClient) -> None:
     rows = _rows(client, actor="canada", domain="maritime-security")
-    assert [r["instrument"]["id"] for r in rows] == ["sdp-2025"]
-    row = rows[0]
+    assert sorted(r["instrument"]["id"] for r in rows) == ["eu-canada-ocean-partnership", "sdp-2025"]
+    ocean = next(r for r in rows if r["instrument"]["id"] == "eu-canada-ocean-partnership")
+    assert ocean["instrument"]["type"] == "Agreement" and "eu" in {p["id"] for p in ocean["partners"]}
+    row = next(r for r in rows if r["instrument"]["id"] == "sdp-2025")
     assert row["actor"] == {"id": "canada", "name": "Canada", "type": "State"}
     assert row["instrument"]["type"] == "Partnership"
     assert row["role"] == "party"

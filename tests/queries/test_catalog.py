@@ -245,8 +245,9 @@ def _officials_as_of(rows: Rows, store: GraphStore) -> None:
 
 
 def _post_holders(rows: Rows, store: GraphStore) -> None:
-    assert column(rows, "person") == ["federica-mogherini", "josep-borrell", "kaja-kallas"]
-    assert rows[1]["since"] == "2019-12-01" and rows[1]["until"] == "2024-11-30"
+    assert column(rows, "person") == ["catherine-ashton", "federica-mogherini", "josep-borrell", "kaja-kallas"]
+    assert rows[0]["since"] == "2009-12-01" and rows[0]["until"] == "2014-10-31"
+    assert rows[2]["since"] == "2019-12-01" and rows[2]["until"] == "2024-11-30"
 
 
 def _recent_facts(rows: Rows, store: GraphStore) -> None:

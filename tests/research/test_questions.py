@@ -109,6 +109,18 @@ RETURN s.id AS summit, s.date AS date, s.place AS place
 ORDER BY date
 """,
         expected=[
+            ["summit-2000-06-26", "2000-06-26", ["Lisbon"]],
+            ["summit-2000-12-19", "2000-12-19", ["Ottawa"]],
+            ["summit-2001-12-18", "2001-12-18", ["Ottawa"]],
+            ["summit-2002-05", "2002-05-01", ["Toledo, Spain"]],
+            ["summit-2002-12-19", "2002-12-19", ["Ottawa"]],
+            ["summit-2004-03-18", "2004-03-18", ["Ottawa"]],
+            ["summit-2005-06-19", "2005-06-19", ["Niagara-on-the-Lake, Ontario"]],
+            ["summit-2005-11-24", "2005-11-24", ["Kelowna, Brussels and London (video conference)"]],
+            ["summit-2007-06-04", "2007-06-04", ["Berlin"]],
+            ["summit-2008-10-17", "2008-10-17", ["Quebec City"]],
+            ["summit-2009-05-06", "2009-05-06", ["Prague"]],
+            ["summit-2010-05-05", "2010-05-05", ["Brussels"]],
             ["summit-2014", "2014-09-26", ["Ottawa and Toronto"]],
             ["summit-2016", "2016-10-30", ["Brussels"]],
             ["summit-2019", "2019-07-17", ["Montreal"]],
@@ -138,7 +150,17 @@ RETURN s.id AS summit
 ORDER BY summit
 """,
         params={"domain": "counterterrorism"},
-        expected=[["summit-2014"], ["summit-2016"]],
+        expected=[
+            ["summit-2000-12-19"],
+            ["summit-2001-12-18"],
+            ["summit-2002-05"],
+            ["summit-2002-12-19"],
+            ["summit-2004-03-18"],
+            ["summit-2005-06-19"],
+            ["summit-2005-11-24"],
+            ["summit-2014"],
+            ["summit-2016"],
+        ],
     ),
     Question(
         id="pesco-projects",
@@ -208,6 +230,7 @@ ORDER BY mission
         params={"actor": "canada"},
         expected=[
             ["artemis-drc", "military operation"],
+            ["euam-iraq", "civilian mission"],
             ["euam-ukraine", "civilian mission"],
             ["eucap-sahel-mali", "civilian mission"],
             ["eufor-althea", "military operation"],
@@ -240,7 +263,7 @@ RETURN DISTINCT m.id AS mission
 ORDER BY mission
 """,
         params={"actor": "canada", "as_of": "2024-06-01"},
-        expected=[["euam-ukraine"], ["eucap-sahel-mali"], ["euma-armenia"], ["eupol-copps"]],
+        expected=[["euam-iraq"], ["euam-ukraine"], ["eucap-sahel-mali"], ["euma-armenia"], ["eupol-copps"]],
     ),
     Question(
         id="eu-not-nato",
@@ -322,7 +345,7 @@ MATCH (a:Resource)-[:CONFLICTS_WITH]-(b:Resource)
 WHERE a.id < b.id
 RETURN count(DISTINCT [a.id, b.id]) AS pairs
 """,
-        expected=[[5]],
+        expected=[[6]],
     ),
     Question(
         id="hrvp-as-of",
@@ -544,11 +567,417 @@ ORDER BY e.date, event
             ["safe-canada-endorsement-2025"],
         ],
     ),
+    # --- Round 4 (issue 16): people, early summits, dialogues, missions and instruments ---
+    Question(
+        id="hr-holders",
+        question="Who held the EU's High Representative posts (before and after the Lisbon Treaty), and when?",
+        cypher="""
+MATCH (t:Tenure)-[:POST]->(post:Post), (t)-[:HOLDER]->(p:Person)
+WHERE post.id IN $posts
+RETURN p.id AS holder, post.id AS post, t.startDate AS since, t.endDateLast AS until
+ORDER BY since
+""",
+        params={"posts": ["hr-cfsp", "hrvp"]},
+        expected=[
+            ["javier-solana", "hr-cfsp", "1999-10-01", "2009-12-31"],
+            ["catherine-ashton", "hrvp", "2009-12-01", "2014-10-31"],
+            ["federica-mogherini", "hrvp", "2014-11-01", "2019-11-30"],
+            ["josep-borrell", "hrvp", "2019-12-01", "2024-11-30"],
+            ["kaja-kallas", "hrvp", "2024-12-01", None],
+        ],
+    ),
+    Question(
+        id="european-council-presidents",
+        question="Who have been the Presidents of the European Council since the post became permanent, from when?",
+        cypher="""
+MATCH (t:Tenure)-[:POST]->(:Post {id: $post}), (t)-[:HOLDER]->(p:Person)
+RETURN p.id AS president, t.startDate AS since
+ORDER BY since
+""",
+        params={"post": "european-council-president"},
+        expected=[
+            ["herman-van-rompuy", "2009-12-01"],
+            ["donald-tusk", "2014-12-01"],
+            ["charles-michel", "2019-12-01"],
+            ["antonio-costa", "2024-12-01"],
+        ],
+    ),
+    Question(
+        id="commission-presidents",
+        question="Who have been the Presidents of the European Commission since 2004, from when to when?",
+        cypher="""
+MATCH (t:Tenure)-[:POST]->(:Post {id: $post}), (t)-[:HOLDER]->(p:Person)
+RETURN p.id AS president, t.startDate AS since, t.endDateLast AS until
+ORDER BY since
+""",
+        params={"post": "commission-president"},
+        expected=[
+            ["jose-manuel-barroso", "2004-11-22", "2014-10-31"],
+            ["jean-claude-juncker", "2014-11-01", "2019-11-30"],
+            ["ursula-von-der-leyen", "2019-12-01", None],
+        ],
+    ),
+    Question(
+        id="canada-pm-at-early-summits",
+        question="Who was Canada's Prime Minister at each EU–Canada summit before 2014 (where the graph knows)?",
+        cypher="""
+MATCH (s:Summit)
+WHERE s.date < $before
+MATCH (t:Tenure)-[:POST]->(:Post {id: 'canada-prime-minister'}), (t)-[:HOLDER]->(p:Person)
+WHERE t.startDate <= s.date AND (t.endDateLast IS NULL OR t.endDateLast >= s.date)
+RETURN s.id AS summit, p.id AS prime_minister
+ORDER BY s.date
+""",
+        params={"before": "2014-01-01"},
+        expected=[
+            ["summit-2004-03-18", "paul-martin"],
+            ["summit-2005-06-19", "paul-martin"],
+            ["summit-2005-11-24", "paul-martin"],
+            ["summit-2007-06-04", "stephen-harper"],
+            ["summit-2008-10-17", "stephen-harper"],
+            ["summit-2009-05-06", "stephen-harper"],
+            ["summit-2010-05-05", "stephen-harper"],
+        ],
+    ),
+    Question(
+        id="foreign-minister-at-jmc",
+        question="Who was Canada's Minister of Foreign Affairs at each Joint Ministerial Committee meeting?",
+        cypher="""
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $dialogue})
+MATCH (t:Tenure)-[:POST]->(:Post {id: 'canada-minister-foreign-affairs'}), (t)-[:HOLDER]->(p:Person)
+WHERE t.startDate <= e.date AND (t.endDateLast IS NULL OR t.endDateLast >= e.date)
+RETURN e.id AS meeting, p.id AS minister
+ORDER BY e.date
+""",
+        params={"dialogue": "eu-canada-spa-jmc"},
+        expected=[
+            ["jmc-2017-12-04", "chrystia-freeland"],
+            ["jmc-2018-11-06", "chrystia-freeland"],
+            ["jmc-2022-05-16", "melanie-joly"],
+            ["jmc-2025-11-11", "anita-anand"],
+        ],
+    ),
+    Question(
+        id="canada-foreign-ministers",
+        question="Which Canadian Foreign Ministers succeeded one another from 2015 on, and from when?",
+        cypher="""
+MATCH (t:Tenure)-[:POST]->(:Post {id: $post}), (t)-[:HOLDER]->(p:Person)
+RETURN p.id AS minister, t.startDate AS since
+ORDER BY since
+""",
+        params={"post": "canada-minister-foreign-affairs"},
+        expected=[
+            ["stephane-dion", "2015-11-04"],
+            ["chrystia-freeland", "2017-01-10"],
+            ["francois-philippe-champagne", "2019-11-20"],
+            ["marc-garneau", "2021-01-12"],
+            ["melanie-joly", "2021-10-26"],
+            ["anita-anand", "2025-05-13"],
+        ],
+    ),
+    Question(
+        id="defence-minister-as-of",
+        question="Who was Canada's Minister of National Defence on 15 February 2019, 1 June 2022 and 23 June 2025?",
+        cypher="""
+UNWIND $days AS day
+MATCH (t:Tenure)-[:POST]->(:Post {id: 'canada-minister-national-defence'}), (t)-[:HOLDER]->(p:Person)
+WHERE t.startDate <= day AND (t.endDateLast IS NULL OR t.endDateLast >= day)
+RETURN day, p.id AS minister
+ORDER BY day
+""",
+        params={"days": ["2019-02-15", "2022-06-01", "2025-06-23"]},
+        expected=[["2019-02-15", "harjit-sajjan"], ["2022-06-01", "anita-anand"], ["2025-06-23", "david-mcguinty"]],
+    ),
+    Question(
+        id="summit-2010-people",
+        question="Which people took part in the May 2010 EU–Canada summit in Brussels?",
+        cypher="""
+MATCH (:Summit {id: $id})-[:EVENT_PARTICIPANT]->(p:Person)
+RETURN p.id AS person
+ORDER BY person
+""",
+        params={"id": "summit-2010-05-05"},
+        expected=[["catherine-ashton"], ["herman-van-rompuy"], ["jose-manuel-barroso"], ["stephen-harper"]],
+    ),
+    Question(
+        id="early-summits-crisis-management",
+        question="Which EU–Canada summits before 2014 dealt with crisis management and peace and security?",
+        cypher="""
+MATCH (s:Summit)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain})
+WHERE s.date < $before
+RETURN s.id AS summit
+ORDER BY s.date
+""",
+        params={"domain": "crisis-management", "before": "2014-01-01"},
+        expected=[
+            ["summit-2000-12-19"],
+            ["summit-2001-12-18"],
+            ["summit-2002-05"],
+            ["summit-2005-06-19"],
+            ["summit-2005-11-24"],
+            ["summit-2007-06-04"],
+            ["summit-2008-10-17"],
+            ["summit-2009-05-06"],
+            ["summit-2010-05-05"],
+        ],
+    ),
+    Question(
+        id="fpa-signature-sources",
+        question="On which sources does the signature of the Framework Participation Agreement rest, and are they primary?",
+        cypher="""
+MATCH (e:Event:Signature)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id})
+MATCH (e)-[:EVIDENCE]->(:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)
+RETURN e.date AS signed, d.id AS source, d.primarySource AS primary
+ORDER BY source
+""",
+        params={"id": "eu-canada-fpa"},
+        expected=[
+            ["2005-11-24", "pco-archive-2005-11-24-summit", True],
+            ["2005-11-24", "vlex-2005-canada-esdp", False],
+        ],
+    ),
+    Question(
+        id="europol-agreement",
+        question="Who are the parties to the Canada–Europol co-operation agreement, and when was it signed?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(i:Instrument {id: $id}), (p)-[:ROLE]->(:ParticipantRole {id: 'party'}),
+  (p)-[:PARTICIPANT]->(a:Actor)
+OPTIONAL MATCH (e:Event:Signature)-[:ABOUT_INSTRUMENT]->(i)
+RETURN a.id AS party, e.date AS signed, e.datePrecision AS precision
+ORDER BY party
+""",
+        params={"id": "canada-europol-cooperation-agreement"},
+        expected=[["canada", "2005-11-01", "month"], ["europol", "2005-11-01", "month"]],
+    ),
+    Question(
+        id="nato-ratification-deposit",
+        question="When and where did Canada deposit its instrument of ratification of the North Atlantic Treaty?",
+        cypher="""
+MATCH (e:Event {id: $id})-[:EVENT_PARTICIPANT]->(:Actor {id: 'canada'})
+RETURN e.date AS deposited, e.place AS place
+""",
+        params={"id": "canada-nato-ratification-deposit-1949"},
+        expected=[["1949-05-03", ["Washington"]]],
+    ),
+    Question(
+        id="euam-iraq-canada",
+        question="Since when has Canada contributed to EUAM Iraq, with what, and since when has the mission run?",
+        cypher="""
+MATCH (:Actor {id: $actor})<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(m:Instrument {id: $mission})
+RETURN p.startDate AS since, p.startDatePrecision AS precision, p.personnel AS personnel, m.startDate AS mission_start
+""",
+        params={"actor": "canada", "mission": "euam-iraq"},
+        expected=[["2019-06-01", "month", 1, "2017-10-16"]],
+    ),
+    Question(
+        id="maritime-instruments",
+        question="Which instruments cover maritime security?",
+        cypher="""
+MATCH (i:Instrument)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain})
+RETURN i.id AS instrument
+ORDER BY instrument
+""",
+        params={"domain": "maritime-security"},
+        expected=[["eu-canada-ocean-partnership"], ["sdp-2025"]],
+    ),
+    Question(
+        id="fimi-instruments",
+        question="Which instruments cover foreign information manipulation and interference (FIMI)?",
+        cypher="""
+MATCH (i:Instrument)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain})
+RETURN i.id AS instrument
+ORDER BY instrument
+""",
+        params={"domain": "fimi"},
+        expected=[["eu-canada-digital-partnership"], ["sdp-2025"]],
+    ),
+    Question(
+        id="pnr-2024-people",
+        question="Which people signed the 2024 EU–Canada PNR agreement, and for whom?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(:Instrument {id: $id}), (p)-[:ROLE]->(:ParticipantRole {id: 'signatory'}),
+  (p)-[:PARTICIPANT]->(person:Person), (p)-[:ON_BEHALF_OF]->(o:Actor)
+RETURN person.id AS signatory, o.id AS on_behalf_of, p.startDate AS signed
+ORDER BY signatory
+""",
+        params={"id": "eu-canada-pnr-2024"},
+        expected=[
+            ["dominic-leblanc", "public-safety-canada", "2024-10-04"],
+            ["ylva-johansson", "european-commission", "2024-10-04"],
+        ],
+    ),
+    Question(
+        id="eumam-ukraine-dates",
+        question="When was EUMAM Ukraine established and launched, and do the sources agree on the launch day?",
+        cypher="""
+MATCH (m:Instrument {id: $id})
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(m)
+OPTIONAL MATCH (e)-[:CONFLICTS_WITH]-(c:Event)
+RETURN m.startDate AS start, e.id AS event, e.date AS date, c.id AS conflicts_with
+ORDER BY date, event
+""",
+        params={"id": "eumam-ukraine"},
+        expected=[
+            ["2022-11-15", "eumam-ukraine-established-2022", "2022-10-17", None],
+            ["2022-11-15", "eumam-ukraine-launch-announced-2022-11-14", "2022-11-14", "eumam-ukraine-launched-2022"],
+            ["2022-11-15", "eumam-ukraine-launched-2022", "2022-11-15", "eumam-ukraine-launch-announced-2022-11-14"],
+        ],
+    ),
+    Question(
+        id="epf-legal-basis",
+        question="Which Council decision established the European Peace Facility, with which CELEX number and date?",
+        cypher="""
+MATCH (:Instrument {id: $id})-[:LEGAL_BASIS]->(d:LegalAct)
+RETURN d.id AS act, d.celex AS celex, d.signedDate AS adopted
+""",
+        params={"id": "european-peace-facility"},
+        expected=[["cd-2021-509", "32021D0509", "2021-03-22"]],
+    ),
+    Question(
+        id="personal-representative",
+        question="Who is the Prime Minister of Canada's Personal Representative to the EU, and since when?",
+        cypher="""
+MATCH (t:Tenure)-[:POST]->(:Post {id: $post}), (t)-[:HOLDER]->(p:Person)
+RETURN p.id AS representative, t.startDate AS since
+""",
+        params={"post": "canada-personal-representative-eu"},
+        expected=[["john-hannaford", "2025-10-01"]],
+    ),
+    Question(
+        id="jcc-meetings",
+        question="Which meetings of the SPA Joint Cooperation Committee are recorded, and where?",
+        cypher="""
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id})
+RETURN e.id AS meeting, e.date AS date, e.place AS place
+ORDER BY date
+""",
+        params={"id": "eu-canada-spa-jcc"},
+        expected=[
+            ["jcc-2018-06-28", "2018-06-28", ["Brussels"]],
+            ["jcc-2020-02-10", "2020-02-10", ["Ottawa"]],
+            ["jcc-2023-03-09", "2023-03-09", ["Brussels"]],
+        ],
+    ),
+    Question(
+        id="ocean-partnership-forum",
+        question="When and where did the first EU–Canada Ocean Partnership Forum meet?",
+        cypher="""
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id})
+RETURN e.id AS meeting, e.date AS date, e.place AS place
+""",
+        params={"id": "eu-canada-ocean-partnership"},
+        expected=[["ocean-partnership-forum-2022", "2022-10-03", ["Brussels"]]],
+    ),
+    Question(
+        id="hr-at-niagara",
+        question="Who was the EU's High Representative for the CFSP at the June 2005 Niagara-on-the-Lake summit, and did he attend?",
+        cypher="""
+MATCH (s:Summit {id: $id})
+MATCH (t:Tenure)-[:POST]->(:Post {id: 'hr-cfsp'}), (t)-[:HOLDER]->(p:Person)
+WHERE t.startDate <= s.date AND (t.endDateLast IS NULL OR t.endDateLast >= s.date)
+RETURN p.id AS high_representative, exists((s)-[:EVENT_PARTICIPANT]->(p)) AS attended
+""",
+        params={"id": "summit-2005-06-19"},
+        expected=[["javier-solana", True]],
+    ),
+    Question(
+        id="summits-arms-control",
+        question="Which summits addressed arms control, disarmament and non-proliferation?",
+        cypher="""
+MATCH (s:Summit)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain})
+RETURN s.id AS summit
+ORDER BY s.date
+""",
+        params={"domain": "arms-control"},
+        expected=[
+            ["summit-2000-06-26"],
+            ["summit-2001-12-18"],
+            ["summit-2002-12-19"],
+            ["summit-2004-03-18"],
+            ["summit-2005-11-24"],
+        ],
+    ),
+    Question(
+        id="people-without-tenure",
+        question="Which recorded people act in the graph without any tenure (post and period) being recorded for them?",
+        cypher="""
+MATCH (p:Person)
+WHERE p.id IN $people
+OPTIONAL MATCH (t:Tenure)-[:HOLDER]->(p)
+WITH p, count(t) AS tenures
+WHERE tenures = 0
+RETURN p.id AS person
+ORDER BY person
+""",
+        params={"people": ["andrius-kubilius", "dominic-leblanc", "ylva-johansson", "donald-tusk"]},
+        expected=[["dominic-leblanc"], ["ylva-johansson"]],
+    ),
+    Question(
+        id="early-frameworks",
+        question="Which EU–Canada political and security frameworks preceded the Strategic Partnership Agreement, and from when?",
+        cypher="""
+MATCH (i:Instrument)
+WHERE i.id IN $ids
+RETURN i.id AS framework, coalesce(i.signedDate, i.startDate) AS since
+ORDER BY since, framework
+""",
+        params={
+            "ids": [
+                "eu-canada-joint-political-declaration-1996",
+                "eu-canada-defence-security-statement-2000",
+                "eu-canada-jha-statement-2000",
+                "eu-canada-partnership-agenda-2004",
+            ]
+        },
+        expected=[
+            ["eu-canada-joint-political-declaration-1996", "1996-01-01"],
+            ["eu-canada-defence-security-statement-2000", "2000-12-19"],
+            ["eu-canada-jha-statement-2000", "2000-12-19"],
+            ["eu-canada-partnership-agenda-2004", "2004-03-18"],
+        ],
+    ),
+    Question(
+        id="hr-meetings-with-canadian-fm",
+        question="Which meetings between the EU High Representative and Canada's Foreign Minister are recorded outside the JMC?",
+        cypher="""
+MATCH (e:Event:Meeting)-[:EVENT_PARTICIPANT]->(hr:Person), (e)-[:EVENT_PARTICIPANT]->(fm:Person)
+MATCH (t1:Tenure)-[:HOLDER]->(hr), (t1)-[:POST]->(:Post {id: 'hrvp'})
+MATCH (t2:Tenure)-[:HOLDER]->(fm), (t2)-[:POST]->(:Post {id: 'canada-minister-foreign-affairs'})
+WHERE NOT (e)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $jmc})
+RETURN DISTINCT e.id AS meeting, hr.id AS high_representative, fm.id AS minister
+ORDER BY meeting
+""",
+        params={"jmc": "eu-canada-spa-jmc"},
+        expected=[
+            ["eu-canada-ministerial-2020-09-08", "josep-borrell", "francois-philippe-champagne"],
+            ["hrvp-dion-meeting-2015", "federica-mogherini", "stephane-dion"],
+            ["transatlantic-dialogue-2016-06-08", "federica-mogherini", "stephane-dion"],
+        ],
+    ),
+    Question(
+        id="arms-control-record",
+        question="Which instruments and events link the EU and Canada on arms control, and from when?",
+        cypher="""
+MATCH (x)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain})
+WHERE (x:Instrument OR x:Event) AND NOT x:Summit AND x.id <> $partnership
+RETURN x.id AS record, coalesce(x.signedDate, x.startDate, x.date) AS since
+ORDER BY since, record
+""",
+        params={"domain": "arms-control", "partnership": "sdp-2025"},
+        expected=[
+            ["eu-canada-salw-landmines-statement-1998", "1998-12-17"],
+            ["eu-canada-salw-statement-1999-09-02", "1999-09-02"],
+            ["eu-canada-peacebuilding-statement-2000", "2000-06-26"],
+            ["global-partnership-wmd", "2002-01-01"],
+            ["eu-att-demarche-2013-09-17", "2013-09-17"],
+            ["canada-gp-chair-2025", "2025-01-01"],
+        ],
+    ),
 ]
 
 
 def test_enough_questions() -> None:
-    assert len(QUESTIONS) >= 25
+    assert len(QUESTIONS) >= 60
     assert len({q.id for q in QUESTIONS}) == len(QUESTIONS)
 
 
