@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from eucan.errors import Problem, SourceError
 from eucan.loaders.checks import check_ids, check_references, check_shacl
+from eucan.loaders.languages import check_languages
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
 from eucan.loaders.records import SECTION_MODELS, BaseRecord
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
@@ -80,6 +81,7 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
     problems += id_problems
     domains = {str(row[0]) for row in vocabulary_graph().query(DOMAIN_SLUGS_QUERY)}  # type: ignore[index]
     problems += check_references(parsed, ids, domains)
+    problems += check_languages(parsed)
     if problems:
         raise SourceError(problems)
     canonical = build_graph(((raw.section, model) for raw, model in parsed), ids)

@@ -37,6 +37,8 @@ EXPECTED = {
     "16_wrong_kind_reference.yaml": (4, "'eu' is a actor, not a instrument"),
     "17_duplicate_key.yaml": (5, "duplicate key 'name'"),
     "18_blank_quote.yaml": (5, "must not be blank"),
+    "19_quote_lang_mismatch.yaml": (7, "tagged `lang: de` but reads as French (fr"),
+    "20_untagged_non_english.yaml": (7, "has no `lang` and so counts as English, but reads as German (de"),
 }
 
 
