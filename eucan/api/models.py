@@ -32,6 +32,7 @@ __all__ = [
     "SearchHit",
     "SharedInstrument",
     "SideOfShare",
+    "Snippet",
     "Source",
     "Tenure",
     "TimelineEntry",
@@ -227,10 +228,31 @@ class DomainDetail(DomainSummary):
 # -- search, cooperation, partners, path, timeline ---------------------------------------------
 
 
+class Snippet(BaseModel):
+    """The passage around the match, cut at word boundaries ("…" where cut)."""
+
+    field: str = Field(description="Where the words were found: name, alt_name, description, quote, source_title or id.")
+    text: str
+    lang: str | None = Field(default=None, description="Language of a quote.")
+    source: str | None = Field(default=None, description="URL of the source a quote or title comes from.")
+
+
 class SearchHit(Ref):
-    kind: str = Field(description="actor, instrument, domain, post or event.")
+    kind: str = Field(
+        description="actor, instrument, domain, post, event, participation, membership, tenure or other."
+    )
     name_fr: str | None = None
-    matched: list[str] = Field(description="The names that contain the text.")
+    date: str | None = Field(
+        default=None,
+        description="An event's date; an instrument's signature or start; a participation's, membership's or "
+        "tenure's start (YYYY-MM-DD, the first day when only the month or year is known).",
+    )
+    date_precision: str | None = Field(default=None, description="day, month or year.")
+    actor: Ref | None = Field(default=None, description="Who: the participant, member or holder of a fact.")
+    about: Ref | None = Field(default=None, description="In what: the instrument, organisation or post of a fact.")
+    score: float = Field(description="The engine's full-text relevance; hits come best first.")
+    matched: list[str] = Field(description="The names that hold the words.")
+    snippet: Snippet | None = None
     sources: list[Source] = []
 
 

@@ -7,12 +7,12 @@ ids, and one `api_records` query fetches every record's sources (and role) for t
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any, get_args
 
 from eucan.api import models as m
 from eucan.errors import NotFound, QueryParameterError
+from eucan.graph.fulltext import fold
 from eucan.graph.store import GraphStore
 from eucan.loaders.records import ActorType, InstrumentType
 from eucan.queries.runner import run_named
@@ -30,7 +30,6 @@ __all__ = [
     "normalise",
     "partners",
     "path",
-    "search",
     "timeline",
 ]
 
@@ -42,22 +41,6 @@ _KINDS = (
     ("Post", "post"),
     ("Event", "event"),
 )
-_FOLD = {
-    "ß": "ss",
-    "æ": "ae",
-    "œ": "oe",
-    "ø": "o",
-    "ł": "l",
-    "đ": "d",
-    "–": "-",
-    "—": "-",
-    "’": "'",
-    "‘": "'",
-    "«": '"',
-    "»": '"',
-    "“": '"',
-    "”": '"',
-}
 _ID_BATCH = 400
 
 
@@ -65,11 +48,8 @@ _ID_BATCH = 400
 
 
 def normalise(text: str) -> str:
-    """Lowercase, accents removed: the form `api_search` compares names in (it folds them the same way)."""
-    lowered = text.strip().lower()
-    folded = "".join(_FOLD.get(c, c) for c in lowered)
-    decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lowercase, accents removed: the form search compares words in (`graph.fulltext.fold`)."""
+    return fold(text)
 
 
 def type_of(labels: Iterable[str] | None) -> str | None:
@@ -451,33 +431,6 @@ def get_domain(*, store: GraphStore, domain_id: str) -> m.DomainDetail:
     prov = _Provenance(store, raw)
     instruments = sorted((_instrument_summary(i, prov) for i in raw.get("instruments") or []), key=lambda i: i.id)
     return m.DomainDetail(**_domain_summary(raw, prov), instruments=instruments)
-
-
-# -- search ------------------------------------------------------------------------------------
-
-
-def search(*, store: GraphStore, q: str, limit: int, offset: int) -> tuple[list[m.SearchHit], int]:
-    text = normalise(q)
-    if not any(c.isalnum() for c in text):
-        raise QueryParameterError(f"q must contain at least one letter or digit (got {q!r})")
-    items, total = _page(store, "api_search", {"q": text}, limit, offset)
-    prov = _Provenance(store, items)
-    hits = []
-    for raw in items:
-        labels = raw.get("labels") or []
-        kind = next((k for label, k in _KINDS if label in labels), "other")
-        hits.append(
-            m.SearchHit(
-                id=raw["id"],
-                name=raw.get("name"),
-                type=type_of(labels),
-                kind=kind,
-                name_fr=_text(raw.get("name_fr")),
-                matched=_list(raw.get("matched")),
-                sources=prov.sources(raw["id"]),
-            )
-        )
-    return hits, total
 
 
 # -- cooperation and partners ------------------------------------------------------------------

@@ -12,6 +12,7 @@ from falkordb import FalkorDB
 from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
 from eucan.graph.cypher import write_batches
 from eucan.graph.falkordb_server import EmbeddedServer, start_or_attach
+from eucan.graph.fulltext import SEARCH_NAME, SEARCH_TEXT, rank, redisearch_query
 from eucan.graph.readonly import ensure_read_only
 from eucan.graph.store import GraphStore, Progress, QueryResult
 from eucan.graph.values import plain
@@ -21,6 +22,16 @@ __all__ = ["FalkorDBStore"]
 
 INDEXED = [("Resource", "uri"), ("Resource", "id"), ("Actor", "id"), ("Instrument", "id"), ("Fact", "id"),
            ("CooperationDomain", "id"), ("Post", "id"), ("SourceDocument", "id"), ("Resource", "name")]  # fmt: skip
+# The full-text index over the loader's folded search properties (see graph/fulltext.py): words kept as
+# they are (no stemming, no stopwords), so FalkorDB and Neo4j match the same words.
+FULLTEXT_INDEX = (
+    "CALL db.idx.fulltext.createNodeIndex({label: 'Resource', stopwords: []}, "
+    f"{{field: '{SEARCH_NAME}', weight: 3.0, nostem: true}}, {{field: '{SEARCH_TEXT}', nostem: true}})"
+)
+SEARCH = (
+    "CALL db.idx.fulltext.queryNodes('Resource', $q) YIELD node, score "
+    "RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit"
+)
 
 
 def _translate(exc: Exception, query: str) -> Exception:
@@ -82,6 +93,24 @@ class FalkorDBStore(GraphStore):
         rows = [[plain(v) for v in row] for row in result.result_set[:cap]]
         return QueryResult(columns=columns, rows=rows, truncated=len(result.result_set) > cap)
 
+    def search(self, text: str, *, limit: int) -> list[tuple[str, float]]:
+        by_name, anywhere = redisearch_query(text, names_only=True), redisearch_query(text)
+        if by_name is None or anywhere is None:
+            return []
+        return rank(self._search(by_name, limit), self._search(anywhere, limit), limit)
+
+    def _search(self, query: str, limit: int) -> list[tuple[str, float]]:
+        graph = self._db.select_graph(self.graph_name)
+        try:
+            result = graph.ro_query(SEARCH, {"q": query, "limit": limit}, timeout=self.default_timeout_ms)
+        except redis.ResponseError as exc:
+            if "empty key" in str(exc).lower():
+                raise StoreUnavailable(f"the graph {self.graph_name!r} has not been loaded yet") from None
+            raise _translate(exc, SEARCH) from None
+        except (redis.ConnectionError, OSError) as exc:
+            raise StoreUnavailable(f"the embedded FalkorDB engine is not reachable: {exc}") from None
+        return [(str(row[0]), float(row[1])) for row in result.result_set if row[0] is not None]
+
     # -- writes --------------------------------------------------------------------------
     def replace_graph(self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None) -> None:
         staging_name = f"{self.graph_name}__staging"
@@ -92,6 +121,7 @@ class FalkorDBStore(GraphStore):
             staging = self._db.select_graph(staging_name)
             for label, prop in INDEXED:
                 staging.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+            staging.query(FULLTEXT_INDEX)
             total = graph.node_count + graph.relationship_count
             done = 0
             for statement, rows in write_batches(graph, batch_size):

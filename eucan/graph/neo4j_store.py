@@ -11,6 +11,7 @@ from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavai
 
 from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
 from eucan.graph.cypher import write_batches
+from eucan.graph.fulltext import SEARCH_NAME, SEARCH_TEXT, lucene_query, rank
 from eucan.graph.readonly import ensure_read_only
 from eucan.graph.store import GraphStore, Progress, QueryResult
 from eucan.graph.values import plain
@@ -24,7 +25,14 @@ SCHEMA = [
     "CREATE INDEX eucan_actor_id IF NOT EXISTS FOR (n:Actor) ON (n.id)",
     "CREATE INDEX eucan_instrument_id IF NOT EXISTS FOR (n:Instrument) ON (n.id)",
     "CREATE INDEX eucan_fact_id IF NOT EXISTS FOR (n:Fact) ON (n.id)",
+    # The loader's folded search properties (graph/fulltext.py) are plain words: split on spaces, nothing else.
+    f"CREATE FULLTEXT INDEX eucan_search IF NOT EXISTS FOR (n:Resource) ON EACH [n.{SEARCH_NAME}, n.{SEARCH_TEXT}] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
 ]
+SEARCH = (
+    "CALL db.index.fulltext.queryNodes('eucan_search', $q) YIELD node, score "
+    "RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit"
+)
 
 
 def _translate(exc: Exception) -> Exception:
@@ -89,6 +97,21 @@ class Neo4jStore(GraphStore):
         except (Neo4jError, DriverError) as exc:
             raise _translate(exc) from None
         return QueryResult(columns=columns, rows=rows, truncated=truncated)
+
+    def search(self, text: str, *, limit: int) -> list[tuple[str, float]]:
+        by_name, anywhere = lucene_query(text, names_only=True), lucene_query(text)
+        if by_name is None or anywhere is None:
+            return []
+        return rank(self._search(by_name, limit), self._search(anywhere, limit), limit)
+
+    def _search(self, query: str, limit: int) -> list[tuple[str, float]]:
+        try:
+            records, _, _ = self._driver.execute_query(
+                SEARCH, {"q": query, "limit": limit}, database_=self.database, routing_=RoutingControl.READ
+            )
+        except (Neo4jError, DriverError) as exc:
+            raise _translate(exc) from None
+        return [(str(r["id"]), float(r["score"])) for r in records if r["id"] is not None]
 
     def replace_graph(self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None) -> None:
         """One write transaction: a failed or killed load rolls back and the old graph stays."""

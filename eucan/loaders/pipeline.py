@@ -13,6 +13,7 @@ from eucan.loaders.checks import check_ids, check_references, check_shacl
 from eucan.loaders.languages import check_languages
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
 from eucan.loaders.records import SECTION_MODELS, BaseRecord
+from eucan.loaders.search_text import add_search_properties
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
 from eucan.ontology.mapping import PropertyGraph, graph_to_property_graph
 from eucan.ontology.namespaces import ECS
@@ -91,6 +92,7 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
     if problems:
         raise SourceError(problems)
     pg = graph_to_property_graph(canonical.triples, canonical.derived)
+    add_search_properties(pg)
     return Validated(canonical=canonical, property_graph=pg, files=files, records=len(parsed))
 
 

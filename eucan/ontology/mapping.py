@@ -29,6 +29,7 @@ from eucan.ontology.namespaces import ECS
 
 __all__ = [
     "DEFAULT_LANG",
+    "DERIVED_PROPERTIES",
     "DERIVED_RELATIONSHIPS",
     "Mapping",
     "PropertyGraph",
@@ -44,6 +45,8 @@ Kind = Literal["literal", "lang", "relation", "iri"]
 # Relationships derived from participations and memberships: written for convenience,
 # never exported (they carry no information of their own).
 DERIVED_RELATIONSHIPS = {"PARTICIPATES_IN": ECS.participatesIn, "MEMBER_OF": ECS.memberOf}
+# Node properties the loader derives for the full-text indexes (graph/fulltext.py): never exported.
+DERIVED_PROPERTIES = frozenset({"searchName", "searchText"})
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,7 @@ class Mapping:
     def node_to_values(self, props: AbcMapping[str, Any]) -> Iterator[TermValue]:
         """Map a node's properties back to RDF values (`uri` excluded)."""
         for key, raw in props.items():
-            if key == "uri" or raw is None:
+            if key == "uri" or raw is None or key in DERIVED_PROPERTIES:
                 continue
             term, lang = self.term_for_key(key)
             for item in raw if isinstance(raw, list) else [raw]:
