@@ -231,16 +231,16 @@ class DomainDetail(DomainSummary):
 class Snippet(BaseModel):
     """The passage around the match, cut at word boundaries ("…" where cut)."""
 
-    field: str = Field(description="Where the words were found: name, alt_name, description, quote, source_title or id.")
+    field: str = Field(
+        description="Where the words were found: name, alt_name, description, quote, source_title or id."
+    )
     text: str
     lang: str | None = Field(default=None, description="Language of a quote.")
     source: str | None = Field(default=None, description="URL of the source a quote or title comes from.")
 
 
 class SearchHit(Ref):
-    kind: str = Field(
-        description="actor, instrument, domain, post, event, participation, membership, tenure or other."
-    )
+    kind: str = Field(description="actor, instrument, domain, post, event, participation, membership, tenure or other.")
     name_fr: str | None = None
     date: str | None = Field(
         default=None,

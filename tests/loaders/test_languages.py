@@ -39,7 +39,9 @@ def test_untagged_french_is_refused_at_the_quote_line() -> None:
 
 
 def test_wrong_tag_is_refused_at_the_tag_line_and_right_tag_accepted() -> None:
-    quote = "Nederland heeft vandaag de VS, Canada en Noorwegen officieel verwelkomd in het project militaire mobiliteit."
+    quote = (
+        "Nederland heeft vandaag de VS, Canada en Noorwegen officieel verwelkomd in het project militaire mobiliteit."
+    )
     (problem,) = check_languages([(_record(quote, "de"), None)])  # type: ignore[list-item]
     assert problem.line == 12 and "reads as Dutch (nl" in problem.message
     assert check_languages([(_record(quote, "nl"), None)]) == []  # type: ignore[list-item]
