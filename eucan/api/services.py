@@ -178,11 +178,11 @@ def _require(store: GraphStore, node_id: str, label: str, what: str, param: str 
     where = f" (parameter {param})" if param else ""
     if found:
         raise NotFound(f"no {what} with id {node_id!r}{where}; {node_id!r} is a {type_of(found[0])}, not a {what}")
-    import difflib
+    from eucan.api.suggest import suggest
 
-    ids = [row[0] for row in run_named(store=store, name="api_ids", params={"label": label}).rows]
-    close = difflib.get_close_matches(node_id, ids, n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    rows = run_named(store=store, name="api_ids", params={"label": label}).rows
+    close = suggest(node_id, [(str(row[0]), [str(n) for n in row[1] or []]) for row in rows])
+    hint = f" (did you mean {close!r}?)" if close else ""
     raise NotFound(f"no {what} with id {node_id!r}{where}{hint}")
 
 
