@@ -312,7 +312,8 @@ class PathStep(BaseModel):
     step: int
     left: Ref
     relation: str = Field(
-        description="PARTICIPATES_IN, MEMBER_OF or SUB_ORGANISATION_OF (as stored: left or right may be the subject)."
+        description="PARTICIPATES_IN, MEMBER_OF, SUB_ORGANISATION_OF, HOLDS (a person's tenure of a post), POST_IN, "
+        "EVENT_PARTICIPANT or ABOUT_INSTRUMENT (as stored: left or right may be the subject)."
     )
     right: Ref
     via: list[ViaRecord] = Field(description="The records that make this step, with their sources.")

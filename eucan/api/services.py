@@ -29,7 +29,6 @@ __all__ = [
     "list_instruments",
     "normalise",
     "partners",
-    "path",
     "timeline",
 ]
 
@@ -551,50 +550,7 @@ def partners(
     return out, total
 
 
-# -- path and timeline -------------------------------------------------------------------------
-
-
-def path(*, store: GraphStore, source: str, target: str, max_hops: int) -> m.PathAnswer:
-    """The shortest chain of shared instruments, memberships and parent organisations between two actors."""
-    if not 1 <= max_hops <= 6:
-        raise QueryParameterError(f"max_hops must be a whole number from 1 to 6 (got {max_hops})")
-    _require(store, source, "Actor", "actor", "from")
-    _require(store, target, "Actor", "actor", "to")
-    records = run_named(
-        store=store, name="api_path", params={"source": source, "target": target, "max_hops": max_hops}
-    ).records()
-    prov = _Provenance(store, [r["via"] for r in records])
-    steps = [
-        m.PathStep(
-            step=int(r["step"]),
-            left=_must_ref(r["left"]),
-            relation=r["rel"],
-            right=_must_ref(r["right"]),
-            via=[
-                m.ViaRecord(
-                    record=v["record"],
-                    role=v.get("role") or prov.role(v["record"]),
-                    period=_period(v),
-                    sources=prov.sources(v["record"]),
-                )
-                for v in r["via"] or []
-            ],
-        )
-        for r in records
-    ]
-    ends = {r.id: r for s in steps for r in (s.left, s.right)}
-    fallback = {"from": source, "to": target}
-    source_ref = ends.get(source) or m.Ref(id=fallback["from"])
-    target_ref = ends.get(target) or m.Ref(id=fallback["to"])
-    hops = int(records[0]["hops"]) if records else (0 if source == target else None)
-    return m.PathAnswer(
-        source=source_ref,
-        target=target_ref,
-        max_hops=max_hops,
-        found=bool(records) or source == target,
-        hops=hops,
-        steps=steps,
-    )
+# -- timeline -------------------------------------------------------------------------
 
 
 def timeline(
