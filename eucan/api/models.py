@@ -13,7 +13,9 @@ __all__ = [
     "DomainDetail",
     "DomainRef",
     "DomainSummary",
+    "EventDetail",
     "EventRef",
+    "EventSummary",
     "InstrumentDetail",
     "InstrumentRef",
     "InstrumentSummary",
@@ -186,6 +188,27 @@ class EventRef(Ref):
     date: str | None = None
     date_precision: str | None = None
     sources: list[Source] = []
+
+
+class EventSummary(Ref):
+    """A dated occurrence: a summit, a dialogue meeting, a signature, an announcement, a negotiation, a meeting."""
+
+    date: str | None = Field(
+        default=None, description="YYYY-MM-DD (the first day when only the month or year is known)."
+    )
+    date_precision: str | None = Field(default=None, description="day, month or year.")
+    place: str | None = None
+    instrument: Ref | None = Field(default=None, description="The dialogue, agreement or project the event belongs to.")
+    participants: list[Ref] = []
+    sources: list[Source] = []
+
+
+class EventDetail(EventSummary):
+    uri: str | None = None
+    description: str | None = None
+    note: str | None = None
+    uncertainty: str | None = None
+    domains: list[DomainRef] = []
 
 
 class InstrumentDetail(InstrumentSummary):
