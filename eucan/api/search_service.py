@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from eucan.api import models as m
@@ -27,12 +28,19 @@ _AFTER = 140
 _FACT_KINDS = (("Participation", "participation"), ("Membership", "membership"), ("Tenure", "tenure"))
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return " " if char.isspace() else fold(char)
+
+
 def _folded_with_positions(text: str) -> tuple[str, list[int]]:
     """The folded text, and for each of its characters the index of the original character it came from."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
     out: list[str] = []
     where: list[int] = []
     for i, char in enumerate(text):
-        folded = fold(char) if not char.isspace() else " "
+        folded = _fold_char(char)
         out.append(folded)
         where.extend([i] * len(folded))
     return "".join(out), where
