@@ -132,3 +132,11 @@ def test_snippet_cuts_around_the_first_match() -> None:
     assert "European Peace Facility" in cut.text and len(cut.text) < 260
     accented = snippet("defense", [("name", "Ministère de la Défense nationale", None, None)])
     assert accented is not None and "Défense" in accented.text
+
+
+def test_api_reports_each_quotes_real_language(client: TestClient) -> None:
+    """Regression (issue 10): untagged Italian, Dutch... quotes came back as `en`."""
+    act = client.get(f"{V1}/instruments/cd-2021-748").json()
+    italian = [s for s in act["sources"] if s["quote"].startswith("Decisione (PESC) 2021/748")]
+    assert italian and all(s["lang"] == "it" for s in italian)
+    assert any(s["lang"] == "en" for s in act["sources"])
