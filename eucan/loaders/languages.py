@@ -104,6 +104,8 @@ def check_languages(records: Iterable[tuple[RawRecord, BaseModel]]) -> list[Prob
             claimed = tag if isinstance(tag, str) else "en"
             if not _judgeable(claimed):
                 continue
+            if sum(c.isalpha() for c in item["quote"]) < MIN_LETTERS:
+                continue  # too short to judge: no need to ask the model
             verdict = detect(item["quote"])
             if not verdict.confident or verdict.agrees_with(claimed):
                 continue
