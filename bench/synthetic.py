@@ -80,11 +80,21 @@ def generate(scale: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
          "evidence": _evidence(rng, src_ids, f"post {i}")}
         for i in range(n_posts)
     ]  # fmt: skip
-    tenures = [
+    tenures: list[dict[str, Any]] = [
         {"id": f"tenure-{i}", "person": f"person-{i}", "post": f"post-{rng.randrange(n_posts)}",
          "start": _date(rng, 1990, 2010), "evidence": _evidence(rng, src_ids, f"tenure {i}")}
         for i in range(n_tenures)
     ]  # fmt: skip
+    # Successive holders of a post must not overlap (the loader refuses it): the k-th holder of a post
+    # holds it for two years from 1990 + 2k, and the last holder still holds it.
+    by_post: dict[str, list[dict[str, Any]]] = {}
+    for tenure in tenures:
+        by_post.setdefault(tenure["post"], []).append(tenure)
+    for holders in by_post.values():
+        for k, tenure in enumerate(holders):
+            tenure["start"] = f"{1990 + 2 * k}-01-01"
+            if k < len(holders) - 1:
+                tenure["end"] = f"{1991 + 2 * k}-12-31"
     acts = [
         {"id": f"act-{i}", "type": "LegalAct", "name": f"Council Decision {i}", "signed": _date(rng),
          "evidence": _evidence(rng, src_ids, f"act {i}")}

@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from eucan import __version__
+from eucan.echo import clip
 from eucan.errors import EucanError, QueryParameterError, SourceError
 from eucan.settings import Settings
 
@@ -69,6 +70,9 @@ def _settings(data_dir: Path | None = None) -> Settings:
         raise ConfigError(f"bad setting: {exc}") from None
     if data_dir is not None:
         settings = settings.model_copy(update={"data_dir": data_dir})
+    from eucan.queries.catalog import use_user_queries
+
+    use_user_queries(settings.queries_dir)
     return settings
 
 
@@ -191,12 +195,15 @@ def _parse_params(pairs: list[str]) -> dict[str, Any]:
     for pair in pairs:
         key, sep, raw = pair.partition("=")
         if not sep or not key.strip():
-            raise QueryParameterError(f"parameter {pair!r} must look like key=value (e.g. -p actor=canada)")
+            raise QueryParameterError(f"parameter {clip(pair)} must look like key=value (e.g. -p actor=canada)")
         try:
             value: Any = json.loads(raw)
         except json.JSONDecodeError:
             value = raw
         params[key.strip()] = value
+    from eucan.queries.params import check_parameters
+
+    check_parameters(params)  # before the engine starts: a bad name or value is the user's to fix
     return params
 
 
@@ -213,14 +220,17 @@ def _emit(columns: list[str], rows: list[list[Any]], fmt: OutputFormat, truncate
             writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in row])
         sys.stdout.write(buffer.getvalue())
     else:
+        from eucan.queries.runner import shown_columns
+
+        shown = shown_columns(columns)
         table = Table(show_edge=False)
-        for column in columns:
-            table.add_column(column, overflow="fold")
+        for i in shown:
+            table.add_column(columns[i], overflow="fold")
         for row in rows:
             table.add_row(
                 *[
                     json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else ("" if v is None else str(v))
-                    for v in row
+                    for v in (row[i] for i in shown)
                 ]
             )
         out.print(table)
@@ -274,28 +284,12 @@ def queries(
     """List the catalog of named queries (run one with `eucan query --name NAME -p key=value`)."""
     from eucan.queries.catalog import get_query, list_queries
 
+    _settings()  # for EUCAN_QUERIES_DIR
     chosen = [get_query(name)] if name else list_queries()
     if fmt is not OutputFormat.table:
-        columns = ["name", "title", "description", "parameters", "returns"]
-        rows: list[list[Any]] = [
-            [
-                q.name,
-                q.title,
-                q.description,
-                [
-                    {
-                        "name": p.name,
-                        "type": p.type,
-                        "example": p.example,
-                        "optional": p.optional,
-                        "description": p.description,
-                    }
-                    for p in q.parameters
-                ],
-                list(q.returns),
-            ]
-            for q in chosen
-        ]
+        columns = ["name", "title", "description", "parameters", "returns", "example"]
+        described = [q.describe() for q in chosen]
+        rows: list[list[Any]] = [[d[c] for c in columns] for d in described]
         _emit(columns, rows, fmt, False)
         return
     if name:

@@ -10,11 +10,25 @@ from platformdirs import user_data_dir
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "get_settings"]
+__all__ = ["Settings", "get_settings", "shipped_sources"]
 
 
 def _default_data_dir() -> Path:
     return Path(user_data_dir("eucan-security-kg", appauthor=False))
+
+
+def shipped_sources() -> Path:
+    """The curated data that ships with the package: `eucan/data/` in an installed wheel, the
+    checkout's `data/` in an editable install."""
+    package = Path(__file__).resolve().parent
+    installed = package / "data"
+    return installed if installed.is_dir() else package.parent / "data"
+
+
+def _default_sources_dir() -> Path:
+    """`./data` when the working folder has one (a checkout, or a curator's own folder), else the shipped data."""
+    local = Path("data")
+    return local if local.is_dir() else shipped_sources()
 
 
 class Settings(BaseSettings):
@@ -27,12 +41,32 @@ class Settings(BaseSettings):
         description="Folder where the embedded engine keeps its files.",
     )
     graph_name: str = Field(default="kg", pattern=r"^[A-Za-z][A-Za-z0-9_]{0,62}$")
-    sources_dir: Path = Field(default=Path("data"), description="Curated YAML files.")
+    sources_dir: Path = Field(
+        default_factory=_default_sources_dir, description="Curated YAML files (default ./data, else the shipped data)."
+    )
+    queries_dir: Path | None = Field(
+        default=None, description="A folder of your own named .cypher queries, listed beside the catalog."
+    )
     batch_size: int = Field(default=1000, ge=1, le=100_000)
     query_timeout_ms: int = Field(default=10_000, ge=1, le=600_000)
     row_cap: int = Field(default=10_000, ge=1, le=1_000_000)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    # Public inputs (docs/security.md): sizes and shapes refused before any engine sees them.
+    max_body_bytes: int = Field(default=1_000_000, ge=1_024, description="Largest request body (413 above).")
+    max_query_string_bytes: int = Field(default=8_192, ge=256, description="Longest URL query string (414 above).")
+    allowed_hosts: str = Field(
+        default="",
+        description="Comma-separated Host names the server answers (403 otherwise); empty: loopback names plus "
+        "`host`; `*`: any (only behind a proxy that checks Host).",
+    )
+    sparql_max_length: int = Field(default=20_000, ge=100, le=1_000_000)
+    sparql_max_nesting: int = Field(default=128, ge=4, le=1_000)
+    sparql_workers: int = Field(default=2, ge=1, le=64, description="SPARQL worker processes kept ready.")
+    sparql_max_workers: int = Field(default=4, ge=1, le=64, description="Most SPARQL workers at once.")
+    sparql_worker_memory_mb: int = Field(
+        default=1024, ge=128, le=1_048_576, description="Address-space cap of each SPARQL worker process."
+    )
 
     neo4j_uri: str | None = Field(default=None, validation_alias=AliasChoices("NEO4J_URI", "EUCAN_NEO4J_URI"))
     neo4j_username: str = Field(
@@ -54,6 +88,18 @@ class Settings(BaseSettings):
         if not value.startswith(schemes):
             raise ValueError(f"NEO4J_URI={value!r} must start with one of {', '.join(schemes)}")
         return value
+
+    @property
+    def host_allow_list(self) -> list[str]:
+        """The Host names to answer: `allowed_hosts`, or loopback names plus the configured host."""
+        given = [h.strip() for h in self.allowed_hosts.split(",") if h.strip()]
+        if given:
+            return given
+        names = ["127.0.0.1", "localhost", "[::1]", "::1"]
+        host = f"[{self.host}]" if ":" in self.host and not self.host.startswith("[") else self.host
+        if host not in ("0.0.0.0", "[::]") and host not in names:
+            names.append(host)
+        return names
 
     @property
     def backend(self) -> Literal["neo4j", "falkordb"]:

@@ -16,6 +16,8 @@ from eucan.loaders.pipeline import Validated, load_sources, validate_sources
 from eucan.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
+# TestClient sends `Host: testserver`; the server answers loopback names only unless told (docs/security.md).
+os.environ.setdefault("EUCAN_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost,[::1]")
 DATA = ROOT / "data"
 
 

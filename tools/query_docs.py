@@ -16,7 +16,7 @@ from typing import Any
 
 from eucan.graph.store import GraphStore, QueryResult
 from eucan.queries.catalog import NamedQuery, list_queries
-from eucan.queries.runner import run_named
+from eucan.queries.runner import run_named, shown_columns
 from tools.generated import write_or_check
 
 __all__ = ["DOCS_PATH", "example_params", "render", "render_from_store"]
@@ -42,9 +42,14 @@ curl 'http://127.0.0.1:8000/api/v1/queries/actor_partners?actor=canada&as_of=202
 
 or open its `.cypher` file in Neo4j Browser, set the parameters (`:param actor => 'canada'`;
 optional parameters must be set too, to `null` to leave them out) and run it. Dates are ISO
-strings (`YYYY-MM-DD`) compared as text. The example output below is the query run with its
-example parameters (optional ones left out) on the curated data; long results are cut.
-See [the researcher's guide](researcher-guide.md) for the graph model.
+strings (`YYYY-MM-DD`) compared as text; a date known to the month or the year is stored as its
+first day, and a query returns its precision beside it (`since`, `since_precision`): the CLI, the
+API and this page show it in its precision ("2005", "2024-04", "2025-06-23"). Every `as_of`
+follows one rule: a fact holds on day D when its earliest possible start ≤ D ≤ its latest
+possible end (`endDateLast`); an unknown start or end is open, so undated participations are
+kept, flagged `undated`. The example output below is the query run with its example parameters
+(optional ones left out) on the curated data; long results are cut. See
+[the researcher's guide](researcher-guide.md) for the graph model and the as-of rule.
 """
 
 
@@ -73,8 +78,9 @@ def _cell(value: Any) -> str:
 def _table(result: QueryResult) -> list[str]:
     if not result.rows:
         return ["*(no rows)*"]
-    lines = ["| " + " | ".join(result.columns) + " |", "|" + "---|" * len(result.columns)]
-    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in result.rows[:MAX_ROWS]]
+    shown = shown_columns(result.columns)  # dates already show their precision: no `X_precision` columns
+    lines = ["| " + " | ".join(result.columns[i] for i in shown) + " |", "|" + "---|" * len(shown)]
+    lines += ["| " + " | ".join(_cell(row[i]) for i in shown) + " |" for row in result.rows[:MAX_ROWS]]
     if len(result.rows) > MAX_ROWS:
         lines.append("")
         lines.append(f"*… {len(result.rows) - MAX_ROWS} more rows ({len(result.rows)} in all).*")
@@ -86,7 +92,8 @@ def _section(query: NamedQuery, result: QueryResult | None) -> list[str]:
     if query.parameters:
         lines += ["| parameter | type | example | description |", "|---|---|---|---|"]
         for p in query.parameters:
-            lines.append(f"| `{p.name}` | {p.type} | `{p.example}` | {_cell(p.description)} |")
+            optional = " (optional)" if p.optional else ""
+            lines.append(f"| `{p.name}`{optional} | {p.type} | `{p.example}` | {_cell(p.description)} |")
     else:
         lines.append("No parameters.")
     lines += ["", "Returns: " + ", ".join(f"`{c}`" for c in query.returns), ""]

@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from eucan.echo import clip
 from eucan.errors import (
     ConfigError,
     EucanError,
@@ -67,8 +68,22 @@ def status_for(exc: EucanError) -> int:
     return 500
 
 
+MESSAGE_LIMIT = 2_000  # a last guard: every message is cut here, whatever it echoes
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MESSAGE_LIMIT else text[: MESSAGE_LIMIT - 30] + f"… (cut from {len(text):,} chars)"
+
+
 def error_response(status: int, message: str, errors: list[str] | None = None, **context: Any) -> JSONResponse:
-    body = {"ok": False, "error": message, "errors": errors or [message], "status": status, **context}
+    message = _cut(message)
+    body = {
+        "ok": False,
+        "error": message,
+        "errors": [_cut(e) for e in errors or [message]],
+        "status": status,
+        **context,
+    }
     return JSONResponse(body, status_code=status)
 
 
@@ -78,7 +93,7 @@ def _describe_validation(exc: RequestValidationError) -> list[str]:
         loc = [str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body")]
         name = ".".join(loc) or "request"
         value = err.get("input")
-        shown = f"={value!r}" if value is not None and not isinstance(value, dict) else ""
+        shown = f"={clip(value)}" if value is not None and not isinstance(value, dict) else ""
         problems.append(f"parameter {name}{shown}: {err.get('msg')}")
     return problems
 
@@ -99,6 +114,10 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = str(exc.detail) if exc.status_code != 404 else f"no such path: {request.url.path}"
         return error_response(exc.status_code, message)
+
+    @app.exception_handler(RecursionError)
+    async def _too_deep(_: Request, exc: RecursionError) -> JSONResponse:
+        return error_response(400, "the request is nested too deeply to be read")
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

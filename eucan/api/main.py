@@ -10,12 +10,14 @@ from fastapi import FastAPI
 
 from eucan import __version__
 from eucan.api.errors import install_error_handlers
+from eucan.api.limits import RequestLimits
 from eucan.api.routes import actors, cooperation, domains, events, instruments, meta, path, search, timeline
 from eucan.api.routes import dataset as dataset_routes
 from eucan.api.routes import queries as query_routes
 from eucan.api.routes import resources as resource_routes
 from eucan.api.routes import sparql as sparql_routes
 from eucan.graph.store import GraphStore
+from eucan.queries.catalog import use_user_queries
 from eucan.settings import Settings
 
 __all__ = ["create_app"]
@@ -32,6 +34,7 @@ and retrieval date. Errors always have the shape
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
     """An app that opens its own store from `settings`, or uses the `store` it is given (tests)."""
     settings = settings or Settings()
+    use_user_queries(settings.queries_dir)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -63,6 +66,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         lifespan=lifespan,
     )
     install_error_handlers(app)
+    app.add_middleware(RequestLimits, settings=settings)
     app.include_router(meta.router)
     app.include_router(meta.router, prefix="/api/v1")
     for resource in (actors, instruments, events, domains, search, cooperation, path, timeline):

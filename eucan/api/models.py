@@ -57,12 +57,19 @@ class Source(BaseModel):
 
 class Period(BaseModel):
     """When a fact held. Dates are ISO days; a precision of `month` or `year` means only that much is known
-    (the date is then the first day of the month or year). Both ends are inclusive; null = open or unknown."""
+    (the date is then the first day of the month or year). Both ends are inclusive; null = open or unknown.
+    A fact holds on day D when `start` <= D <= `end_last` (the latest day `end` can mean); a missing bound is
+    open. `undated` is true when the sources give neither start nor end: such facts are kept on every
+    as-of day (nothing says they did not hold), and this flag says so."""
 
     start: str | None = None
     start_precision: str | None = None
     end: str | None = None
     end_precision: str | None = None
+    end_last: str | None = Field(
+        default=None, description="Latest day the end can mean (2005 -> 2005-12-31), derived at load time."
+    )
+    undated: bool = Field(default=False, description="True when the sources give neither start nor end.")
 
 
 class Ref(BaseModel):
@@ -169,7 +176,9 @@ class InstrumentSummary(Ref):
     alt_names: list[str] = []
     status: str | None = None
     signed: str | None = None
+    signed_precision: str | None = None
     entry_into_force: str | None = None
+    entry_into_force_precision: str | None = None
     period: Period
     sources: list[Source] = []
 
@@ -187,6 +196,7 @@ class LegalActRef(Ref):
 class EventRef(Ref):
     date: str | None = None
     date_precision: str | None = None
+    place: str | None = None
     sources: list[Source] = []
 
 
@@ -218,9 +228,9 @@ class InstrumentDetail(InstrumentSummary):
     note: str | None = None
     uncertainty: str | None = None
     celex: str | None = None
-    signed_precision: str | None = None
-    place: str | None = None
+    place: str | None = Field(default=None, description="Where it was signed (several places joined with '; ').")
     provisional_application: str | None = None
+    provisional_application_precision: str | None = None
     domains: list[DomainRef] = []
     participants: list[Participant] = []
     legal_basis: list[LegalActRef] = []
@@ -301,6 +311,9 @@ class CooperationRow(BaseModel):
     period: Period
     contribution: str | None = None
     personnel: int | None = None
+    national_operation: str | None = Field(
+        default=None, description="The national operation of a contribution (e.g. Operation BOREAS)."
+    )
     uncertainty: str | None = None
     partners: list[PartnerInRow]
     sources: list[Source]
@@ -362,4 +375,5 @@ class TimelineEntry(BaseModel):
     type: str | None = None
     title: str | None = None
     instrument: Ref | None = None
+    place: str | None = Field(default=None, description="Where an event took place.")
     sources: list[Source]

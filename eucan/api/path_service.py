@@ -28,7 +28,7 @@ _Link = tuple[str, str, bool]  # (previous node, relation, forward as stored fro
 def _links(store: GraphStore, ids: list[str]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for start in range(0, len(ids), 400):
-        chunk = ",".join(ids[start : start + 400])
+        chunk = ids[start : start + 400]
         out += run_named(store=store, name="api_path_links", params={"ids": chunk}).records()
     return sorted(out, key=lambda r: (r["from"], r["to"], r["rel"]))
 
@@ -82,7 +82,7 @@ def _shortest(store: GraphStore, source: str, target: str, max_hops: int) -> lis
 
 
 def _names(store: GraphStore, ids: list[str]) -> dict[str, m.Ref]:
-    rows = run_named(store=store, name="api_refs", params={"ids": ",".join(ids)}).rows
+    rows = run_named(store=store, name="api_refs", params={"ids": ids}).rows
     return {ref.id: ref for ref in (_ref(row[0]) for row in rows) if ref is not None}
 
 
@@ -94,9 +94,7 @@ def path(*, store: GraphStore, source: str, target: str, max_hops: int) -> m.Pat
     _require(store, target, "Actor", "actor", "to")
     names = _names(store, [source, target])
     chain = [] if source == target else _shortest(store, source, target, max_hops)
-    records = (
-        run_named(store=store, name="api_path_steps", params={"steps": ",".join(chain)}).records() if chain else []
-    )
+    records = run_named(store=store, name="api_path_steps", params={"steps": chain}).records() if chain else []
     prov = _Provenance(store, [r["via"] for r in records])
     steps = [
         m.PathStep(

@@ -14,6 +14,7 @@ from typing import Any
 
 from eucan.api import models as m
 from eucan.api.services import _KINDS, _list, _Provenance, _ref, _text, type_of
+from eucan.echo import clip
 from eucan.errors import QueryParameterError
 from eucan.graph.fulltext import MAX_WORDS, fold, words
 from eucan.graph.store import GraphStore
@@ -99,12 +100,12 @@ def search(*, store: GraphStore, q: str, limit: int, offset: int) -> tuple[list[
     """Records whose names, alternative names, description, quotes or source titles hold every word of `q`."""
     query_words = list(dict.fromkeys(words(q)))
     if not query_words:
-        raise QueryParameterError(f"q must contain at least one letter or digit (got {q!r})")
+        raise QueryParameterError(f"q must contain at least one letter or digit (got {clip(q)})")
     ranked = store.search(q, limit=SEARCH_CAP)
     page = ranked[offset : offset + limit]
     if not page:
         return [], len(ranked)
-    rows = run_named(store=store, name="api_search", params={"ids": ",".join(i for i, _ in page)}).records()
+    rows = run_named(store=store, name="api_search", params={"ids": [i for i, _ in page]}).records()
     by_id: dict[str, dict[str, Any]] = {}
     for row in rows:
         by_id.setdefault(row["item"]["id"], row["item"])

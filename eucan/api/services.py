@@ -1,6 +1,6 @@
 """What the web API answers, as keyword-only functions over a store (callable from the CLI and tests too).
 
-Each function runs named queries (`queries/api_*.cypher`) through `run_named` and shapes the rows into
+Each function runs named queries (`queries/internal/api_*.cypher`) through `run_named` and shapes the rows into
 the response models. Provenance is attached in one place (`_provenance`): the queries return record
 ids, and one `api_records` query fetches every record's sources (and role) for the whole response.
 """
@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, get_args
 
 from eucan.api import models as m
+from eucan.echo import clip
 from eucan.errors import NotFound, QueryParameterError
 from eucan.graph.fulltext import fold
 from eucan.graph.store import GraphStore
@@ -76,11 +77,14 @@ def _must_ref(raw: dict[str, Any]) -> m.Ref:
 
 
 def _period(raw: dict[str, Any]) -> m.Period:
+    start, end = raw.get("startDate"), raw.get("endDate")
     return m.Period(
-        start=raw.get("startDate"),
+        start=start,
         start_precision=raw.get("startDatePrecision"),
-        end=raw.get("endDate"),
+        end=end,
         end_precision=raw.get("endDatePrecision"),
+        end_last=raw.get("endDateLast"),
+        undated=start is None and end is None,
     )
 
 
@@ -127,7 +131,7 @@ class _Provenance:
         self._info: dict[str, dict[str, Any]] = {}
         for start in range(0, len(ids), _ID_BATCH):
             chunk = ids[start : start + _ID_BATCH]
-            for row in run_named(store=store, name="api_records", params={"ids": ",".join(chunk)}).records():
+            for row in run_named(store=store, name="api_records", params={"ids": chunk}).records():
                 self._info[row["id"]] = row
 
     def sources(self, record: str | None) -> list[m.Source]:
@@ -176,13 +180,15 @@ def _require(store: GraphStore, node_id: str, label: str, what: str, param: str 
         return
     where = f" (parameter {param})" if param else ""
     if found:
-        raise NotFound(f"no {what} with id {node_id!r}{where}; {node_id!r} is a {type_of(found[0])}, not a {what}")
+        raise NotFound(
+            f"no {what} with id {clip(node_id)}{where}; {clip(node_id)} is a {type_of(found[0])}, not a {what}"
+        )
     from eucan.api.suggest import suggest
 
     rows = run_named(store=store, name="api_ids", params={"label": label}).rows
     close = suggest(node_id, [(str(row[0]), [str(n) for n in row[1] or []]) for row in rows])
     hint = f" (did you mean {close!r}?)" if close else ""
-    raise NotFound(f"no {what} with id {node_id!r}{where}{hint}")
+    raise NotFound(f"no {what} with id {clip(node_id)}{where}{hint}")
 
 
 def check_date(name: str, value: str | None) -> str | None:
@@ -196,7 +202,7 @@ def check_date(name: str, value: str | None) -> str | None:
             raise ValueError(value)
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise QueryParameterError(f"{name} must be a date YYYY-MM-DD (got {value!r})") from None
+        raise QueryParameterError(f"{name} must be a date YYYY-MM-DD (got {clip(value)})") from None
 
 
 def _page(
@@ -318,7 +324,9 @@ def _instrument_summary(raw: dict[str, Any], prov: _Provenance) -> m.InstrumentS
         alt_names=_list(raw.get("altNames")),
         status=raw.get("status"),
         signed=raw.get("signedDate"),
+        signed_precision=raw.get("signedDatePrecision"),
         entry_into_force=raw.get("entryIntoForceDate"),
+        entry_into_force_precision=raw.get("entryIntoForceDatePrecision"),
         period=_period(raw),
         sources=prov.sources(raw["id"]),
     )
@@ -363,9 +371,9 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
         note=_text(raw.get("note")),
         uncertainty=_text(raw.get("uncertainty")),
         celex=raw.get("celex"),
-        signed_precision=raw.get("signedDatePrecision"),
         place=_text(raw.get("place")),
         provisional_application=raw.get("provisionalApplicationDate"),
+        provisional_application_precision=raw.get("provisionalApplicationDatePrecision"),
         domains=sorted(
             (m.DomainRef(id=d["id"], name=d.get("name")) for d in raw.get("domains") or []), key=lambda d: d.id
         ),
@@ -391,6 +399,7 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
                     **_must_ref(e).model_dump(),
                     date=e.get("date"),
                     date_precision=e.get("datePrecision"),
+                    place=_text(e.get("place")),
                     sources=prov.sources(e["record"]),
                 )
                 for e in raw.get("events") or []
@@ -456,7 +465,7 @@ def cooperation(
     as_of = check_date("as_of", as_of)
     if instrument_type is not None and instrument_type not in get_args(InstrumentType):
         raise QueryParameterError(
-            f"instrument_type must be one of {', '.join(get_args(InstrumentType))} (got {instrument_type!r})"
+            f"instrument_type must be one of {', '.join(get_args(InstrumentType))} (got {clip(instrument_type)})"
         )
     params = {"partner": partner, "domain": domain, "instrument_type": instrument_type, "as_of": as_of}
     page = {"limit": limit, "offset": offset}
@@ -513,6 +522,7 @@ def cooperation(
                 period=_period(raw),
                 contribution=_text(raw.get("contribution")),
                 personnel=raw.get("personnel"),
+                national_operation=_text(raw.get("nationalOperation")),
                 uncertainty=_text(raw.get("uncertainty")),
                 partners=sorted(partners, key=lambda p: (p.id, p.record)),
                 sources=prov.sources(raw["record"]),
@@ -575,6 +585,7 @@ def timeline(
             type=type_of(raw.get("labels")),
             title=raw.get("title"),
             instrument=_ref(raw.get("instrument")) or prov.about(raw["record"]),
+            place=_text(raw.get("place")),
             sources=prov.sources(raw["record"]),
         )
         for raw in items

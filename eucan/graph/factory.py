@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from neo4j import GraphDatabase
 
-from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.graph.neo4j_store import Neo4jStore
 from eucan.graph.store import GraphStore
 from eucan.settings import Settings
@@ -24,6 +23,8 @@ def open_store(settings: Settings, *, embedded: bool = False) -> GraphStore:
             default_timeout_ms=settings.query_timeout_ms,
             row_cap=settings.row_cap,
         )
+    from eucan.graph.falkordb_store import FalkorDBStore  # POSIX only (fcntl); a Neo4j-only install never loads it
+
     return FalkorDBStore(
         settings.data_dir,
         graph_name=settings.graph_name,

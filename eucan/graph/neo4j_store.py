@@ -11,24 +11,16 @@ from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavai
 
 from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
 from eucan.graph.cypher import write_batches
-from eucan.graph.fulltext import SEARCH_NAME, SEARCH_TEXT, lucene_query, rank
+from eucan.graph.fulltext import lucene_query, rank
 from eucan.graph.readonly import ensure_read_only
+from eucan.graph.schema import neo4j_schema
 from eucan.graph.store import GraphStore, Progress, QueryResult
 from eucan.graph.values import plain
 from eucan.ontology.mapping import PropertyGraph
 
 __all__ = ["Neo4jStore"]
 
-SCHEMA = [
-    "CREATE CONSTRAINT eucan_resource_uri IF NOT EXISTS FOR (n:Resource) REQUIRE n.uri IS UNIQUE",
-    "CREATE INDEX eucan_resource_id IF NOT EXISTS FOR (n:Resource) ON (n.id)",
-    "CREATE INDEX eucan_actor_id IF NOT EXISTS FOR (n:Actor) ON (n.id)",
-    "CREATE INDEX eucan_instrument_id IF NOT EXISTS FOR (n:Instrument) ON (n.id)",
-    "CREATE INDEX eucan_fact_id IF NOT EXISTS FOR (n:Fact) ON (n.id)",
-    # The loader's folded search properties (graph/fulltext.py) are plain words: split on spaces, nothing else.
-    f"CREATE FULLTEXT INDEX eucan_search IF NOT EXISTS FOR (n:Resource) ON EACH [n.{SEARCH_NAME}, n.{SEARCH_TEXT}] "
-    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
-]
+SCHEMA = neo4j_schema()
 SEARCH = (
     "CALL db.index.fulltext.queryNodes('eucan_search', $q) YIELD node, score "
     "RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit"

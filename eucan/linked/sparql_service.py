@@ -4,8 +4,13 @@ The graph is exported to N-Triples (`rdf_export`) and loaded into pyoxigraph sto
 in worker processes. A query runs in a worker; when it runs past the time limit the worker is
 killed (a thread could not be stopped, and a runaway query would keep a core busy) and a
 fresh one takes its place. Results are capped at `row_cap` rows or triples; a capped answer
-says so in the `X-Eucan-Truncated` header. SPARQL Update and federated `SERVICE` calls are
-refused before anything runs.
+says so in the `X-Eucan-Truncated` header. SPARQL Update is refused before anything runs;
+`sparql_guard` bounds the query's size and nesting first, and refuses `SERVICE` from the parsed
+query inside the worker, whose network is cut off where the system allows it.
+
+Workers: `workers` are kept ready; when all are busy a new one starts, up to `max_workers`, so
+a quick query does not wait behind slow ones; extra workers stop when they go idle. A worker
+that dies while answering is replaced and the query gets a clear error (it is not retried).
 
 Keeping in step: before a query the service compares the graph's fingerprint (node and
 relationship counts, plus the marker file that `eucan load` writes in the data folder) with
@@ -18,7 +23,6 @@ import csv
 import io
 import json
 import pickle
-import queue
 import re
 import select
 import shutil
@@ -36,6 +40,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from eucan.graph.store import GraphStore
+from eucan.linked.sparql_guard import check_size, isolate_network, refuse_service
 
 __all__ = [
     "LOAD_MARKER",
@@ -73,16 +78,16 @@ _LEXICAL = re.compile(
 )
 
 
-def check_query(text: str) -> None:
-    """Refuse empty queries, SPARQL Update and federated SERVICE calls, before any work."""
+def check_query(text: str, *, max_length: int = 20_000, max_nesting: int = 128) -> None:
+    """Refuse empty, too long or too deeply nested queries and SPARQL Update, before any work.
+    (SERVICE is refused from the parsed query, in the worker: `sparql_guard.refuse_service`.)"""
+    check_size(text, max_length=max_length, max_nesting=max_nesting)
     if not text.strip():
         raise QuerySyntaxError("the query is empty; send a SELECT, ASK, CONSTRUCT or DESCRIBE query")
     if _UPDATE.match(_LEXICAL.sub(lambda m: " " if m.group(0).startswith("#") else m.group(0), text)):
         raise ReadOnlyViolation(
             "SPARQL Update is not allowed: this endpoint is read-only (SELECT, ASK, CONSTRUCT, DESCRIBE)"
         )
-    if re.search(r"(?<![?$:\w])SERVICE\b", _LEXICAL.sub(" ", text), re.IGNORECASE):
-        raise ReadOnlyViolation("federated queries (SERVICE) are not allowed on this endpoint")
 
 
 def negotiate(accept: str | None, form: str | list[str]) -> str:
@@ -259,6 +264,10 @@ def _answer(store: Any, text: str, accept: str | None, cap: int) -> tuple[Any, .
     from pyoxigraph import QueryBoolean, QuerySolutions
 
     try:
+        refuse_service(text)
+    except ReadOnlyViolation as exc:
+        return ("refused", str(exc))
+    try:
         result = store.query(text)
         if isinstance(result, QueryBoolean):
             media = negotiate(accept, "boolean")
@@ -272,19 +281,38 @@ def _answer(store: Any, text: str, accept: str | None, cap: int) -> tuple[Any, .
         return ("ok", body, media, "graph", count, truncated)
     except SyntaxError as exc:
         return ("syntax", str(exc).splitlines()[0][:500])
+    except MemoryError:
+        return ("error", "the query needed more memory than a worker may use (setting EUCAN_SPARQL_WORKER_MEMORY_MB)")
     except Exception as exc:  # evaluation errors (e.g. a type error in a function) are the query's fault
         message = str(exc).splitlines()[0][:500] if str(exc) else ""
         return ("error", f"{type(exc).__name__}: {message}")
 
 
+def _cap_memory(megabytes: int) -> None:
+    """Cap this process's address space: a query that needs more fails (or ends the worker),
+    instead of taking the machine's memory (a cross product with ORDER BY reaches GBs in seconds)."""
+    try:
+        import resource
+
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):  # not on this system: the time limit still bounds it
+        pass
+
+
 def worker_main() -> None:
-    """Entry point of a worker process: load the dump named in argv, answer queries on stdin/stdout."""
+    """Entry point of a worker process: load the dump named in argv[1], answer queries on stdin/stdout;
+    argv[2], when given, caps its memory in MB."""
+    isolated = isolate_network()  # first, while the process has one thread
+    if len(sys.argv) > 2 and int(sys.argv[2]) > 0:
+        _cap_memory(int(sys.argv[2]))
+    import rdflib.plugins.sparql.parser  # noqa: F401 - the SERVICE check's parser, loaded before the first query
     from pyoxigraph import RdfFormat, Store
 
     requests, replies = sys.stdin.buffer, sys.stdout.buffer
     store = Store()
     store.bulk_load(path=sys.argv[1], format=RdfFormat.N_TRIPLES)
-    _send(replies, ("ready", len(store)))
+    _send(replies, ("ready", len(store), isolated))
     while True:
         try:
             text, accept, cap = _recv(requests)
@@ -297,11 +325,11 @@ class _Worker:
     """One worker process holding a store loaded from one dump (a plain subprocess, so it
     works the same under uvicorn, pytest or a script without a `__main__` guard)."""
 
-    def __init__(self, dump: Path, generation: int, start_timeout_s: float) -> None:
+    def __init__(self, dump: Path, generation: int, start_timeout_s: float, memory_mb: int = 0) -> None:
         self.generation = generation
         code = "from eucan.linked.sparql_service import worker_main; worker_main()"
         self.process = subprocess.Popen(
-            [sys.executable, "-c", code, str(dump)],
+            [sys.executable, "-c", code, str(dump), str(memory_mb)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -313,10 +341,11 @@ class _Worker:
             self.stop()
             raise StoreUnavailable("the SPARQL worker did not start in time")
         try:
-            _recv(self.replies)
+            ready = _recv(self.replies)
         except EOFError:
             self.stop()
             raise StoreUnavailable("the SPARQL worker failed to load the graph") from None
+        self.isolated = bool(ready[2])
 
     def _ready(self, timeout_s: float) -> bool:
         readable, _, _ = select.select([self.replies], [], [], timeout_s)
@@ -338,7 +367,11 @@ class _Worker:
             reply: tuple[Any, ...] = _recv(self.replies)
         except EOFError:
             self.stop()
-            raise StoreUnavailable("the SPARQL worker stopped while answering; try again") from None
+            raise QuerySyntaxError(
+                "the SPARQL worker stopped while running this query (it was replaced): the query needed "
+                "more memory than a worker may use (setting EUCAN_SPARQL_WORKER_MEMORY_MB) or is too "
+                "deeply nested; narrow the patterns or add a LIMIT"
+            ) from None
         return reply
 
     def stop(self) -> None:
@@ -370,7 +403,11 @@ class SparqlService:
         timeout_ms: int = 10_000,
         row_cap: int = 10_000,
         workers: int = 2,
+        max_workers: int | None = None,
         check_interval_s: float = 2.0,
+        max_length: int = 20_000,
+        max_nesting: int = 128,
+        memory_mb: int = 0,
     ) -> None:
         self.store = store
         self._own_dir = work_dir is None
@@ -380,9 +417,14 @@ class SparqlService:
         self.timeout_ms = timeout_ms
         self.row_cap = row_cap
         self.check_interval_s = check_interval_s
-        self._idle: queue.Queue[_Worker | None] = queue.Queue()
-        for _ in range(max(1, workers)):
-            self._idle.put(None)
+        self.max_length = max_length
+        self.max_nesting = max_nesting
+        self.memory_mb = memory_mb
+        self.keep_workers = max(1, workers)
+        self.max_workers = max(self.keep_workers, max_workers or self.keep_workers)
+        self._idle: list[_Worker] = []
+        self._out = 0  # workers handed out (or being started)
+        self._pool = threading.Condition()
         self._lock = threading.Lock()
         self._built: _Built | None = None
         self._checked_at = 0.0
@@ -436,32 +478,78 @@ class SparqlService:
         return self._built.stats
 
     # -- queries -----------------------------------------------------------------------
+    def _acquire(self, deadline: float) -> _Worker | None:
+        """An idle worker, or None when the caller may start a new one (below `max_workers`)."""
+        with self._pool:
+            while True:
+                if self._idle:
+                    self._out += 1
+                    return self._idle.pop()
+                if self._out < self.max_workers:
+                    self._out += 1
+                    return None
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or self._closed:
+                    raise QueryTimeout(
+                        f"the SPARQL endpoint is busy with {self._out} other queries (setting "
+                        "EUCAN_SPARQL_MAX_WORKERS); try again shortly"
+                    )
+                self._pool.wait(remaining)
+
+    def _release(self, worker: _Worker | None) -> None:
+        surplus = None
+        with self._pool:
+            self._out -= 1
+            if worker is not None:
+                if not self._closed and len(self._idle) < self.keep_workers:
+                    self._idle.append(worker)
+                else:
+                    surplus = worker
+            self._pool.notify()
+        if surplus is not None:
+            surplus.stop()
+
+    @property
+    def network_isolated(self) -> bool | None:
+        """Whether the ready workers run without network (None before any has started)."""
+        with self._pool:
+            return all(w.isolated for w in self._idle) if self._idle else None
+
+    @property
+    def workers_running(self) -> int:
+        """Worker processes alive now (idle and busy)."""
+        with self._pool:
+            return len(self._idle) + self._out
+
     def query(self, text: str, *, accept: str | None = None) -> SparqlResult:
         """Run a read-only SPARQL query; answer in the negotiated media type."""
         if self._closed:
             raise StoreUnavailable("the SPARQL service is closed")
-        check_query(text)
+        check_query(text, max_length=self.max_length, max_nesting=self.max_nesting)
         self.refresh()
         built = self._built
         assert built is not None
         timeout_s = self.timeout_ms / 1000
         deadline = time.monotonic() + timeout_s
-        try:
-            worker = self._idle.get(timeout=timeout_s)
-        except queue.Empty:
-            raise QueryTimeout("the SPARQL endpoint is busy with other queries; try again shortly") from None
+        worker = self._acquire(deadline)
         try:
             if worker is None or worker.generation != built.generation:
                 if worker is not None:
                     worker.stop()
                 worker = None
-                worker = _Worker(built.dump, built.generation, start_timeout_s=max(60.0, timeout_s))
-            reply = worker.ask((text, accept, self.row_cap), max(0.05, deadline - time.monotonic()))
-        except (QueryTimeout, StoreUnavailable):
-            worker = None
+                worker = _Worker(
+                    built.dump, built.generation, start_timeout_s=max(60.0, timeout_s), memory_mb=self.memory_mb
+                )
+            # The time limit covers the query in the worker (the SERVICE check, parsing, evaluation,
+            # serialising); waiting for a free worker is bounded by the same limit, separately.
+            reply = worker.ask((text, accept, self.row_cap), timeout_s)
+        except (QueryTimeout, StoreUnavailable, QuerySyntaxError):
+            worker = None  # stopped by `ask` (or never started)
             raise
         finally:
-            self._idle.put(worker)
+            self._release(worker)
+        if reply[0] == "refused":
+            raise ReadOnlyViolation(reply[1])
         if reply[0] == "syntax":
             raise QuerySyntaxError(f"the SPARQL query could not be parsed: {reply[1]}")
         if reply[0] == "error":
@@ -471,13 +559,11 @@ class SparqlService:
 
     def close(self) -> None:
         self._closed = True
-        while True:
-            try:
-                worker = self._idle.get_nowait()
-            except queue.Empty:
-                break
-            if worker is not None:
-                worker.stop()
+        with self._pool:
+            idle, self._idle = self._idle, []
+            self._pool.notify_all()
+        for worker in idle:
+            worker.stop()
         if self._own_dir:
             shutil.rmtree(self.work_dir, ignore_errors=True)
 

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
+from eucan.echo import clip
 from eucan.errors import Problem
-from eucan.loaders.records import BaseRecord
+from eucan.loaders.records import BaseRecord, TenureRecord
 from eucan.loaders.yaml_source import RawRecord
 from eucan.ontology import SHAPES_TTL
 
-__all__ = ["check_ids", "check_references", "check_shacl"]
+__all__ = ["check_ids", "check_references", "check_shacl", "check_successions"]
 
 DOMAIN_IDS_SECTION = "domains"
 
@@ -31,7 +33,7 @@ def check_ids(records: Iterable[tuple[RawRecord, BaseRecord]]) -> tuple[dict[str
                 Problem(
                     raw.file,
                     raw.line,
-                    f"duplicate id {slug!r} (first defined at {prev.file}:{prev.line}); ids must be unique across data/",
+                    f"duplicate id {clip(slug)} (first defined at {prev.file}:{prev.line}); ids must be unique across data/",
                 )
             )
             continue
@@ -42,7 +44,7 @@ def check_ids(records: Iterable[tuple[RawRecord, BaseRecord]]) -> tuple[dict[str
 
 def _suggest(slug: str, candidates: Iterable[str]) -> str:
     close = difflib.get_close_matches(slug, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return f" (did you mean {clip(close[0])}?)" if close else ""
 
 
 def check_references(
@@ -60,7 +62,7 @@ def check_references(
             if section == "*":
                 if target not in ids:
                     problems.append(
-                        Problem(raw.file, line, f"{field}: unknown record {target!r}{_suggest(target, ids)}")
+                        Problem(raw.file, line, f"{field}: unknown record {clip(target)}{_suggest(target, ids)}")
                     )
                 continue
             pool = by_section.get(section, set())
@@ -69,10 +71,45 @@ def check_references(
             kind = section.rstrip("s") if section != "domains" else "cooperation domain"
             if target in ids:
                 problems.append(
-                    Problem(raw.file, line, f"{field}: {target!r} is a {ids[target].rstrip('s')}, not a {kind}")
+                    Problem(raw.file, line, f"{field}: {clip(target)} is a {ids[target].rstrip('s')}, not a {kind}")
                 )
             else:
-                problems.append(Problem(raw.file, line, f"{field}: unknown {kind} {target!r}{_suggest(target, pool)}"))
+                problems.append(
+                    Problem(raw.file, line, f"{field}: unknown {kind} {clip(target)}{_suggest(target, pool)}")
+                )
+    return problems
+
+
+def check_successions(records: Iterable[tuple[RawRecord, BaseRecord]]) -> list[Problem]:
+    """Successive holders of one post must not overlap: by the as-of rule (`eucan.dates`) a tenure whose
+    latest possible end falls on or after its successor's first day would give the post two holders on
+    that day. Refused at the earlier tenure's `end` (or its record when it has none), unless the record
+    states a `documented_overlap`. Tenures without a start cannot be ordered and are not checked."""
+    by_post: dict[str, list[tuple[RawRecord, TenureRecord]]] = {}
+    for raw, model in records:
+        if isinstance(model, TenureRecord) and model.start is not None:
+            by_post.setdefault(model.post, []).append((raw, model))
+    problems: list[Problem] = []
+    for post, tenures in sorted(by_post.items()):
+        tenures.sort(key=lambda pair: (pair[1].start.value if pair[1].start else dt.date.min, pair[1].id))
+        for (raw, earlier), (_, later) in zip(tenures, tenures[1:], strict=False):
+            assert earlier.start is not None and later.start is not None
+            if earlier.documented_overlap is not None:
+                continue
+            if earlier.end is None:
+                message = (
+                    f"tenure {earlier.id!r} has no end, but {later.id!r} holds post {post!r} from {later.start.display}; "
+                    f"give {earlier.id!r} an end before {later.start.display}, or state why both held it in documented_overlap"
+                )
+                problems.append(Problem(raw.file, raw.line, message))
+            elif earlier.end.last_day >= later.start.value:
+                day_before = later.start.value - dt.timedelta(days=1)
+                message = (
+                    f"tenure {earlier.id!r} ends {earlier.end.display}, on or after its successor {later.id!r} "
+                    f"took up post {post!r} ({later.start.display}); successive holders must not overlap: end it "
+                    f"the day before ({day_before.isoformat()}), or state the sources' reason in documented_overlap"
+                )
+                problems.append(Problem(raw.file, raw.line_of("end"), message))
     return problems
 
 

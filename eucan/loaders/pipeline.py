@@ -8,8 +8,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from eucan.echo import clip
 from eucan.errors import Problem, SourceError
-from eucan.loaders.checks import check_ids, check_references, check_shacl
+from eucan.loaders.checks import check_ids, check_references, check_shacl, check_successions
 from eucan.loaders.languages import check_languages
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
 from eucan.loaders.records import SECTION_MODELS, BaseRecord
@@ -47,14 +48,14 @@ def _model_problems(raw: RawRecord, exc: ValidationError) -> list[Problem]:
         where = ".".join(loc) if loc else raw.section
         if err["type"] == "extra_forbidden":
             allowed = ", ".join(sorted(SECTION_MODELS[raw.section].model_fields))
-            message = f"unknown field {where!r} in {raw.section}; allowed fields: {allowed}"
+            message = f"unknown field {clip(where)} in {raw.section}; allowed fields: {allowed}"
         elif err["type"] == "missing":
-            message = f"missing required field {where!r}"
+            message = f"missing required field {clip(where)}"
         else:
             text = str(err["msg"]).removeprefix("Value error, ")
-            message = f"{where}: {text} (got {err.get('input')!r})" if field else text
+            message = f"{where}: {text} (got {clip(err.get('input'))})" if field else text
         ident = raw.data.get("id")
-        prefix = f"{raw.section[:-1]} {ident!r}: " if isinstance(ident, str) else ""
+        prefix = f"{raw.section[:-1]} {clip(ident)}: " if isinstance(ident, str) else ""
         problems.append(Problem(raw.file, raw.line_of(field), prefix + message))
     return problems
 
@@ -62,6 +63,16 @@ def _model_problems(raw: RawRecord, exc: ValidationError) -> list[Problem]:
 def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool = True) -> Validated:
     """Check the curated files; raise `SourceError` listing every problem, or return the data."""
     root = root or Path.cwd()
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        raise SourceError(
+            [
+                Problem(
+                    str(path), 0, "no such folder or file; give the folder of curated YAML files (EUCAN_SOURCES_DIR)"
+                )
+                for path in missing
+            ]
+        )
     problems: list[Problem] = []
     parsed: list[tuple[RawRecord, BaseRecord]] = []
     files: list[str] = []
@@ -82,6 +93,7 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
     problems += id_problems
     domains = {str(row[0]) for row in vocabulary_graph().query(DOMAIN_SLUGS_QUERY)}  # type: ignore[index]
     problems += check_references(parsed, ids, domains)
+    problems += check_successions(parsed)
     problems += check_languages(parsed)
     if problems:
         raise SourceError(problems)

@@ -10,11 +10,14 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from rdflib import XSD, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
+from eucan.echo import clip
 from eucan.ontology.iris import WIKIDATA, role_iri
-from eucan.ontology.namespaces import ECS
+from eucan.ontology.terms import TERMS as ECS  # the closed namespace, as plain attributes
 
 if TYPE_CHECKING:
     from eucan.loaders.rdf_builder import RdfWriter
+
+from eucan import dates
 
 __all__ = [
     "RECORD_TYPES",
@@ -54,12 +57,12 @@ class PartialDate(BaseModel):
     @property
     def last_day(self) -> dt.date:
         """The last day the partial date can mean (for inclusive end dates)."""
-        if self.precision == "day":
-            return self.value
-        if self.precision == "year":
-            return dt.date(self.value.year, 12, 31)
-        following = dt.date(self.value.year + (self.value.month == 12), self.value.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
+        return dates.last_day(self.value, self.precision)
+
+    @property
+    def display(self) -> str:
+        """The date in its precision: "2005", "2024-04" or "2025-06-23"."""
+        return dates.display(self.value, self.precision) or ""
 
 
 def _parse_date(value: Any) -> PartialDate:
@@ -75,8 +78,8 @@ def _parse_date(value: Any) -> PartialDate:
         if re.fullmatch(r"\d{4}", text):
             return PartialDate(value=dt.date(int(text), 1, 1), precision="year")
     except ValueError as exc:
-        raise ValueError(f"{text!r} is not a real date ({exc}); write YYYY-MM-DD, YYYY-MM or YYYY") from None
-    raise ValueError(f"{text!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+        raise ValueError(f"{clip(text)} is not a real date ({exc}); write YYYY-MM-DD, YYYY-MM or YYYY") from None
+    raise ValueError(f"{clip(text)} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 DateField = Annotated[PartialDate, BeforeValidator(_parse_date)]
@@ -253,6 +256,8 @@ class _Period(Record):
     def period_rdf(self, out: RdfWriter, node: URIRef) -> None:
         out.date(node, ECS.startDate, ECS.startDatePrecision, self.start)
         out.date(node, ECS.endDate, ECS.endDatePrecision, self.end)
+        if self.end is not None:  # derived once, here: the as-of rule compares with the latest possible end
+            out.plain(node, ECS.endDateLast, self.end.last_day.isoformat(), XSD.date)
 
 
 class TenureRecord(_Period):
@@ -261,6 +266,9 @@ class TenureRecord(_Period):
 
     person: Slug
     post: Slug
+    documented_overlap: Text | None = None
+    """Why this tenure ends on or after its successor's first day, as the record's sources state it.
+    Without it, successive holders of a post must not overlap (see `checks.check_successions`)."""
 
     def references(self) -> list[tuple[str, str, str]]:
         return [*super().references(), ("person", "actors", self.person), ("post", "posts", self.post)]
@@ -271,6 +279,7 @@ class TenureRecord(_Period):
         self.period_rdf(out, node)
         out.link(node, ECS.holder, "actors", self.person)
         out.link(node, ECS.post, "posts", self.post)
+        out.text(node, ECS.documentedOverlap, self.documented_overlap)
         return []
 
 

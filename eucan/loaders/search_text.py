@@ -4,7 +4,7 @@
 `searchText` its id (for a named record), description and title, the quotes of its evidence and the titles of the source
 documents they come from. Both are folded words, so the engines' full-text indexes match case-
 and accent-insensitively and alike. They are derived: the RDF export leaves them out
-(`ontology.mapping.DERIVED_PROPERTIES`), so the round trip stays lossless.
+(`ontology.mapping.INDEX_ONLY_PROPERTIES`), so the round trip stays lossless.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from eucan.echo import clip
 from eucan.errors import Problem
 from eucan.loaders.records import SECTIONS
 
@@ -52,7 +53,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r} (the second one would silently win)", key_node.start_mark
+                None, None, f"duplicate key {clip(key)} (the second one would silently win)", key_node.start_mark
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
         lines[str(key)] = key_node.start_mark.line + 1
@@ -96,12 +97,56 @@ def _nested_lines(item: dict[str, Any]) -> dict[str, list[dict[str, int]]]:
     return nested
 
 
+MAX_ALIAS_EXPANSION = 10_000
+
+
+def _alias_problem(text: str, label: str) -> Problem | None:
+    """Aliases (`*name`) may add at most `MAX_ALIAS_EXPANSION` nodes to a file as written: a few
+    hundred bytes of nested aliases otherwise expand to billions of nodes ("billion laughs") once
+    the records are copied. Counted on the event stream, which never expands an alias."""
+    weights: dict[str, int] = {}
+    stack: list[list[Any]] = []  # [expanded weight so far, anchor] per open collection
+    extra = 0  # nodes the aliases added so far
+    try:
+        for event in yaml.parse(text, Loader=_Base):
+            weight = 0
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                stack.append([1, event.anchor])
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)) and stack:
+                weight, anchor = stack.pop()
+                if anchor is not None:
+                    weights[anchor] = weight
+            elif isinstance(event, yaml.ScalarEvent):
+                weight = 1
+                if event.anchor is not None:
+                    weights[event.anchor] = 1
+            elif isinstance(event, yaml.AliasEvent):
+                weight = weights.get(str(event.anchor), 1)
+                extra += weight
+                if extra > MAX_ALIAS_EXPANSION:
+                    line = event.start_mark.line + 1 if event.start_mark else 1
+                    return Problem(
+                        label,
+                        line,
+                        f"YAML aliases expand this file by more than {MAX_ALIAS_EXPANSION:,} nodes "
+                        f"(*{str(event.anchor)[:40]} alone adds {weight:,}); write the values out instead",
+                    )
+            if weight and stack:
+                stack[-1][0] += weight
+    except yaml.YAMLError:
+        return None  # the full parse below reports it with its line
+    return None
+
+
 def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
     """Parse one file into raw records; YAML errors become problems with the file's line."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return [], [Problem(label, 1, f"cannot read the file: {exc}")]
+    refused = _alias_problem(text, label)
+    if refused is not None:
+        return [], [refused]
     try:
         doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
@@ -125,18 +170,22 @@ def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
             continue
         line = top_lines.get(section, 1)
         if section not in SECTIONS:
-            problems.append(Problem(label, line, f"unknown section {section!r}; expected one of {', '.join(SECTIONS)}"))
+            problems.append(
+                Problem(label, line, f"unknown section {clip(section)}; expected one of {', '.join(SECTIONS)}")
+            )
             continue
         if items is None:
             continue
         if not isinstance(items, list):
             problems.append(
-                Problem(label, line, f"section {section!r} must be a list of records (each starting with '- ')")
+                Problem(label, line, f"section {clip(section)} must be a list of records (each starting with '- ')")
             )
             continue
         for item in items:
             if not isinstance(item, dict):
-                problems.append(Problem(label, line, f"every entry of {section!r} must be a mapping, got {item!r}"))
+                problems.append(
+                    Problem(label, line, f"every entry of {clip(section)} must be a mapping, got {clip(item)}")
+                )
                 continue
             records.append(
                 RawRecord(section, _strip(item), label, item["__line__"], dict(item["__lines__"]), _nested_lines(item))

@@ -56,7 +56,9 @@ class ECS(DefinedNamespace):
     coversDomain: URIRef  # covers domain
     date: URIRef  # date
     datePrecision: URIRef  # date precision
+    documentedOverlap: URIRef  # documented overlap
     endDate: URIRef  # end date
+    endDateLast: URIRef  # latest possible end
     endDatePrecision: URIRef  # end date precision
     entryIntoForceDate: URIRef  # entry into force
     entryIntoForceDatePrecision: URIRef  # entry into force date precision

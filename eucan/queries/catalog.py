@@ -5,12 +5,18 @@ Header lines (comments at the top of the file)::
     // @title Partners of an actor
     // @description Who an actor cooperates with, through which instruments.
     // @param actor string canada  The actor's id (e.g. canada, eu, germany).
-    // @param as_of date 2024-01-01  Optional: only what held on that day (YYYY-MM-DD).
+    // @param as_of? date 2024-01-01  Only what held on that day (YYYY-MM-DD).
+    // @param ids string[] sdp-2025,eu-canada-fpa  Record ids (a list; comma-separated on the command line).
     // @returns partner, partner_name, instruments
     // @example canada shares sdp-2025 with eu
 
-`@param` gives name, type (string, int, date, bool), example value and a description; a
-parameter whose description starts with "Optional" may be omitted (it is then bound to null).
+`@param` gives name, type, example value and a description. Types: `string`, `int`, `float`,
+`date`, `bool`, and a list of any of them written `type[]`. A name ending in `?` marks an
+optional parameter: it may be omitted and is then bound to null.
+
+Three folders hold queries: the researchers' catalog (this folder), the internal queries the
+API, the exporter and the tools run (`internal/`, not listed to researchers), and an optional
+folder of the user's own named queries (`EUCAN_QUERIES_DIR`), listed beside the catalog.
 """
 
 from __future__ import annotations
@@ -22,24 +28,50 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from eucan.echo import clip
 from eucan.errors import QueryNotFound, QueryParameterError
 
-__all__ = ["CATALOG_DIR", "NamedQuery", "Parameter", "bind", "get_query", "list_queries"]
+__all__ = [
+    "CATALOG_DIR",
+    "INTERNAL_DIR",
+    "NamedQuery",
+    "Parameter",
+    "bind",
+    "get_query",
+    "list_queries",
+    "use_user_queries",
+]
 
 CATALOG_DIR = Path(__file__).resolve().parent
+INTERNAL_DIR = CATALOG_DIR / "internal"
 _TYPES = ("string", "int", "date", "bool", "float")
+_user_dirs: list[Path] = []
 
 
 @dataclass(frozen=True)
 class Parameter:
     name: str
-    type: str
+    type: str  # a scalar type, or `type[]` for a list
     example: str
     description: str
+    optional: bool = False
 
     @property
-    def optional(self) -> bool:
-        return self.description.lower().startswith("optional")
+    def is_list(self) -> bool:
+        return self.type.endswith("[]")
+
+    @property
+    def item_type(self) -> str:
+        return self.type.removesuffix("[]")
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "example": self.example,
+            "optional": self.optional,
+            "description": self.description,
+        }
 
 
 @dataclass(frozen=True)
@@ -56,8 +88,19 @@ class NamedQuery:
     def example_params(self) -> dict[str, Any]:
         return bind(self, {p.name: p.example for p in self.parameters if not p.optional})
 
+    def describe(self) -> dict[str, Any]:
+        """What `eucan queries` and `GET /api/v1/queries` show of a query."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "description": self.description,
+            "parameters": [p.describe() for p in self.parameters],
+            "returns": list(self.returns),
+            "example": " ".join(self.examples),
+        }
 
-def _parse(path: Path) -> NamedQuery:
+
+def _parse(path: Path, *, internal: bool = False) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     meta: dict[str, list[str]] = {}
     for line in text.splitlines():
@@ -67,9 +110,13 @@ def _parse(path: Path) -> NamedQuery:
     params = []
     for spec in meta.get("param", []):
         parts = spec.split(None, 3)
-        if len(parts) < 3 or parts[1] not in _TYPES:
-            raise ValueError(f"{path.name}: bad @param line {spec!r}; write: @param name type example description")
-        params.append(Parameter(parts[0], parts[1], parts[2], parts[3] if len(parts) > 3 else ""))
+        if len(parts) < 3 or parts[1].removesuffix("[]") not in _TYPES or not re.fullmatch(r"\w+\??", parts[0]):
+            raise ValueError(
+                f"{path}: bad @param line {spec!r}; write: @param name[?] type[[]] example description "
+                f"(types: {', '.join(_TYPES)})"
+            )
+        name, optional = parts[0].removesuffix("?"), parts[0].endswith("?")
+        params.append(Parameter(name, parts[1], parts[2], parts[3] if len(parts) > 3 else "", optional))
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
     return NamedQuery(
         name=path.stem,
@@ -78,14 +125,27 @@ def _parse(path: Path) -> NamedQuery:
         parameters=tuple(params),
         returns=tuple(c.strip() for c in " ".join(meta.get("returns", [])).split(",") if c.strip()),
         text=body,
-        internal="internal" in meta,
+        internal=internal,
         examples=tuple(meta.get("example", [])),
     )
 
 
+def use_user_queries(folder: Path | None) -> None:
+    """Also list the named queries in `folder` (the `EUCAN_QUERIES_DIR` setting) beside the catalog."""
+    _user_dirs[:] = [folder] if folder else []
+    _load_all.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _load_all() -> dict[str, NamedQuery]:
-    return {path.stem: _parse(path) for path in sorted(CATALOG_DIR.glob("*.cypher"))}
+    queries = {path.stem: _parse(path) for path in sorted(CATALOG_DIR.glob("*.cypher"))}
+    for folder in _user_dirs:
+        for path in sorted(folder.glob("*.cypher")):
+            if path.stem in queries:
+                raise ValueError(f"{path}: a catalog query is already named {path.stem!r}; rename the file")
+            queries[path.stem] = _parse(path)
+    queries.update({path.stem: _parse(path, internal=True) for path in sorted(INTERNAL_DIR.glob("*.cypher"))})
+    return queries
 
 
 def list_queries(*, include_internal: bool = False) -> list[NamedQuery]:
@@ -99,19 +159,27 @@ def get_query(name: str) -> NamedQuery:
 
         close = difflib.get_close_matches(name, list(queries), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise QueryNotFound(f"no catalog query named {name!r}{hint}; run `eucan queries` to list them")
+        raise QueryNotFound(f"no catalog query named {clip(name)}{hint}; run `eucan queries` to list them")
     return queries[name]
 
 
 def _convert(param: Parameter, raw: Any) -> Any:
     if raw is None:
         return None
+    if param.is_list:
+        items = raw if isinstance(raw, (list, tuple)) else [x for x in str(raw).split(",") if x.strip()]
+        return [_convert_one(param, item.strip() if isinstance(item, str) else item) for item in items]
+    return _convert_one(param, raw)
+
+
+def _convert_one(param: Parameter, raw: Any) -> Any:
+    kind = param.item_type
     try:
-        if param.type == "int":
+        if kind == "int":
             return int(raw)
-        if param.type == "float":
+        if kind == "float":
             return float(raw)
-        if param.type == "bool":
+        if kind == "bool":
             if isinstance(raw, bool):
                 return raw
             if str(raw).lower() in ("true", "1", "yes"):
@@ -119,11 +187,11 @@ def _convert(param: Parameter, raw: Any) -> Any:
             if str(raw).lower() in ("false", "0", "no"):
                 return False
             raise ValueError(raw)
-        if param.type == "date":
+        if kind == "date":
             return dt.date.fromisoformat(str(raw)).isoformat()
     except ValueError:
         accepted = {"int": "a whole number", "float": "a number", "bool": "true or false", "date": "a date YYYY-MM-DD"}
-        raise QueryParameterError(f"parameter {param.name}={raw!r} must be {accepted[param.type]}") from None
+        raise QueryParameterError(f"parameter {param.name}={clip(raw)} must be {accepted[kind]}") from None
     return str(raw)
 
 
@@ -133,7 +201,7 @@ def bind(query: NamedQuery, given: dict[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(given) - set(known))
     if unknown:
         raise QueryParameterError(
-            f"query {query.name!r} has no parameter {unknown[0]!r}; its parameters: {', '.join(known) or 'none'}"
+            f"query {query.name!r} has no parameter {clip(unknown[0])}; its parameters: {', '.join(known) or 'none'}"
         )
     bound: dict[str, Any] = {}
     for name, param in known.items():

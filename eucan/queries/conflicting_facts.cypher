@@ -16,8 +16,8 @@ WITH a, b, record_sources, collect(DISTINCT db.id) AS other_sources
 RETURN a.id AS record,
        b.id AS other,
        head([l IN labels(a) WHERE NOT l IN ['Resource', 'Fact', 'Event', 'Actor', 'Instrument']]) AS kind,
-       coalesce(a.startDate, a.date, '?') + ' .. ' + coalesce(a.endDate, '') AS record_period,
-       coalesce(b.startDate, b.date, '?') + ' .. ' + coalesce(b.endDate, '') AS other_period,
+       coalesce(left(a.startDate, CASE a.startDatePrecision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END), left(a.date, CASE a.datePrecision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END), '?') + ' .. ' + coalesce(left(a.endDate, CASE a.endDatePrecision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END), '') AS record_period,
+       coalesce(left(b.startDate, CASE b.startDatePrecision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END), left(b.date, CASE b.datePrecision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END), '?') + ' .. ' + coalesce(left(b.endDate, CASE b.endDatePrecision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END), '') AS other_period,
        record_sources,
        other_sources,
        coalesce(a.uncertainty, b.uncertainty, a.note, b.note) AS uncertainty

@@ -8,7 +8,7 @@
 MATCH (m:Membership)-[:ORGANISATION]->(o:Actor)
 WHERE o.id IN [$org_a, $org_b]
   AND (m.startDate IS NULL OR m.startDate <= $as_of)
-  AND (m.endDate IS NULL OR m.endDate >= $as_of)
+  AND (m.endDateLast IS NULL OR m.endDateLast >= $as_of)
 MATCH (m)-[:MEMBER]->(s:Actor)
 WITH s, collect(DISTINCT o.id) AS orgs
 RETURN s.id AS member,

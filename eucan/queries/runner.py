@@ -5,25 +5,87 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from eucan.dates import display
+from eucan.errors import QueryParameterError
 from eucan.graph.store import GraphStore, QueryResult
 from eucan.queries.catalog import bind, get_query
+from eucan.queries.params import check_parameters
 
-__all__ = ["GraphStats", "graph_stats", "run_adhoc", "run_named"]
+__all__ = [
+    "PRECISION_SUFFIX",
+    "GraphStats",
+    "graph_stats",
+    "run_adhoc",
+    "run_named",
+    "show_dates_in_precision",
+    "shown_columns",
+]
+
+
+PRECISION_SUFFIX = "_precision"
+
+
+def show_dates_in_precision(result: QueryResult) -> QueryResult:
+    """Show each date column in its precision ("2005", "2024-04", "2025-06-23"), in place.
+
+    The catalog's convention: a query returns a date as stored (its first day) in a column `X` and the
+    precision beside it in `X_precision`; every door that runs a catalog query (CLI, API, generated
+    docs) then shows `X` through `eucan.dates.display`, the one display rule.
+    """
+    pairs = [
+        (result.columns.index(col[: -len(PRECISION_SUFFIX)]), i)
+        for i, col in enumerate(result.columns)
+        if col.endswith(PRECISION_SUFFIX) and col[: -len(PRECISION_SUFFIX)] in result.columns
+    ]
+    for row in result.rows if pairs else []:
+        for value_at, precision_at in pairs:
+            if isinstance(row[value_at], str):
+                row[value_at] = display(row[value_at], row[precision_at])
+    return result
+
+
+def shown_columns(columns: list[str]) -> list[int]:
+    """The columns a table for people shows: a date already shows its precision ("2005"), so the
+    `X_precision` columns beside a date column `X` are left out (JSON and CSV keep them)."""
+    return [
+        i
+        for i, c in enumerate(columns)
+        if not (c.endswith(PRECISION_SUFFIX) and c.removesuffix(PRECISION_SUFFIX) in columns)
+    ]
 
 
 def run_named(
     *, store: GraphStore, name: str, params: dict[str, Any], timeout_ms: int | None = None, row_cap: int | None = None
 ) -> QueryResult:
-    """Run a catalog query by name with checked, bound parameters."""
+    """Run a catalog query by name with checked, bound parameters; dates come back in their precision."""
     query = get_query(name)
-    return store.run(query.text, bind(query, params), read_only=True, timeout_ms=timeout_ms, row_cap=row_cap)
+    bound = bind(query, params)
+    check_parameters(bound)
+    return show_dates_in_precision(_guarded(store, query.text, bound, timeout_ms, row_cap))
 
 
 def run_adhoc(
     *, store: GraphStore, text: str, params: dict[str, Any], timeout_ms: int | None = None, row_cap: int | None = None
 ) -> QueryResult:
-    """Run a researcher's own Cypher, read-only, with a time limit and a row cap."""
-    return store.run(text, params, read_only=True, timeout_ms=timeout_ms, row_cap=row_cap)
+    """Run a researcher's own Cypher, read-only, with a time limit and a row cap (dates shown as the catalog's are)."""
+    check_parameters(params)
+    return show_dates_in_precision(_guarded(store, text, params, timeout_ms, row_cap))
+
+
+def _guarded(
+    store: GraphStore, text: str, params: dict[str, Any], timeout_ms: int | None, row_cap: int | None
+) -> QueryResult:
+    """`store.run`, with an engine client's own ValueError/RecursionError turned into a clear 4xx error."""
+    try:
+        return store.run(text, params, read_only=True, timeout_ms=timeout_ms, row_cap=row_cap)
+    except RecursionError:
+        raise QueryParameterError("the query or its parameters are nested too deeply to send to the engine") from None
+    except ValueError as exc:
+        if isinstance(exc, UnicodeError):
+            raise QueryParameterError("the query or a parameter is not valid text (UTF-8)") from None
+        raise QueryParameterError(
+            "the engine client refused the query parameters; check their names and values"
+        ) from None
 
 
 @dataclass

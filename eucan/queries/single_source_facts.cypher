@@ -1,6 +1,6 @@
 // @title Facts resting on a single source
 // @description Records whose evidence all comes from one source document, the first candidates for corroboration, with that source and whether it is primary. Secondary-only facts come first.
-// @param kind string Participation  Optional: only records with this label (Participation, Membership, Tenure, Event, Instrument, Actor...).
+// @param kind? string Participation  Only records with this label (Participation, Membership, Tenure, Event, Instrument, Actor...).
 // @returns record, kind, name, source, primary_source, url
 // @example nato-membership-spain-1982-05-29 rests only on spectroom-spain-nato (secondary); canada-europol-cooperation-agreement only on commonlii-catser-2005-19
 MATCH (f:Resource)-[:EVIDENCE]->(:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)

@@ -79,6 +79,8 @@ def test_as_of_is_inclusive_at_start_and_end_day(client: TestClient, as_of: str,
             "start_precision": "day",
             "end": "2007-03-31",
             "end_precision": "day",
+            "end_last": "2007-03-31",
+            "undated": False,
         }
         # the Canadian Armed Forces' participation has the same period, so it is a partner on exactly those days
         assert "canadian-armed-forces" in {p["id"] for p in althea[0]["partners"]}

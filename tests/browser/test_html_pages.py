@@ -1,6 +1,6 @@
 """A resource page as a browser sees it: headless Chromium (Debian's package) against a live server.
 
-`scripts/check` installs chromium; without it these tests are skipped, saying why.
+`scripts/check --install-browser` installs chromium (CI passes it); without it these tests are skipped, saying why.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def live_url(store: GraphStore, settings: Settings) -> Iterator[str]:
 
 def _dump_dom(url: str) -> str:
     if CHROMIUM is None:
-        pytest.skip("chromium is not installed (scripts/check installs Debian's chromium package)")
+        pytest.skip("chromium is not installed: sudo apt-get install chromium, or bash scripts/check --install-browser")
     with tempfile.TemporaryDirectory() as profile:
         done = subprocess.run(
             [

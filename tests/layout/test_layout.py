@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -82,3 +83,22 @@ def test_the_top_level_folders_are_the_package_folders() -> None:
         top = ROOT / name
         if top.is_symlink():  # a checkout with core.symlinks=false has plain text files here instead
             assert top.resolve() == (ROOT / "eucan" / name).resolve()
+
+
+def test_both_engines_get_the_same_indexes() -> None:
+    from eucan.graph.schema import falkordb_schema, neo4j_schema
+
+    pairs = re.compile(r"\(n:(\w+)\) (?:ON|REQUIRE) \(?n\.(\w+)")
+    falkordb = {m.groups() for s in falkordb_schema() for m in [pairs.search(s)] if m}
+    neo4j = {m.groups() for s in neo4j_schema() for m in [pairs.search(s)] if m}
+    assert falkordb == neo4j and ("Resource", "uri") in neo4j and len(neo4j) >= 9
+
+
+def test_the_falkordb_store_has_those_indexes(store: object) -> None:
+    from eucan.graph.falkordb_store import FalkorDBStore
+    from eucan.graph.schema import INDEXED, UNIQUE
+
+    assert isinstance(store, FalkorDBStore)
+    rows = store.run("CALL db.indexes() YIELD label, properties RETURN label, properties").rows
+    have = {(label, prop) for label, props in rows for prop in props}
+    assert set(UNIQUE + INDEXED) <= have

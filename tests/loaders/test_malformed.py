@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from eucan.cli import app
 from eucan.errors import SourceError
 from eucan.graph.falkordb_store import FalkorDBStore
-from eucan.loaders.pipeline import load_sources
+from eucan.loaders.pipeline import load_sources, validate_sources
 from eucan.queries.runner import graph_stats
 from tests.conftest import DATA, ROOT
 
@@ -37,8 +37,15 @@ EXPECTED = {
     "16_wrong_kind_reference.yaml": (4, "'eu' is a actor, not a instrument"),
     "17_duplicate_key.yaml": (5, "duplicate key 'name'"),
     "18_blank_quote.yaml": (5, "must not be blank"),
-    "19_quote_lang_mismatch.yaml": (7, "tagged `lang: de` but reads as French (fr"),
-    "20_untagged_non_english.yaml": (7, "has no `lang` and so counts as English, but reads as German (de"),
+    "19_overlapping_succession.yaml": (
+        6,
+        "tenure 'tenure-overlap-first' ends 2012-06, on or after its successor 'tenure-overlap-second' took up post"
+        " 'canada-prime-minister' (2012-06-30); successive holders must not overlap: end it the day before (2012-06-29)",
+    ),
+    "21_yaml_alias_bomb.yaml": (9, "YAML aliases expand this file by more than 10,000 nodes (*c alone adds 1,111)"),
+    "22_long_value.yaml": (2, "… (cut)"),
+    "23_quote_lang_mismatch.yaml": (7, "tagged `lang: de` but reads as French (fr"),
+    "24_untagged_non_english.yaml": (7, "has no `lang` and so counts as English, but reads as German (de"),
 }
 
 
@@ -87,3 +94,11 @@ def test_shacl_catches_what_models_cannot(curated: object) -> None:
 
         validate_sources([DATA, MALFORMED / "08_shacl_tenure_holder_not_person.yaml"], ROOT)
     assert any("SHACL" in str(p) for p in caught.value.problems)
+
+
+def test_echoed_values_are_cut_to_200_characters() -> None:
+    with pytest.raises(SourceError) as caught:
+        validate_sources([MALFORMED / "20_long_value.yaml"], ROOT, shacl=False)
+    for problem in caught.value.problems:
+        assert len(problem.message) < 600, problem.message  # the 5,000-character id, echoed twice, cut each time
+        assert "X" * 201 not in problem.message

@@ -63,7 +63,7 @@ def test_query_by_name_json_and_csv(store: FalkorDBStore) -> None:
     assert [r["member"] for r in json.loads(result.stdout)] == ["austria", "cyprus", "ireland", "malta"]
     result = runner.invoke(app, [*base, "--data-dir", str(store.data_dir), "--format", "csv"])
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["member", "name", "member_since"] and rows[1][0] == "austria"
+    assert rows[0] == ["member", "name", "member_since", "member_since_precision"] and rows[1][0] == "austria"
 
 
 def test_query_by_name_bad_parameter(store: FalkorDBStore) -> None:

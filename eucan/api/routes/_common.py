@@ -10,6 +10,7 @@ from fastapi.routing import APIRoute
 
 from eucan.api.errors import ERROR_RESPONSES
 from eucan.api.models import Page
+from eucan.echo import clip
 from eucan.errors import QueryParameterError
 
 __all__ = [
@@ -42,6 +43,8 @@ SDP_PERIOD_EXAMPLE: dict[str, Any] = {
     "start_precision": "day",
     "end": None,
     "end_precision": None,
+    "end_last": None,
+    "undated": False,
 }
 
 
@@ -72,4 +75,4 @@ def reject_unknown_params(request: Request) -> None:
     unknown = sorted(set(request.query_params) - accepted)
     if unknown:
         listed = ", ".join(sorted(accepted)) or "none"
-        raise QueryParameterError(f"unknown parameter {unknown[0]!r}; this endpoint accepts: {listed}")
+        raise QueryParameterError(f"unknown parameter {clip(unknown[0])}; this endpoint accepts: {listed}")

@@ -18,6 +18,7 @@ from eucan.api.routes._common import (
     paged,
     reject_unknown_params,
 )
+from eucan.dates import AS_OF_RULE
 
 __all__ = ["router"]
 
@@ -28,7 +29,7 @@ ActorId = Annotated[
 ]
 AsOf = Annotated[
     str | None,
-    Query(description="Only what held on this day, YYYY-MM-DD (start and end days included).", examples=["2024-01-01"]),
+    Query(description=f"Only what held on this day, YYYY-MM-DD: {AS_OF_RULE}.", examples=["2024-01-01"]),
 ]
 _SOURCE = SDP_SOURCE_EXAMPLE
 _PERIOD = SDP_PERIOD_EXAMPLE

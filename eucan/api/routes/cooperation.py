@@ -18,6 +18,7 @@ from eucan.api.routes._common import (
     paged,
     reject_unknown_params,
 )
+from eucan.dates import AS_OF_RULE
 
 __all__ = ["router"]
 
@@ -63,9 +64,7 @@ def _id(description: str, example_id: str) -> object:
         "One row per participation: the actor, the instrument (id, name, type), the instrument's cooperation "
         "domains, the period (start, end and their precision), the other participants (partners, each with "
         "role, period and sources) and the sources of the participation. `as_of` keeps the participations "
-        "(the actor's and the partners') that held on that day: from the start day to the end day, both "
-        "included (an end known only to the month or year counts to its last day); an unknown start or end "
-        "is open."
+        f"(the actor's and the partners') that held on that day: {AS_OF_RULE}."
     ),
     response_model=Page[CooperationRow],
     responses=example({"data": [_ROW], "count": 1, "next": None, "limit": 50, "offset": 0}),
@@ -83,9 +82,7 @@ def cooperation(
     ] = None,
     as_of: Annotated[
         str | None,
-        Query(
-            description="Only what held on this day, YYYY-MM-DD (start and end days included).", examples=["2006-01-01"]
-        ),
+        Query(description=f"Only what held on this day, YYYY-MM-DD: {AS_OF_RULE}.", examples=["2006-01-01"]),
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,

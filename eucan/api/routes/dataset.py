@@ -12,6 +12,7 @@ from rdflib import Graph
 
 from eucan.api.deps import StoreDep
 from eucan.api.routes.sparql import SparqlDep
+from eucan.echo import clip
 from eucan.errors import NotFound
 from eucan.linked.descriptions import DatasetLinks, dcat_graph, void_graph
 from eucan.linked.export import EXPORT_FORMATS, export
@@ -103,7 +104,7 @@ def dump(filename: str, store: StoreDep) -> StreamingResponse:
     fmt = next((key for key, spec in EXPORT_FORMATS.items() if spec.extension == ext), None)
     if stem != "eucan-security" or fmt is None:
         names = ", ".join(f"eucan-security.{s.extension}" for s in EXPORT_FORMATS.values())
-        raise NotFound(f"no dump named {filename!r}; dumps: {names} (add .gz for gzip)")
+        raise NotFound(f"no dump named {clip(filename)}; dumps: {names} (add .gz for gzip)")
     pipe = _Pipe()
 
     def produce() -> None:

@@ -35,18 +35,7 @@ class CypherRequest(BaseModel):
 
 
 def _describe(query: NamedQuery) -> dict[str, Any]:
-    return {
-        "name": query.name,
-        "title": query.title,
-        "description": query.description,
-        "parameters": [
-            {"name": p.name, "type": p.type, "example": p.example, "optional": p.optional, "description": p.description}
-            for p in query.parameters
-        ],
-        "returns": list(query.returns),
-        "example": " ".join(query.examples),
-        "url": f"/api/v1/queries/{query.name}",
-    }
+    return {**query.describe(), "url": f"/api/v1/queries/{query.name}"}
 
 
 def _result(result: QueryResult, **context: Any) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
 from eucan.api.deps import StoreDep
+from eucan.dates import display
 from eucan.errors import NotFound
 from eucan.linked.export import resource_triples
 from eucan.linked.formats import PREFIXES, RDF_FORMATS, prefixes_for
@@ -126,6 +127,14 @@ def _term_html(term: NamedNode | Literal | object) -> str:
     return html.escape(str(term))
 
 
+def _dated_html(term: NamedNode | Literal | object, precision: str | None) -> str:
+    """A date with a stated precision shown in it ("2005", "2024-04"), like every other door."""
+    if precision is not None and isinstance(term, Literal):
+        shown = display(term.value, precision) or term.value
+        return f'<time datetime="{html.escape(shown)}">{html.escape(shown)}</time>'
+    return _term_html(term)
+
+
 def _shorten(iri: str) -> str:
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns) and len(iri) > len(ns):
@@ -164,7 +173,15 @@ def html_page(kind: str, slug: str, store: StoreDep) -> HTMLResponse:
         raise NotFound(f"no resource {kind}/{slug} in the graph")
     labels = [t.object.value for t in own if t.predicate.value.endswith("#prefLabel") and isinstance(t.object, Literal)]
     title = labels[0] if labels else f"{kind} {slug}"
-    rows = [(html.escape(_shorten(t.predicate.value)), _term_html(t.object)) for t in own]
+    precisions = {
+        t.predicate.value.removesuffix("Precision"): t.object.value
+        for t in own
+        if t.predicate.value.endswith("Precision") and isinstance(t.object, Literal)
+    }
+    rows = [
+        (html.escape(_shorten(t.predicate.value)), _dated_html(t.object, precisions.get(t.predicate.value)))
+        for t in own
+    ]
     back = [(html.escape(_shorten(t.predicate.value)) + " of", _term_html(t.subject)) for t in incoming]
     alternates = {DOCUMENT_TYPES[ext][0]: f"/data/{kind}/{slug}.{ext}" for ext in ("ttl", "jsonld", "rdf", "nt")}
     return _page(

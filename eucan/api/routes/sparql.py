@@ -6,10 +6,11 @@ import threading
 from typing import Annotated
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
 from eucan.api.deps import get_store
+from eucan.echo import clip
 from eucan.errors import QueryParameterError, ReadOnlyViolation
 from eucan.linked.sparql_service import SparqlResult, SparqlService
 
@@ -32,6 +33,11 @@ def get_sparql(request: Request) -> SparqlService:
                     marker_dir=settings.data_dir,
                     timeout_ms=settings.query_timeout_ms,
                     row_cap=settings.row_cap,
+                    workers=settings.sparql_workers,
+                    max_workers=settings.sparql_max_workers,
+                    max_length=settings.sparql_max_length,
+                    max_nesting=settings.sparql_max_nesting,
+                    memory_mb=settings.sparql_worker_memory_mb,
                 )
                 request.app.state.sparql = service
     return service
@@ -75,19 +81,25 @@ def sparql_get(request: Request, sparql: SparqlDep) -> Response:
 async def sparql_post(request: Request, sparql: SparqlDep) -> Response:
     """Body `application/sparql-query`, or form-encoded `query=...`. Updates are refused."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if not content_type:
+        raise HTTPException(
+            415,
+            "a POST to /sparql needs a Content-Type: application/sparql-query (the query as the body) "
+            "or application/x-www-form-urlencoded (query=...)",
+        )
     body = (await request.body()).decode("utf-8", errors="replace")
     if content_type == "application/sparql-update":
         raise ReadOnlyViolation(UPDATE_REFUSED)
     if content_type == "application/sparql-query":
         query: str | None = body
-    elif content_type in ("application/x-www-form-urlencoded", ""):
+    elif content_type == "application/x-www-form-urlencoded":
         form = parse_qs(body, keep_blank_values=True)
         if "update" in form:
             raise ReadOnlyViolation(UPDATE_REFUSED)
         query = _one(form, "query") or _one(parse_qs(request.url.query), "query")
     else:
         raise QueryParameterError(
-            f"content type {content_type!r} is not accepted: "
+            f"content type {clip(content_type)} is not accepted: "
             "send application/sparql-query or application/x-www-form-urlencoded"
         )
     if query is None:

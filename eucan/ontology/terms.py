@@ -1,0 +1,25 @@
+"""The ontology's terms as plain attributes, for hot loops.
+
+rdflib's closed `DefinedNamespace` checks membership on every attribute access (about 15% of
+the loader's validation time at 10,000 facts). `TERMS` holds the same `URIRef`s as plain
+attributes; mypy still sees the closed namespace, so a misspelt term fails the type check.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import cast
+
+from rdflib import URIRef
+
+from eucan.ontology.namespaces import ECS
+
+__all__ = ["TERMS"]
+
+
+class _Terms(SimpleNamespace):
+    def __getitem__(self, name: str) -> URIRef:
+        return cast(URIRef, getattr(self, name))
+
+
+TERMS = cast("type[ECS]", _Terms(**{name: ECS[name] for name in ECS.__annotations__}))

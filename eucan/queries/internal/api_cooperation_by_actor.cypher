@@ -1,0 +1,41 @@
+// @title Cooperation of one actor (API)
+// @description One row per participation of the actor: the instrument, its domains, the period and the other participants (partners); sources come from api_records. Starts from the actor (index lookup); no row at all when there is no actor with this id.
+// @param actor string canada  The actor's id.
+// @param partner? string germany  Only instruments shared with this actor id (whose participation also held on as_of).
+// @param domain? string maritime-security  Only instruments covering this cooperation domain id.
+// @param instrument_type? string PescoProject  Only instruments of this type (Partnership, Agreement, PescoProject, CsdpMission, CsdpOperation, Dialogue, FinancingInstrument, LegalAct, Framework).
+// @param as_of? date 2024-01-01  Only participations that held on this day (YYYY-MM-DD; earliest possible start <= as_of <= latest possible end, endDateLast; a missing bound is open, so undated participations are kept).
+// @param offset int 0  Rows to skip.
+// @param limit int 50  Rows to return.
+// @returns total, item
+// The actor is matched on its own first, so a known actor always gives one row (total 0 and item null when
+// nothing matches) and no row at all means "no such actor": the API needs no separate existence query.
+MATCH (a:Actor {id: $actor})
+OPTIONAL MATCH (a)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)
+WHERE ($as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of)))
+  AND ($instrument_type IS NULL OR $instrument_type IN labels(i))
+WITH a, p, i,
+  ($domain IS NULL OR $domain IN [(i)-[:COVERS_DOMAIN]->(fd:CooperationDomain) | fd.id])
+  AND ($partner IS NULL OR $partner IN [(i)<-[:INSTRUMENT]-(fq:Participation)-[:PARTICIPANT]->(fb:Actor)
+         WHERE fb.id <> a.id AND ($as_of IS NULL OR ((fq.startDate IS NULL OR fq.startDate <= $as_of) AND (fq.endDateLast IS NULL OR fq.endDateLast >= $as_of))) | fb.id]) AS keep
+ORDER BY i.id, p.id
+WITH a, collect(CASE WHEN p IS NOT NULL AND keep THEN [p, i] END) AS rows
+WITH a, size(rows) AS total, rows[$offset..($offset + $limit)] AS page
+UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS row
+WITH a, total, row[0] AS p, row[1] AS i
+OPTIONAL MATCH (i)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
+WHERE b.id <> a.id AND ($as_of IS NULL OR ((q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
+WITH total, a, p, i, collect(CASE WHEN q IS NULL THEN null ELSE {
+  record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, endDateLast: q.endDateLast} END) AS partners
+OPTIONAL MATCH (i)-[:COVERS_DOMAIN]->(d:CooperationDomain)
+WITH total, a, p, i, partners, collect(CASE WHEN d IS NULL THEN null ELSE {id: d.id, name: d.name} END) AS domains
+RETURN total, CASE WHEN p IS NULL THEN null ELSE {
+  record: p.id,
+  actor: {id: a.id, name: a.name, labels: labels(a)},
+  instrument: {record: i.id, id: i.id, name: i.name, labels: labels(i)},
+  domains: domains,
+  startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, endDateLast: p.endDateLast,
+  contribution: p.contribution, personnel: p.personnel, nationalOperation: p.nationalOperation, uncertainty: p.uncertainty,
+  partners: partners
+} END AS item
+ORDER BY i.id, p.id

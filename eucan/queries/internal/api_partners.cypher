@@ -1,0 +1,23 @@
+// @title Partners of an actor (API)
+// @description The actors that share at least one instrument with the actor, ordered by name, each with the instruments shared, both roles and periods, and the sources of both participations. With as_of, both participations must have held on that day (earliest possible start <= as_of <= latest possible end, endDateLast; a missing bound is open).
+// @param actor string canada  The actor's id.
+// @param as_of? date 2024-01-01  Only participations that held on this day (YYYY-MM-DD).
+// @param offset int 0  Rows to skip.
+// @param limit int 50  Rows to return.
+// @returns total, item
+MATCH (a:Actor {id: $actor})<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
+WHERE b.id <> a.id
+  AND ($as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of) AND (q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
+WITH DISTINCT a, b ORDER BY toLower(b.name), b.id
+WITH collect([a, b]) AS rows
+WITH size(rows) AS total, rows[$offset..($offset + $limit)] AS page
+UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS row
+WITH total, row[0] AS a, row[1] AS b
+RETURN total, CASE WHEN b IS NULL THEN null ELSE {
+  partner: {id: b.id, name: b.name, labels: labels(b)},
+  shared: [(a)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b)
+    WHERE $as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of) AND (q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)) | {
+    instrument: {id: i.id, name: i.name, labels: labels(i)},
+    actorParticipation: {record: p.id, startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, endDateLast: p.endDateLast},
+    partnerParticipation: {record: q.id, startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, endDateLast: q.endDateLast}}]
+} END AS item

@@ -1,0 +1,60 @@
+"""The Host allow-list on a real uvicorn server (proxy headers on, as by default): a DNS-rebinding
+request is refused even when it also sends X-Forwarded-For; loopback names are answered."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+import uvicorn
+
+from eucan.api.main import create_app
+from eucan.graph.store import GraphStore
+from eucan.settings import Settings
+from tests.utils.errors import assert_error_shape
+
+
+@pytest.fixture(scope="module")
+def live(store: GraphStore, settings: Settings) -> Iterator[str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    app = create_app(settings.model_copy(update={"allowed_hosts": ""}), store=store)  # the default allow-list
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", proxy_headers=True))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            pytest.fail("the API server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_loopback_names_are_answered(live):
+    port = live.rsplit(":", 1)[1]
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"):
+        assert httpx.get(f"{live}/api/v1/health", headers={"Host": host}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Host": "rebind.example"},
+        {"Host": "rebind.example", "X-Forwarded-For": "testclient"},
+        {"Host": "rebind.example", "X-Forwarded-For": "127.0.0.1", "X-Forwarded-Host": "localhost"},
+    ],
+)
+def test_a_rebinding_request_is_refused(live, headers):
+    response = httpx.get(f"{live}/sparql", params={"query": "ASK {}"}, headers=headers)
+    assert_error_shape(response, 400, "rebind.example", "EUCAN_ALLOWED_HOSTS")
+
+
+def test_nul_in_a_raw_path_is_a_422(live):
+    assert_error_shape(httpx.get(f"{live}/api/v1/actors/can%00ada"), 422, "control character")

@@ -1,0 +1,106 @@
+"""SPARQL query size and nesting are bounded before parsing; quick queries do not wait behind
+slow ones; a worker that dies is replaced and its query gets a clear error."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from eucan.errors import QuerySyntaxError, QueryTimeout
+from eucan.linked.sparql_service import SparqlService
+from tests.utils.errors import assert_error_shape
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@pytest.mark.parametrize("depth", [10, 100, 1_000, 5_000])
+@pytest.mark.parametrize("shape", ["ASK {{ FILTER({open}1{close}) }}", "ASK {{ {open}{close} }}"])
+def test_nesting_is_bounded_before_parsing(client, depth, shape):
+    brackets = "(" if "FILTER" in shape else "{"
+    closing = ")" if brackets == "(" else "}"
+    query = shape.format(open=brackets * depth, close=closing * depth)
+    started = time.monotonic()
+    response = client.post("/sparql", content=query, headers={"Content-Type": "application/sparql-query"})
+    assert time.monotonic() - started < 5
+    if depth <= 100:
+        assert response.status_code == 200, response.text
+    else:
+        assert_error_shape(response, 400, "nests brackets more than 128 deep", "EUCAN_SPARQL_MAX_NESTING")
+
+
+def test_length_is_bounded(client):
+    query = "SELECT * WHERE { ?s ?p ?o } #" + "x" * 25_000
+    response = client.post("/sparql", content=query, headers={"Content-Type": "application/sparql-query"})
+    assert_error_shape(response, 400, "the limit is 20,000", "EUCAN_SPARQL_MAX_LENGTH")
+
+
+def test_a_crashed_worker_is_replaced_and_the_query_told(store, tmp_path):
+    with SparqlService(store=store, work_dir=tmp_path, workers=1, max_nesting=100_000, max_length=10**6) as service:
+        deep = "ASK { FILTER(" + "(" * 20_000 + "1" + ")" * 20_000 + ") }"
+        started = time.monotonic()
+        with pytest.raises(QuerySyntaxError, match="stopped while running this query"):
+            service.query(deep)
+        assert time.monotonic() - started < 10  # one attempt, no retry loop
+        assert service.query("ASK {}").content == b'{"head": {}, "boolean": true}'
+
+
+def test_quick_query_does_not_wait_behind_slow_ones(store, tmp_path):
+    with SparqlService(store=store, work_dir=tmp_path, workers=2, max_workers=3, timeout_ms=6_000) as service:
+        service.query("ASK {}")  # build the dump and start the kept workers
+        errors: list[Exception] = []
+
+        def slow() -> None:
+            try:
+                service.query(SLOW)
+            except QueryTimeout as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=slow) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.5)  # both slow queries hold a worker now
+        started = time.monotonic()
+        assert service.query("ASK {}").form == "boolean"
+        waited = time.monotonic() - started
+        assert waited < 3.0, f"ASK waited {waited:.1f} s behind two slow queries (time limit 6 s)"
+        assert service.workers_running == 3
+        for thread in threads:
+            thread.join()
+        assert len(errors) == 2
+        # the extra worker stops when idle: only the kept ones remain
+        assert service.workers_running <= 2
+
+
+def test_beyond_max_workers_queries_queue_until_a_worker_is_free(store, tmp_path):
+    with SparqlService(store=store, work_dir=tmp_path, workers=1, max_workers=1, timeout_ms=1_500) as service:
+        service.query("ASK {}")
+        thread = threading.Thread(target=lambda: pytest.raises(QueryTimeout, service.query, SLOW))
+        thread.start()
+        time.sleep(0.3)
+        started = time.monotonic()
+        assert service.query("ASK {}").form == "boolean"  # answered once the slow query was stopped
+        assert time.monotonic() - started > 0.8
+        assert service.workers_running == 1
+        thread.join()
+
+
+def test_a_query_past_the_worker_memory_cap_is_stopped_early(store, tmp_path):
+    """Without the cap this query takes a worker past 3 GB within the 10 s time limit."""
+    with SparqlService(store=store, work_dir=tmp_path, workers=1, memory_mb=384) as service:
+        started = time.monotonic()
+        with pytest.raises(QuerySyntaxError, match="EUCAN_SPARQL_WORKER_MEMORY_MB"):
+            service.query("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?d")
+        assert time.monotonic() - started < 8
+        assert service.query("ASK {}").form == "boolean"  # replaced
+
+
+def test_memory_cap_over_http_uses_the_error_shape(store, settings):
+    from fastapi.testclient import TestClient
+
+    from eucan.api.main import create_app
+
+    with TestClient(create_app(settings.model_copy(update={"sparql_worker_memory_mb": 384}), store=store)) as c:
+        response = c.get("/sparql", params={"query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?d"})
+        assert_error_shape(response, 400, "EUCAN_SPARQL_WORKER_MEMORY_MB")
