@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import functools
 import io
 import json
+import logging
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -121,12 +123,12 @@ def load(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no counts.")] = False,
 ) -> None:
     """Validate the curated files and replace the graph with them (all or nothing)."""
-    from eucan.graph.factory import open_store
+    from eucan.graph.factory import exclusive_load, open_store
     from eucan.loaders.pipeline import load_sources
 
     settings = _settings(data_dir)
     paths = sources or [settings.sources_dir]
-    with open_store(settings) as store:
+    with exclusive_load(settings, on_wait=lambda message: err.print(message)), open_store(settings) as store:
         progress = Progress(
             TextColumn("loading"),
             BarColumn(),
@@ -236,7 +238,10 @@ def _emit(columns: list[str], rows: list[list[Any]], fmt: OutputFormat, truncate
         out.print(table)
         out.print(f"{len(rows)} row(s)")
     if truncated:
-        err.print(f"note: stopped at the row cap ({len(rows)} rows); use --limit to raise it or add LIMIT to the query")
+        err.print(
+            f"note: stopped at the row cap ({len(rows)} rows); use --limit to raise it (the engine itself stops at "
+            "EUCAN_ROW_CAP, set when it starts) or add LIMIT to the query"
+        )
 
 
 @app.command()
@@ -376,22 +381,67 @@ def serve(
     import uvicorn
 
     from eucan.api.main import create_app
-    from eucan.graph.factory import open_store
+    from eucan.graph.factory import exclusive_load, open_store
 
     settings = _settings(data_dir)
     host = host or settings.host
     port = settings.port if port is None else port
-    if load_data:
-        from eucan.loaders.pipeline import load_sources
+    listener = _listen(host, port)  # before the graph is touched: a busy port changes nothing
+    try:
+        port = listener.getsockname()[1]
+        if load_data:
+            from eucan.loaders.pipeline import load_sources
 
-        with open_store(settings) as store:
-            result = load_sources(store, [settings.sources_dir], batch_size=settings.batch_size)
-            out.print(f"loaded {result.records} records from {len(result.files)} files into {store.backend}")
-            _print_stats(store)
-    err.print(f"serving the API on http://{host}:{port}/api/v1 (docs: http://{host}:{port}/docs)")
-    # The app opens the store in its lifespan and closes it at shutdown: uvicorn re-raises SIGTERM/SIGINT
-    # after its graceful shutdown, so nothing after `uvicorn.run` would run (the engine would be left behind).
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+            with exclusive_load(settings, on_wait=lambda message: err.print(message)), open_store(settings) as store:
+                result = load_sources(store, [settings.sources_dir], batch_size=settings.batch_size)
+                out.print(f"loaded {result.records} records from {len(result.files)} files into {store.backend}")
+                _print_stats(store)
+        err.print(f"serving the API on http://{host}:{port}/api/v1 (docs: http://{host}:{port}/docs)")
+        # The app opens the store in its lifespan and closes it at shutdown. Requests still running
+        # `shutdown_timeout_s` after Ctrl+C are cancelled; uvicorn then re-raises the signal.
+        config = uvicorn.Config(
+            create_app(settings),
+            log_level=log_level,
+            timeout_graceful_shutdown=int(settings.shutdown_timeout_s) or None,
+        )
+        logging.getLogger("uvicorn.error").addFilter(_quiet_cancelled_requests)
+        try:
+            uvicorn.Server(config).run(sockets=[listener])
+        except KeyboardInterrupt:
+            err.print("stopped")
+    finally:
+        listener.close()
+
+
+def _quiet_cancelled_requests(record: logging.LogRecord) -> bool:
+    """A request cancelled by the graceful-shutdown timeout is one log line, not a traceback."""
+    if record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError):
+        record.msg, record.args, record.exc_info = "a request still running at shutdown was cancelled", (), None
+    return True
+
+
+def _listen(host: str, port: int) -> Any:
+    """A listening socket on (host, port), or a clear error if the address is taken or unknown."""
+    import socket
+
+    from eucan.errors import ConfigError
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        listener = socket.socket(family, kind, proto)
+    except (OSError, IndexError) as exc:
+        raise ConfigError(f"cannot listen on {host}:{port} ({exc}); check --host / EUCAN_HOST") from None
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(address)
+        listener.listen(2048)
+    except OSError as exc:
+        listener.close()
+        raise ConfigError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}; another server may be using the port: "
+            "stop it or choose another with --port (or EUCAN_PORT); the graph was not touched"
+        ) from None
+    return listener
 
 
 def main() -> None:

@@ -10,10 +10,12 @@ EucanError
 │   ├── ReadOnlyViolation       a query that would write, refused before it runs
 │   ├── QueryTimeout            a query ran past its time limit
 │   └── QuerySyntaxError        the engine could not run the query text
+│       └── QueryLimitExceeded  too long, nested too deep, or over the engine's memory or row limits
 ├── NotFound                    an id that names nothing in the graph
 └── StoreError
     ├── StoreUnavailable        the engine cannot be reached or started
     └── StoreBusy               another process owns the data folder and cannot be reached
+        └── LoadInProgress      another load holds the load lock
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ from dataclasses import dataclass
 __all__ = [
     "ConfigError",
     "EucanError",
+    "LoadInProgress",
     "NotFound",
     "Problem",
     "QueryError",
+    "QueryLimitExceeded",
     "QueryNotFound",
     "QueryParameterError",
     "QuerySyntaxError",
@@ -92,6 +96,11 @@ class QuerySyntaxError(QueryError):
     """The engine rejected the query text."""
 
 
+class QueryLimitExceeded(QuerySyntaxError):
+    """The query is refused by a cost limit (text length, nesting depth, engine memory); the message
+    names the limit and the setting that controls it."""
+
+
 class NotFound(EucanError):
     """An id that names nothing in the graph."""
 
@@ -106,3 +115,7 @@ class StoreUnavailable(StoreError):
 
 class StoreBusy(StoreError):
     """Another process owns the data folder."""
+
+
+class LoadInProgress(StoreBusy):
+    """Another load holds the exclusive load lock of this graph."""

@@ -50,6 +50,38 @@ class Settings(BaseSettings):
     batch_size: int = Field(default=1000, ge=1, le=100_000)
     query_timeout_ms: int = Field(default=10_000, ge=1, le=600_000)
     row_cap: int = Field(default=10_000, ge=1, le=1_000_000)
+    # Cost limits, checked before a query reaches an engine or enforced by the engine itself.
+    query_max_length: int = Field(
+        default=20_000, ge=100, le=1_000_000, description="Longest Cypher text, in characters."
+    )
+    query_max_nesting: int = Field(
+        default=12,
+        ge=2,
+        le=24,
+        description="Deepest nesting of brackets, CASE and NOT/unary minus in Cypher (each level doubles parse time).",
+    )
+    query_max_parse_cost: int = Field(
+        default=100_000,
+        ge=1_000,
+        le=100_000_000,
+        description="Estimated parse cost of all nested expressions of a query (2**level summed; ~3 µs a unit).",
+    )
+    engine_timeout_max_ms: int = Field(
+        default=120_000, ge=1, le=3_600_000, description="Longest time limit any query may ask the engine for."
+    )
+    engine_query_memory_mb: int = Field(
+        default=256, ge=0, le=65_536, description="Memory one query may use in the embedded engine (0: no limit)."
+    )
+    engine_reply_max_mb: int = Field(
+        default=8, ge=0, le=4096, description="Largest answer the embedded engine sends to a client (0: no limit)."
+    )
+    load_lock_timeout_s: float = Field(
+        default=60.0, ge=0, le=86_400, description="How long a load waits for another load to finish (0: fail at once)."
+    )
+    health_timeout_ms: int = Field(default=2000, ge=100, le=60_000, description="Time limit of the health probe.")
+    shutdown_timeout_s: float = Field(
+        default=3.0, ge=0, le=600, description="How long `eucan serve` waits for requests in flight when stopped."
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     # Public inputs (docs/security.md): sizes and shapes refused before any engine sees them.

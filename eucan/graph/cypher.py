@@ -8,7 +8,26 @@ from typing import Any
 
 from eucan.ontology.mapping import PropertyGraph, get_mapping
 
-__all__ = ["merge_nodes", "merge_relationships", "safe_label", "write_batches"]
+__all__ = [
+    "HEALTH_PROBE",
+    "LOAD_INFO_READ",
+    "LOAD_INFO_WRITE",
+    "merge_nodes",
+    "merge_relationships",
+    "safe_label",
+    "write_batches",
+]
+
+# The health check's query: trivial, but it goes through the engine's query threads.
+HEALTH_PROBE = "RETURN 1 AS ok"
+
+# The one `LoadInfo` node of a graph (see graph/loads.py). Its label is not `Resource`, so the
+# export and the catalog's counts of resources leave it out.
+LOAD_INFO_WRITE = "MERGE (l:LoadInfo {name: 'load'}) SET l += $info"
+LOAD_INFO_READ = (
+    "MATCH (l:LoadInfo {name: 'load'}) "
+    "RETURN l.generation, l.loadedAt, l.contentHash, l.nodeCount, l.relationshipCount, l.token LIMIT 1"
+)
 
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 

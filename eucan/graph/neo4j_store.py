@@ -1,7 +1,18 @@
-"""Neo4j 5 / Aura / clusters through the official driver (chosen when NEO4J_URI is set)."""
+"""Neo4j 5 / Aura / clusters through the official driver (chosen when NEO4J_URI is set).
+
+Bounds: the text is checked for length and nesting before it is sent, reads run in a
+transaction with the query's time limit (the server stops it), rows are taken while
+streaming and the rest discarded at the cap, and the driver (built in `factory`) has
+connection and acquisition timeouts. Memory per transaction is a server setting,
+`db.memory.transaction.max` (the driver cannot set it): set it on the server (README).
+A load takes a write lock on the one `LoadInfo` node first, so two loads run one after
+the other, each in one transaction.
+"""
 
 from __future__ import annotations
 
+import time
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -10,9 +21,10 @@ from neo4j import Driver, ManagedTransaction, RoutingControl, unit_of_work
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, TransientError
 
 from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
-from eucan.graph.cypher import write_batches
+from eucan.graph.cypher import HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
 from eucan.graph.fulltext import lucene_query, rank
-from eucan.graph.readonly import ensure_read_only
+from eucan.graph.loads import LoadInfo
+from eucan.graph.readonly import check_cost, ensure_read_only
 from eucan.graph.schema import neo4j_schema
 from eucan.graph.store import GraphStore, Progress, QueryResult
 from eucan.graph.values import plain
@@ -25,6 +37,7 @@ SEARCH = (
     "CALL db.index.fulltext.queryNodes('eucan_search', $q) YIELD node, score "
     "RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit"
 )
+LOAD_INFO_LOCK = "MERGE (l:LoadInfo {name: 'load'}) SET l.lockedBy = $token"
 
 
 def _translate(exc: Exception) -> Exception:
@@ -47,12 +60,27 @@ class Neo4jStore(GraphStore):
     backend = "neo4j"
 
     def __init__(
-        self, driver: Driver, *, database: str | None = None, default_timeout_ms: int = 10_000, row_cap: int = 10_000
+        self,
+        driver: Driver,
+        *,
+        database: str | None = None,
+        default_timeout_ms: int = 10_000,
+        row_cap: int = 10_000,
+        max_query_length: int = 20_000,
+        max_nesting: int = 12,
+        max_parse_cost: int = 100_000,
+        timeout_max_ms: int = 120_000,
+        load_timeout_s: float = 3600.0,
     ) -> None:
         self._driver = driver
         self.database = database
         self.default_timeout_ms = default_timeout_ms
         self.row_cap = row_cap
+        self.max_query_length = max_query_length
+        self.max_nesting = max_nesting
+        self.max_parse_cost = max_parse_cost
+        self.timeout_max_ms = timeout_max_ms
+        self.load_timeout_s = load_timeout_s
 
     def run(
         self,
@@ -63,9 +91,12 @@ class Neo4jStore(GraphStore):
         timeout_ms: int | None = None,
         row_cap: int | None = None,
     ) -> QueryResult:
+        check_cost(
+            query, max_length=self.max_query_length, max_nesting=self.max_nesting, max_parse_cost=self.max_parse_cost
+        )
         if read_only:
             ensure_read_only(query)
-        timeout = (timeout_ms or self.default_timeout_ms) / 1000
+        timeout = min(timeout_ms or self.default_timeout_ms, self.timeout_max_ms) / 1000
         cap = row_cap or self.row_cap
 
         @unit_of_work(timeout=timeout)
@@ -99,19 +130,38 @@ class Neo4jStore(GraphStore):
     def _search(self, query: str, limit: int) -> list[tuple[str, float]]:
         try:
             records, _, _ = self._driver.execute_query(
-                SEARCH, {"q": query, "limit": limit}, database_=self.database, routing_=RoutingControl.READ
+                neo4j.Query(SEARCH, timeout=self.default_timeout_ms / 1000),
+                {"q": query, "limit": limit},
+                database_=self.database,
+                routing_=RoutingControl.READ,
             )
         except (Neo4jError, DriverError) as exc:
             raise _translate(exc) from None
         return [(str(r["id"]), float(r["score"])) for r in records if r["id"] is not None]
 
-    def replace_graph(self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None) -> None:
-        """One write transaction: a failed or killed load rolls back and the old graph stays."""
+    def load_generation(self) -> LoadInfo | None:
+        result = self.run(LOAD_INFO_READ, timeout_ms=10_000, row_cap=1)
+        return LoadInfo.from_row(result.rows[0]) if result.rows and result.rows[0][0] is not None else None
+
+    def replace_graph(
+        self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None
+    ) -> LoadInfo:
+        """One write transaction: a failed or killed load rolls back and the old graph stays. Its first
+        statement locks the `LoadInfo` node, so a concurrent load waits for this one to commit."""
+        token = uuid.uuid4().hex
         try:
             for statement in SCHEMA:
                 self._driver.execute_query(statement, database_=self.database, routing_=RoutingControl.WRITE)
             total = graph.node_count + graph.relationship_count
-            with self._driver.session(database=self.database) as session, session.begin_transaction() as tx:
+            with (
+                self._driver.session(database=self.database) as session,
+                session.begin_transaction(timeout=self.load_timeout_s) as tx,
+            ):
+                tx.run(LOAD_INFO_LOCK, token=token).consume()
+                previous = tx.run(LOAD_INFO_READ).values()
+                info = LoadInfo.next(
+                    LoadInfo.from_row(previous[0]) if previous and previous[0][0] is not None else None, graph, token
+                )
                 tx.run("MATCH (n:Resource) DETACH DELETE n").consume()
                 done = 0
                 for statement, rows in write_batches(graph, batch_size):
@@ -119,9 +169,16 @@ class Neo4jStore(GraphStore):
                     done += len(rows)
                     if progress:
                         progress(done, total)
+                tx.run(LOAD_INFO_WRITE, info=info.as_params()).consume()
                 tx.commit()
         except (Neo4jError, DriverError) as exc:
             raise StoreError(f"loading into Neo4j failed and was rolled back: {_translate(exc)}") from None
+        return info
+
+    def probe(self, timeout_ms: int) -> float:
+        started = time.perf_counter()
+        self.run(HEALTH_PROBE, timeout_ms=timeout_ms, row_cap=1)
+        return (time.perf_counter() - started) * 1000
 
     def ping(self) -> bool:
         try:

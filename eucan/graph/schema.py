@@ -11,7 +11,7 @@ from eucan.graph.fulltext import SEARCH_NAME, SEARCH_TEXT
 
 __all__ = ["INDEXED", "UNIQUE", "falkordb_schema", "neo4j_schema"]
 
-UNIQUE = [("Resource", "uri")]
+UNIQUE = [("Resource", "uri"), ("LoadInfo", "name")]  # LoadInfo: the one node each load writes and locks
 INDEXED = [("Resource", "id"), ("Actor", "id"), ("Instrument", "id"), ("Fact", "id"), ("CooperationDomain", "id"),
            ("Post", "id"), ("SourceDocument", "id"), ("Resource", "name")]  # fmt: skip
 

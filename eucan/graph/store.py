@@ -6,9 +6,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from eucan.graph.loads import LoadInfo
 from eucan.ontology.mapping import PropertyGraph
 
-__all__ = ["GraphStore", "Progress", "QueryResult"]
+__all__ = ["GraphStore", "LoadInfo", "Progress", "QueryResult"]
 
 Progress = Callable[[int, int], None]
 """Called with (rows written so far, total rows)."""
@@ -53,12 +54,25 @@ class GraphStore(Protocol):
         """
         ...
 
-    def replace_graph(self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None) -> None:
-        """Replace the whole graph atomically: readers see the old graph or the new one, never a mix."""
+    def replace_graph(
+        self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None
+    ) -> LoadInfo:
+        """Replace the whole graph atomically: readers see the old graph or the new one, never a mix.
+        Holds the exclusive load lock (`LoadInProgress` if another load keeps it past the timeout)
+        and writes the `LoadInfo` it returns."""
+        ...
+
+    def load_generation(self) -> LoadInfo | None:
+        """The `LoadInfo` of the load that wrote the live graph (None before the first load)."""
         ...
 
     def ping(self) -> bool:
         """True when the engine answers."""
+        ...
+
+    def probe(self, timeout_ms: int) -> float:
+        """Run a trivial graph query within `timeout_ms` (socket included); its time in ms. Raises
+        `StoreUnavailable` or `QueryTimeout` when the engine cannot answer (down, saturated, stopped)."""
         ...
 
     def close(self) -> None:

@@ -142,11 +142,13 @@ def _run(
     return result.rows
 
 
-def graph_fingerprint(*, store: GraphStore) -> tuple[int, int]:
-    """(nodes, relationships): cheap to read, changes with any load that adds or drops something."""
+def graph_fingerprint(*, store: GraphStore) -> tuple[int, int, str]:
+    """(nodes, relationships, load token): cheap to read; changes with every load (the token is
+    the `LoadInfo` the load wrote, so even a load of different data with equal counts shows)."""
     nodes = _run(store, "export_node_count", {}, row_cap=1, timeout_ms=30_000)
     rels = _run(store, "export_relationship_count", {}, row_cap=1, timeout_ms=30_000)
-    return (int(nodes[0][0] or 0) if nodes else 0, int(rels[0][0] or 0) if rels else 0)
+    info = store.load_generation()
+    return (int(nodes[0][0] or 0) if nodes else 0, int(rels[0][0] or 0) if rels else 0, info.token if info else "")
 
 
 def iter_triples(

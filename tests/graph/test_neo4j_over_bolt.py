@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 from neo4j import GraphDatabase
 
-from eucan.errors import ReadOnlyViolation
-from eucan.graph.cypher import merge_nodes, merge_relationships
+from eucan.errors import QueryLimitExceeded, ReadOnlyViolation
+from eucan.graph.cypher import LOAD_INFO_WRITE, merge_nodes, merge_relationships
+from eucan.graph.loads import LoadInfo
 from eucan.graph.neo4j_store import Neo4jStore
 
 
@@ -120,3 +121,16 @@ def test_writes_refused_before_they_reach_the_driver(bolt_store: Neo4jStore) -> 
 def test_row_cap_over_bolt(bolt_store: Neo4jStore) -> None:
     result = bolt_store.run("MATCH (a:Actor) RETURN a.id ORDER BY a.id", row_cap=5)
     assert len(result.rows) == 5 and result.truncated
+
+
+def test_cost_limits_apply_before_the_driver(bolt_store: Neo4jStore) -> None:
+    with pytest.raises(QueryLimitExceeded, match="EUCAN_QUERY_MAX_NESTING"):
+        bolt_store.run("RETURN " + "(" * 40 + "1" + ")" * 40 + " AS x")
+    with pytest.raises(QueryLimitExceeded, match="EUCAN_QUERY_MAX_LENGTH"):
+        bolt_store.run("RETURN 1 AS x //" + "x" * 30_000)
+
+
+def test_load_info_is_read_through_the_driver(bolt_store: Neo4jStore) -> None:
+    info = LoadInfo(7, "2026-12-01T00:00:00+00:00", "ab" * 32, 30, 29, "token-7")
+    bolt_store.run(LOAD_INFO_WRITE, {"info": info.as_params()}, read_only=False)
+    assert bolt_store.load_generation() == info

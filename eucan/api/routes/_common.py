@@ -27,7 +27,9 @@ __all__ = [
 T = TypeVar("T")
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1 to 500).")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip (0 or more).")]
+MAX_OFFSET = 1_000_000_000
+"""Far above any real list, far below the engines' 64-bit SKIP + LIMIT overflow."""
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (0 to 1,000,000,000).")]
 ERRORS: dict[int | str, dict[str, Any]] = ERROR_RESPONSES
 
 # The source and period most OpenAPI examples show: the 2025 Partnership, as the EEAS announced it.

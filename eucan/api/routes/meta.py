@@ -7,8 +7,9 @@ from typing import Any
 from fastapi import APIRouter
 
 from eucan import __version__
-from eucan.api.deps import StoreDep
-from eucan.errors import StoreUnavailable
+from eucan.api.deps import SettingsDep, StoreDep
+from eucan.api.errors import ERROR_RESPONSES, error_response
+from eucan.errors import EucanError
 from eucan.ontology.iris import ONTOLOGY
 
 __all__ = ["router"]
@@ -16,11 +17,24 @@ __all__ = ["router"]
 router = APIRouter(tags=["meta"])
 
 
-@router.get("/health", summary="Is the graph store reachable?")
-def health(store: StoreDep) -> dict[str, Any]:
-    if not store.ping():
-        raise StoreUnavailable(f"the {store.backend} graph store does not answer")
-    return {"ok": True, "store": store.backend}
+@router.get(
+    "/health",
+    summary="Does the graph engine answer a query?",
+    responses={503: ERROR_RESPONSES[503]},
+    description=(
+        "Runs a trivial graph query with a short time limit (EUCAN_HEALTH_TIMEOUT_MS). "
+        'Healthy: `{"ok": true, "health": "ok", "store": "falkordb", "latency_ms": 1.3}`. '
+        "Degraded (engine down, stopped or saturated): status 503 in the one error shape plus "
+        '`"health": "degraded"`, `"store"` and `"reason"`.'
+    ),
+)
+def health(store: StoreDep, settings: SettingsDep) -> Any:
+    try:
+        latency = store.probe(settings.health_timeout_ms)
+    except EucanError as exc:
+        reason = str(exc)
+        return error_response(503, f"degraded: {reason}", health="degraded", store=store.backend, reason=reason)
+    return {"ok": True, "health": "ok", "store": store.backend, "latency_ms": round(latency, 1)}
 
 
 @router.get("/version", summary="Software and ontology version")
