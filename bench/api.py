@@ -5,7 +5,9 @@
 Builds the synthetic graph of `bench/synthetic.py` (about `--scale` facts) in a temporary folder,
 loads it into the embedded FalkorDB store, starts `eucan serve --no-load` on a random loopback
 port in a subprocess, and sends a fixed number of requests from a few client threads (httpx) to
-`/api/v1/cooperation?actor=...` and `/api/v1/actors/{id}` with random actor ids. Client and server
+`/api/v1/cooperation?actor=...` and `/api/v1/actors/{id}` with random actor ids, and to
+`/api/v1/search?q=...` with words a reader would type: a name ("actor 812"), a source title's words
+("synthetic source 97", found through the quotes' sources), an event's name. Client and server
 share the machine, so the figures include the client's own cost.
 """
 
@@ -41,7 +43,7 @@ def free_port() -> int:
         return port
 
 
-def build(scale: int, seed: int, folder: Path) -> tuple[list[str], int]:
+def build(scale: int, seed: int, folder: Path) -> tuple[list[str], int, dict[str, int]]:
     """Write, validate and load the synthetic data; return the actor ids that take part in something."""
     data = generate(scale, seed)
     write_yaml(data, folder / "data")
@@ -52,7 +54,18 @@ def build(scale: int, seed: int, folder: Path) -> tuple[list[str], int]:
     print(f"built {validated.records:,} records in {time.perf_counter() - t0:.1f} s")
     actors = sorted({p["actor"] for p in data["participations"]})
     facts = validated.records - len(data["sources"])
-    return actors, facts
+    sizes = {section: len(data[section]) for section in ("actors", "sources", "events", "instruments")}
+    return actors, facts, sizes
+
+
+def search_words(rng: random.Random, sizes: dict[str, int]) -> str:
+    """What a reader types: a name, a source title's words, an event's name (the ids exist at this scale)."""
+    kind = rng.choice(["actor", "source", "meeting", "acteur"])
+    if kind == "source":
+        return f"synthetic+source+{rng.randrange(sizes['sources'])}"
+    if kind == "meeting":
+        return f"meeting+{rng.randrange(sizes['events'])}"
+    return f"{kind}+{rng.randrange(sizes['actors'])}"
 
 
 def wait_ready(base: str, process: subprocess.Popen[bytes], timeout: float = 120) -> None:
@@ -122,7 +135,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="eucan-bench-api-") as tmp:
         folder = Path(tmp)
-        actors, facts = build(args.scale, args.seed, folder)
+        actors, facts, sizes = build(args.scale, args.seed, folder)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         command = [
@@ -147,6 +160,7 @@ def main() -> None:
             endpoints: dict[str, Callable[[random.Random], str]] = {
                 "/api/v1/cooperation?actor={id}": lambda rng: f"/api/v1/cooperation?actor={rng.choice(actors)}",
                 "/api/v1/actors/{id}": lambda rng: f"/api/v1/actors/{rng.choice(actors)}",
+                "/api/v1/search?q={words}": lambda rng: "/api/v1/search?q=" + search_words(rng, sizes),
             }
             sample = httpx.get(f"{base}/api/v1/cooperation", params={"actor": actors[0]}, timeout=30).json()
             print(f"graph: {facts:,} facts; e.g. {actors[0]} has {sample['count']} cooperation rows")

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from eucan import __version__
 from eucan.api.errors import install_error_handlers
 from eucan.api.limits import RequestLimits
-from eucan.api.routes import actors, cooperation, domains, instruments, meta, path, search, timeline
+from eucan.api.routes import actors, cooperation, domains, events, instruments, meta, path, search, timeline
 from eucan.api.routes import dataset as dataset_routes
 from eucan.api.routes import queries as query_routes
 from eucan.api.routes import resources as resource_routes
@@ -69,7 +69,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     app.add_middleware(RequestLimits, settings=settings)
     app.include_router(meta.router)
     app.include_router(meta.router, prefix="/api/v1")
-    for resource in (actors, instruments, domains, search, cooperation, path, timeline):
+    for resource in (actors, instruments, events, domains, search, cooperation, path, timeline):
         app.include_router(resource.router, prefix="/api/v1")
     app.include_router(query_routes.router)
     # Linked data at root paths: /sparql, /id/, /page/, /data/, /ontology, /domain/, /.well-known/void, /dcat, /dumps/

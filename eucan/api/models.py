@@ -13,7 +13,9 @@ __all__ = [
     "DomainDetail",
     "DomainRef",
     "DomainSummary",
+    "EventDetail",
     "EventRef",
+    "EventSummary",
     "InstrumentDetail",
     "InstrumentRef",
     "InstrumentSummary",
@@ -32,6 +34,7 @@ __all__ = [
     "SearchHit",
     "SharedInstrument",
     "SideOfShare",
+    "Snippet",
     "Source",
     "Tenure",
     "TimelineEntry",
@@ -197,6 +200,27 @@ class EventRef(Ref):
     sources: list[Source] = []
 
 
+class EventSummary(Ref):
+    """A dated occurrence: a summit, a dialogue meeting, a signature, an announcement, a negotiation, a meeting."""
+
+    date: str | None = Field(
+        default=None, description="YYYY-MM-DD (the first day when only the month or year is known)."
+    )
+    date_precision: str | None = Field(default=None, description="day, month or year.")
+    place: str | None = None
+    instrument: Ref | None = Field(default=None, description="The dialogue, agreement or project the event belongs to.")
+    participants: list[Ref] = []
+    sources: list[Source] = []
+
+
+class EventDetail(EventSummary):
+    uri: str | None = None
+    description: str | None = None
+    note: str | None = None
+    uncertainty: str | None = None
+    domains: list[DomainRef] = []
+
+
 class InstrumentDetail(InstrumentSummary):
     uri: str | None = None
     url: str | None = None
@@ -237,10 +261,31 @@ class DomainDetail(DomainSummary):
 # -- search, cooperation, partners, path, timeline ---------------------------------------------
 
 
+class Snippet(BaseModel):
+    """The passage around the match, cut at word boundaries ("…" where cut)."""
+
+    field: str = Field(
+        description="Where the words were found: name, alt_name, description, quote, source_title or id."
+    )
+    text: str
+    lang: str | None = Field(default=None, description="Language of a quote.")
+    source: str | None = Field(default=None, description="URL of the source a quote or title comes from.")
+
+
 class SearchHit(Ref):
-    kind: str = Field(description="actor, instrument, domain, post or event.")
+    kind: str = Field(description="actor, instrument, domain, post, event, participation, membership, tenure or other.")
     name_fr: str | None = None
-    matched: list[str] = Field(description="The names that contain the text.")
+    date: str | None = Field(
+        default=None,
+        description="An event's date; an instrument's signature or start; a participation's, membership's or "
+        "tenure's start (YYYY-MM-DD, the first day when only the month or year is known).",
+    )
+    date_precision: str | None = Field(default=None, description="day, month or year.")
+    actor: Ref | None = Field(default=None, description="Who: the participant, member or holder of a fact.")
+    about: Ref | None = Field(default=None, description="In what: the instrument, organisation or post of a fact.")
+    score: float = Field(description="The engine's full-text relevance; hits come best first.")
+    matched: list[str] = Field(description="The names that hold the words.")
+    snippet: Snippet | None = None
     sources: list[Source] = []
 
 
@@ -303,7 +348,8 @@ class PathStep(BaseModel):
     step: int
     left: Ref
     relation: str = Field(
-        description="PARTICIPATES_IN, MEMBER_OF or SUB_ORGANISATION_OF (as stored: left or right may be the subject)."
+        description="PARTICIPATES_IN, MEMBER_OF, SUB_ORGANISATION_OF, HOLDS (a person's tenure of a post), POST_IN, "
+        "EVENT_PARTICIPANT or ABOUT_INSTRUMENT (as stored: left or right may be the subject)."
     )
     right: Ref
     via: list[ViaRecord] = Field(description="The records that make this step, with their sources.")

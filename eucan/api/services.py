@@ -7,13 +7,13 @@ ids, and one `api_records` query fetches every record's sources (and role) for t
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any, get_args
 
 from eucan.api import models as m
 from eucan.echo import clip
 from eucan.errors import NotFound, QueryParameterError
+from eucan.graph.fulltext import fold
 from eucan.graph.store import GraphStore
 from eucan.loaders.records import ActorType, InstrumentType
 from eucan.queries.runner import run_named
@@ -30,8 +30,6 @@ __all__ = [
     "list_instruments",
     "normalise",
     "partners",
-    "path",
-    "search",
     "timeline",
 ]
 
@@ -43,22 +41,6 @@ _KINDS = (
     ("Post", "post"),
     ("Event", "event"),
 )
-_FOLD = {
-    "ß": "ss",
-    "æ": "ae",
-    "œ": "oe",
-    "ø": "o",
-    "ł": "l",
-    "đ": "d",
-    "–": "-",
-    "—": "-",
-    "’": "'",
-    "‘": "'",
-    "«": '"',
-    "»": '"',
-    "“": '"',
-    "”": '"',
-}
 _ID_BATCH = 400
 
 
@@ -66,11 +48,8 @@ _ID_BATCH = 400
 
 
 def normalise(text: str) -> str:
-    """Lowercase, accents removed: the form `api_search` compares names in (it folds them the same way)."""
-    lowered = text.strip().lower()
-    folded = "".join(_FOLD.get(c, c) for c in lowered)
-    decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lowercase, accents removed: the form search compares words in (`graph.fulltext.fold`)."""
+    return fold(text)
 
 
 def type_of(labels: Iterable[str] | None) -> str | None:
@@ -204,11 +183,11 @@ def _require(store: GraphStore, node_id: str, label: str, what: str, param: str 
         raise NotFound(
             f"no {what} with id {clip(node_id)}{where}; {clip(node_id)} is a {type_of(found[0])}, not a {what}"
         )
-    import difflib
+    from eucan.api.suggest import suggest
 
-    ids = [row[0] for row in run_named(store=store, name="api_ids", params={"label": label}).rows]
-    close = difflib.get_close_matches(node_id, ids, n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    rows = run_named(store=store, name="api_ids", params={"label": label}).rows
+    close = suggest(node_id, [(str(row[0]), [str(n) for n in row[1] or []]) for row in rows])
+    hint = f" (did you mean {close!r}?)" if close else ""
     raise NotFound(f"no {what} with id {clip(node_id)}{where}{hint}")
 
 
@@ -462,33 +441,6 @@ def get_domain(*, store: GraphStore, domain_id: str) -> m.DomainDetail:
     return m.DomainDetail(**_domain_summary(raw, prov), instruments=instruments)
 
 
-# -- search ------------------------------------------------------------------------------------
-
-
-def search(*, store: GraphStore, q: str, limit: int, offset: int) -> tuple[list[m.SearchHit], int]:
-    text = normalise(q)
-    if not any(c.isalnum() for c in text):
-        raise QueryParameterError(f"q must contain at least one letter or digit (got {clip(q)})")
-    items, total = _page(store, "api_search", {"q": text}, limit, offset)
-    prov = _Provenance(store, items)
-    hits = []
-    for raw in items:
-        labels = raw.get("labels") or []
-        kind = next((k for label, k in _KINDS if label in labels), "other")
-        hits.append(
-            m.SearchHit(
-                id=raw["id"],
-                name=raw.get("name"),
-                type=type_of(labels),
-                kind=kind,
-                name_fr=_text(raw.get("name_fr")),
-                matched=_list(raw.get("matched")),
-                sources=prov.sources(raw["id"]),
-            )
-        )
-    return hits, total
-
-
 # -- cooperation and partners ------------------------------------------------------------------
 
 
@@ -608,50 +560,7 @@ def partners(
     return out, total
 
 
-# -- path and timeline -------------------------------------------------------------------------
-
-
-def path(*, store: GraphStore, source: str, target: str, max_hops: int) -> m.PathAnswer:
-    """The shortest chain of shared instruments, memberships and parent organisations between two actors."""
-    if not 1 <= max_hops <= 6:
-        raise QueryParameterError(f"max_hops must be a whole number from 1 to 6 (got {max_hops})")
-    _require(store, source, "Actor", "actor", "from")
-    _require(store, target, "Actor", "actor", "to")
-    records = run_named(
-        store=store, name="api_path", params={"source": source, "target": target, "max_hops": max_hops}
-    ).records()
-    prov = _Provenance(store, [r["via"] for r in records])
-    steps = [
-        m.PathStep(
-            step=int(r["step"]),
-            left=_must_ref(r["left"]),
-            relation=r["rel"],
-            right=_must_ref(r["right"]),
-            via=[
-                m.ViaRecord(
-                    record=v["record"],
-                    role=v.get("role") or prov.role(v["record"]),
-                    period=_period(v),
-                    sources=prov.sources(v["record"]),
-                )
-                for v in r["via"] or []
-            ],
-        )
-        for r in records
-    ]
-    ends = {r.id: r for s in steps for r in (s.left, s.right)}
-    fallback = {"from": source, "to": target}
-    source_ref = ends.get(source) or m.Ref(id=fallback["from"])
-    target_ref = ends.get(target) or m.Ref(id=fallback["to"])
-    hops = int(records[0]["hops"]) if records else (0 if source == target else None)
-    return m.PathAnswer(
-        source=source_ref,
-        target=target_ref,
-        max_hops=max_hops,
-        found=bool(records) or source == target,
-        hops=hops,
-        steps=steps,
-    )
+# -- timeline -------------------------------------------------------------------------
 
 
 def timeline(

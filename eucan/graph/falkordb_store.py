@@ -32,6 +32,7 @@ from eucan.errors import (
 )
 from eucan.graph.cypher import HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
 from eucan.graph.falkordb_server import EmbeddedServer, EngineLimits, start_or_attach
+from eucan.graph.fulltext import rank, redisearch_query
 from eucan.graph.loads import LoadInfo, load_lock
 from eucan.graph.readonly import check_cost, ensure_read_only
 from eucan.graph.schema import falkordb_schema
@@ -46,6 +47,10 @@ SOCKET_MARGIN_S = 5.0
 ADMIN_SOCKET_TIMEOUT_S = 600.0
 """Socket time limit of load and administration calls (index creation, RENAME, SAVE)."""
 STAGING_INFIX = "__staging"
+SEARCH = (
+    "CALL db.idx.fulltext.queryNodes('Resource', $q) YIELD node, score "
+    "RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit"
+)
 
 
 def _translate(exc: Exception, query: str) -> Exception:
@@ -186,6 +191,28 @@ class FalkorDBStore(GraphStore):
             cap = min(cap, self.engine_row_cap)
         rows = [[plain(v) for v in row] for row in result.result_set[:cap]]
         return QueryResult(columns=columns, rows=rows, truncated=len(result.result_set) > cap)
+
+    def search(self, text: str, *, limit: int) -> list[tuple[str, float]]:
+        by_name, anywhere = redisearch_query(text, names_only=True), redisearch_query(text)
+        if by_name is None or anywhere is None:
+            return []
+        return rank(self._search(by_name, limit), self._search(anywhere, limit), limit)
+
+    def _search(self, query: str, limit: int) -> list[tuple[str, float]]:
+        """The full-text query (fixed text, the user's words only as a parameter) under `run`'s limits."""
+        timeout = min(self.default_timeout_ms, self.timeout_max_ms)
+        try:
+            graph = self._client(round(timeout / 1000 + SOCKET_MARGIN_S, 1)).select_graph(self.graph_name)
+            result = graph.ro_query(SEARCH, {"q": query, "limit": limit}, timeout=timeout)
+        except redis.ResponseError as exc:
+            if "empty key" in str(exc).lower():
+                raise StoreUnavailable(f"the graph {self.graph_name!r} has not been loaded yet") from None
+            raise _translate(exc, SEARCH) from None
+        except redis.TimeoutError:
+            raise QueryTimeout(f"the search did not answer within {timeout / 1000 + SOCKET_MARGIN_S:g} s") from None
+        except (redis.ConnectionError, OSError) as exc:
+            raise StoreUnavailable(f"the embedded FalkorDB engine is not reachable: {exc}") from None
+        return [(str(row[0]), float(row[1])) for row in result.result_set if row[0] is not None]
 
     def _free_overrun(self, query: str, timeout_ms: int) -> bool:
         """After a socket timeout: if this process owns the engine and the query is still running past

@@ -22,6 +22,7 @@ from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavai
 
 from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
 from eucan.graph.cypher import HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
+from eucan.graph.fulltext import lucene_query, rank
 from eucan.graph.loads import LoadInfo
 from eucan.graph.readonly import check_cost, ensure_read_only
 from eucan.graph.schema import neo4j_schema
@@ -32,6 +33,10 @@ from eucan.ontology.mapping import PropertyGraph
 __all__ = ["Neo4jStore"]
 
 SCHEMA = neo4j_schema()
+SEARCH = (
+    "CALL db.index.fulltext.queryNodes('eucan_search', $q) YIELD node, score "
+    "RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit"
+)
 LOAD_INFO_LOCK = "MERGE (l:LoadInfo {name: 'load'}) SET l.lockedBy = $token"
 
 
@@ -115,6 +120,24 @@ class Neo4jStore(GraphStore):
         except (Neo4jError, DriverError) as exc:
             raise _translate(exc) from None
         return QueryResult(columns=columns, rows=rows, truncated=truncated)
+
+    def search(self, text: str, *, limit: int) -> list[tuple[str, float]]:
+        by_name, anywhere = lucene_query(text, names_only=True), lucene_query(text)
+        if by_name is None or anywhere is None:
+            return []
+        return rank(self._search(by_name, limit), self._search(anywhere, limit), limit)
+
+    def _search(self, query: str, limit: int) -> list[tuple[str, float]]:
+        try:
+            records, _, _ = self._driver.execute_query(
+                neo4j.Query(SEARCH, timeout=self.default_timeout_ms / 1000),
+                {"q": query, "limit": limit},
+                database_=self.database,
+                routing_=RoutingControl.READ,
+            )
+        except (Neo4jError, DriverError) as exc:
+            raise _translate(exc) from None
+        return [(str(r["id"]), float(r["score"])) for r in records if r["id"] is not None]
 
     def load_generation(self) -> LoadInfo | None:
         result = self.run(LOAD_INFO_READ, timeout_ms=10_000, row_cap=1)

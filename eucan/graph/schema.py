@@ -7,6 +7,8 @@ an index on it, because a FalkorDB unique constraint is a separate, asynchronous
 
 from __future__ import annotations
 
+from eucan.graph.fulltext import SEARCH_NAME, SEARCH_TEXT
+
 __all__ = ["INDEXED", "UNIQUE", "falkordb_schema", "neo4j_schema"]
 
 UNIQUE = [("Resource", "uri"), ("LoadInfo", "name")]  # LoadInfo: the one node each load writes and locks
@@ -14,8 +16,21 @@ INDEXED = [("Resource", "id"), ("Actor", "id"), ("Instrument", "id"), ("Fact", "
            ("Post", "id"), ("SourceDocument", "id"), ("Resource", "name")]  # fmt: skip
 
 
+# The full-text index over the loader's folded search properties (graph/fulltext.py): the words are
+# taken as they are (FalkorDB: no stemming, no stopwords; Neo4j: split on spaces only), so both
+# engines match the same words.
+_FALKORDB_FULLTEXT = (
+    "CALL db.idx.fulltext.createNodeIndex({label: 'Resource', stopwords: []}, "
+    f"{{field: '{SEARCH_NAME}', weight: 3.0, nostem: true}}, {{field: '{SEARCH_TEXT}', nostem: true}})"
+)
+_NEO4J_FULLTEXT = (
+    f"CREATE FULLTEXT INDEX eucan_search IF NOT EXISTS FOR (n:Resource) ON EACH [n.{SEARCH_NAME}, n.{SEARCH_TEXT}] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}"
+)
+
+
 def falkordb_schema() -> list[str]:
-    return [f"CREATE INDEX FOR (n:{label}) ON (n.{prop})" for label, prop in UNIQUE + INDEXED]
+    return [f"CREATE INDEX FOR (n:{label}) ON (n.{prop})" for label, prop in UNIQUE + INDEXED] + [_FALKORDB_FULLTEXT]
 
 
 def neo4j_schema() -> list[str]:
@@ -27,4 +42,4 @@ def neo4j_schema() -> list[str]:
         f"CREATE INDEX eucan_{label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
         for label, prop in INDEXED
     ]
-    return constraints + indexes
+    return constraints + indexes + [_NEO4J_FULLTEXT]

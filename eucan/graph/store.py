@@ -46,6 +46,14 @@ class GraphStore(Protocol):
         """Run Cypher with bound parameters. Read-only by default: writes are refused."""
         ...
 
+    def search(self, text: str, *, limit: int) -> list[tuple[str, float]]:
+        """(id, score) of the records whose search properties hold every word of `text`, best first.
+
+        Through the engine's own full-text index (see `graph/fulltext.py`); the text is folded and cut
+        into plain words here, so no input can reach the engine's query syntax.
+        """
+        ...
+
     def replace_graph(
         self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None
     ) -> LoadInfo:

@@ -11,8 +11,10 @@ from pydantic import ValidationError
 from eucan.echo import clip
 from eucan.errors import Problem, SourceError
 from eucan.loaders.checks import check_ids, check_references, check_shacl, check_successions
+from eucan.loaders.languages import check_languages
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
 from eucan.loaders.records import SECTION_MODELS, BaseRecord
+from eucan.loaders.search_text import add_search_properties
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
 from eucan.ontology.mapping import PropertyGraph, graph_to_property_graph
 from eucan.ontology.namespaces import ECS
@@ -92,6 +94,7 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
     domains = {str(row[0]) for row in vocabulary_graph().query(DOMAIN_SLUGS_QUERY)}  # type: ignore[index]
     problems += check_references(parsed, ids, domains)
     problems += check_successions(parsed)
+    problems += check_languages(parsed)
     if problems:
         raise SourceError(problems)
     canonical = build_graph(((raw.section, model) for raw, model in parsed), ids)
@@ -101,6 +104,7 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
     if problems:
         raise SourceError(problems)
     pg = graph_to_property_graph(canonical.triples, canonical.derived)
+    add_search_properties(pg)
     return Validated(canonical=canonical, property_graph=pg, files=files, records=len(parsed))
 
 

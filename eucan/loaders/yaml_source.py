@@ -25,9 +25,18 @@ class RawRecord:
     file: str
     line: int
     lines: dict[str, int] = field(default_factory=dict)
+    nested: dict[str, list[dict[str, int]]] = field(default_factory=dict)
+    """For a field holding a list of mappings (`evidence`): the line of each key of each item."""
 
     def line_of(self, key: str | None) -> int:
         return self.lines.get(key, self.line) if key else self.line
+
+    def nested_line(self, key: str, index: int, inner: str) -> int:
+        """The line of `inner` in item `index` of the list under `key` (else the nearest line known)."""
+        items = self.nested.get(key, [])
+        if 0 <= index < len(items):
+            return items[index].get(inner, items[index].get("", self.line_of(key)))
+        return self.line_of(key)
 
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser when available
@@ -78,6 +87,14 @@ def _strip(value: Any) -> Any:
     if isinstance(value, list):
         return [_strip(v) for v in value]
     return value
+
+
+def _nested_lines(item: dict[str, Any]) -> dict[str, list[dict[str, int]]]:
+    nested: dict[str, list[dict[str, int]]] = {}
+    for key, value in item.items():
+        if isinstance(value, list) and value and all(isinstance(v, dict) and "__line__" in v for v in value):
+            nested[str(key)] = [{"": v["__line__"], **v["__lines__"]} for v in value]
+    return nested
 
 
 MAX_ALIAS_EXPANSION = 10_000
@@ -170,7 +187,9 @@ def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
                     Problem(label, line, f"every entry of {clip(section)} must be a mapping, got {clip(item)}")
                 )
                 continue
-            records.append(RawRecord(section, _strip(item), label, item["__line__"], dict(item["__lines__"])))
+            records.append(
+                RawRecord(section, _strip(item), label, item["__line__"], dict(item["__lines__"]), _nested_lines(item))
+            )
     return records, problems
 
 

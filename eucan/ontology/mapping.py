@@ -31,6 +31,7 @@ __all__ = [
     "DEFAULT_LANG",
     "DERIVED_PROPERTIES",
     "DERIVED_RELATIONSHIPS",
+    "INDEX_ONLY_PROPERTIES",
     "Mapping",
     "PropertyGraph",
     "Term",
@@ -45,6 +46,9 @@ Kind = Literal["literal", "lang", "relation", "iri"]
 # Relationships derived from participations and memberships: written for convenience,
 # never exported (they carry no information of their own).
 DERIVED_RELATIONSHIPS = {"PARTICIPATES_IN": ECS.participatesIn, "MEMBER_OF": ECS.memberOf}
+# Node properties the loader derives for the full-text indexes only (graph/fulltext.py): not part of the
+# canonical RDF, never exported.
+INDEX_ONLY_PROPERTIES = frozenset({"searchName", "searchText"})
 
 # Properties the loader computes from curated ones (never written in data/). Unlike the shortcut
 # relationships they are part of the canonical RDF, so the export, SPARQL and Cypher all read the same
@@ -130,7 +134,7 @@ class Mapping:
     def node_to_values(self, props: AbcMapping[str, Any]) -> Iterator[TermValue]:
         """Map a node's properties back to RDF values (`uri` excluded)."""
         for key, raw in props.items():
-            if key == "uri" or raw is None:
+            if key == "uri" or raw is None or key in INDEX_ONLY_PROPERTIES:
                 continue
             term, lang = self.term_for_key(key)
             for item in raw if isinstance(raw, list) else [raw]:

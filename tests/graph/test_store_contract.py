@@ -104,3 +104,21 @@ def test_nodes_and_relationships_come_back_legible(any_store: GraphStore) -> Non
     assert row[0]["_kind"] == "node" and row[0]["properties"]["id"] == "a-0"
     assert row[1]["_kind"] == "relationship" and row[1]["type"] == "PART_OF"
     assert row[2]["properties"]["name"] == "Actor 1"
+
+
+def test_search_uses_the_full_text_index_the_same_way(any_store: GraphStore) -> None:
+    """Both engines index the derived search properties and match the same folded words (graph/fulltext.py)."""
+    graph = _small_graph(3)
+    nodes = graph.nodes[("Actor", "State")]
+    nodes[0].update(searchName="defense nationale", searchText="a 0 the european peace facility")
+    nodes[1].update(searchName="peace corps", searchText="a 1 facility management")
+    nodes[2].update(searchText="a 2 peaceful facilities")
+    any_store.replace_graph(graph)
+    assert [i for i, _ in any_store.search("Défense", limit=10)] == ["a-0"]
+    assert {i for i, _ in any_store.search("PEACE facility", limit=10)} == {"a-0", "a-1"}
+    # names first, then the rest; the last word is also a prefix ("peace" → "peaceful")
+    assert [i for i, _ in any_store.search("peace", limit=10)][0] == "a-1"
+    assert {i for i, _ in any_store.search("peace", limit=10)} == {"a-0", "a-1", "a-2"}
+    assert any_store.search('peace" OR @x:(*', limit=10) == []  # syntax is dropped; no record holds "or" and "x"
+    assert any_store.search("?!*", limit=10) == []
+    assert len(any_store.search("facility", limit=1)) == 1

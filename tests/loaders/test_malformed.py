@@ -44,6 +44,8 @@ EXPECTED = {
     ),
     "21_yaml_alias_bomb.yaml": (9, "YAML aliases expand this file by more than 10,000 nodes (*c alone adds 1,111)"),
     "22_long_value.yaml": (2, "… (cut)"),
+    "23_quote_lang_mismatch.yaml": (7, "tagged `lang: de` but reads as French (fr"),
+    "24_untagged_non_english.yaml": (7, "has no `lang` and so counts as English, but reads as German (de"),
 }
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from eucan.api import services
+from eucan.api import path_service
 from eucan.api.deps import StoreDep
 from eucan.api.models import PathAnswer
 from eucan.api.routes._common import example, reject_unknown_params
@@ -27,9 +27,12 @@ _SOURCE = {
 @router.get(
     "/path",
     summary="How two actors are connected",
-    description="The shortest chain (at most `max_hops` steps) between two actors through shared instruments "
-    "(PARTICIPATES_IN), memberships (MEMBER_OF) and parent organisations (SUB_ORGANISATION_OF); each step lists the "
-    "records that make it, with their sources. `found` is false when no chain that short exists.",
+    description="A shortest chain (at most `max_hops` steps) between two actors through every kind of link the "
+    "graph holds: shared instruments (PARTICIPATES_IN), memberships (MEMBER_OF), parent organisations "
+    "(SUB_ORGANISATION_OF), a person's tenure of a post (HOLDS) and the post's organisation (POST_IN), and a part "
+    "in an event (EVENT_PARTICIPANT) or the instrument an event is about (ABOUT_INSTRUMENT). Each step lists the "
+    "records that make it, with their sources. `found` is false when no chain that short exists; both ends are "
+    "named either way.",
     response_model=PathAnswer,
     responses=example(
         {
@@ -71,4 +74,4 @@ def find_path(
     ],
     max_hops: Annotated[int, Query(ge=1, le=6, description="Most steps allowed (1 to 6).")] = 4,
 ) -> PathAnswer:
-    return services.path(store=store, source=source, target=target, max_hops=max_hops)
+    return path_service.path(store=store, source=source, target=target, max_hops=max_hops)

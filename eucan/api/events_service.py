@@ -1,0 +1,81 @@
+"""Events: summits, dialogue meetings, signatures, announcements, negotiations and meetings, with their sources."""
+
+from __future__ import annotations
+
+from typing import Any, get_args
+
+from eucan.api import models as m
+from eucan.api.services import _page, _Provenance, _ref, _require, _text, check_date, type_of
+from eucan.errors import QueryParameterError
+from eucan.graph.store import GraphStore
+from eucan.loaders.records import EventType
+from eucan.queries.runner import run_named
+
+__all__ = ["EVENT_TYPES", "get_event", "list_events"]
+
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+
+
+def _refs(raw: Any) -> list[m.Ref]:
+    return sorted((r for r in map(_ref, raw or []) if r), key=lambda r: r.id)
+
+
+def _summary(raw: dict[str, Any], prov: _Provenance) -> dict[str, Any]:
+    instruments = _refs(raw.get("instruments"))
+    return {
+        "id": raw["id"],
+        "name": raw.get("name"),
+        "type": type_of(raw.get("labels")),
+        "date": raw.get("date"),
+        "date_precision": raw.get("datePrecision"),
+        "place": _text(raw.get("place")),
+        "instrument": instruments[0] if instruments else None,
+        "participants": _refs(raw.get("participants")),
+        "sources": prov.sources(raw["id"]),
+    }
+
+
+def list_events(
+    *,
+    store: GraphStore,
+    type: str | None,
+    actor: str | None,
+    instrument: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[m.EventSummary], int]:
+    """Events oldest first; `date_from`/`date_to` inclusive, on the event's date as stored."""
+    if type is not None and type not in EVENT_TYPES:
+        raise QueryParameterError(f"type must be one of {', '.join(EVENT_TYPES)} (got {type!r})")
+    date_from = check_date("from", date_from)
+    date_to = check_date("to", date_to)
+    if date_from and date_to and date_from > date_to:
+        raise QueryParameterError(f"from ({date_from}) must be on or before to ({date_to})")
+    if actor:
+        _require(store, actor, "Actor", "actor", "actor")
+    if instrument:
+        _require(store, instrument, "Instrument", "instrument", "instrument")
+    params = {"type": type, "actor": actor, "instrument": instrument, "date_from": date_from, "date_to": date_to}
+    items, total = _page(store, "api_events", params, limit, offset)
+    prov = _Provenance(store, items)
+    return [m.EventSummary(**_summary(raw, prov)) for raw in items], total
+
+
+def get_event(*, store: GraphStore, event_id: str) -> m.EventDetail:
+    rows = run_named(store=store, name="api_event", params={"id": event_id}).rows
+    if not rows:
+        _require(store, event_id, "Event", "event")
+    raw: dict[str, Any] = rows[0][0]
+    prov = _Provenance(store, raw)
+    return m.EventDetail(
+        **_summary(raw, prov),
+        uri=raw.get("uri"),
+        description=_text(raw.get("description")),
+        note=_text(raw.get("note")),
+        uncertainty=_text(raw.get("uncertainty")),
+        domains=sorted(
+            (m.DomainRef(id=d["id"], name=d.get("name")) for d in raw.get("domains") or []), key=lambda d: d.id
+        ),
+    )

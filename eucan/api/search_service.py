@@ -1,0 +1,146 @@
+"""Search over everything a researcher reads: the engine ranks, this module describes and quotes.
+
+The store's full-text index (`GraphStore.search`, see `graph/fulltext.py`) gives record ids best
+first; one `api_search` query describes the page of them, `_Provenance` brings their sources, and
+`snippet` cuts the passage (a name, a description, a quote or a source title) that holds the words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from eucan.api import models as m
+from eucan.api.services import _KINDS, _list, _Provenance, _ref, _text, type_of
+from eucan.echo import clip
+from eucan.errors import QueryParameterError
+from eucan.graph.fulltext import MAX_WORDS, fold, words
+from eucan.graph.store import GraphStore
+from eucan.queries.runner import run_named
+
+__all__ = ["SEARCH_CAP", "search", "snippet"]
+
+SEARCH_CAP = 500
+"""At most this many hits are ranked for one text (`count` says how many, up to this)."""
+_BEFORE = 60
+_AFTER = 140
+_FACT_KINDS = (("Participation", "participation"), ("Membership", "membership"), ("Tenure", "tenure"))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return " " if char.isspace() else fold(char)
+
+
+def _folded_with_positions(text: str) -> tuple[str, list[int]]:
+    """The folded text, and for each of its characters the index of the original character it came from."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    out: list[str] = []
+    where: list[int] = []
+    for i, char in enumerate(text):
+        folded = _fold_char(char)
+        out.append(folded)
+        where.extend([i] * len(folded))
+    return "".join(out), where
+
+
+def _patterns(query_words: list[str]) -> list[re.Pattern[str]]:
+    pats = []
+    for k, word in enumerate(query_words):
+        tail = "" if k == len(query_words) - 1 else r"(?![^\W_])"
+        pats.append(re.compile(rf"(?<![^\W_]){re.escape(word)}{tail}"))
+    return pats
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    lo = max(0, start - _BEFORE)
+    hi = min(len(text), end + _AFTER)
+    if lo > 0:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
+    piece = " ".join(text[lo:hi].split())
+    return ("…" if lo > 0 else "") + piece + ("…" if hi < len(text) else "")
+
+
+def snippet(query: str, candidates: Iterable[tuple[str, str, str | None, str | None]]) -> m.Snippet | None:
+    """The passage of the first candidate (field, text, lang, source) holding the most of the query's words."""
+    query_words = list(dict.fromkeys(words(query)))[:MAX_WORDS]
+    pats = _patterns(query_words)
+    best: tuple[int, m.Snippet] | None = None
+    for field, text, lang, source in candidates:
+        folded, where = _folded_with_positions(text)
+        found = [match for pat in pats if (match := pat.search(folded))]
+        if not found or (best is not None and len(found) <= best[0]):
+            continue
+        first = min(found, key=lambda x: x.start())
+        start = where[first.start()]
+        end = where[min(first.end(), len(where)) - 1] + 1
+        best = (len(found), m.Snippet(field=field, text=_cut(text, start, end), lang=lang, source=source))
+        if len(found) == len(pats):
+            break
+    return best[1] if best else None
+
+
+def _names_holding(query_words: list[str], names: list[str]) -> list[str]:
+    pats = _patterns(query_words)
+    return [n for n in names if all(p.search(" ".join(words(n))) for p in pats)]
+
+
+def _kind(labels: list[str]) -> str:
+    return next((k for label, k in (*_KINDS, *_FACT_KINDS) if label in labels), "other")
+
+
+def search(*, store: GraphStore, q: str, limit: int, offset: int) -> tuple[list[m.SearchHit], int]:
+    """Records whose names, alternative names, description, quotes or source titles hold every word of `q`."""
+    query_words = list(dict.fromkeys(words(q)))
+    if not query_words:
+        raise QueryParameterError(f"q must contain at least one letter or digit (got {clip(q)})")
+    ranked = store.search(q, limit=SEARCH_CAP)
+    page = ranked[offset : offset + limit]
+    if not page:
+        return [], len(ranked)
+    rows = run_named(store=store, name="api_search", params={"ids": [i for i, _ in page]}).records()
+    by_id: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        by_id.setdefault(row["item"]["id"], row["item"])
+    items = [by_id[i] for i, _ in page if i in by_id]
+    prov = _Provenance(store, items)
+    hits = []
+    for (record, score), raw in zip(page, [by_id.get(i) for i, _ in page], strict=True):
+        if raw is None:
+            continue
+        labels = list(raw.get("labels") or [])
+        names = [x for x in (_text(raw.get("name")), _text(raw.get("name_fr"))) if x]
+        alt = _list(raw.get("altNames")) + _list(raw.get("acronym"))
+        sources = prov.sources(record)
+        candidates: list[tuple[str, str, str | None, str | None]] = [("name", n, None, None) for n in names]
+        candidates += [("alt_name", n, None, None) for n in alt]
+        if description := _text(raw.get("description")):
+            candidates.append(("description", description, None, None))
+        candidates += [("quote", s.quote, s.lang, s.url) for s in sources]
+        candidates += [("source_title", s.title, None, s.url) for s in sources if s.title]
+        candidates.append(("id", record, None, None))
+        hits.append(
+            m.SearchHit(
+                id=record,
+                name=raw.get("name"),
+                type=type_of(labels),
+                kind=_kind(labels),
+                name_fr=_text(raw.get("name_fr")),
+                date=raw.get("date"),
+                date_precision=raw.get("datePrecision"),
+                actor=_ref(raw.get("who")),
+                about=_ref(raw.get("what")),
+                score=round(score, 4),
+                matched=_names_holding(query_words, names + alt),
+                snippet=snippet(q, candidates),
+                sources=sources,
+            )
+        )
+    return hits, len(ranked)

@@ -1,0 +1,62 @@
+"""The derived search properties of each record, computed once at load time (see `graph/fulltext.py`).
+
+`searchName` holds the record's names (every language), acronyms and alternative names;
+`searchText` its id (for a named record), description and title, the quotes of its evidence and the titles of the source
+documents they come from. Both are folded words, so the engines' full-text indexes match case-
+and accent-insensitively and alike. They are derived: the RDF export leaves them out
+(`ontology.mapping.INDEX_ONLY_PROPERTIES`), so the round trip stays lossless.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eucan.graph.fulltext import SEARCH_NAME, SEARCH_TEXT, index_text
+from eucan.ontology.mapping import PropertyGraph
+
+__all__ = ["add_search_properties"]
+
+_NOT_RECORDS = {"SourceExcerpt", "SourceDocument"}
+_NAME_KEYS = ("name", "acronym", "altNames", "notation")
+_TEXT_KEYS = ("description", "title", "definition")
+
+
+def _values(node: dict[str, Any], bases: tuple[str, ...]) -> list[str]:
+    """Every value under a key or its language variants (`name`, `name_fr`, ...), lists flattened."""
+    out: list[str] = []
+    for key in sorted(node):
+        if key in bases or key.rpartition("_")[0] in bases:
+            value = node[key]
+            out.extend(str(v) for v in value) if isinstance(value, list) else out.append(str(value))
+    return out
+
+
+def add_search_properties(graph: PropertyGraph) -> None:
+    """Set `searchName` and `searchText` on every record node (in place)."""
+    by_uri: dict[str, dict[str, Any]] = {}
+    records: list[dict[str, Any]] = []
+    for labels, nodes in graph.nodes.items():
+        for node in nodes:
+            by_uri[node["uri"]] = node
+            if node.get("id") is not None and not _NOT_RECORDS & set(labels):
+                records.append(node)
+    document_of = {r["from"]: r["to"] for r in graph.relationships.get("EXCERPT_OF", [])}
+    evidence: dict[str, list[str]] = {}
+    for rel in graph.relationships.get("EVIDENCE", []):
+        evidence.setdefault(rel["from"], []).append(rel["to"])
+    for node in records:
+        names = _values(node, _NAME_KEYS)
+        name = index_text(names)
+        # a named record is also found by its id ("sdp-2025"); a fact's id only repeats what it links
+        texts = [str(node["id"])] if names else []
+        texts += _values(node, _TEXT_KEYS)
+        for excerpt_uri in sorted(evidence.get(node["uri"], [])):
+            excerpt = by_uri.get(excerpt_uri, {})
+            texts += _values(excerpt, ("quote",))
+            document = by_uri.get(document_of.get(excerpt_uri, ""), {})
+            texts += _values(document, ("title",))
+        text = index_text(texts)
+        if name:
+            node[SEARCH_NAME] = name
+        if text:
+            node[SEARCH_TEXT] = text
