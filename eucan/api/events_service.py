@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, get_args
 
 from eucan.api import models as m
-from eucan.api.services import _page, _Provenance, _ref, _require, _text, check_date, type_of
+from eucan.api.provenance import Provenance, check_date, page, ref, require, text_of, type_of
 from eucan.errors import QueryParameterError
 from eucan.graph.store import GraphStore
 from eucan.loaders.records import EventType
@@ -17,10 +17,10 @@ EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
 
 def _refs(raw: Any) -> list[m.Ref]:
-    return sorted((r for r in map(_ref, raw or []) if r), key=lambda r: r.id)
+    return sorted((r for r in map(ref, raw or []) if r), key=lambda r: r.id)
 
 
-def _summary(raw: dict[str, Any], prov: _Provenance) -> dict[str, Any]:
+def _summary(raw: dict[str, Any], prov: Provenance) -> dict[str, Any]:
     instruments = _refs(raw.get("instruments"))
     return {
         "id": raw["id"],
@@ -28,7 +28,7 @@ def _summary(raw: dict[str, Any], prov: _Provenance) -> dict[str, Any]:
         "type": type_of(raw.get("labels")),
         "date": raw.get("date"),
         "date_precision": raw.get("datePrecision"),
-        "place": _text(raw.get("place")),
+        "place": text_of(raw.get("place")),
         "instrument": instruments[0] if instruments else None,
         "participants": _refs(raw.get("participants")),
         "sources": prov.sources(raw["id"]),
@@ -54,27 +54,27 @@ def list_events(
     if date_from and date_to and date_from > date_to:
         raise QueryParameterError(f"from ({date_from}) must be on or before to ({date_to})")
     if actor:
-        _require(store, actor, "Actor", "actor", "actor")
+        require(store, actor, "Actor", "actor", "actor")
     if instrument:
-        _require(store, instrument, "Instrument", "instrument", "instrument")
+        require(store, instrument, "Instrument", "instrument", "instrument")
     params = {"type": type, "actor": actor, "instrument": instrument, "date_from": date_from, "date_to": date_to}
-    items, total = _page(store, "api_events", params, limit, offset)
-    prov = _Provenance(store, items)
+    items, total = page(store, "api_events", params, limit, offset)
+    prov = Provenance(store, items)
     return [m.EventSummary(**_summary(raw, prov)) for raw in items], total
 
 
 def get_event(*, store: GraphStore, event_id: str) -> m.EventDetail:
     rows = run_named(store=store, name="api_event", params={"id": event_id}).rows
     if not rows:
-        _require(store, event_id, "Event", "event")
+        require(store, event_id, "Event", "event")
     raw: dict[str, Any] = rows[0][0]
-    prov = _Provenance(store, raw)
+    prov = Provenance(store, raw)
     return m.EventDetail(
         **_summary(raw, prov),
         uri=raw.get("uri"),
-        description=_text(raw.get("description")),
-        note=_text(raw.get("note")),
-        uncertainty=_text(raw.get("uncertainty")),
+        description=text_of(raw.get("description")),
+        note=text_of(raw.get("note")),
+        uncertainty=text_of(raw.get("uncertainty")),
         domains=sorted(
             (m.DomainRef(id=d["id"], name=d.get("name")) for d in raw.get("domains") or []), key=lambda d: d.id
         ),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from eucan.api import models as m
-from eucan.api.services import _must_ref, _period, _Provenance, _ref, _require
+from eucan.api.provenance import Provenance, must_ref, period, ref, require
 from eucan.errors import QueryParameterError
 from eucan.graph.store import GraphStore
 from eucan.queries.runner import run_named
@@ -83,30 +83,30 @@ def _shortest(store: GraphStore, source: str, target: str, max_hops: int) -> lis
 
 def _names(store: GraphStore, ids: list[str]) -> dict[str, m.Ref]:
     rows = run_named(store=store, name="api_refs", params={"ids": ids}).rows
-    return {ref.id: ref for ref in (_ref(row[0]) for row in rows) if ref is not None}
+    return {ref.id: ref for ref in (ref(row[0]) for row in rows) if ref is not None}
 
 
 def path(*, store: GraphStore, source: str, target: str, max_hops: int) -> m.PathAnswer:
     """A shortest chain of at most `max_hops` links between two actors, each step with its records and sources."""
     if not 1 <= max_hops <= MAX_HOPS:
         raise QueryParameterError(f"max_hops must be a whole number from 1 to {MAX_HOPS} (got {max_hops})")
-    _require(store, source, "Actor", "actor", "from")
-    _require(store, target, "Actor", "actor", "to")
+    require(store, source, "Actor", "actor", "from")
+    require(store, target, "Actor", "actor", "to")
     names = _names(store, [source, target])
     chain = [] if source == target else _shortest(store, source, target, max_hops)
     records = run_named(store=store, name="api_path_steps", params={"steps": chain}).records() if chain else []
-    prov = _Provenance(store, [r["via"] for r in records])
+    prov = Provenance(store, [r["via"] for r in records])
     steps = [
         m.PathStep(
             step=int(r["step"]),
-            left=_must_ref(r["left"]),
+            left=must_ref(r["left"]),
             relation=r["rel"],
-            right=_must_ref(r["right"]),
+            right=must_ref(r["right"]),
             via=[
                 m.ViaRecord(
                     record=v["record"],
                     role=v.get("role") or prov.role(v["record"]),
-                    period=_period(v),
+                    period=period(v),
                     sources=prov.sources(v["record"]),
                 )
                 for v in r["via"] or []

@@ -1,7 +1,7 @@
 """Search over everything a researcher reads: the engine ranks, this module describes and quotes.
 
 The store's full-text index (`GraphStore.search`, see `graph/fulltext.py`) gives record ids best
-first; one `api_search` query describes the page of them, `_Provenance` brings their sources, and
+first; one `api_search` query describes the page of them, `Provenance` brings their sources, and
 `snippet` cuts the passage (a name, a description, a quote or a source title) that holds the words.
 """
 
@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from eucan.api import models as m
-from eucan.api.services import _KINDS, _list, _Provenance, _ref, _text, type_of
+from eucan.api.provenance import KINDS, Provenance, list_of, ref, text_of, type_of
 from eucan.echo import clip
 from eucan.errors import QueryParameterError
 from eucan.graph.fulltext import MAX_WORDS, fold, words
@@ -93,7 +93,7 @@ def _names_holding(query_words: list[str], names: list[str]) -> list[str]:
 
 
 def _kind(labels: list[str]) -> str:
-    return next((k for label, k in (*_KINDS, *_FACT_KINDS) if label in labels), "other")
+    return next((k for label, k in (*KINDS, *_FACT_KINDS) if label in labels), "other")
 
 
 def search(*, store: GraphStore, q: str, limit: int, offset: int) -> tuple[list[m.SearchHit], int]:
@@ -110,18 +110,18 @@ def search(*, store: GraphStore, q: str, limit: int, offset: int) -> tuple[list[
     for row in rows:
         by_id.setdefault(row["item"]["id"], row["item"])
     items = [by_id[i] for i, _ in page if i in by_id]
-    prov = _Provenance(store, items)
+    prov = Provenance(store, items)
     hits = []
     for (record, score), raw in zip(page, [by_id.get(i) for i, _ in page], strict=True):
         if raw is None:
             continue
         labels = list(raw.get("labels") or [])
-        names = [x for x in (_text(raw.get("name")), _text(raw.get("name_fr"))) if x]
-        alt = _list(raw.get("altNames")) + _list(raw.get("acronym"))
+        names = [x for x in (text_of(raw.get("name")), text_of(raw.get("name_fr"))) if x]
+        alt = list_of(raw.get("altNames")) + list_of(raw.get("acronym"))
         sources = prov.sources(record)
         candidates: list[tuple[str, str, str | None, str | None]] = [("name", n, None, None) for n in names]
         candidates += [("alt_name", n, None, None) for n in alt]
-        if description := _text(raw.get("description")):
+        if description := text_of(raw.get("description")):
             candidates.append(("description", description, None, None))
         candidates += [("quote", s.quote, s.lang, s.url) for s in sources]
         candidates += [("source_title", s.title, None, s.url) for s in sources if s.title]
@@ -132,11 +132,11 @@ def search(*, store: GraphStore, q: str, limit: int, offset: int) -> tuple[list[
                 name=raw.get("name"),
                 type=type_of(labels),
                 kind=_kind(labels),
-                name_fr=_text(raw.get("name_fr")),
+                name_fr=text_of(raw.get("name_fr")),
                 date=raw.get("date"),
                 date_precision=raw.get("datePrecision"),
-                actor=_ref(raw.get("who")),
-                about=_ref(raw.get("what")),
+                actor=ref(raw.get("who")),
+                about=ref(raw.get("what")),
                 score=round(score, 4),
                 matched=_names_holding(query_words, names + alt),
                 snippet=snippet(q, candidates),

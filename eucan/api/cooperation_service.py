@@ -1,0 +1,179 @@
+"""Who cooperates with whom on what, since when: cooperation rows, partners, timelines."""
+
+from __future__ import annotations
+
+from typing import Any, cast, get_args
+
+from eucan.api import models as m
+from eucan.api import rows as r
+from eucan.api.provenance import (
+    Provenance,
+    check_date,
+    must_ref,
+    page,
+    paged,
+    period,
+    ref,
+    require,
+    text_of,
+    type_of,
+)
+from eucan.echo import clip
+from eucan.errors import QueryParameterError
+from eucan.graph.store import GraphStore
+from eucan.loaders.records import InstrumentType
+from eucan.queries.runner import run_named
+
+__all__ = ["cooperation", "partners", "timeline"]
+
+
+# -- cooperation and partners ------------------------------------------------------------------
+
+
+def cooperation(
+    *,
+    store: GraphStore,
+    actor: str | None,
+    partner: str | None,
+    domain: str | None,
+    instrument_type: str | None,
+    as_of: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[m.CooperationRow], int]:
+    """Who cooperates with whom on what: one row per participation, with partners, domains, period, sources.
+
+    The hot path of the API, so it does the least work that gives the same answer: with `actor`, the page query
+    itself tells an unknown actor (no row at all), so the existence check runs only to word the 404; the
+    provenance query gets exactly the record ids of the page; and the response models are built with
+    `model_construct`, as the values come from the loaded (already validated) graph.
+    """
+    as_of = check_date("as_of", as_of)
+    if instrument_type is not None and instrument_type not in get_args(InstrumentType):
+        raise QueryParameterError(
+            f"instrument_type must be one of {', '.join(get_args(InstrumentType))} (got {clip(instrument_type)})"
+        )
+    params = {"partner": partner, "domain": domain, "instrument_type": instrument_type, "as_of": as_of}
+    page = {"limit": limit, "offset": offset}
+    records: list[dict[str, Any]] = []
+    if actor:
+        records = run_named(
+            store=store, name="api_cooperation_by_actor", params={**params, **page, "actor": actor}
+        ).records()
+        if not records:
+            require(store, actor, "Actor", "actor", "actor")
+    for value, label, what, param in (
+        (partner, "Actor", "actor", "partner"),
+        (domain, "CooperationDomain", "cooperation domain", "domain"),
+    ):
+        if value:
+            require(store, value, label, what, param)
+    if not actor:
+        records = run_named(store=store, name="api_cooperation", params={**params, **page}).records()
+    items, total = paged(records)
+    ids = [raw["record"] for raw in items]
+    ids += [raw["instrument"]["record"] for raw in items]
+    ids += [b["record"] for raw in items for b in raw.get("partners") or []]
+    prov = Provenance(store, items, ids=ids)
+    rows = []
+    for raw in items:
+        instrument = raw["instrument"]
+        partners = [
+            m.PartnerInRow.model_construct(
+                id=b["id"],
+                name=b.get("name"),
+                type=type_of(b.get("labels")),
+                record=b["record"],
+                role=prov.role(b["record"]),
+                period=period(b),
+                sources=prov.sources(b["record"]),
+            )
+            for b in raw.get("partners") or []
+        ]
+        rows.append(
+            m.CooperationRow.model_construct(
+                record=raw["record"],
+                actor=must_ref(raw["actor"]),
+                role=prov.role(raw["record"]),
+                instrument=m.InstrumentRef.model_construct(
+                    id=instrument["id"],
+                    name=instrument.get("name"),
+                    type=type_of(instrument.get("labels")),
+                    sources=prov.sources(instrument["record"]),
+                ),
+                domains=sorted(
+                    (m.DomainRef.model_construct(id=d["id"], name=d.get("name")) for d in raw.get("domains") or []),
+                    key=lambda d: d.id,
+                ),
+                period=period(cast(r.DatedRow, raw)),
+                contribution=text_of(raw.get("contribution")),
+                personnel=raw.get("personnel"),
+                national_operation=text_of(raw.get("nationalOperation")),
+                uncertainty=text_of(raw.get("uncertainty")),
+                partners=sorted(partners, key=lambda p: (p.id, p.record)),
+                sources=prov.sources(raw["record"]),
+            )
+        )
+    return rows, total
+
+
+def _side(raw: r.DatedRow, prov: Provenance) -> m.SideOfShare:
+    return m.SideOfShare(
+        record=raw["record"], role=prov.role(raw["record"]), period=period(raw), sources=prov.sources(raw["record"])
+    )
+
+
+def partners(
+    *, store: GraphStore, actor: str, as_of: str | None, limit: int, offset: int
+) -> tuple[list[m.Partner], int]:
+    """The actors sharing an instrument with `actor` (on `as_of` if given), each with the instruments shared."""
+    as_of = check_date("as_of", as_of)
+    require(store, actor, "Actor", "actor")
+    items, total = page(store, "api_partners", {"actor": actor, "as_of": as_of}, limit, offset)
+    prov = Provenance(store, items)
+    out = []
+    for raw in items:
+        shared = [
+            m.SharedInstrument(
+                instrument=must_ref(s["instrument"]),
+                actor=_side(s["actorParticipation"], prov),
+                partner=_side(s["partnerParticipation"], prov),
+            )
+            for s in raw.get("shared") or []
+        ]
+        shared.sort(key=lambda s: (s.instrument.id, s.actor.record, s.partner.record))
+        out.append(m.Partner(partner=must_ref(raw["partner"]), instruments=shared))
+    return out, total
+
+
+# -- timeline -------------------------------------------------------------------------
+
+
+def timeline(
+    *, store: GraphStore, actor: str, date_from: str | None, date_to: str | None, limit: int, offset: int
+) -> tuple[list[m.TimelineEntry], int]:
+    """Dated entries for an actor, oldest first; `date_from`/`date_to` inclusive."""
+    date_from = check_date("from", date_from)
+    date_to = check_date("to", date_to)
+    if date_from and date_to and date_from > date_to:
+        raise QueryParameterError(f"from ({date_from}) must be on or before to ({date_to})")
+    require(store, actor, "Actor", "actor", "actor")
+    items, total = page(
+        store, "api_timeline", {"actor": actor, "date_from": date_from, "date_to": date_to}, limit, offset
+    )
+    prov = Provenance(store, items)
+    entries = [
+        m.TimelineEntry(
+            date=raw["date"],
+            precision=raw.get("precision"),
+            kind=raw["kind"],
+            record=raw["record"],
+            type=type_of(raw.get("labels")),
+            title=raw.get("title"),
+            instrument=ref(raw.get("instrument")) or prov.about(raw["record"]),
+            place=text_of(raw.get("place")),
+            sources=prov.sources(raw["record"]),
+        )
+        for raw in items
+    ]
+    return entries, total

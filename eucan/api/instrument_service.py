@@ -1,0 +1,153 @@
+"""Instruments and cooperation domains: lists and details."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from eucan.api import models as m
+from eucan.api import rows as r
+from eucan.api.provenance import (
+    Provenance,
+    list_of,
+    must_ref,
+    page,
+    period,
+    ref,
+    require,
+    text_of,
+    type_of,
+)
+from eucan.graph.store import GraphStore
+from eucan.queries.runner import run_named
+
+__all__ = ["get_domain", "get_instrument", "list_domains", "list_instruments"]
+
+
+# -- instruments -------------------------------------------------------------------------------
+
+
+def _instrument_summary(raw: r.InstrumentRow, prov: Provenance) -> m.InstrumentSummary:
+    return m.InstrumentSummary(
+        id=raw["id"],
+        name=raw.get("name"),
+        type=type_of(raw.get("labels")),
+        name_fr=text_of(raw.get("name_fr")),
+        acronym=list_of(raw.get("acronym")),
+        alt_names=list_of(raw.get("altNames")),
+        status=raw.get("status"),
+        signed=raw.get("signedDate"),
+        signed_precision=raw.get("signedDatePrecision"),
+        entry_into_force=raw.get("entryIntoForceDate"),
+        entry_into_force_precision=raw.get("entryIntoForceDatePrecision"),
+        period=period(raw),
+        sources=prov.sources(raw["id"]),
+    )
+
+
+def list_instruments(
+    *, store: GraphStore, type: str | None, domain: str | None, limit: int, offset: int
+) -> tuple[list[m.InstrumentSummary], int]:
+    if domain:
+        require(store, domain, "CooperationDomain", "cooperation domain", "domain")
+    items, total = page(store, "api_instruments", {"type": type, "domain": domain}, limit, offset)
+    prov = Provenance(store, items)
+    return [_instrument_summary(cast(r.InstrumentRow, raw), prov) for raw in items], total
+
+
+def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDetail:
+    rows = run_named(store=store, name="api_instrument", params={"id": instrument_id}).rows
+    if not rows:
+        require(store, instrument_id, "Instrument", "instrument")
+    raw: dict[str, Any] = rows[0][0]
+    prov = Provenance(store, raw)
+    participants = [
+        m.Participant(
+            record=p["record"],
+            actor=must_ref(p["actor"]),
+            role=prov.role(p["record"]),
+            on_behalf_of=prov.on_behalf_of(p["record"]),
+            period=period(p),
+            contribution=text_of(p.get("contribution")),
+            personnel=p.get("personnel"),
+            national_operation=text_of(p.get("nationalOperation")),
+            uncertainty=text_of(p.get("uncertainty")),
+            sources=prov.sources(p["record"]),
+        )
+        for p in raw.get("participants") or []
+    ]
+    return m.InstrumentDetail(
+        **_instrument_summary(cast(r.InstrumentRow, raw), prov).model_dump(),
+        uri=raw.get("uri"),
+        url=text_of(raw.get("url")),
+        description=text_of(raw.get("description")),
+        note=text_of(raw.get("note")),
+        uncertainty=text_of(raw.get("uncertainty")),
+        celex=raw.get("celex"),
+        place=text_of(raw.get("place")),
+        provisional_application=raw.get("provisionalApplicationDate"),
+        provisional_application_precision=raw.get("provisionalApplicationDatePrecision"),
+        domains=sorted(
+            (m.DomainRef(id=d["id"], name=d.get("name")) for d in raw.get("domains") or []), key=lambda d: d.id
+        ),
+        participants=sorted(participants, key=lambda p: (p.actor.id, p.record)),
+        legal_basis=sorted(
+            (
+                m.LegalActRef(
+                    **must_ref(x).model_dump(),
+                    celex=x.get("celex"),
+                    signed=x.get("signedDate"),
+                    sources=prov.sources(x["record"]),
+                )
+                for x in raw.get("legalBasis") or []
+            ),
+            key=lambda x: x.id,
+        ),
+        part_of=[r for r in map(ref, raw.get("partOf") or []) if r],
+        parts=sorted((r for r in map(ref, raw.get("parts") or []) if r), key=lambda r: r.id),
+        locations=[r for r in map(ref, raw.get("locations") or []) if r],
+        events=sorted(
+            (
+                m.EventRef(
+                    **must_ref(e).model_dump(),
+                    date=e.get("date"),
+                    date_precision=e.get("datePrecision"),
+                    place=text_of(e.get("place")),
+                    sources=prov.sources(e["record"]),
+                )
+                for e in raw.get("events") or []
+            ),
+            key=lambda e: (e.date or "", e.id),
+        ),
+    )
+
+
+# -- domains -----------------------------------------------------------------------------------
+
+
+def _domain_summary(raw: dict[str, Any], prov: Provenance) -> dict[str, Any]:
+    return {
+        "id": raw["id"],
+        "name": raw.get("name"),
+        "name_fr": text_of(raw.get("name_fr")),
+        "alt_names": list_of(raw.get("altNames")),
+        "notation": raw.get("notation"),
+        "uri": raw.get("uri"),
+        "instrument_count": int(raw.get("instrumentCount") or 0),
+        "sources": prov.sources_of(raw.get("sourcedBy") or []),
+    }
+
+
+def list_domains(*, store: GraphStore, limit: int, offset: int) -> tuple[list[m.DomainSummary], int]:
+    items, total = page(store, "api_domains", {}, limit, offset)
+    prov = Provenance(store, items)
+    return [m.DomainSummary(**_domain_summary(raw, prov)) for raw in items], total
+
+
+def get_domain(*, store: GraphStore, domain_id: str) -> m.DomainDetail:
+    rows = run_named(store=store, name="api_domain", params={"id": domain_id}).rows
+    if not rows:
+        require(store, domain_id, "CooperationDomain", "cooperation domain")
+    raw: dict[str, Any] = rows[0][0]
+    prov = Provenance(store, raw)
+    instruments = sorted((_instrument_summary(i, prov) for i in raw.get("instruments") or []), key=lambda i: i.id)
+    return m.DomainDetail(**_domain_summary(raw, prov), instruments=instruments)

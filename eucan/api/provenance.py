@@ -1,0 +1,208 @@
+"""What every API answer shares: references, periods, multi-valued text, paging, "not found" with a
+suggestion, and the provenance of every record in an answer, fetched in one or a few queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
+
+from eucan.api import models as m
+from eucan.api import rows as r
+from eucan.echo import clip
+from eucan.errors import NotFound, QueryParameterError
+from eucan.graph.fulltext import fold
+from eucan.graph.store import GraphStore
+from eucan.queries.runner import run_named
+
+__all__ = [
+    "KINDS",
+    "Provenance",
+    "check_date",
+    "list_of",
+    "must_ref",
+    "normalise",
+    "page",
+    "paged",
+    "period",
+    "ref",
+    "require",
+    "text_of",
+    "type_of",
+]
+
+_GENERIC = ("Resource", "Fact", "Actor", "Instrument", "Concept", "Organisation", "Event")
+KINDS = (
+    ("Actor", "actor"),
+    ("Instrument", "instrument"),
+    ("CooperationDomain", "domain"),
+    ("Post", "post"),
+    ("Event", "event"),
+)
+_ID_BATCH = 400
+
+
+# -- small helpers -----------------------------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """Lowercase, accents removed: the form search compares words in (`graph.fulltext.fold`)."""
+    return fold(text)
+
+
+def type_of(labels: Iterable[str] | None) -> str | None:
+    """The most specific class among a node's labels (GovernmentDepartment rather than Organisation)."""
+    names = list(labels or [])
+    specific = sorted(n for n in names if n not in _GENERIC)
+    if specific:
+        return specific[0]
+    for generic in ("Organisation", "Event", "Instrument", "Actor"):
+        if generic in names:
+            return generic
+    return None
+
+
+def ref(raw: r.RefRow | None) -> m.Ref | None:
+    if not raw or raw.get("id") is None:
+        return None
+    return m.Ref(id=raw["id"], name=raw.get("name"), type=type_of(raw.get("labels")))
+
+
+def must_ref(raw: r.RefRow) -> m.Ref:
+    found = ref(raw)
+    assert found is not None
+    return found
+
+
+def period(raw: r.DatedRow) -> m.Period:
+    start, end = raw.get("startDate"), raw.get("endDate")
+    return m.Period(
+        start=start,
+        start_precision=raw.get("startDatePrecision"),
+        end=end,
+        end_precision=raw.get("endDatePrecision"),
+        end_last=raw.get("endDateLast"),
+        undated=start is None and end is None,
+    )
+
+
+def list_of(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def text_of(value: Any) -> str | None:
+    """A free-text property; several values (a multi-valued property) are joined with '; '."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value) or None
+    return str(value)
+
+
+def paged(result_records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    total = int(result_records[0]["total"]) if result_records else 0
+    return [r["item"] for r in result_records if r.get("item") is not None], total
+
+
+def walk_records(value: Any) -> Iterator[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "record" and isinstance(item, str):
+                yield item
+            elif key == "sourcedBy" and isinstance(item, list):
+                yield from (str(i) for i in item)
+            else:
+                yield from walk_records(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from walk_records(item)
+
+
+class Provenance:
+    """Sources, roles and related refs of every record in a response, fetched in one or a few queries."""
+
+    def __init__(self, store: GraphStore, raw: Any, *, ids: Iterable[str] | None = None) -> None:
+        """The records named anywhere in `raw` (keys `record` and `sourcedBy`), or exactly `ids` if given."""
+        ids = sorted(set(walk_records(raw) if ids is None else ids))
+        self._info: dict[str, r.RecordInfoRow] = {}
+        for start in range(0, len(ids), _ID_BATCH):
+            chunk = ids[start : start + _ID_BATCH]
+            for row in run_named(store=store, name="api_records", params={"ids": chunk}).records():
+                self._info[row["id"]] = cast(r.RecordInfoRow, row)
+
+    def sources(self, record: str | None) -> list[m.Source]:
+        info = self._info.get(record or "")
+        # model_construct: every field is already turned into its type here (this runs for every source shown).
+        return [
+            m.Source.model_construct(
+                url=str(s["url"]),
+                quote=str(text_of(s["quote"])),
+                lang=str(s.get("lang") or "en"),
+                retrieved=text_of(s.get("retrieved")),
+                title=text_of(s.get("title")),
+                primary=None if s.get("primary") is None else bool(s["primary"]),
+            )
+            for s in (info or {}).get("sources") or []
+            if text_of(s.get("url")) and s.get("quote")
+        ]
+
+    def sources_of(self, records: Iterable[str]) -> list[m.Source]:
+        out: list[m.Source] = []
+        for record in records:
+            out.extend(s for s in self.sources(record) if s not in out)
+        return out
+
+    def role(self, record: str | None) -> str | None:
+        roles = (self._info.get(record or "") or {}).get("roles") or []
+        return str(roles[0]) if roles else None
+
+    def on_behalf_of(self, record: str | None) -> m.Ref | None:
+        refs = (self._info.get(record or "") or {}).get("onBehalfOf") or []
+        return ref(refs[0]) if refs else None
+
+    def about(self, record: str | None) -> m.Ref | None:
+        refs = (self._info.get(record or "") or {}).get("about") or []
+        return ref(refs[0]) if refs else None
+
+
+def labels_of(store: GraphStore, node_id: str) -> list[list[str]]:
+    return [list(row[0]) for row in run_named(store=store, name="api_kind", params={"id": node_id}).rows]
+
+
+def require(store: GraphStore, node_id: str, label: str, what: str, param: str | None = None) -> None:
+    """Raise NotFound naming the id (and the parameter) unless a node with this id has this label."""
+    found = labels_of(store, node_id)
+    if any(label in labels for labels in found):
+        return
+    where = f" (parameter {param})" if param else ""
+    if found:
+        raise NotFound(
+            f"no {what} with id {clip(node_id)}{where}; {clip(node_id)} is a {type_of(found[0])}, not a {what}"
+        )
+    from eucan.api.suggest import suggest
+
+    rows = run_named(store=store, name="api_ids", params={"label": label}).rows
+    close = suggest(node_id, [(str(row[0]), [str(n) for n in row[1] or []]) for row in rows])
+    hint = f" (did you mean {close!r}?)" if close else ""
+    raise NotFound(f"no {what} with id {clip(node_id)}{where}{hint}")
+
+
+def check_date(name: str, value: str | None) -> str | None:
+    """A YYYY-MM-DD day, or a 422 naming the parameter and the accepted form."""
+    import datetime as dt
+
+    if value is None or value == "":
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise QueryParameterError(f"{name} must be a date YYYY-MM-DD (got {clip(value)})") from None
+
+
+def page(
+    store: GraphStore, name: str, params: dict[str, Any], limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    return paged(run_named(store=store, name=name, params={**params, "limit": limit, "offset": offset}).records())
