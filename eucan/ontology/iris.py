@@ -38,7 +38,8 @@ DOMAIN = Namespace(str(BASE) + "domain/")
 ROLE = Namespace(str(BASE) + "role/")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 
-# Kinds of resource under `id/` (one per record section, plus the source excerpts) and the two SKOS schemes.
+# Kinds of resource under `id/` in the shipped data (one per record section, plus the source excerpts; the
+# record registry, `loaders.records.RECORD_TYPES`, is the authority) and the two SKOS schemes.
 ID_KINDS = ("source", "actor", "post", "tenure", "instrument", "participation", "membership", "event", "excerpt")
 SCHEME_KINDS = ("domain", "role")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -80,7 +81,7 @@ def iri_for(kind: str, slug: str) -> str | None:
         return None
     if kind in SCHEME_KINDS:
         return f"{BASE}{kind}/{slug}"
-    if kind in ID_KINDS:
+    if re.fullmatch(r"[a-z]+", kind):  # a record kind (the record registry knows which exist) or `excerpt`
         return f"{BASE}id/{kind}/{slug}"
     return None
 

@@ -62,7 +62,7 @@ def test_iris_round_trip_through_server_paths() -> None:
         assert iri is not None
         path = local_path(iri)
         assert path is not None and path.endswith(f"{kind}/x-1")
-    assert iri_for("spaceship", "x") is None
+    assert iri_for("Spaceship", "x") is None
     assert iri_for("actor", "Not A Slug") is None
 
 

@@ -27,9 +27,10 @@ from eucan.errors import NotFound
 from eucan.linked.export import resource_triples
 from eucan.linked.formats import PREFIXES, RDF_FORMATS, prefixes_for
 from eucan.linked.sparql_service import negotiate
+from eucan.loaders.records import RECORD_TYPES
 from eucan.ontology import ONTOLOGY_TTL
-from eucan.ontology.iris import ID_KINDS, SCHEME_KINDS, iri_for, local_path
 from eucan.ontology.iris import ONTOLOGY as ONTOLOGY_NS
+from eucan.ontology.iris import SCHEME_KINDS, iri_for, local_path
 from eucan.ontology.namespaces import ECS
 
 __all__ = ["DOCUMENT_TYPES", "router"]
@@ -47,11 +48,11 @@ DOCUMENT_TYPES: dict[str, tuple[str, RdfFormat | None]] = {
 _BY_MEDIA = {media: ext for ext, (media, _) in DOCUMENT_TYPES.items()}
 _OFFERED = [media for media, _ in DOCUMENT_TYPES.values()]
 EVIDENCE = str(ECS.evidence)
-_KINDS = (*ID_KINDS, *SCHEME_KINDS)
+_KINDS = (*sorted({t.kind for t in RECORD_TYPES}), "excerpt", *SCHEME_KINDS)
 
 
 def _iri(kind: str, slug: str) -> str:
-    iri = iri_for(kind, slug) if len(slug) <= 120 else None
+    iri = iri_for(kind, slug) if len(slug) <= 120 and kind in _KINDS else None
     if iri is None:
         raise NotFound(f"no resource {kind}/{slug}: kinds are {', '.join(sorted(_KINDS))} and ids are lowercase slugs")
     return iri
