@@ -9,7 +9,10 @@ EucanError
 │   ├── QueryParameterError     missing or malformed parameter
 │   ├── ReadOnlyViolation       a query that would write, refused before it runs
 │   ├── QueryTimeout            a query ran past its time limit
-│   └── QuerySyntaxError        the engine could not run the query text
+│   ├── QuerySyntaxError        the engine could not run the query text
+│   └── ProtocolError           a request the protocol refuses (SPARQL: two queries, dataset parameters)
+│       ├── UnsupportedMediaType    a body of a media type or charset the route does not read (415)
+│       └── NotAcceptable           no offered media type satisfies Accept (406)
 ├── NotFound                    an id that names nothing in the graph
 └── StoreError
     ├── StoreUnavailable        the engine cannot be reached or started
@@ -23,8 +26,10 @@ from dataclasses import dataclass
 __all__ = [
     "ConfigError",
     "EucanError",
+    "NotAcceptable",
     "NotFound",
     "Problem",
+    "ProtocolError",
     "QueryError",
     "QueryNotFound",
     "QueryParameterError",
@@ -35,6 +40,7 @@ __all__ = [
     "StoreBusy",
     "StoreError",
     "StoreUnavailable",
+    "UnsupportedMediaType",
 ]
 
 
@@ -90,6 +96,18 @@ class QueryTimeout(QueryError):
 
 class QuerySyntaxError(QueryError):
     """The engine rejected the query text."""
+
+
+class ProtocolError(QueryError):
+    """The request breaks the protocol it is made in (400)."""
+
+
+class UnsupportedMediaType(ProtocolError):
+    """The request body's media type or charset is not one the route reads (415)."""
+
+
+class NotAcceptable(ProtocolError):
+    """None of the media types the route offers is acceptable to the client (406)."""
 
 
 class NotFound(EucanError):

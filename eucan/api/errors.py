@@ -17,7 +17,9 @@ from eucan.echo import clip
 from eucan.errors import (
     ConfigError,
     EucanError,
+    NotAcceptable,
     NotFound,
+    ProtocolError,
     QueryNotFound,
     QueryParameterError,
     QuerySyntaxError,
@@ -26,6 +28,7 @@ from eucan.errors import (
     SourceError,
     StoreError,
     StoreUnavailable,
+    UnsupportedMediaType,
 )
 
 __all__ = ["ERROR_RESPONSES", "error_response", "install_error_handlers", "status_for"]
@@ -33,6 +36,9 @@ __all__ = ["ERROR_RESPONSES", "error_response", "install_error_handlers", "statu
 log = logging.getLogger("eucan.api")
 
 _STATUS: list[tuple[type[EucanError], int]] = [
+    (UnsupportedMediaType, 415),
+    (NotAcceptable, 406),
+    (ProtocolError, 400),
     (NotFound, 404),
     (QueryNotFound, 404),
     (QueryParameterError, 422),

@@ -17,7 +17,7 @@ from eucan import __version__
 from eucan.linked.export import EXPORT_FORMATS, ExportStats
 from eucan.ontology.iris import ONTOLOGY
 
-__all__ = ["DatasetLinks", "dcat_graph", "void_graph"]
+__all__ = ["DatasetLinks", "dcat_graph", "service_description_graph", "void_graph"]
 
 AUTH = "http://publications.europa.eu/resource/authority/"
 DCATAP = Namespace("http://data.europa.eu/r5r/")
@@ -241,3 +241,44 @@ def dcat_graph(stats: ExportStats, links: DatasetLinks, *, modified: str | None 
     g.add((service, DCAT.endpointDescription, links.url(".well-known/void")))
     g.add((links.url(".well-known/void"), RDF.type, URIRef("http://www.w3.org/2000/01/rdf-schema#Resource")))
     return g
+
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+W3_FORMATS = Namespace("http://www.w3.org/ns/formats/")
+_RESULT_FORMATS = ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                   "Turtle", "JSON-LD", "N-Triples", "RDF_XML"]  # fmt: skip
+
+
+def service_description_graph(links: DatasetLinks) -> Graph:
+    """A SPARQL 1.1 Service Description of /sparql: read-only SPARQL 1.1 Query, the result formats,
+    one default graph (the dataset; no named graphs), described further by VoID."""
+    g = _bind(Graph())
+    g.bind("sd", SD)
+    endpoint = links.url("sparql")
+    g.add((endpoint, RDF.type, SD.Service))
+    g.add((endpoint, SD.endpoint, endpoint))
+    g.add((endpoint, SD.supportedLanguage, SD.SPARQL11Query))
+    for name in _RESULT_FORMATS:
+        g.add((endpoint, SD.resultFormat, W3_FORMATS[name]))
+    default = BNode()
+    g.add((endpoint, SD.defaultDataset, default))
+    g.add((default, RDF.type, SD.Dataset))
+    graph = BNode()
+    g.add((default, SD.defaultGraph, graph))
+    g.add((graph, RDF.type, SD.Graph))
+    g.add((graph, RDF.type, VOID.Dataset))
+    g.add((graph, DCTERMS.source, links.iri("dataset")))
+    g.add((graph, DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")))
+    g.add((endpoint, DCTERMS.title, Literal(TITLE + " SPARQL endpoint", lang="en")))
+    g.add(
+        (
+            endpoint,
+            DCTERMS.description,
+            Literal("Read-only SPARQL 1.1 Query endpoint; no SPARQL Update, no SERVICE.", lang="en"),
+        )
+    )
+    g.add((endpoint, RDFS_SEE_ALSO, links.url(".well-known/void")))
+    return g
+
+
+RDFS_SEE_ALSO = URIRef("http://www.w3.org/2000/01/rdf-schema#seeAlso")
