@@ -1,5 +1,7 @@
 """Dataset descriptions for harvesters: VoID (statistics, endpoint, dumps) and DCAT-AP 3.
 
+Blank nodes have fixed labels, so a description is the same bytes each time (strong ETags).
+
 Both are small rdflib graphs built from the export's statistics (`ExportStats`) and the
 address the service is reached at. Controlled values come from the EU Vocabularies authority
 tables (themes, licence, languages, file types, access rights, frequency, availability) and
@@ -90,13 +92,13 @@ def void_graph(stats: ExportStats, links: DatasetLinks) -> Graph:
     g.add((ds, VOID.distinctSubjects, Literal(stats.entities, datatype=XSD.integer)))
     for slug in ("id/actor/canada", "id/instrument/sdp-2025", "domain/maritime-security"):
         g.add((ds, VOID.exampleResource, links.iri(slug)))
-    for cls, count in sorted(stats.classes.items()):
-        part = BNode()
+    for n, (cls, count) in enumerate(sorted(stats.classes.items())):
+        part = BNode(f"classPartition{n}")
         g.add((ds, VOID.classPartition, part))
         g.add((part, VOID["class"], URIRef(cls)))
         g.add((part, VOID.entities, Literal(count, datatype=XSD.integer)))
-    for prop, count in sorted(stats.properties.items()):
-        part = BNode()
+    for n, (prop, count) in enumerate(sorted(stats.properties.items())):
+        part = BNode(f"propertyPartition{n}")
         g.add((ds, VOID.propertyPartition, part))
         g.add((part, VOID.property, URIRef(prop)))
         g.add((part, VOID.triples, Literal(count, datatype=XSD.integer)))
@@ -192,7 +194,7 @@ def dcat_graph(stats: ExportStats, links: DatasetLinks, *, modified: str | None 
     g.add((dataset, DCTERMS.accessRights, access))
     frequency = _concept(g, URIRef(AUTH + "frequency/IRREG"), "irregular", DCTERMS.Frequency)
     g.add((dataset, DCTERMS.accrualPeriodicity, frequency))
-    contact = BNode()
+    contact = BNode("contactPoint")
     g.add((contact, RDF.type, VCARD.Kind))
     g.add((contact, VCARD.fn, Literal("EU–Canada Security Knowledge Graph maintainers")))
     g.add((contact, VCARD.hasURL, links.url("")))
@@ -260,10 +262,10 @@ def service_description_graph(links: DatasetLinks) -> Graph:
     g.add((endpoint, SD.supportedLanguage, SD.SPARQL11Query))
     for name in _RESULT_FORMATS:
         g.add((endpoint, SD.resultFormat, W3_FORMATS[name]))
-    default = BNode()
+    default = BNode("defaultDataset")
     g.add((endpoint, SD.defaultDataset, default))
     g.add((default, RDF.type, SD.Dataset))
-    graph = BNode()
+    graph = BNode("defaultGraph")
     g.add((default, SD.defaultGraph, graph))
     g.add((graph, RDF.type, SD.Graph))
     g.add((graph, RDF.type, VOID.Dataset))

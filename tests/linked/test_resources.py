@@ -34,7 +34,7 @@ def test_instance_iri_redirects_by_accept(client, accept, location):
     response = client.get("/id/actor/canada", headers={"Accept": accept}, follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"] == location
-    assert response.headers["vary"] == "Accept"
+    assert "Accept" in [v.strip() for v in response.headers["vary"].split(",")]
 
 
 @pytest.mark.parametrize(("ext", "fmt"), [("ttl", "turtle"), ("jsonld", "json-ld"), ("rdf", "xml"), ("nt", "nt")])

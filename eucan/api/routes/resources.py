@@ -21,7 +21,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
+from eucan.api.caching import conditional, current_generation, file_generation, link_header
 from eucan.api.deps import StoreDep
+from eucan.api.openapi_docs import RDF_DOCUMENT_RESPONSES
 from eucan.dates import display
 from eucan.errors import NotFound
 from eucan.linked.export import resource_triples
@@ -98,22 +100,33 @@ def role(request: Request, slug: str, store: StoreDep) -> Response:
     return _see_other(request, "role", slug, store)
 
 
-def _rdf(triples: list[Triple], ext: str) -> Response:
-    media, fmt = DOCUMENT_TYPES[ext]
+def _rdf_bytes(triples: list[Triple], ext: str) -> bytes:
+    _, fmt = DOCUMENT_TYPES[ext]
     assert fmt is not None
-    body = serialize(triples, None, fmt, prefixes=prefixes_for(fmt)) or b""
-    return Response(body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
+    return serialize(triples, None, fmt, prefixes=prefixes_for(fmt)) or b""
 
 
-@router.get("/data/{kind}/{filename}", summary="RDF document about a resource (.ttl, .jsonld, .rdf, .nt)")
-def data_document(kind: str, filename: str, store: StoreDep) -> Response:
+@router.get(
+    "/data/{kind}/{filename}",
+    summary="RDF document about a resource (.ttl, .jsonld, .rdf, .nt)",
+    response_class=Response,
+    responses=RDF_DOCUMENT_RESPONSES,
+)
+def data_document(request: Request, kind: str, filename: str, store: StoreDep) -> Response:
     slug, _, ext = filename.rpartition(".")
     if ext not in DOCUMENT_TYPES or ext == "html":
         raise NotFound(f"no document {kind}/{filename}: use the extension .ttl, .jsonld, .rdf or .nt")
-    own, incoming = resource_triples(store=store, uri=_iri(kind, slug))
-    if not own:
-        raise NotFound(f"no resource {kind}/{slug} in the graph")
-    return _rdf(own + incoming, ext)
+    iri = _iri(kind, slug)
+    generation = current_generation(request, store)
+
+    def body() -> bytes:
+        own, incoming = resource_triples(store=store, uri=iri)
+        if not own:
+            raise NotFound(f"no resource {kind}/{slug} in the graph")
+        return _rdf_bytes(own + incoming, ext)
+
+    page = f"/page/{kind}/{slug}"
+    return conditional(request, generation, DOCUMENT_TYPES[ext][0], body, {"Link": link_header([(page, "alternate")])})
 
 
 def _term_html(term: NamedNode | Literal | object) -> str:
@@ -218,9 +231,10 @@ def ontology(request: Request, format: str | None = None) -> Response:  # noqa: 
     ext = format if format in DOCUMENT_TYPES else _BY_MEDIA[negotiate(request.headers.get("accept"), _OFFERED)]
     triples = _ontology_triples()
     if ext != "html":
-        response = _rdf(triples, ext)
-        response.headers["Vary"] = "Accept"
-        return response
+        headers = {"Vary": "Accept", "Link": link_header(describedby=None)}
+        return conditional(
+            request, file_generation(ONTOLOGY_TTL), DOCUMENT_TYPES[ext][0], lambda: _rdf_bytes(triples, ext), headers
+        )
     terms: dict[str, list[Triple]] = {}
     for t in triples:
         if isinstance(t.subject, NamedNode) and "#" in t.subject.value:
