@@ -90,6 +90,7 @@ def void_graph(stats: ExportStats, links: DatasetLinks) -> Graph:
     g.add((ds, VOID.classes, Literal(len(stats.classes), datatype=XSD.integer)))
     g.add((ds, VOID.properties, Literal(len(stats.properties), datatype=XSD.integer)))
     g.add((ds, VOID.distinctSubjects, Literal(stats.entities, datatype=XSD.integer)))
+    g.add((ds, VOID.distinctObjects, Literal(stats.distinct_objects, datatype=XSD.integer)))
     for slug in ("id/actor/canada", "id/instrument/sdp-2025", "domain/maritime-security"):
         g.add((ds, VOID.exampleResource, links.iri(slug)))
     for n, (cls, count) in enumerate(sorted(stats.classes.items())):
@@ -105,9 +106,21 @@ def void_graph(stats: ExportStats, links: DatasetLinks) -> Graph:
     return g
 
 
+ADMS_PUBLISHER_TYPES = "http://purl.org/adms/publishertype/"
+
+
+def _scheme(iri: URIRef) -> URIRef:
+    """The authority table (SKOS scheme) a controlled value belongs to: its IRI without the last segment."""
+    text = str(iri)
+    if text.startswith(ADMS_PUBLISHER_TYPES):
+        return URIRef(ADMS_PUBLISHER_TYPES + "1.0")
+    return URIRef(text.rsplit("/", 1)[0])
+
+
 def _concept(g: Graph, iri: URIRef, label: str, cls: URIRef | None = None) -> URIRef:
     g.add((iri, RDF.type, SKOS.Concept))
     g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
+    g.add((iri, SKOS.inScheme, _scheme(iri)))
     if cls is not None:
         g.add((iri, RDF.type, cls))
     return iri

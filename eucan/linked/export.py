@@ -16,6 +16,7 @@ Serialization is pyoxigraph's (streaming writers for Turtle, N-Triples, RDF/XML,
 from __future__ import annotations
 
 import io
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from pyoxigraph import Literal, NamedNode, Triple, serialize
 
 from eucan.errors import StoreError
 from eucan.graph.store import GraphStore
+from eucan.linked.dataset_description import description_triples, in_dataset
 from eucan.linked.formats import PREFIXES, RDF_FORMATS, RdfFormatSpec, prefixes_for
 from eucan.ontology.mapping import DERIVED_RELATIONSHIPS, get_mapping
 from eucan.queries.catalog import get_query
@@ -65,6 +67,11 @@ class ExportStats:
     entities: int = 0
     classes: Counter[str] = field(default_factory=Counter)
     properties: Counter[str] = field(default_factory=Counter)
+    objects: set[int] = field(default_factory=set, repr=False)  # hashes of the distinct objects
+
+    @property
+    def distinct_objects(self) -> int:
+        return len(self.objects)
 
 
 class _Reverse:
@@ -174,6 +181,7 @@ def iter_triples(
                 count += 1
                 if stats is not None:
                     stats.properties[triple.predicate.value] += 1
+                    stats.objects.add(hash(triple.object))
                     if triple.predicate.value == RDF_TYPE and isinstance(triple.object, NamedNode):
                         stats.classes[triple.object.value] += 1
                 yield triple
@@ -184,6 +192,7 @@ def iter_triples(
                     count += 1
                     if stats is not None:
                         stats.properties[link.predicate.value] += 1
+                        stats.objects.add(hash(link.object))
                     yield link
             if stats is not None:
                 stats.triples += count
@@ -198,12 +207,27 @@ def serialize_triples(triples: Iterable[Triple], output: Output, fmt: str) -> No
     serialize(triples, cast(IO[bytes], output), spec.rdf_format, prefixes=prefixes_for(spec.rdf_format))
 
 
-def export(*, store: GraphStore, output: Output, fmt: str = "ttl", page_size: int = PAGE_SIZE) -> ExportStats:
-    """Stream the whole graph as RDF to `output`; returns what was written."""
+def export(
+    *,
+    store: GraphStore,
+    output: Output,
+    fmt: str = "ttl",
+    page_size: int = PAGE_SIZE,
+    describe: bool = True,
+    modified: str | None = None,
+) -> ExportStats:
+    """Stream the whole graph as RDF to `output`; returns what was written (the data's triples).
+
+    With `describe` (the default) the output starts with the dataset's description (licence,
+    publisher, version, `modified` when given) and links every resource to the dataset with
+    `void:inDataset` (`dataset_description`); the statistics count the data only."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
     stats = ExportStats()
-    serialize_triples(iter_triples(store=store, page_size=page_size, stats=stats), output, fmt)
+    triples: Iterable[Triple] = iter_triples(store=store, page_size=page_size, stats=stats)
+    if describe:
+        triples = itertools.chain(description_triples(modified=modified), in_dataset(triples))
+    serialize_triples(triples, output, fmt)
     return stats
 
 

@@ -109,6 +109,7 @@ def _dump_file(request: Request, store: GraphStore, generation: Generation, fmt:
     """The dump of this generation on disk, written once (to a private temporary name, then renamed)."""
     folder = Path(request.app.state.settings.data_dir) / "dumps"
     spec = EXPORT_FORMATS[fmt]
+    modified = generation.modified.date().isoformat()
     path = folder / f"{DUMP_STEM}-{generation.token}.{spec.extension}{'.gz' if zipped else ''}"
     if path.exists():
         return path
@@ -121,9 +122,9 @@ def _dump_file(request: Request, store: GraphStore, generation: Generation, fmt:
             with handle:
                 if zipped:
                     with gzip.GzipFile(fileobj=handle, mode="wb", mtime=0) as packed:
-                        export(store=store, output=packed, fmt=fmt)
+                        export(store=store, output=packed, fmt=fmt, modified=modified)
                 else:
-                    export(store=store, output=handle, fmt=fmt)
+                    export(store=store, output=handle, fmt=fmt, modified=modified)
             Path(handle.name).replace(path)
         finally:
             Path(handle.name).unlink(missing_ok=True)

@@ -28,9 +28,9 @@ from eucan.dates import display
 from eucan.errors import NotFound
 from eucan.linked.export import resource_triples
 from eucan.linked.formats import PREFIXES, RDF_FORMATS, prefixes_for
-from eucan.linked.sparql_service import negotiate
+from eucan.linked.sparql_service import acceptable, negotiate
 from eucan.ontology import ONTOLOGY_TTL
-from eucan.ontology.iris import ID_KINDS, SCHEME_KINDS, iri_for, local_path
+from eucan.ontology.iris import BASE, ID_KINDS, SCHEME_KINDS, iri_for, local_path
 from eucan.ontology.iris import ONTOLOGY as ONTOLOGY_NS
 from eucan.ontology.namespaces import ECS
 
@@ -90,6 +90,36 @@ def instance(request: Request, kind: str, slug: str, store: StoreDep) -> Respons
     return _see_other(request, kind, slug, store)
 
 
+def _see_other_rdf(request: Request, target: str) -> Response:
+    """303 to the RDF document `target` ({ext} filled by Accept; HTML asks get Turtle, there is no page)."""
+    offered = [DOCUMENT_TYPES[ext][0] for ext in ("ttl", "jsonld", "rdf", "nt")]
+    media = acceptable(request.headers.get("accept"), offered) or offered[0]
+    return RedirectResponse(target.format(ext=_BY_MEDIA[media]), status_code=303, headers={"Vary": "Accept"})
+
+
+@router.get(
+    "/domain/",
+    summary="The cooperation-domain scheme (SKOS concept scheme): 303 to its RDF document by Accept",
+    status_code=303,
+)
+def domain_scheme(request: Request) -> Response:
+    return _see_other_rdf(request, "/data/scheme/domain.{ext}")
+
+
+@router.get(
+    "/role/",
+    summary="The participant-role scheme (SKOS concept scheme): 303 to its RDF document by Accept",
+    status_code=303,
+)
+def role_scheme(request: Request) -> Response:
+    return _see_other_rdf(request, "/data/scheme/role.{ext}")
+
+
+@router.get("/dataset", summary="The dataset IRI: 303 to its DCAT-AP record", status_code=303)
+def dataset(request: Request) -> Response:
+    return RedirectResponse("/dcat", status_code=303, headers={"Vary": "Accept"})
+
+
 @router.get("/domain/{slug}", summary="Cooperation domain (SKOS concept): 303 by Accept", status_code=303)
 def domain(request: Request, slug: str, store: StoreDep) -> Response:
     return _see_other(request, "domain", slug, store)
@@ -116,7 +146,7 @@ def data_document(request: Request, kind: str, filename: str, store: StoreDep) -
     slug, _, ext = filename.rpartition(".")
     if ext not in DOCUMENT_TYPES or ext == "html":
         raise NotFound(f"no document {kind}/{filename}: use the extension .ttl, .jsonld, .rdf or .nt")
-    iri = _iri(kind, slug)
+    iri = f"{BASE}{slug}/" if kind == "scheme" and slug in SCHEME_KINDS else _iri(kind, slug)
     generation = current_generation(request, store)
 
     def body() -> bytes:
