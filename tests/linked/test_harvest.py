@@ -32,7 +32,7 @@ def test_harvest_every_dump(client):
         assert len(list(graph.objects(DATASET, DCTERMS.modified))) == 1
         subjects = set(graph.subjects()) - {DATASET, URIRef("https://w3id.org/eucan-security/publisher")}
         unlinked = {s for s in subjects if (s, VOID.inDataset, DATASET) not in graph}
-        assert len(subjects) > 1000 and not unlinked, sorted(unlinked)[:5]
+        assert len(subjects) > 1000 and not unlinked, sorted(map(str, unlinked))[:5]
 
 
 def test_the_dump_starts_with_the_description(client):
