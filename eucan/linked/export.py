@@ -10,7 +10,8 @@ graph's fingerprint is compared before and after, so an export never mixes two g
 their object properties; the derived shortcuts (`PARTICIPATES_IN`, `MEMBER_OF`) are skipped.
 A label, key or type outside the ontology mapping stops the export: nothing is invented.
 
-Serialization is pyoxigraph's (streaming writers for Turtle, N-Triples, RDF/XML, JSON-LD).
+Serialization is pyoxigraph's (streaming writers for Turtle, N-Triples, RDF/XML, expanded JSON-LD);
+compacted JSON-LD (the default) goes through `jsonld.compact_jsonld`, which holds the graph in memory.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import IO, Any, cast
 
-from pyoxigraph import Literal, NamedNode, Triple, serialize
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 
 from eucan.errors import StoreError
 from eucan.graph.store import GraphStore
 from eucan.linked.dataset_description import description_triples, in_dataset
 from eucan.linked.formats import PREFIXES, RDF_FORMATS, RdfFormatSpec, prefixes_for
+from eucan.linked.jsonld import compact_jsonld
 from eucan.ontology.mapping import DERIVED_RELATIONSHIPS, get_mapping
 from eucan.queries.catalog import get_query
 
@@ -201,9 +203,16 @@ def iter_triples(
         raise StoreError("the graph changed while it was being exported (a load ran); run the export again")
 
 
-def serialize_triples(triples: Iterable[Triple], output: Output, fmt: str) -> None:
-    """Write triples in one of `EXPORT_FORMATS` with the project's declared prefixes."""
+def serialize_triples(triples: Iterable[Triple], output: Output, fmt: str, *, expanded: bool = False) -> None:
+    """Write triples in one of `EXPORT_FORMATS` with the project's declared prefixes; JSON-LD compacted
+    with the ontology's context, one node object per subject (`expanded`: full IRIs, streamed)."""
     spec = EXPORT_FORMATS[fmt]
+    if spec.rdf_format == RdfFormat.JSON_LD:
+        if not expanded:
+            output.write(compact_jsonld(triples))
+            return
+        serialize(triples, cast(IO[bytes], output), spec.rdf_format)
+        return
     serialize(triples, cast(IO[bytes], output), spec.rdf_format, prefixes=prefixes_for(spec.rdf_format))
 
 
@@ -215,6 +224,7 @@ def export(
     page_size: int = PAGE_SIZE,
     describe: bool = True,
     modified: str | None = None,
+    expanded: bool = False,
 ) -> ExportStats:
     """Stream the whole graph as RDF to `output`; returns what was written (the data's triples).
 
@@ -227,7 +237,7 @@ def export(
     triples: Iterable[Triple] = iter_triples(store=store, page_size=page_size, stats=stats)
     if describe:
         triples = itertools.chain(description_triples(modified=modified), in_dataset(triples))
-    serialize_triples(triples, output, fmt)
+    serialize_triples(triples, output, fmt, expanded=expanded)
     return stats
 
 

@@ -37,6 +37,7 @@ from eucan.graph.store import GraphStore
 from eucan.linked.descriptions import DatasetLinks, dcat_graph, void_graph
 from eucan.linked.export import EXPORT_FORMATS, export
 from eucan.linked.formats import RDF_FORMATS
+from eucan.linked.jsonld import CONTEXT_REL
 from eucan.linked.sparql_service import acceptable, not_acceptable
 from eucan.ontology.iris import BASE
 
@@ -105,12 +106,23 @@ def _dump_names() -> list[tuple[str, str, bool]]:
     ]
 
 
-def _dump_file(request: Request, store: GraphStore, generation: Generation, fmt: str, zipped: bool) -> Path:
+EXPANDED_PROFILE = "http://www.w3.org/ns/json-ld#expanded"
+
+
+def _wants_expanded(request: Request) -> bool:
+    """Whether Accept asks for JSON-LD's expanded form (`application/ld+json; profile="...#expanded"`)."""
+    return EXPANDED_PROFILE in request.headers.get("accept", "")
+
+
+def _dump_file(
+    request: Request, store: GraphStore, generation: Generation, fmt: str, zipped: bool, expanded: bool = False
+) -> Path:
     """The dump of this generation on disk, written once (to a private temporary name, then renamed)."""
     folder = Path(request.app.state.settings.data_dir) / "dumps"
     spec = EXPORT_FORMATS[fmt]
     modified = generation.modified.date().isoformat()
-    path = folder / f"{DUMP_STEM}-{generation.token}.{spec.extension}{'.gz' if zipped else ''}"
+    variant = "-expanded" if expanded else ""
+    path = folder / f"{DUMP_STEM}-{generation.token}{variant}.{spec.extension}{'.gz' if zipped else ''}"
     if path.exists():
         return path
     with _DUMP_LOCK:
@@ -122,9 +134,9 @@ def _dump_file(request: Request, store: GraphStore, generation: Generation, fmt:
             with handle:
                 if zipped:
                     with gzip.GzipFile(fileobj=handle, mode="wb", mtime=0) as packed:
-                        export(store=store, output=packed, fmt=fmt, modified=modified)
+                        export(store=store, output=packed, fmt=fmt, modified=modified, expanded=expanded)
                 else:
-                    export(store=store, output=handle, fmt=fmt, modified=modified)
+                    export(store=store, output=handle, fmt=fmt, modified=modified, expanded=expanded)
             Path(handle.name).replace(path)
         finally:
             Path(handle.name).unlink(missing_ok=True)
@@ -186,7 +198,8 @@ def dump_index(request: Request) -> Response:
 
 @router.get(
     "/dumps/{filename}",
-    summary="The whole graph as RDF: eucan-security.ttl|nt|jsonld|rdf, optionally .gz",
+    summary="The whole graph as RDF: eucan-security.ttl|nt|jsonld|rdf, optionally .gz (JSON-LD compacted; "
+    'expanded with Accept: application/ld+json; profile="http://www.w3.org/ns/json-ld#expanded")',
     response_class=Response,
     responses={
         200: {
@@ -203,13 +216,18 @@ def dump(request: Request, filename: str, store: StoreDep) -> Response:
         names = ", ".join(f"{DUMP_STEM}.{s.extension}" for s in EXPORT_FORMATS.values())
         raise NotFound(f"no dump named {clip(filename)}; dumps: {names} (add .gz for gzip)")
     fmt, zipped = found
+    expanded = fmt == "jsonld" and _wants_expanded(request)
     generation = current_generation(request, store)
     media = _dump_media(fmt, zipped)
-    etag = etag_for(generation, request, media)
+    etag = etag_for(generation, request, media, "expanded" if expanded else "compacted")
     headers = {"Link": link_header(), "Content-Disposition": f'attachment; filename="{filename}"'}
+    if fmt == "jsonld":
+        headers["Vary"] = "Accept"
+        if not expanded:
+            headers["Link"] += f', </context.jsonld>; rel="{CONTEXT_REL}"'
     hit = not_modified(request, etag, generation.modified, headers)
     if hit is not None:
         return hit
-    path = _dump_file(request, store, generation, fmt, zipped)
+    path = _dump_file(request, store, generation, fmt, zipped, expanded)
     content_type = media + ("; charset=utf-8" if media.startswith("text/") else "")
     return FileResponse(path, media_type=content_type, headers={**validators(etag, generation.modified), **headers})

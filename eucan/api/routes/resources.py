@@ -15,6 +15,7 @@ RDF documents hold the resource's own triples (it as subject) and the links that
 from __future__ import annotations
 
 import html
+import json
 from functools import lru_cache
 
 from fastapi import APIRouter, Request
@@ -28,6 +29,7 @@ from eucan.dates import display
 from eucan.errors import NotFound
 from eucan.linked.export import resource_triples
 from eucan.linked.formats import PREFIXES, RDF_FORMATS, prefixes_for
+from eucan.linked.jsonld import CONTEXT_REL, compact_jsonld, jsonld_context
 from eucan.linked.sparql_service import acceptable, negotiate
 from eucan.ontology import ONTOLOGY_TTL
 from eucan.ontology.iris import BASE, ID_KINDS, SCHEME_KINDS, iri_for, local_path
@@ -115,6 +117,18 @@ def role_scheme(request: Request) -> Response:
     return _see_other_rdf(request, "/data/scheme/role.{ext}")
 
 
+@router.get(
+    "/context.jsonld",
+    summary="The JSON-LD context generated from the ontology (documents and dumps are compacted with it)",
+    response_class=Response,
+    responses={200: {"description": "The context", "content": {"application/ld+json": {"schema": {"type": "object"}}}}},
+)
+def context(request: Request) -> Response:
+    body = json.dumps({"@context": jsonld_context()}, ensure_ascii=False, indent=1, sort_keys=True).encode()
+    headers = {"Link": link_header(describedby=None)}
+    return conditional(request, file_generation(ONTOLOGY_TTL), "application/ld+json", lambda: body, headers)
+
+
 @router.get("/dataset", summary="The dataset IRI: 303 to its DCAT-AP record", status_code=303)
 def dataset(request: Request) -> Response:
     return RedirectResponse("/dcat", status_code=303, headers={"Vary": "Accept"})
@@ -133,7 +147,14 @@ def role(request: Request, slug: str, store: StoreDep) -> Response:
 def _rdf_bytes(triples: list[Triple], ext: str) -> bytes:
     _, fmt = DOCUMENT_TYPES[ext]
     assert fmt is not None
+    if fmt == RdfFormat.JSON_LD:
+        return compact_jsonld(triples)
     return serialize(triples, None, fmt, prefixes=prefixes_for(fmt)) or b""
+
+
+def _links_for(ext: str, links: list[tuple[str, str]]) -> str:
+    """`Link`: licence, description, and for JSON-LD the context it is compacted with."""
+    return link_header([*links, ("/context.jsonld", CONTEXT_REL)] if ext == "jsonld" else links)
 
 
 @router.get(
@@ -155,8 +176,8 @@ def data_document(request: Request, kind: str, filename: str, store: StoreDep) -
             raise NotFound(f"no resource {kind}/{slug} in the graph")
         return _rdf_bytes(own + incoming, ext)
 
-    page = f"/page/{kind}/{slug}"
-    return conditional(request, generation, DOCUMENT_TYPES[ext][0], body, {"Link": link_header([(page, "alternate")])})
+    alternates = [] if kind == "scheme" else [(f"/page/{kind}/{slug}", "alternate")]
+    return conditional(request, generation, DOCUMENT_TYPES[ext][0], body, {"Link": _links_for(ext, alternates)})
 
 
 def _term_html(term: NamedNode | Literal | object) -> str:
@@ -262,6 +283,8 @@ def ontology(request: Request, format: str | None = None) -> Response:  # noqa: 
     triples = _ontology_triples()
     if ext != "html":
         headers = {"Vary": "Accept", "Link": link_header(describedby=None)}
+        if ext == "jsonld":
+            headers["Link"] += f', </context.jsonld>; rel="{CONTEXT_REL}"'
         return conditional(
             request, file_generation(ONTOLOGY_TTL), DOCUMENT_TYPES[ext][0], lambda: _rdf_bytes(triples, ext), headers
         )
