@@ -13,8 +13,10 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Annotated
 
 from fastapi import APIRouter, Request
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from rdflib import Graph
 
@@ -146,6 +148,16 @@ def _dump_file(
     return path
 
 
+DumpName = Annotated[
+    str,
+    PathParam(
+        description="eucan-security.{ttl,nt,jsonld,rdf}, optionally .gz",
+        examples=["eucan-security.ttl"],
+        json_schema_extra={"enum": [name for name, _, _ in _dump_names()]},
+    ),
+]
+
+
 def _dump_media(fmt: str, zipped: bool) -> str:
     return "application/gzip" if zipped else EXPORT_FORMATS[fmt].media_type
 
@@ -210,7 +222,7 @@ def dump_index(request: Request) -> Response:
         404: error("No dump of that name"),
     },
 )
-def dump(request: Request, filename: str, store: StoreDep) -> Response:
+def dump(request: Request, filename: DumpName, store: StoreDep) -> Response:
     found = next(((fmt, zipped) for name, fmt, zipped in _dump_names() if name == filename), None)
     if found is None:
         names = ", ".join(f"{DUMP_STEM}.{s.extension}" for s in EXPORT_FORMATS.values())

@@ -17,28 +17,64 @@ from __future__ import annotations
 import html
 import json
 from functools import lru_cache
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
 from eucan.api.caching import conditional, current_generation, file_generation, link_header
 from eucan.api.deps import StoreDep
-from eucan.api.openapi_docs import RDF_DOCUMENT_RESPONSES
+from eucan.api.openapi_docs import RDF_DOCUMENT_RESPONSES, SEE_OTHER, error, rdf_content
 from eucan.dates import display
-from eucan.errors import NotFound
+from eucan.echo import clip
+from eucan.errors import NotFound, QueryParameterError
 from eucan.linked.export import resource_triples
 from eucan.linked.formats import PREFIXES, RDF_FORMATS, prefixes_for
 from eucan.linked.jsonld import CONTEXT_REL, compact_jsonld, jsonld_context
 from eucan.linked.sparql_service import acceptable, negotiate
 from eucan.ontology import ONTOLOGY_TTL
-from eucan.ontology.iris import BASE, ID_KINDS, SCHEME_KINDS, iri_for, local_path
+from eucan.ontology.iris import BASE, ID_KINDS, SCHEME_KINDS, SLUG, iri_for, local_path
 from eucan.ontology.iris import ONTOLOGY as ONTOLOGY_NS
 from eucan.ontology.namespaces import ECS
 
 __all__ = ["DOCUMENT_TYPES", "router"]
 
 router = APIRouter(tags=["linked data"])
+
+_SLUG_RULE = {"pattern": SLUG.pattern, "maxLength": 120}
+Slug = Annotated[str, Path(description="The id: a lowercase slug", examples=["canada"], json_schema_extra=_SLUG_RULE)]
+IdKind = Annotated[
+    str,
+    Path(
+        description="The kind of resource",
+        examples=["actor"],
+        json_schema_extra={"pattern": "^(" + "|".join((*ID_KINDS, *SCHEME_KINDS)) + ")$"},
+    ),
+]
+DataKind = Annotated[
+    str,
+    Path(
+        description="The kind of resource (`scheme` for the SKOS schemes `domain` and `role`)",
+        examples=["actor"],
+        json_schema_extra={"pattern": "^(" + "|".join((*ID_KINDS, *SCHEME_KINDS, "scheme")) + ")$"},
+    ),
+]
+DocumentName = Annotated[
+    str,
+    Path(
+        description="The id and the format's extension",
+        examples=["canada.ttl"],
+        json_schema_extra={"pattern": r"^[a-z0-9][a-z0-9-]*\.(ttl|jsonld|rdf|nt)$", "maxLength": 127},
+    ),
+]
+OntologyFormat = Annotated[
+    str | None,
+    Query(
+        description="ttl, jsonld, rdf, nt or html (default: by Accept)",
+        json_schema_extra={"enum": ["ttl", "jsonld", "rdf", "nt", "html"]},
+    ),
+]
 
 # extension -> (media type, pyoxigraph format) from the one format table; the first is the default for `*/*`.
 DOCUMENT_TYPES: dict[str, tuple[str, RdfFormat | None]] = {
@@ -86,9 +122,13 @@ def _see_other(request: Request, kind: str, slug: str, store: StoreDep) -> Respo
 
 
 @router.get(
-    "/id/{kind}/{slug}", summary="Instance IRI: 303 to its HTML page or RDF document by Accept", status_code=303
+    "/id/{kind}/{slug}",
+    summary="Instance IRI: 303 to its HTML page or RDF document by Accept",
+    status_code=303,
+    response_class=Response,
+    responses=SEE_OTHER,
 )
-def instance(request: Request, kind: str, slug: str, store: StoreDep) -> Response:
+def instance(request: Request, kind: IdKind, slug: Slug, store: StoreDep) -> Response:
     return _see_other(request, kind, slug, store)
 
 
@@ -103,6 +143,8 @@ def _see_other_rdf(request: Request, target: str) -> Response:
     "/domain/",
     summary="The cooperation-domain scheme (SKOS concept scheme): 303 to its RDF document by Accept",
     status_code=303,
+    response_class=Response,
+    responses={303: SEE_OTHER[303]},
 )
 def domain_scheme(request: Request) -> Response:
     return _see_other_rdf(request, "/data/scheme/domain.{ext}")
@@ -112,6 +154,8 @@ def domain_scheme(request: Request) -> Response:
     "/role/",
     summary="The participant-role scheme (SKOS concept scheme): 303 to its RDF document by Accept",
     status_code=303,
+    response_class=Response,
+    responses={303: SEE_OTHER[303]},
 )
 def role_scheme(request: Request) -> Response:
     return _see_other_rdf(request, "/data/scheme/role.{ext}")
@@ -129,18 +173,36 @@ def context(request: Request) -> Response:
     return conditional(request, file_generation(ONTOLOGY_TTL), "application/ld+json", lambda: body, headers)
 
 
-@router.get("/dataset", summary="The dataset IRI: 303 to its DCAT-AP record", status_code=303)
+@router.get(
+    "/dataset",
+    summary="The dataset IRI: 303 to its DCAT-AP record",
+    status_code=303,
+    response_class=Response,
+    responses={303: SEE_OTHER[303]},
+)
 def dataset(request: Request) -> Response:
     return RedirectResponse("/dcat", status_code=303, headers={"Vary": "Accept"})
 
 
-@router.get("/domain/{slug}", summary="Cooperation domain (SKOS concept): 303 by Accept", status_code=303)
-def domain(request: Request, slug: str, store: StoreDep) -> Response:
+@router.get(
+    "/domain/{slug}",
+    summary="Cooperation domain (SKOS concept): 303 by Accept",
+    status_code=303,
+    response_class=Response,
+    responses=SEE_OTHER,
+)
+def domain(request: Request, slug: Slug, store: StoreDep) -> Response:
     return _see_other(request, "domain", slug, store)
 
 
-@router.get("/role/{slug}", summary="Participant role (SKOS concept): 303 by Accept", status_code=303)
-def role(request: Request, slug: str, store: StoreDep) -> Response:
+@router.get(
+    "/role/{slug}",
+    summary="Participant role (SKOS concept): 303 by Accept",
+    status_code=303,
+    response_class=Response,
+    responses=SEE_OTHER,
+)
+def role(request: Request, slug: Slug, store: StoreDep) -> Response:
     return _see_other(request, "role", slug, store)
 
 
@@ -163,7 +225,7 @@ def _links_for(ext: str, links: list[tuple[str, str]]) -> str:
     response_class=Response,
     responses=RDF_DOCUMENT_RESPONSES,
 )
-def data_document(request: Request, kind: str, filename: str, store: StoreDep) -> Response:
+def data_document(request: Request, kind: DataKind, filename: DocumentName, store: StoreDep) -> Response:
     slug, _, ext = filename.rpartition(".")
     if ext not in DOCUMENT_TYPES or ext == "html":
         raise NotFound(f"no document {kind}/{filename}: use the extension .ttl, .jsonld, .rdf or .nt")
@@ -229,8 +291,13 @@ def _page(
     return HTMLResponse(text)
 
 
-@router.get("/page/{kind}/{slug}", summary="HTML page about a resource", response_class=HTMLResponse)
-def html_page(kind: str, slug: str, store: StoreDep) -> HTMLResponse:
+@router.get(
+    "/page/{kind}/{slug}",
+    summary="HTML page about a resource",
+    response_class=HTMLResponse,
+    responses={404: SEE_OTHER[404]},
+)
+def html_page(kind: IdKind, slug: Slug, store: StoreDep) -> HTMLResponse:
     iri = _iri(kind, slug)
     own, incoming = resource_triples(store=store, uri=iri)
     if not own:
@@ -277,9 +344,20 @@ def _ontology_triples() -> list[Triple]:
     return [q.triple for q in parse(path=str(ONTOLOGY_TTL), format=RdfFormat.TURTLE)]
 
 
-@router.get("/ontology", summary="The ontology (hash IRIs): HTML or RDF by Accept")
-def ontology(request: Request, format: str | None = None) -> Response:  # noqa: A002
-    ext = format if format in DOCUMENT_TYPES else _BY_MEDIA[negotiate(request.headers.get("accept"), _OFFERED)]
+@router.get(
+    "/ontology",
+    summary="The ontology (hash IRIs): HTML or RDF by Accept, or by ?format=",
+    response_class=Response,
+    responses={
+        **RDF_DOCUMENT_RESPONSES,
+        200: {"description": "The ontology", "content": {**rdf_content(), "text/html": {"schema": {"type": "string"}}}},
+        422: error("Unknown format"),
+    },
+)
+def ontology(request: Request, format: OntologyFormat = None) -> Response:  # noqa: A002
+    if format is not None and format not in DOCUMENT_TYPES:
+        raise QueryParameterError(f"no ontology format {clip(format)}; formats: {', '.join(DOCUMENT_TYPES)}")
+    ext = format or _BY_MEDIA[negotiate(request.headers.get("accept"), _OFFERED)]
     triples = _ontology_triples()
     if ext != "html":
         headers = {"Vary": "Accept", "Link": link_header(describedby=None)}
