@@ -114,6 +114,8 @@ def _scheme(iri: URIRef) -> URIRef:
     text = str(iri)
     if text.startswith(ADMS_PUBLISHER_TYPES):
         return URIRef(ADMS_PUBLISHER_TYPES + "1.0")
+    if text.startswith("http://purl.org/adms/licencetype/"):
+        return URIRef("http://purl.org/adms/licencetype/1.0")
     return URIRef(text.rsplit("/", 1)[0])
 
 
@@ -146,6 +148,8 @@ def dcat_graph(stats: ExportStats, links: DatasetLinks, *, modified: str | None 
     )
     licence = LICENCE
     g.add((licence, RDF.type, DCTERMS.LicenseDocument))
+    attribution = _concept(g, URIRef("http://purl.org/adms/licencetype/Attribution"), "Attribution")
+    g.add((licence, DCTERMS.type, attribution))
     languages = [URIRef(AUTH + "language/ENG"), URIRef(AUTH + "language/FRA")]
     for lang, label in zip(languages, ("English", "French"), strict=True):
         _concept(g, lang, label, DCTERMS.LinguisticSystem)
@@ -184,6 +188,7 @@ def dcat_graph(stats: ExportStats, links: DatasetLinks, *, modified: str | None 
     g.add((dataset, URIRef(str(DCAT) + "version"), Literal(__version__)))
     if modified:
         g.add((dataset, DCTERMS.modified, Literal(modified, datatype=XSD.date)))
+        g.add((catalog, DCTERMS.modified, Literal(modified, datatype=XSD.date)))
     for code, label in THEMES.items():
         theme = _concept(g, URIRef(AUTH + "data-theme/" + code), label)
         g.add((theme, SKOS.inScheme, themes))
