@@ -208,6 +208,13 @@ def dcat_graph(stats: ExportStats, links: DatasetLinks, *, modified: str | None 
         g.add((dataset, DCTERMS.language, lang))
     for place in spatial:
         g.add((dataset, DCTERMS.spatial, place))
+        g.add((catalog, DCTERMS.spatial, place))
+    if stats.first_date and stats.last_date:
+        period = BNode("temporalCoverage")
+        g.add((period, RDF.type, DCTERMS.PeriodOfTime))
+        g.add((period, DCAT.startDate, Literal(stats.first_date, datatype=XSD.date)))
+        g.add((period, DCAT.endDate, Literal(stats.last_date, datatype=XSD.date)))
+        g.add((dataset, DCTERMS.temporal, period))
     access = _concept(g, URIRef(AUTH + "access-right/PUBLIC"), "public", DCTERMS.RightsStatement)
     g.add((dataset, DCTERMS.accessRights, access))
     frequency = _concept(g, URIRef(AUTH + "frequency/IRREG"), "irregular", DCTERMS.Frequency)

@@ -48,6 +48,7 @@ __all__ = [
 ]
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 RESOURCE_LABEL = "Resource"
 PAGE_SIZE = 5000
 PAGE_TIMEOUT_MS = 120_000
@@ -70,6 +71,14 @@ class ExportStats:
     classes: Counter[str] = field(default_factory=Counter)
     properties: Counter[str] = field(default_factory=Counter)
     objects: set[int] = field(default_factory=set, repr=False)  # hashes of the distinct objects
+    first_date: str | None = None  # the earliest and latest xsd:date in the data (temporal coverage)
+    last_date: str | None = None
+
+    def see_date(self, value: str) -> None:
+        if self.first_date is None or value < self.first_date:
+            self.first_date = value
+        if self.last_date is None or value > self.last_date:
+            self.last_date = value
 
     @property
     def distinct_objects(self) -> int:
@@ -184,6 +193,8 @@ def iter_triples(
                 if stats is not None:
                     stats.properties[triple.predicate.value] += 1
                     stats.objects.add(hash(triple.object))
+                    if isinstance(triple.object, Literal) and triple.object.datatype.value == XSD_DATE:
+                        stats.see_date(triple.object.value)
                     if triple.predicate.value == RDF_TYPE and isinstance(triple.object, NamedNode):
                         stats.classes[triple.object.value] += 1
                 yield triple

@@ -98,3 +98,10 @@ def test_dcat_states_when_the_dataset_was_modified(client):
     assert len(modified) == 1
     last_modified = parsedate_to_datetime(client.get("/dcat").headers["last-modified"])
     assert str(modified[0]) == last_modified.date().isoformat()
+    dcat = "http://www.w3.org/ns/dcat#"
+    period = next(
+        graph.objects(URIRef("https://w3id.org/eucan-security/dataset"), URIRef("http://purl.org/dc/terms/temporal"))
+    )
+    start = next(graph.objects(period, URIRef(dcat + "startDate")))
+    end = next(graph.objects(period, URIRef(dcat + "endDate")))
+    assert str(start) == "1949-04-04" and str(start) < str(end)  # NATO's founding, the earliest date in the data
