@@ -111,7 +111,14 @@ def _tell_the_truth(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def _string_rules(parameter: dict[str, Any]) -> None:
-    options = parameter.get("schema", {}).get("anyOf") or [parameter.get("schema", {})]
+    schema = parameter.get("schema", {})
+    options = schema.get("anyOf") or [schema]
+    if "YYYY-MM-DD" in parameter.get("description", "") and not parameter.get("required"):
+        # An optional date: a day, or left empty (`?as_of=` means "not given").
+        day = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+        schema.pop("type", None)
+        schema["anyOf"] = [day, {"type": "string", "maxLength": 0}, *(o for o in options if o.get("type") != "string")]
+        return
     for option in options:
         if option.get("type") != "string" or "enum" in option or "const" in option:
             continue
