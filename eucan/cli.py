@@ -336,18 +336,21 @@ def export(
 
     from eucan.graph.factory import open_store
     from eucan.linked.export import export as export_rdf
+    from eucan.linked.sparql_service import LOAD_MARKER
 
     settings = _settings(data_dir)
     started = time.perf_counter()
+    marker = settings.data_dir / LOAD_MARKER
+    modified = time.strftime("%Y-%m-%d", time.gmtime(marker.stat().st_mtime)) if marker.exists() else None
     partial = output.with_name(output.name + ".partial") if output is not None else None
     with open_store(settings) as store:
         raw = partial.open("wb") if partial is not None else sys.stdout.buffer
         try:
             if gzip_:
                 with gzip.GzipFile(fileobj=raw, mode="wb") as zipped:
-                    stats = export_rdf(store=store, output=zipped, fmt=fmt.value)
+                    stats = export_rdf(store=store, output=zipped, fmt=fmt.value, modified=modified)
             else:
-                stats = export_rdf(store=store, output=raw, fmt=fmt.value)
+                stats = export_rdf(store=store, output=raw, fmt=fmt.value, modified=modified)
             raw.flush()
         except BaseException:
             if partial is not None:

@@ -9,8 +9,11 @@ EucanError
 │   ├── QueryParameterError     missing or malformed parameter
 │   ├── ReadOnlyViolation       a query that would write, refused before it runs
 │   ├── QueryTimeout            a query ran past its time limit
-│   └── QuerySyntaxError        the engine could not run the query text
-│       └── QueryLimitExceeded  too long, nested too deep, or over the engine's memory or row limits
+│   ├── QuerySyntaxError        the engine could not run the query text
+│   │   └── QueryLimitExceeded  too long, nested too deep, or over the engine's memory or row limits
+│   └── ProtocolError           a request the protocol refuses (SPARQL: two queries, dataset parameters)
+│       ├── UnsupportedMediaType    a body of a media type or charset the route does not read (415)
+│       └── NotAcceptable           no offered media type satisfies Accept (406)
 ├── NotFound                    an id that names nothing in the graph
 └── StoreError
     ├── StoreUnavailable        the engine cannot be reached or started
@@ -26,8 +29,10 @@ __all__ = [
     "ConfigError",
     "EucanError",
     "LoadInProgress",
+    "NotAcceptable",
     "NotFound",
     "Problem",
+    "ProtocolError",
     "QueryError",
     "QueryLimitExceeded",
     "QueryNotFound",
@@ -39,6 +44,7 @@ __all__ = [
     "StoreBusy",
     "StoreError",
     "StoreUnavailable",
+    "UnsupportedMediaType",
 ]
 
 
@@ -99,6 +105,18 @@ class QuerySyntaxError(QueryError):
 class QueryLimitExceeded(QuerySyntaxError):
     """The query is refused by a cost limit (text length, nesting depth, engine memory); the message
     names the limit and the setting that controls it."""
+
+
+class ProtocolError(QueryError):
+    """The request breaks the protocol it is made in (400)."""
+
+
+class UnsupportedMediaType(ProtocolError):
+    """The request body's media type or charset is not one the route reads (415)."""
+
+
+class NotAcceptable(ProtocolError):
+    """None of the media types the route offers is acceptable to the client (406)."""
 
 
 class NotFound(EucanError):

@@ -92,6 +92,11 @@ class Settings(BaseSettings):
         description="Comma-separated Host names the server answers (403 otherwise); empty: loopback names plus "
         "`host`; `*`: any (only behind a proxy that checks Host).",
     )
+    cors_allow_origins: str = Field(
+        default="*",
+        description="Comma-separated origins whose pages may read the API (CORS, GET/HEAD/POST, no credentials); "
+        "`*`: any origin (open data); empty: no CORS headers.",
+    )
     sparql_max_length: int = Field(default=20_000, ge=100, le=1_000_000)
     sparql_max_nesting: int = Field(default=128, ge=4, le=1_000)
     sparql_workers: int = Field(default=2, ge=1, le=64, description="SPARQL worker processes kept ready.")

@@ -13,11 +13,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from eucan.api.http_conventions import allowed_methods
 from eucan.echo import clip
 from eucan.errors import (
     ConfigError,
     EucanError,
+    NotAcceptable,
     NotFound,
+    ProtocolError,
     QueryNotFound,
     QueryParameterError,
     QuerySyntaxError,
@@ -26,6 +29,7 @@ from eucan.errors import (
     SourceError,
     StoreError,
     StoreUnavailable,
+    UnsupportedMediaType,
 )
 
 __all__ = ["ERROR_RESPONSES", "error_response", "install_error_handlers", "status_for"]
@@ -33,6 +37,9 @@ __all__ = ["ERROR_RESPONSES", "error_response", "install_error_handlers", "statu
 log = logging.getLogger("eucan.api")
 
 _STATUS: list[tuple[type[EucanError], int]] = [
+    (UnsupportedMediaType, 415),
+    (NotAcceptable, 406),
+    (ProtocolError, 400),
     (NotFound, 404),
     (QueryNotFound, 404),
     (QueryParameterError, 422),
@@ -113,7 +120,16 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = str(exc.detail) if exc.status_code != 404 else f"no such path: {request.url.path}"
-        return error_response(exc.status_code, message)
+        if exc.status_code == 405:
+            allow = allowed_methods(request.app, request.scope)
+            message = f"method {request.method} is not allowed on {request.url.path}; allowed: {', '.join(allow)}"
+            response = error_response(405, message)
+            response.headers["Allow"] = ", ".join(allow)
+            return response
+        response = error_response(exc.status_code, message)
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
 
     @app.exception_handler(RecursionError)
     async def _too_deep(_: Request, exc: RecursionError) -> JSONResponse:

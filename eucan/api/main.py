@@ -10,7 +10,9 @@ from fastapi import FastAPI
 
 from eucan import __version__
 from eucan.api.errors import install_error_handlers
+from eucan.api.http_conventions import HeadAsGet, add_cors
 from eucan.api.limits import RequestLimits
+from eucan.api.openapi_docs import install_openapi
 from eucan.api.routes import actors, cooperation, domains, events, instruments, meta, path, search, timeline
 from eucan.api.routes import dataset as dataset_routes
 from eucan.api.routes import queries as query_routes
@@ -66,7 +68,10 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    app.add_middleware(RequestLimits, settings=settings)
+    install_openapi(app)
+    app.add_middleware(HeadAsGet)  # innermost: HEAD runs the GET route
+    add_cors(app, settings)
+    app.add_middleware(RequestLimits, settings=settings)  # outermost: Host and sizes are checked first
     app.include_router(meta.router)
     app.include_router(meta.router, prefix="/api/v1")
     for resource in (actors, instruments, events, domains, search, cooperation, path, timeline):

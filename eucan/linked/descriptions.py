@@ -1,5 +1,7 @@
 """Dataset descriptions for harvesters: VoID (statistics, endpoint, dumps) and DCAT-AP 3.
 
+Blank nodes have fixed labels, so a description is the same bytes each time (strong ETags).
+
 Both are small rdflib graphs built from the export's statistics (`ExportStats`) and the
 address the service is reached at. Controlled values come from the EU Vocabularies authority
 tables (themes, licence, languages, file types, access rights, frequency, availability) and
@@ -17,7 +19,7 @@ from eucan import __version__
 from eucan.linked.export import EXPORT_FORMATS, ExportStats
 from eucan.ontology.iris import ONTOLOGY
 
-__all__ = ["DatasetLinks", "dcat_graph", "void_graph"]
+__all__ = ["DatasetLinks", "dcat_graph", "service_description_graph", "void_graph"]
 
 AUTH = "http://publications.europa.eu/resource/authority/"
 DCATAP = Namespace("http://data.europa.eu/r5r/")
@@ -88,24 +90,39 @@ def void_graph(stats: ExportStats, links: DatasetLinks) -> Graph:
     g.add((ds, VOID.classes, Literal(len(stats.classes), datatype=XSD.integer)))
     g.add((ds, VOID.properties, Literal(len(stats.properties), datatype=XSD.integer)))
     g.add((ds, VOID.distinctSubjects, Literal(stats.entities, datatype=XSD.integer)))
+    g.add((ds, VOID.distinctObjects, Literal(stats.distinct_objects, datatype=XSD.integer)))
     for slug in ("id/actor/canada", "id/instrument/sdp-2025", "domain/maritime-security"):
         g.add((ds, VOID.exampleResource, links.iri(slug)))
-    for cls, count in sorted(stats.classes.items()):
-        part = BNode()
+    for n, (cls, count) in enumerate(sorted(stats.classes.items())):
+        part = BNode(f"classPartition{n}")
         g.add((ds, VOID.classPartition, part))
         g.add((part, VOID["class"], URIRef(cls)))
         g.add((part, VOID.entities, Literal(count, datatype=XSD.integer)))
-    for prop, count in sorted(stats.properties.items()):
-        part = BNode()
+    for n, (prop, count) in enumerate(sorted(stats.properties.items())):
+        part = BNode(f"propertyPartition{n}")
         g.add((ds, VOID.propertyPartition, part))
         g.add((part, VOID.property, URIRef(prop)))
         g.add((part, VOID.triples, Literal(count, datatype=XSD.integer)))
     return g
 
 
+ADMS_PUBLISHER_TYPES = "http://purl.org/adms/publishertype/"
+
+
+def _scheme(iri: URIRef) -> URIRef:
+    """The authority table (SKOS scheme) a controlled value belongs to: its IRI without the last segment."""
+    text = str(iri)
+    if text.startswith(ADMS_PUBLISHER_TYPES):
+        return URIRef(ADMS_PUBLISHER_TYPES + "1.0")
+    if text.startswith("http://purl.org/adms/licencetype/"):
+        return URIRef("http://purl.org/adms/licencetype/1.0")
+    return URIRef(text.rsplit("/", 1)[0])
+
+
 def _concept(g: Graph, iri: URIRef, label: str, cls: URIRef | None = None) -> URIRef:
     g.add((iri, RDF.type, SKOS.Concept))
     g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
+    g.add((iri, SKOS.inScheme, _scheme(iri)))
     if cls is not None:
         g.add((iri, RDF.type, cls))
     return iri
@@ -131,6 +148,8 @@ def dcat_graph(stats: ExportStats, links: DatasetLinks, *, modified: str | None 
     )
     licence = LICENCE
     g.add((licence, RDF.type, DCTERMS.LicenseDocument))
+    attribution = _concept(g, URIRef("http://purl.org/adms/licencetype/Attribution"), "Attribution")
+    g.add((licence, DCTERMS.type, attribution))
     languages = [URIRef(AUTH + "language/ENG"), URIRef(AUTH + "language/FRA")]
     for lang, label in zip(languages, ("English", "French"), strict=True):
         _concept(g, lang, label, DCTERMS.LinguisticSystem)
@@ -169,6 +188,7 @@ def dcat_graph(stats: ExportStats, links: DatasetLinks, *, modified: str | None 
     g.add((dataset, URIRef(str(DCAT) + "version"), Literal(__version__)))
     if modified:
         g.add((dataset, DCTERMS.modified, Literal(modified, datatype=XSD.date)))
+        g.add((catalog, DCTERMS.modified, Literal(modified, datatype=XSD.date)))
     for code, label in THEMES.items():
         theme = _concept(g, URIRef(AUTH + "data-theme/" + code), label)
         g.add((theme, SKOS.inScheme, themes))
@@ -188,11 +208,18 @@ def dcat_graph(stats: ExportStats, links: DatasetLinks, *, modified: str | None 
         g.add((dataset, DCTERMS.language, lang))
     for place in spatial:
         g.add((dataset, DCTERMS.spatial, place))
+        g.add((catalog, DCTERMS.spatial, place))
+    if stats.first_date and stats.last_date:
+        period = BNode("temporalCoverage")
+        g.add((period, RDF.type, DCTERMS.PeriodOfTime))
+        g.add((period, DCAT.startDate, Literal(stats.first_date, datatype=XSD.date)))
+        g.add((period, DCAT.endDate, Literal(stats.last_date, datatype=XSD.date)))
+        g.add((dataset, DCTERMS.temporal, period))
     access = _concept(g, URIRef(AUTH + "access-right/PUBLIC"), "public", DCTERMS.RightsStatement)
     g.add((dataset, DCTERMS.accessRights, access))
     frequency = _concept(g, URIRef(AUTH + "frequency/IRREG"), "irregular", DCTERMS.Frequency)
     g.add((dataset, DCTERMS.accrualPeriodicity, frequency))
-    contact = BNode()
+    contact = BNode("contactPoint")
     g.add((contact, RDF.type, VCARD.Kind))
     g.add((contact, VCARD.fn, Literal("EU–Canada Security Knowledge Graph maintainers")))
     g.add((contact, VCARD.hasURL, links.url("")))
@@ -241,3 +268,44 @@ def dcat_graph(stats: ExportStats, links: DatasetLinks, *, modified: str | None 
     g.add((service, DCAT.endpointDescription, links.url(".well-known/void")))
     g.add((links.url(".well-known/void"), RDF.type, URIRef("http://www.w3.org/2000/01/rdf-schema#Resource")))
     return g
+
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+W3_FORMATS = Namespace("http://www.w3.org/ns/formats/")
+_RESULT_FORMATS = ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                   "Turtle", "JSON-LD", "N-Triples", "RDF_XML"]  # fmt: skip
+
+
+def service_description_graph(links: DatasetLinks) -> Graph:
+    """A SPARQL 1.1 Service Description of /sparql: read-only SPARQL 1.1 Query, the result formats,
+    one default graph (the dataset; no named graphs), described further by VoID."""
+    g = _bind(Graph())
+    g.bind("sd", SD)
+    endpoint = links.url("sparql")
+    g.add((endpoint, RDF.type, SD.Service))
+    g.add((endpoint, SD.endpoint, endpoint))
+    g.add((endpoint, SD.supportedLanguage, SD.SPARQL11Query))
+    for name in _RESULT_FORMATS:
+        g.add((endpoint, SD.resultFormat, W3_FORMATS[name]))
+    default = BNode("defaultDataset")
+    g.add((endpoint, SD.defaultDataset, default))
+    g.add((default, RDF.type, SD.Dataset))
+    graph = BNode("defaultGraph")
+    g.add((default, SD.defaultGraph, graph))
+    g.add((graph, RDF.type, SD.Graph))
+    g.add((graph, RDF.type, VOID.Dataset))
+    g.add((graph, DCTERMS.source, links.iri("dataset")))
+    g.add((graph, DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")))
+    g.add((endpoint, DCTERMS.title, Literal(TITLE + " SPARQL endpoint", lang="en")))
+    g.add(
+        (
+            endpoint,
+            DCTERMS.description,
+            Literal("Read-only SPARQL 1.1 Query endpoint; no SPARQL Update, no SERVICE.", lang="en"),
+        )
+    )
+    g.add((endpoint, RDFS_SEE_ALSO, links.url(".well-known/void")))
+    return g
+
+
+RDFS_SEE_ALSO = URIRef("http://www.w3.org/2000/01/rdf-schema#seeAlso")

@@ -10,23 +10,27 @@ graph's fingerprint is compared before and after, so an export never mixes two g
 their object properties; the derived shortcuts (`PARTICIPATES_IN`, `MEMBER_OF`) are skipped.
 A label, key or type outside the ontology mapping stops the export: nothing is invented.
 
-Serialization is pyoxigraph's (streaming writers for Turtle, N-Triples, RDF/XML, JSON-LD).
+Serialization is pyoxigraph's (streaming writers for Turtle, N-Triples, RDF/XML, expanded JSON-LD);
+compacted JSON-LD (the default) goes through `jsonld.compact_jsonld`, which holds the graph in memory.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import IO, Any, cast
 
-from pyoxigraph import Literal, NamedNode, Triple, serialize
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 
 from eucan.errors import StoreError
 from eucan.graph.store import GraphStore
+from eucan.linked.dataset_description import description_triples, in_dataset
 from eucan.linked.formats import PREFIXES, RDF_FORMATS, RdfFormatSpec, prefixes_for
+from eucan.linked.jsonld import compact_jsonld
 from eucan.ontology.mapping import DERIVED_RELATIONSHIPS, get_mapping
 from eucan.queries.catalog import get_query
 
@@ -44,6 +48,7 @@ __all__ = [
 ]
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 RESOURCE_LABEL = "Resource"
 PAGE_SIZE = 5000
 PAGE_TIMEOUT_MS = 120_000
@@ -65,6 +70,19 @@ class ExportStats:
     entities: int = 0
     classes: Counter[str] = field(default_factory=Counter)
     properties: Counter[str] = field(default_factory=Counter)
+    objects: set[int] = field(default_factory=set, repr=False)  # hashes of the distinct objects
+    first_date: str | None = None  # the earliest and latest xsd:date in the data (temporal coverage)
+    last_date: str | None = None
+
+    def see_date(self, value: str) -> None:
+        if self.first_date is None or value < self.first_date:
+            self.first_date = value
+        if self.last_date is None or value > self.last_date:
+            self.last_date = value
+
+    @property
+    def distinct_objects(self) -> int:
+        return len(self.objects)
 
 
 class _Reverse:
@@ -176,6 +194,9 @@ def iter_triples(
                 count += 1
                 if stats is not None:
                     stats.properties[triple.predicate.value] += 1
+                    stats.objects.add(hash(triple.object))
+                    if isinstance(triple.object, Literal) and triple.object.datatype.value == XSD_DATE:
+                        stats.see_date(triple.object.value)
                     if triple.predicate.value == RDF_TYPE and isinstance(triple.object, NamedNode):
                         stats.classes[triple.object.value] += 1
                 yield triple
@@ -186,6 +207,7 @@ def iter_triples(
                     count += 1
                     if stats is not None:
                         stats.properties[link.predicate.value] += 1
+                        stats.objects.add(hash(link.object))
                     yield link
             if stats is not None:
                 stats.triples += count
@@ -194,18 +216,41 @@ def iter_triples(
         raise StoreError("the graph changed while it was being exported (a load ran); run the export again")
 
 
-def serialize_triples(triples: Iterable[Triple], output: Output, fmt: str) -> None:
-    """Write triples in one of `EXPORT_FORMATS` with the project's declared prefixes."""
+def serialize_triples(triples: Iterable[Triple], output: Output, fmt: str, *, expanded: bool = False) -> None:
+    """Write triples in one of `EXPORT_FORMATS` with the project's declared prefixes; JSON-LD compacted
+    with the ontology's context, one node object per subject (`expanded`: full IRIs, streamed)."""
     spec = EXPORT_FORMATS[fmt]
+    if spec.rdf_format == RdfFormat.JSON_LD:
+        if not expanded:
+            output.write(compact_jsonld(triples))
+            return
+        serialize(triples, cast(IO[bytes], output), spec.rdf_format)
+        return
     serialize(triples, cast(IO[bytes], output), spec.rdf_format, prefixes=prefixes_for(spec.rdf_format))
 
 
-def export(*, store: GraphStore, output: Output, fmt: str = "ttl", page_size: int = PAGE_SIZE) -> ExportStats:
-    """Stream the whole graph as RDF to `output`; returns what was written."""
+def export(
+    *,
+    store: GraphStore,
+    output: Output,
+    fmt: str = "ttl",
+    page_size: int = PAGE_SIZE,
+    describe: bool = True,
+    modified: str | None = None,
+    expanded: bool = False,
+) -> ExportStats:
+    """Stream the whole graph as RDF to `output`; returns what was written (the data's triples).
+
+    With `describe` (the default) the output starts with the dataset's description (licence,
+    publisher, version, `modified` when given) and links every resource to the dataset with
+    `void:inDataset` (`dataset_description`); the statistics count the data only."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
     stats = ExportStats()
-    serialize_triples(iter_triples(store=store, page_size=page_size, stats=stats), output, fmt)
+    triples: Iterable[Triple] = iter_triples(store=store, page_size=page_size, stats=stats)
+    if describe:
+        triples = itertools.chain(description_triples(modified=modified), in_dataset(triples))
+    serialize_triples(triples, output, fmt, expanded=expanded)
     return stats
 
 

@@ -19,9 +19,6 @@ the one it exported, at most every `check_interval_s`, and rebuilds when it chan
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import pickle
 import re
 import select
@@ -36,9 +33,9 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
-from xml.sax.saxutils import escape, quoteattr
 
-from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
+from eucan.echo import clip
+from eucan.errors import NotAcceptable, QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from eucan.graph.store import GraphStore
 from eucan.linked.sparql_guard import check_size, isolate_network, refuse_service
 
@@ -47,14 +44,14 @@ __all__ = [
     "RESULT_MEDIA_TYPES",
     "SparqlResult",
     "SparqlService",
+    "acceptable",
     "check_query",
     "mark_loaded",
     "negotiate",
+    "not_acceptable",
 ]
 
 LOAD_MARKER = "last-load"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 # Media types by query form, the first one being the default.
 RESULT_MEDIA_TYPES: dict[str, list[str]] = {
@@ -90,11 +87,10 @@ def check_query(text: str, *, max_length: int = 20_000, max_nesting: int = 128) 
         )
 
 
-def negotiate(accept: str | None, form: str | list[str]) -> str:
-    """The media type to answer with, from an Accept header (q-values honoured); the first
-    offered type when nothing acceptable is offered. `form` is a query form or a list of types."""
-    offered = RESULT_MEDIA_TYPES[form] if isinstance(form, str) else form
-    if not accept:
+def acceptable(accept: str | None, offered: list[str]) -> str | None:
+    """The offered media type the Accept header ranks highest (q-values honoured; the first offered
+    type when there is no Accept header), or None when it accepts none of them (406)."""
+    if not accept or not accept.strip():
         return offered[0]
     ranked: list[tuple[float, int, str]] = []
     for position, part in enumerate(accept.split(",")):
@@ -113,12 +109,26 @@ def negotiate(accept: str | None, form: str | list[str]) -> str:
             break
         if media in offered:
             return media
-        if media in ("*/*", "application/*", "text/*"):
+        if media == "*/*" or (media.endswith("/*") and media.count("/") == 1):
             prefix = media.split("/")[0]
             for candidate in offered:
                 if media == "*/*" or candidate.startswith(prefix + "/"):
                     return candidate
-    return offered[0]
+    return None
+
+
+def negotiate(accept: str | None, form: str | list[str]) -> str:
+    """The media type to answer with, from an Accept header (q-values honoured); the first
+    offered type when nothing acceptable is offered. `form` is a query form or a list of types."""
+    offered = RESULT_MEDIA_TYPES[form] if isinstance(form, str) else form
+    return acceptable(accept, offered) or offered[0]
+
+
+def not_acceptable(accept: str | None, offered: list[str]) -> NotAcceptable:
+    """The 406 error for an Accept header that takes none of `offered`."""
+    return NotAcceptable(
+        f"none of the media types offered here matches Accept: {clip(accept or '')}; offered: {', '.join(offered)}"
+    )
 
 
 def mark_loaded(data_dir: Path) -> None:
@@ -139,47 +149,23 @@ class SparqlResult:
 # --- the worker process ---------------------------------------------------------------------
 
 
-def _json_term(term: Any) -> dict[str, str]:
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return {"type": "uri", "value": term.value}
-    if kind == "BlankNode":
-        return {"type": "bnode", "value": term.value}
-    if kind == "Literal":
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != XSD_STRING:
-            out["datatype"] = term.datatype.value
-        return out
-    return {"type": "literal", "value": str(term)}
+_BNODE = "urn:eucan:bnode"
 
 
-def _xml_term(term: Any) -> str:
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return f"<uri>{escape(term.value)}</uri>"
-    if kind == "BlankNode":
-        return f"<bnode>{escape(term.value)}</bnode>"
-    if kind == "Literal":
-        if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
-        if term.datatype.value != XSD_STRING:
-            return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-        return f"<literal>{escape(term.value)}</literal>"
-    return f"<literal>{escape(str(term))}</literal>"
-
-
-def _csv_value(term: Any) -> str:
+def _sparql_term(term: Any) -> str:
+    """A term in SPARQL syntax for a VALUES row (blank nodes travel as typed literals, see `_solutions`)."""
     if term is None:
-        return ""
-    kind = type(term).__name__
-    if kind == "BlankNode":
-        return f"_:{term.value}"
-    return str(term.value) if kind in ("NamedNode", "Literal") else str(term)
+        return "UNDEF"
+    if type(term).__name__ == "BlankNode":
+        return f'"{term.value}"^^<{_BNODE}>'
+    return f"{term}"
 
 
 def _solutions(result: Any, media: str, cap: int) -> tuple[bytes, int, bool]:
+    """At most `cap` solutions, written by pyoxigraph's own results serializer: the kept rows are
+    replayed through a VALUES table on an empty store (a `QuerySolutions` cannot be cut short)."""
+    from pyoxigraph import QueryResultsFormat, Store
+
     names = [v.value for v in result.variables]
     rows: list[list[Any]] = []
     truncated = False
@@ -188,39 +174,29 @@ def _solutions(result: Any, media: str, cap: int) -> tuple[bytes, int, bool]:
             truncated = True
             break
         rows.append([solution[name] for name in names])
-    if media in ("application/sparql-results+json", "application/json"):
-        bindings = [{n: _json_term(t) for n, t in zip(names, row, strict=True) if t is not None} for row in rows]
-        body = json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False)
-        return body.encode(), len(rows), truncated
-    if media == "application/sparql-results+xml":
-        parts = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
-        parts += [f"<variable name={quoteattr(n)}/>" for n in names]
-        parts.append("</head>\n<results>")
-        for row in rows:
-            cells = "".join(
-                f"<binding name={quoteattr(n)}>{_xml_term(t)}</binding>"
-                for n, t in zip(names, row, strict=True)
-                if t is not None
-            )
-            parts.append(f"<result>{cells}</result>")
-        parts.append("</results>\n</sparql>\n")
-        return "\n".join(parts).encode(), len(rows), truncated
-    if media == "text/csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(names)
-        writer.writerows([_csv_value(t) for t in row] for row in rows)
-        return buffer.getvalue().encode(), len(rows), truncated
-    lines = ["\t".join(f"?{n}" for n in names)]
-    lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
-    return ("\n".join(lines) + "\n").encode(), len(rows), truncated
+    inner = [f"eucan_{i}" for i in range(len(names))]
+    while set(inner) & set(names):
+        inner = ["x" + n for n in inner]
+    table = " ".join("(" + " ".join(_sparql_term(t) for t in row) + ")" for row in rows)
+    binds = " ".join(
+        f"BIND(IF(isLITERAL(?{i}) && DATATYPE(?{i}) = <{_BNODE}>, BNODE(STR(?{i})), ?{i}) AS ?{n})"
+        for i, n in zip(inner, names, strict=True)
+    )
+    projection = " ".join(f"?{n}" for n in names) or "*"
+    replay = f"SELECT {projection} WHERE {{ VALUES ({' '.join('?' + i for i in inner)}) {{ {table} }} {binds} }}"
+    fmt = QueryResultsFormat.from_media_type(media) or QueryResultsFormat.JSON
+    replayed: Any = Store().query(replay)
+    body: bytes = replayed.serialize(format=fmt)
+    return body, len(rows), truncated
 
 
 def _boolean(value: bool, media: str) -> bytes:
-    if media == "application/sparql-results+xml":
-        text = f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/><boolean>{str(value).lower()}</boolean></sparql>\n'
-        return text.encode()
-    return json.dumps({"head": {}, "boolean": value}).encode()
+    from pyoxigraph import QueryResultsFormat, Store
+
+    fmt = QueryResultsFormat.from_media_type(media) or QueryResultsFormat.JSON
+    answer: Any = Store().query("ASK {}" if value else "ASK { FILTER(false) }")
+    body: bytes = answer.serialize(format=fmt)
+    return body
 
 
 def _graph(result: Any, media: str, cap: int) -> tuple[bytes, int, bool]:
@@ -260,7 +236,7 @@ def _recv(stream: IO[bytes]) -> Any:
     return pickle.loads(data)  # noqa: S301 - only ever our own worker's replies
 
 
-def _answer(store: Any, text: str, accept: str | None, cap: int) -> tuple[Any, ...]:
+def _answer(store: Any, text: str, accept: str | None, cap: int, base_iri: str | None = None) -> tuple[Any, ...]:
     from pyoxigraph import QueryBoolean, QuerySolutions
 
     try:
@@ -268,15 +244,22 @@ def _answer(store: Any, text: str, accept: str | None, cap: int) -> tuple[Any, .
     except ReadOnlyViolation as exc:
         return ("refused", str(exc))
     try:
-        result = store.query(text)
+        result = store.query(text, base_iri=base_iri)
+        form = (
+            "boolean"
+            if isinstance(result, QueryBoolean)
+            else "solutions"
+            if isinstance(result, QuerySolutions)
+            else "graph"
+        )
+        media = acceptable(accept, RESULT_MEDIA_TYPES[form])
+        if media is None:
+            return ("not acceptable", RESULT_MEDIA_TYPES[form])
         if isinstance(result, QueryBoolean):
-            media = negotiate(accept, "boolean")
             return ("ok", _boolean(bool(result), media), media, "boolean", 1, False)
         if isinstance(result, QuerySolutions):
-            media = negotiate(accept, "solutions")
             body, count, truncated = _solutions(result, media, cap)
             return ("ok", body, media, "solutions", count, truncated)
-        media = negotiate(accept, "graph")
         body, count, truncated = _graph(result, media, cap)
         return ("ok", body, media, "graph", count, truncated)
     except SyntaxError as exc:
@@ -315,10 +298,10 @@ def worker_main() -> None:
     _send(replies, ("ready", len(store), isolated))
     while True:
         try:
-            text, accept, cap = _recv(requests)
+            text, accept, cap, base_iri = _recv(requests)
         except EOFError:
             return
-        _send(replies, _answer(store, text, accept, cap))
+        _send(replies, _answer(store, text, accept, cap, base_iri))
 
 
 class _Worker:
@@ -351,7 +334,7 @@ class _Worker:
         readable, _, _ = select.select([self.replies], [], [], timeout_s)
         return bool(readable)
 
-    def ask(self, request: tuple[str, str | None, int], timeout_s: float) -> tuple[Any, ...]:
+    def ask(self, request: tuple[str, str | None, int, str | None], timeout_s: float) -> tuple[Any, ...]:
         try:
             _send(self.requests, request)
         except OSError:
@@ -521,8 +504,10 @@ class SparqlService:
         with self._pool:
             return len(self._idle) + self._out
 
-    def query(self, text: str, *, accept: str | None = None) -> SparqlResult:
-        """Run a read-only SPARQL query; answer in the negotiated media type."""
+    def query(self, text: str, *, accept: str | None = None, base_iri: str | None = None) -> SparqlResult:
+        """Run a read-only SPARQL query; answer in the negotiated media type (`NotAcceptable` when
+        Accept takes none of the types offered for the query's form). Relative IRIs in the query
+        resolve against `base_iri` (a `BASE` in the query wins)."""
         if self._closed:
             raise StoreUnavailable("the SPARQL service is closed")
         check_query(text, max_length=self.max_length, max_nesting=self.max_nesting)
@@ -542,12 +527,14 @@ class SparqlService:
                 )
             # The time limit covers the query in the worker (the SERVICE check, parsing, evaluation,
             # serialising); waiting for a free worker is bounded by the same limit, separately.
-            reply = worker.ask((text, accept, self.row_cap), timeout_s)
+            reply = worker.ask((text, accept, self.row_cap, base_iri), timeout_s)
         except (QueryTimeout, StoreUnavailable, QuerySyntaxError):
             worker = None  # stopped by `ask` (or never started)
             raise
         finally:
             self._release(worker)
+        if reply[0] == "not acceptable":
+            raise not_acceptable(accept, list(reply[1]))
         if reply[0] == "refused":
             raise ReadOnlyViolation(reply[1])
         if reply[0] == "syntax":

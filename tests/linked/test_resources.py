@@ -12,6 +12,7 @@ from rdflib.namespace import OWL, SKOS, VOID, Namespace
 
 from eucan.ontology import ONTOLOGY_DIR
 from tests.utils.errors import assert_error_shape
+from tests.utils.rdf import data_only
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 
@@ -34,7 +35,7 @@ def test_instance_iri_redirects_by_accept(client, accept, location):
     response = client.get("/id/actor/canada", headers={"Accept": accept}, follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"] == location
-    assert response.headers["vary"] == "Accept"
+    assert "Accept" in [v.strip() for v in response.headers["vary"].split(",")]
 
 
 @pytest.mark.parametrize(("ext", "fmt"), [("ttl", "turtle"), ("jsonld", "json-ld"), ("rdf", "xml"), ("nt", "nt")])
@@ -130,5 +131,5 @@ def test_dump_download_gzip(client, curated):
     response = client.get("/dumps/eucan-security.nt.gz")
     assert response.status_code == 200
     graph = Graph().parse(data=gzip.decompress(response.content), format="nt")
-    assert isomorphic(graph, curated.canonical.graph)
+    assert isomorphic(data_only(graph), curated.canonical.graph)
     assert_error_shape(client.get("/dumps/other.zip"), 404, "eucan-security.ttl")

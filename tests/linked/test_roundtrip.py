@@ -12,7 +12,9 @@ from typer.testing import CliRunner
 
 from eucan.cli import app
 from eucan.errors import StoreError, StoreUnavailable
+from eucan.linked.dataset_description import description_triples
 from eucan.linked.export import EXPORT_FORMATS, ExportStats, export, iter_triples
+from tests.utils.rdf import data_only
 
 RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
 
@@ -26,10 +28,18 @@ def _diff(exported: Graph, canonical: Graph) -> str:
 def test_export_is_isomorphic_to_canonical(store, curated, fmt):
     buffer = io.BytesIO()
     stats = export(store=store, output=buffer, fmt=fmt)
-    exported = Graph().parse(data=buffer.getvalue(), format=RDFLIB_FORMATS[fmt])
+    whole = Graph().parse(data=buffer.getvalue(), format=RDFLIB_FORMATS[fmt])
+    exported = data_only(whole)
     canonical = curated.canonical.graph
     assert stats.triples == len(canonical) == len(exported)
+    assert len(whole) - len(exported) == stats.entities + len(description_triples())  # one void:inDataset each
     assert isomorphic(exported, canonical), _diff(exported, canonical)
+
+
+def test_export_can_leave_the_description_out(store, curated):
+    buffer = io.BytesIO()
+    export(store=store, output=buffer, fmt="nt", describe=False)
+    assert isomorphic(Graph().parse(data=buffer.getvalue(), format="nt"), curated.canonical.graph)
 
 
 def test_small_pages_give_the_same_triples(store, curated):
@@ -73,7 +83,7 @@ def test_cli_export_to_gzip_file(store, curated, tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["export", "--format", "ttl", "--output", str(target), "--gzip"])
     assert result.exit_code == 0, result.output
     exported = Graph().parse(data=gzip.decompress(target.read_bytes()), format="turtle")
-    assert isomorphic(exported, curated.canonical.graph)
+    assert isomorphic(data_only(exported), curated.canonical.graph)
     assert not (tmp_path / "kg.ttl.gz.partial").exists()
 
 

@@ -54,7 +54,7 @@ _ROW = {
 
 
 def _id(description: str, example_id: str) -> object:
-    return Query(max_length=200, description=description, examples=[example_id])
+    return Query(min_length=1, max_length=200, description=description, examples=[example_id])
 
 
 @router.get(

@@ -67,10 +67,10 @@ _SOURCE = {
 def find_path(
     store: StoreDep,
     source: Annotated[
-        str, Query(alias="from", max_length=200, description="The first actor's id.", examples=["canada"])
+        str, Query(alias="from", min_length=1, max_length=200, description="The first actor's id.", examples=["canada"])
     ],
     target: Annotated[
-        str, Query(alias="to", max_length=200, description="The second actor's id.", examples=["estonia"])
+        str, Query(alias="to", min_length=1, max_length=200, description="The second actor's id.", examples=["estonia"])
     ],
     max_hops: Annotated[int, Query(ge=1, le=6, description="Most steps allowed (1 to 6).")] = 4,
 ) -> PathAnswer:

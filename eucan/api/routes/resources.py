@@ -15,27 +15,68 @@ RDF documents hold the resource's own triples (it as subject) and the links that
 from __future__ import annotations
 
 import html
+import json
 from functools import lru_cache
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
+from eucan.api.caching import conditional, current_generation, file_generation, link_header
 from eucan.api.deps import StoreDep
+from eucan.api.openapi_docs import RDF_DOCUMENT_RESPONSES, SEE_OTHER, error, rdf_content
 from eucan.dates import display
-from eucan.errors import NotFound
+from eucan.echo import clip
+from eucan.errors import NotFound, QueryParameterError
 from eucan.linked.export import resource_triples
 from eucan.linked.formats import PREFIXES, RDF_FORMATS, prefixes_for
-from eucan.linked.sparql_service import negotiate
+from eucan.linked.jsonld import CONTEXT_REL, compact_jsonld, jsonld_context
+from eucan.linked.sparql_service import acceptable, negotiate
 from eucan.loaders.records import RECORD_TYPES
 from eucan.ontology import ONTOLOGY_TTL
+from eucan.ontology.iris import BASE, SCHEME_KINDS, SLUG, iri_for, local_path
 from eucan.ontology.iris import ONTOLOGY as ONTOLOGY_NS
-from eucan.ontology.iris import SCHEME_KINDS, iri_for, local_path
 from eucan.ontology.namespaces import ECS
 
 __all__ = ["DOCUMENT_TYPES", "router"]
 
 router = APIRouter(tags=["linked data"])
+
+_KINDS = (*sorted({t.kind for t in RECORD_TYPES}), "excerpt", *SCHEME_KINDS)  # from the record registry
+_SLUG_RULE = {"pattern": SLUG.pattern, "maxLength": 120}
+Slug = Annotated[str, Path(description="The id: a lowercase slug", examples=["canada"], json_schema_extra=_SLUG_RULE)]
+IdKind = Annotated[
+    str,
+    Path(
+        description="The kind of resource",
+        examples=["actor"],
+        json_schema_extra={"pattern": "^(" + "|".join(_KINDS) + ")$"},
+    ),
+]
+DataKind = Annotated[
+    str,
+    Path(
+        description="The kind of resource (`scheme` for the SKOS schemes `domain` and `role`)",
+        examples=["actor"],
+        json_schema_extra={"pattern": "^(" + "|".join((*_KINDS, "scheme")) + ")$"},
+    ),
+]
+DocumentName = Annotated[
+    str,
+    Path(
+        description="The id and the format's extension",
+        examples=["canada.ttl"],
+        json_schema_extra={"pattern": r"^[a-z0-9][a-z0-9-]*\.(ttl|jsonld|rdf|nt)$", "maxLength": 127},
+    ),
+]
+OntologyFormat = Annotated[
+    str | None,
+    Query(
+        description="ttl, jsonld, rdf, nt or html (default: by Accept)",
+        json_schema_extra={"enum": ["ttl", "jsonld", "rdf", "nt", "html"]},
+    ),
+]
 
 # extension -> (media type, pyoxigraph format) from the one format table; the first is the default for `*/*`.
 DOCUMENT_TYPES: dict[str, tuple[str, RdfFormat | None]] = {
@@ -48,7 +89,6 @@ DOCUMENT_TYPES: dict[str, tuple[str, RdfFormat | None]] = {
 _BY_MEDIA = {media: ext for ext, (media, _) in DOCUMENT_TYPES.items()}
 _OFFERED = [media for media, _ in DOCUMENT_TYPES.values()]
 EVIDENCE = str(ECS.evidence)
-_KINDS = (*sorted({t.kind for t in RECORD_TYPES}), "excerpt", *SCHEME_KINDS)
 
 
 def _iri(kind: str, slug: str) -> str:
@@ -83,38 +123,124 @@ def _see_other(request: Request, kind: str, slug: str, store: StoreDep) -> Respo
 
 
 @router.get(
-    "/id/{kind}/{slug}", summary="Instance IRI: 303 to its HTML page or RDF document by Accept", status_code=303
+    "/id/{kind}/{slug}",
+    summary="Instance IRI: 303 to its HTML page or RDF document by Accept",
+    status_code=303,
+    response_class=Response,
+    responses=SEE_OTHER,
 )
-def instance(request: Request, kind: str, slug: str, store: StoreDep) -> Response:
+def instance(request: Request, kind: IdKind, slug: Slug, store: StoreDep) -> Response:
     return _see_other(request, kind, slug, store)
 
 
-@router.get("/domain/{slug}", summary="Cooperation domain (SKOS concept): 303 by Accept", status_code=303)
-def domain(request: Request, slug: str, store: StoreDep) -> Response:
+def _see_other_rdf(request: Request, target: str) -> Response:
+    """303 to the RDF document `target` ({ext} filled by Accept; HTML asks get Turtle, there is no page)."""
+    offered = [DOCUMENT_TYPES[ext][0] for ext in ("ttl", "jsonld", "rdf", "nt")]
+    media = acceptable(request.headers.get("accept"), offered) or offered[0]
+    return RedirectResponse(target.format(ext=_BY_MEDIA[media]), status_code=303, headers={"Vary": "Accept"})
+
+
+@router.get(
+    "/domain/",
+    summary="The cooperation-domain scheme (SKOS concept scheme): 303 to its RDF document by Accept",
+    status_code=303,
+    response_class=Response,
+    responses={303: SEE_OTHER[303]},
+)
+def domain_scheme(request: Request) -> Response:
+    return _see_other_rdf(request, "/data/scheme/domain.{ext}")
+
+
+@router.get(
+    "/role/",
+    summary="The participant-role scheme (SKOS concept scheme): 303 to its RDF document by Accept",
+    status_code=303,
+    response_class=Response,
+    responses={303: SEE_OTHER[303]},
+)
+def role_scheme(request: Request) -> Response:
+    return _see_other_rdf(request, "/data/scheme/role.{ext}")
+
+
+@router.get(
+    "/context.jsonld",
+    summary="The JSON-LD context generated from the ontology (documents and dumps are compacted with it)",
+    response_class=Response,
+    responses={200: {"description": "The context", "content": {"application/ld+json": {"schema": {"type": "object"}}}}},
+)
+def context(request: Request) -> Response:
+    body = json.dumps({"@context": jsonld_context()}, ensure_ascii=False, indent=1, sort_keys=True).encode()
+    headers = {"Link": link_header(describedby=None)}
+    return conditional(request, file_generation(ONTOLOGY_TTL), "application/ld+json", lambda: body, headers)
+
+
+@router.get(
+    "/dataset",
+    summary="The dataset IRI: 303 to its DCAT-AP record",
+    status_code=303,
+    response_class=Response,
+    responses={303: SEE_OTHER[303]},
+)
+def dataset(request: Request) -> Response:
+    return RedirectResponse("/dcat", status_code=303, headers={"Vary": "Accept"})
+
+
+@router.get(
+    "/domain/{slug}",
+    summary="Cooperation domain (SKOS concept): 303 by Accept",
+    status_code=303,
+    response_class=Response,
+    responses=SEE_OTHER,
+)
+def domain(request: Request, slug: Slug, store: StoreDep) -> Response:
     return _see_other(request, "domain", slug, store)
 
 
-@router.get("/role/{slug}", summary="Participant role (SKOS concept): 303 by Accept", status_code=303)
-def role(request: Request, slug: str, store: StoreDep) -> Response:
+@router.get(
+    "/role/{slug}",
+    summary="Participant role (SKOS concept): 303 by Accept",
+    status_code=303,
+    response_class=Response,
+    responses=SEE_OTHER,
+)
+def role(request: Request, slug: Slug, store: StoreDep) -> Response:
     return _see_other(request, "role", slug, store)
 
 
-def _rdf(triples: list[Triple], ext: str) -> Response:
-    media, fmt = DOCUMENT_TYPES[ext]
+def _rdf_bytes(triples: list[Triple], ext: str) -> bytes:
+    _, fmt = DOCUMENT_TYPES[ext]
     assert fmt is not None
-    body = serialize(triples, None, fmt, prefixes=prefixes_for(fmt)) or b""
-    return Response(body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
+    if fmt == RdfFormat.JSON_LD:
+        return compact_jsonld(triples)
+    return serialize(triples, None, fmt, prefixes=prefixes_for(fmt)) or b""
 
 
-@router.get("/data/{kind}/{filename}", summary="RDF document about a resource (.ttl, .jsonld, .rdf, .nt)")
-def data_document(kind: str, filename: str, store: StoreDep) -> Response:
+def _links_for(ext: str, links: list[tuple[str, str]]) -> str:
+    """`Link`: licence, description, and for JSON-LD the context it is compacted with."""
+    return link_header([*links, ("/context.jsonld", CONTEXT_REL)] if ext == "jsonld" else links)
+
+
+@router.get(
+    "/data/{kind}/{filename}",
+    summary="RDF document about a resource (.ttl, .jsonld, .rdf, .nt)",
+    response_class=Response,
+    responses=RDF_DOCUMENT_RESPONSES,
+)
+def data_document(request: Request, kind: DataKind, filename: DocumentName, store: StoreDep) -> Response:
     slug, _, ext = filename.rpartition(".")
     if ext not in DOCUMENT_TYPES or ext == "html":
         raise NotFound(f"no document {kind}/{filename}: use the extension .ttl, .jsonld, .rdf or .nt")
-    own, incoming = resource_triples(store=store, uri=_iri(kind, slug))
-    if not own:
-        raise NotFound(f"no resource {kind}/{slug} in the graph")
-    return _rdf(own + incoming, ext)
+    iri = f"{BASE}{slug}/" if kind == "scheme" and slug in SCHEME_KINDS else _iri(kind, slug)
+    generation = current_generation(request, store)
+
+    def body() -> bytes:
+        own, incoming = resource_triples(store=store, uri=iri)
+        if not own:
+            raise NotFound(f"no resource {kind}/{slug} in the graph")
+        return _rdf_bytes(own + incoming, ext)
+
+    alternates = [] if kind == "scheme" else [(f"/page/{kind}/{slug}", "alternate")]
+    return conditional(request, generation, DOCUMENT_TYPES[ext][0], body, {"Link": _links_for(ext, alternates)})
 
 
 def _term_html(term: NamedNode | Literal | object) -> str:
@@ -166,8 +292,13 @@ def _page(
     return HTMLResponse(text)
 
 
-@router.get("/page/{kind}/{slug}", summary="HTML page about a resource", response_class=HTMLResponse)
-def html_page(kind: str, slug: str, store: StoreDep) -> HTMLResponse:
+@router.get(
+    "/page/{kind}/{slug}",
+    summary="HTML page about a resource",
+    response_class=HTMLResponse,
+    responses={404: SEE_OTHER[404]},
+)
+def html_page(kind: IdKind, slug: Slug, store: StoreDep) -> HTMLResponse:
     iri = _iri(kind, slug)
     own, incoming = resource_triples(store=store, uri=iri)
     if not own:
@@ -214,14 +345,28 @@ def _ontology_triples() -> list[Triple]:
     return [q.triple for q in parse(path=str(ONTOLOGY_TTL), format=RdfFormat.TURTLE)]
 
 
-@router.get("/ontology", summary="The ontology (hash IRIs): HTML or RDF by Accept")
-def ontology(request: Request, format: str | None = None) -> Response:  # noqa: A002
-    ext = format if format in DOCUMENT_TYPES else _BY_MEDIA[negotiate(request.headers.get("accept"), _OFFERED)]
+@router.get(
+    "/ontology",
+    summary="The ontology (hash IRIs): HTML or RDF by Accept, or by ?format=",
+    response_class=Response,
+    responses={
+        **RDF_DOCUMENT_RESPONSES,
+        200: {"description": "The ontology", "content": {**rdf_content(), "text/html": {"schema": {"type": "string"}}}},
+        422: error("Unknown format"),
+    },
+)
+def ontology(request: Request, format: OntologyFormat = None) -> Response:  # noqa: A002
+    if format is not None and format not in DOCUMENT_TYPES:
+        raise QueryParameterError(f"no ontology format {clip(format)}; formats: {', '.join(DOCUMENT_TYPES)}")
+    ext = format or _BY_MEDIA[negotiate(request.headers.get("accept"), _OFFERED)]
     triples = _ontology_triples()
     if ext != "html":
-        response = _rdf(triples, ext)
-        response.headers["Vary"] = "Accept"
-        return response
+        headers = {"Vary": "Accept", "Link": link_header(describedby=None)}
+        if ext == "jsonld":
+            headers["Link"] += f', </context.jsonld>; rel="{CONTEXT_REL}"'
+        return conditional(
+            request, file_generation(ONTOLOGY_TTL), DOCUMENT_TYPES[ext][0], lambda: _rdf_bytes(triples, ext), headers
+        )
     terms: dict[str, list[Triple]] = {}
     for t in triples:
         if isinstance(t.subject, NamedNode) and "#" in t.subject.value:

@@ -52,7 +52,7 @@ _SOURCE = {
 def get_timeline(
     request: Request,
     store: StoreDep,
-    actor: Annotated[str, Query(max_length=200, description="The actor's id.", examples=["canada"])],
+    actor: Annotated[str, Query(min_length=1, max_length=200, description="The actor's id.", examples=["canada"])],
     date_from: Annotated[
         str | None, Query(alias="from", description="First day, YYYY-MM-DD (included).", examples=["2005-01-01"])
     ] = None,
