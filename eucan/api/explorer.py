@@ -1,0 +1,380 @@
+"""What the explorer's pages show beyond the JSON API: the network of a day, the domain matrix, counts, conflicts.
+
+Built on the same service functions as the JSON API (`services.partners`, `services.cooperation`,
+`services.get_instrument`), so the pictures and the API agree: an actor's network on day D has exactly the
+partners `GET /api/v1/actors/{id}/partners?as_of=D` lists. Keyword-only functions over a store, like services.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from eucan.api import models as m
+from eucan.api import services
+from eucan.dates import display
+from eucan.errors import QueryParameterError
+from eucan.graph.store import GraphStore
+from eucan.queries.runner import graph_stats, run_named
+
+__all__ = [
+    "Network",
+    "NetworkEdge",
+    "Timeline",
+    "actor_timeline",
+    "instrument_timeline",
+    "NetworkNode",
+    "conflicts_of",
+    "counts",
+    "domain_matrix",
+    "network",
+    "period_text",
+]
+
+_ALL = 100_000  # the services page their answers; a picture wants the whole answer at once
+_PAGE = 500
+
+
+class NetworkNode(BaseModel):
+    id: str
+    name: str | None = None
+    type: str | None = None
+    participations: int = Field(description="Instruments of this actor drawn in this network.")
+
+
+class EdgeInstrument(BaseModel):
+    id: str
+    name: str | None = None
+    type: str | None = None
+    domains: list[m.DomainRef] = []
+    sources: list[m.Source] = []
+
+
+class NetworkEdge(BaseModel):
+    source: str
+    target: str
+    domain: str | None = Field(default=None, description="Domain of the first instrument (colours the edge).")
+    instruments: list[EdgeInstrument]
+
+
+class Network(BaseModel):
+    """Actors (nodes) linked by the instruments they share (edges) on `as_of`, or ever when it is null."""
+
+    centre: str | None = None
+    as_of: str | None = None
+    domain: str | None = None
+    instrument_type: str | None = None
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+
+
+def _holds(period: m.Period, day: str | None) -> bool:
+    """The as-of rule of eucan.dates: start <= day <= latest possible end, open ends open."""
+    if day is None:
+        return True
+    return (period.start is None or period.start <= day) and (period.end_last is None or period.end_last >= day)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.nodes: dict[str, m.Ref] = {}
+        self.edges: dict[tuple[str, str], dict[str, EdgeInstrument]] = defaultdict(dict)
+        self.seen: dict[str, set[str]] = defaultdict(set)
+
+    def link(self, a: m.Ref, b: m.Ref, instrument: EdgeInstrument) -> None:
+        if a.id == b.id:
+            return
+        self.nodes.setdefault(a.id, a)
+        self.nodes.setdefault(b.id, b)
+        self.seen[a.id].add(instrument.id)
+        self.seen[b.id].add(instrument.id)
+        key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        known = self.edges[key].get(instrument.id)
+        if known is None:
+            self.edges[key][instrument.id] = instrument.model_copy(deep=True)
+        else:
+            known.sources.extend(s for s in instrument.sources if s not in known.sources)
+
+    def build(self, **context: Any) -> Network:
+        nodes = [
+            NetworkNode(id=r.id, name=r.name, type=r.type, participations=len(self.seen[r.id]))
+            for r in sorted(self.nodes.values(), key=lambda r: r.id)
+        ]
+        edges = []
+        for (a, b), by_id in sorted(self.edges.items()):
+            instruments = sorted(by_id.values(), key=lambda i: i.id)
+            first = next((i.domains[0].id for i in instruments if i.domains), None)
+            edges.append(NetworkEdge(source=a, target=b, domain=first, instruments=instruments))
+        return Network(nodes=nodes, edges=edges, **context)
+
+
+def _keep(instrument: EdgeInstrument, domain: str | None, instrument_type: str | None) -> bool:
+    if instrument_type and instrument.type != instrument_type:
+        return False
+    return not domain or any(d.id == domain for d in instrument.domains)
+
+
+def network(
+    *,
+    store: GraphStore,
+    actor: str | None = None,
+    instrument: str | None = None,
+    domain: str | None = None,
+    instrument_type: str | None = None,
+    as_of: str | None = None,
+) -> Network:
+    """The cooperation network: around one actor (its partners), among one instrument's participants, or all."""
+    as_of = services.check_date("as_of", as_of)
+    if actor and instrument:
+        raise QueryParameterError("give actor or instrument, not both")
+    context = {"centre": actor or instrument, "as_of": as_of, "domain": domain, "instrument_type": instrument_type}
+    builder = _Builder()
+    if instrument:
+        detail = services.get_instrument(store=store, instrument_id=instrument)
+        edge = EdgeInstrument(
+            id=detail.id, name=detail.name, type=detail.type, domains=detail.domains, sources=detail.sources
+        )
+        held = [p for p in detail.participants if _holds(p.period, as_of)]
+        if _keep(edge, domain, instrument_type):
+            for i, left in enumerate(held):
+                for right in held[i + 1 :]:
+                    builder.link(left.actor, right.actor, edge)
+        return builder.build(**context)
+    if actor:
+        rows, _ = services.cooperation(
+            store=store,
+            actor=actor,
+            partner=None,
+            domain=None,
+            instrument_type=None,
+            as_of=None,
+            limit=_ALL,
+            offset=0,
+        )
+        domains = {r.instrument.id: r.domains for r in rows}
+        centre = m.Ref(id=actor)
+        for row in rows:
+            centre = row.actor
+            break
+        offset = 0
+        while True:
+            partners, total = services.partners(store=store, actor=actor, as_of=as_of, limit=_PAGE, offset=offset)
+            for partner in partners:
+                for shared in partner.instruments:
+                    item = EdgeInstrument(
+                        id=shared.instrument.id,
+                        name=shared.instrument.name,
+                        type=shared.instrument.type,
+                        domains=domains.get(shared.instrument.id, []),
+                        sources=[*shared.actor.sources, *(s for s in shared.partner.sources)],
+                    )
+                    if _keep(item, domain, instrument_type):
+                        builder.link(centre, partner.partner, item)
+            offset += _PAGE
+            if offset >= total:
+                break
+        return builder.build(**context)
+    rows, _ = services.cooperation(
+        store=store,
+        actor=None,
+        partner=None,
+        domain=domain,
+        instrument_type=instrument_type,
+        as_of=as_of,
+        limit=_ALL,
+        offset=0,
+    )
+    for row in rows:
+        item = EdgeInstrument(
+            id=row.instrument.id,
+            name=row.instrument.name,
+            type=row.instrument.type,
+            domains=row.domains,
+            sources=row.instrument.sources,
+        )
+        for other in row.partners:
+            if _holds(other.period, as_of):
+                builder.link(row.actor, m.Ref(id=other.id, name=other.name, type=other.type), item)
+    return builder.build(**context)
+
+
+class MatrixRow(BaseModel):
+    actor: m.Ref
+    cells: dict[str, int] = Field(description="Domain id -> number of instruments in that area.")
+    total: int
+
+
+class DomainMatrix(BaseModel):
+    domains: list[m.DomainSummary]
+    rows: list[MatrixRow]
+
+
+def domain_matrix(*, store: GraphStore) -> DomainMatrix:
+    """Actors x the cooperation areas: each cell the number of instruments the actor takes part in there."""
+    domains, _ = services.list_domains(store=store, limit=_PAGE, offset=0)
+    rows, _ = services.cooperation(
+        store=store,
+        actor=None,
+        partner=None,
+        domain=None,
+        instrument_type=None,
+        as_of=None,
+        limit=_ALL,
+        offset=0,
+    )
+    cells: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    actors: dict[str, m.Ref] = {}
+    for row in rows:
+        for d in row.domains:
+            actors[row.actor.id] = row.actor
+            cells[row.actor.id][d.id].add(row.instrument.id)
+    out = [
+        MatrixRow(
+            actor=actors[a],
+            cells={d: len(ids) for d, ids in by_domain.items()},
+            total=len(set().union(*by_domain.values())),
+        )
+        for a, by_domain in cells.items()
+    ]
+    out.sort(key=lambda r: (-r.total, r.actor.id))
+    return DomainMatrix(domains=sorted(domains, key=lambda d: d.notation or d.id), rows=out)
+
+
+def counts(*, store: GraphStore) -> dict[str, int]:
+    """What the graph holds, for the home page."""
+    stats = graph_stats(store=store)
+    labels = stats.labels
+    return {
+        "actors": labels.get("Actor", 0),
+        "instruments": labels.get("Instrument", 0),
+        "cooperation areas": labels.get("CooperationDomain", 0),
+        "events": labels.get("Event", 0),
+        "facts": stats.facts,
+        "sources": stats.sources,
+    }
+
+
+def conflicts_of(*, store: GraphStore, records: set[str]) -> list[dict[str, Any]]:
+    """The recorded conflicts (the catalog's `conflicting_facts`) that involve one of these records."""
+    rows = run_named(store=store, name="conflicting_facts", params={}).records()
+    return [r for r in rows if r["record"] in records or r["other"] in records]
+
+
+def period_text(period: m.Period | None) -> str:
+    """A period in its precision: "2005 – 2008-06", "from 2025-06-23", "undated"."""
+    if period is None or period.undated:
+        return "undated"
+    start = display(period.start, period.start_precision)
+    end = display(period.end, period.end_precision)
+    if start and end:
+        return f"{start} – {end}"
+    if start:
+        return f"from {start}"
+    return f"until {end}" if end else "undated"
+
+
+# -- timelines -------------------------------------------------------------------------------------
+
+
+class TimelineItem(BaseModel):
+    label: str
+    kind: str
+    date: str = Field(description="The date in its precision: 2005, 2024-04, 2025-06-23.")
+    precision: str
+    left: float = Field(description="Where the date's first day sits on the axis, in percent.")
+    width: float = Field(description="How much of the axis the date can mean (a year is a band), in percent.")
+    href: str | None = None
+    sources: list[m.Source] = []
+
+
+class Timeline(BaseModel):
+    first_year: int
+    last_year: int
+    years: list[int] = Field(description="Years to label on the axis.")
+    items: list[TimelineItem]
+
+
+def _day_number(day: str) -> int:
+    import datetime as dt
+
+    return dt.date.fromisoformat(day[:10]).toordinal()
+
+
+_Raw = tuple[str, str, str | None, str | None, list[m.Source]]
+
+
+def _timeline(raw: list[_Raw]) -> Timeline:
+    """(label, kind, date, precision, sources) entries drawn on one axis of whole years."""
+    import datetime as dt
+
+    from eucan.dates import last_day
+
+    dated = [(label, kind, date, prec or "day", srcs) for label, kind, date, prec, srcs in raw if date]
+    if not dated:
+        return Timeline(first_year=0, last_year=0, years=[], items=[])
+    first = min(int(d[2][:4]) for d in dated)
+    last = max(int(d[2][:4]) for d in dated)
+    start, end = dt.date(first, 1, 1).toordinal(), dt.date(last, 12, 31).toordinal() + 1
+    span = end - start
+    items = []
+    for label, kind, date, prec, srcs in sorted(dated, key=lambda d: (d[2], d[1], d[0])):
+        begin = _day_number(date)
+        until = last_day(dt.date.fromordinal(begin), prec).toordinal() + 1
+        items.append(
+            TimelineItem(
+                label=label,
+                kind=kind,
+                date=display(date, prec) or date,
+                precision=prec,
+                left=round(100 * (begin - start) / span, 3),
+                width=round(max(100 * (until - begin) / span, 0.25), 3),
+                sources=srcs,
+            )
+        )
+    step = max(1, (last - first + 1) // 10)
+    return Timeline(first_year=first, last_year=last, years=list(range(first, last + 1, step)), items=items)
+
+
+def actor_timeline(entries: list[m.TimelineEntry]) -> Timeline:
+    """An actor's dated entries (the API's /actors/{id}/timeline) on an axis."""
+    raw: list[_Raw] = []
+    for e in entries:
+        what = e.title or (e.instrument.name if e.instrument else None) or e.record
+        raw.append((what, e.kind, e.date, e.precision, e.sources))
+    timeline = _timeline(raw)
+    by_label = {e.title or (e.instrument.name if e.instrument else None) or e.record: e for e in entries}
+    for item in timeline.items:
+        entry = by_label.get(item.label)
+        if entry is not None and entry.instrument is not None:
+            item.href = f"/page/instrument/{entry.instrument.id}"
+    return timeline
+
+
+def instrument_timeline(detail: m.InstrumentDetail) -> Timeline:
+    """Signature, provisional application, entry into force, participations and events of an instrument."""
+    raw: list[_Raw] = [
+        ("signed", "signature", detail.signed, detail.signed_precision, detail.sources),
+        (
+            "provisional application",
+            "provisional-application",
+            detail.provisional_application,
+            detail.provisional_application_precision,
+            detail.sources,
+        ),
+        (
+            "entry into force",
+            "entry-into-force",
+            detail.entry_into_force,
+            detail.entry_into_force_precision,
+            detail.sources,
+        ),
+    ]
+    for p in detail.participants:
+        name = p.actor.name or p.actor.id
+        raw.append((f"{name} joins", "participation-start", p.period.start, p.period.start_precision, p.sources))
+        raw.append((f"{name} leaves", "participation-end", p.period.end, p.period.end_precision, p.sources))
+    for e in detail.events:
+        raw.append((e.name or e.id, "event", e.date, e.date_precision, e.sources))
+    return _timeline(raw)
