@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from markupsafe import escape
 from fastapi.testclient import TestClient
+from markupsafe import escape
 from typer.testing import CliRunner
 
 from eucan.api.routes.pages import STATIC
@@ -161,13 +161,17 @@ def test_network_filters_and_whole_graph(client: TestClient) -> None:
     assert pesco["edges"] and all(i["type"] == "PescoProject" for e in pesco["edges"] for i in e["instruments"])
     assert len(pesco["edges"]) < len(whole["edges"])
     area = client.get("/api/v1/network", params={"actor": "canada", "domain": "military-mobility"}).json()
-    assert all(any(d["id"] == "military-mobility" for d in i["domains"]) for e in area["edges"] for i in e["instruments"])
+    assert all(
+        any(d["id"] == "military-mobility" for d in i["domains"]) for e in area["edges"] for i in e["instruments"]
+    )
     assert client.get("/api/v1/network", params={"as_of": "2004"}).status_code == 422
 
 
 def test_matrix_cells_count_the_rows_behind_them(client: TestClient) -> None:
     text = client.get("/matrix").text
-    cells = re.findall(r'href="(/api/v1/cooperation\?actor=([^&]+)&amp;domain=([^&]+)&amp;limit=500)"[^>]*>(\d+)</a>', text)
+    cells = re.findall(
+        r'href="(/api/v1/cooperation\?actor=([^&]+)&amp;domain=([^&]+)&amp;limit=500)"[^>]*>(\d+)</a>', text
+    )
     assert len(cells) > 20
     href, _, _, count = cells[0]
     rows = client.get(href.replace("&amp;", "&")).json()["data"]
@@ -207,4 +211,3 @@ def test_vendored_files_match_their_record() -> None:
             assert package["license"] in ("MIT", "Apache-2.0", "MPL-2.0"), package
             for f in package["files"]:
                 assert hashlib.sha256((folder / f["file"]).read_bytes()).hexdigest() == f["sha256"], f
-
