@@ -161,6 +161,7 @@
     drawTable(net, byId);
     drawLegend(net, colours);
     status.textContent = net.nodes.length + " actors, " + net.edges.length + " links" + (net.as_of ? " on " + net.as_of : " (all dates)");
+    box.dataset.readyAt = String(Math.round(performance.now()));
     box.dataset.state = "ready";
     box.dataset.nodes = String(net.nodes.length);
   }

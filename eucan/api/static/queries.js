@@ -14,7 +14,7 @@
   }
   function table(target, body) {
     target.textContent = "";
-    var wrap = el("div", { "class": "result-table" });
+    var wrap = el("div", { "class": "result-table", tabindex: "0", role: "region", "aria-label": "Query result" });
     var t = el("table", { "class": "result" });
     t.appendChild(el("caption", {}, body.row_count + " row" + (body.row_count === 1 ? "" : "s") + (body.truncated ? " (cut at the row cap)" : "")));
     var head = el("tr");
