@@ -153,8 +153,7 @@
         { selector: "edge", style: { "line-color": "data(colour)", width: "data(width)", opacity: 0.7, "curve-style": "haystack" } },
         { selector: ":selected", style: { "border-width": 3, "border-color": "#f0a500", "line-color": "#f0a500" } }
       ],
-      layout: { name: net.centre && box.dataset.network.indexOf("actor=") === 0 ? "concentric" : "cose", animate: false, concentric: function (n) { return n.id() === net.centre ? 2 : 1; }, levelWidth: function () { return 1; } },
-      wheelSensitivity: 0.3
+      layout: { name: net.centre && box.dataset.network.indexOf("actor=") === 0 ? "concentric" : "cose", animate: false, concentric: function (n) { return n.id() === net.centre ? 2 : 1; }, levelWidth: function () { return 1; } }
     });
     cy.on("tap", "node", function (evt) { window.location.href = "/page/actor/" + encodeURIComponent(evt.target.id()); });
     cy.on("tap", "edge", function (evt) { showEdge(net.edges[evt.target.data("index")], byId); });
