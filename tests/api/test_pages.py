@@ -211,3 +211,15 @@ def test_vendored_files_match_their_record() -> None:
             assert package["license"] in ("MIT", "Apache-2.0", "MPL-2.0"), package
             for f in package["files"]:
                 assert hashlib.sha256((folder / f["file"]).read_bytes()).hexdigest() == f["sha256"], f
+
+
+def test_network_of_an_instrument_links_its_participants(client: TestClient) -> None:
+    instrument = client.get("/api/v1/instruments/sdp-2025").json()
+    net = client.get("/api/v1/network", params={"instrument": "sdp-2025"}).json()
+    assert {n["id"] for n in net["nodes"]} == {p["actor"]["id"] for p in instrument["participants"]}
+    assert all([i["id"] for i in e["instruments"]] == ["sdp-2025"] for e in net["edges"])
+    assert (
+        client.get("/api/v1/network", params={"instrument": "sdp-2025", "domain": "no-such-area"}).json()["edges"] == []
+    )
+    both = client.get("/api/v1/network", params={"instrument": "sdp-2025", "actor": "canada"})
+    assert both.status_code == 422 and both.json()["ok"] is False
