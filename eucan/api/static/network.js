@@ -98,7 +98,7 @@
     var edges = el("table", { "class": "net-edges" });
     edges.appendChild(el("caption", {}, net.edges.length + " links (shared instruments)"));
     var eh = el("tr");
-    ["Actor", "Partner", "Instruments", ""].forEach(function (h) { eh.appendChild(el("th", { scope: "col" }, h)); });
+    ["Actor", "Partner", "Instruments", "Sources"].forEach(function (h) { eh.appendChild(el("th", { scope: "col" }, h)); });
     edges.appendChild(el("thead")).appendChild(eh);
     var eb = edges.appendChild(el("tbody"));
     net.edges.forEach(function (e) {
