@@ -28,6 +28,7 @@ __all__ = [
     "NetworkNode",
     "conflicts_of",
     "counts",
+    "describe",
     "domain_matrix",
     "network",
     "period_text",
@@ -378,3 +379,110 @@ def instrument_timeline(detail: m.InstrumentDetail) -> Timeline:
     for e in detail.events:
         raw.append((e.name or e.id, "event", e.date, e.date_precision, e.sources))
     return _timeline(raw)
+
+
+# -- other resources (events): their statements and sources from the RDF description ----------------------------
+
+
+class Statement(BaseModel):
+    name: str
+    text: str
+    href: str | None = None
+    lang: str | None = None
+    date: bool = False
+
+
+class Described(BaseModel):
+    """A resource the JSON API has no model for (events, until GET /api/v1/events lands): its RDF statements."""
+
+    title: str
+    iri: str
+    type: str | None = None
+    statements: list[Statement]
+    sources: list[m.Source]
+    referenced_by: list[Statement]
+
+
+def _page_of(iri: str) -> str | None:
+    from eucan.ontology.iris import SCHEME_KINDS, local_path
+
+    path = local_path(iri)
+    if path is None:
+        return None
+    if path.startswith("/id/"):
+        return "/page/" + path[4:]
+    kind, _, slug = path[1:].partition("/")
+    return f"/page/{kind}/{slug}" if kind in SCHEME_KINDS and slug and "/" not in slug else None
+
+
+def _name(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def describe(*, store: GraphStore, iri: str) -> Described | None:
+    """Statements (dates in their precision), sources (each evidence excerpt) and incoming links of a resource."""
+    from pyoxigraph import Literal, NamedNode
+
+    from eucan.linked.export import resource_triples
+
+    own, incoming = resource_triples(store=store, uri=iri)
+    if not own:
+        return None
+    precisions = {
+        t.predicate.value.removesuffix("Precision"): t.object.value
+        for t in own
+        if t.predicate.value.endswith("Precision") and isinstance(t.object, Literal)
+    }
+    statements, sources, title, kind = [], [], None, None
+    for t in own:
+        name, value = _name(t.predicate.value), t.object
+        if name.endswith("Precision"):
+            continue
+        if name == "evidence" and isinstance(value, NamedNode):
+            excerpt, _ = resource_triples(store=store, uri=value.value, incoming_limit=0)
+            fields = {_name(x.predicate.value): x.object for x in excerpt}
+            document = fields.get("excerptOf")
+            doc: dict[str, Any] = {}
+            if isinstance(document, NamedNode):
+                doc_triples, _ = resource_triples(store=store, uri=document.value, incoming_limit=0)
+                doc = {_name(x.predicate.value): x.object.value for x in doc_triples if isinstance(x.object, Literal)}
+            quote = next((x.object for x in excerpt if _name(x.predicate.value) == "quote"), None)
+            own_url = fields.get("sourceUrl")
+            url = doc.get("sourceUrl") or (own_url.value if isinstance(own_url, (Literal, NamedNode)) else None)
+            if url and isinstance(quote, Literal):
+                retrieved = fields.get("retrievedDate")
+                sources.append(
+                    m.Source(
+                        url=str(url),
+                        quote=quote.value,
+                        lang=quote.language or "en",
+                        retrieved=retrieved.value if isinstance(retrieved, Literal) else doc.get("retrievedDate"),
+                        title=doc.get("title"),
+                        primary=None if "primarySource" not in doc else doc["primarySource"] == "true",
+                    )
+                )
+            continue
+        if name == "type" and isinstance(value, NamedNode):
+            kind = kind or _name(value.value)
+            continue
+        if name == "prefLabel" and isinstance(value, Literal) and title is None:
+            title = value.value
+        if isinstance(value, NamedNode):
+            statements.append(Statement(name=name, text=_name(value.value), href=_page_of(value.value) or value.value))
+        elif isinstance(value, Literal):
+            precision = precisions.get(t.predicate.value)
+            text = display(value.value, precision) if precision else value.value
+            statements.append(Statement(name=name, text=text or value.value, lang=value.language, date=bool(precision)))
+    referenced = [
+        Statement(name=_name(t.predicate.value), text=_name(t.subject.value), href=_page_of(t.subject.value))
+        for t in incoming
+        if isinstance(t.subject, NamedNode)
+    ]
+    return Described(
+        title=title or _name(iri),
+        iri=iri,
+        type=kind,
+        statements=statements,
+        sources=sources,
+        referenced_by=referenced,
+    )

@@ -24,6 +24,7 @@ PAGES = [
     "/page/actor/canada",
     "/page/instrument/sdp-2025",
     "/page/domain/military-mobility",
+    "/page/event/summit-2025",
     "/explore",
     "/matrix",
     "/queries",
@@ -223,3 +224,12 @@ def test_network_of_an_instrument_links_its_participants(client: TestClient) -> 
     )
     both = client.get("/api/v1/network", params={"instrument": "sdp-2025", "actor": "canada"})
     assert both.status_code == 422 and both.json()["ok"] is False
+
+
+def test_event_page_shows_statements_dates_and_sources(client: TestClient) -> None:
+    text = client.get("/page/event/summit-2025").text
+    assert "<h1>20th EU–Canada Summit</h1>" in text
+    assert '<time datetime="2025-06-23">2025-06-23</time>' in text
+    assert 'href="/page/actor/canada"' in text and 'href="/data/event/summit-2025.ttl"' in text
+    assert "retrieved 20" in text and "https://" in text.split("<h2>Sources</h2>", 1)[1]
+    assert client.get("/page/event/no-such-event").status_code == 404

@@ -22,7 +22,8 @@ from eucan.api import explorer, services
 from eucan.api.deps import SettingsDep, StoreDep
 from eucan.api.routes import resources
 from eucan.dates import display
-from eucan.errors import EucanError
+from eucan.errors import EucanError, NotFound
+from eucan.ontology.iris import iri_for
 from eucan.queries.catalog import get_query, list_queries
 from eucan.queries.formats import rows_to_csv
 from eucan.queries.runner import run_named
@@ -117,6 +118,12 @@ def entity_page(request: Request, kind: str, slug: str, store: StoreDep) -> Resp
     if kind == "domain":
         domain = services.get_domain(store=store, domain_id=slug)
         return _render(request, "domain.html", domain=domain, links={**links, "api": f"/api/v1/domains/{slug}"})
+    if kind == "event":
+        iri = iri_for(kind, slug) if len(slug) <= 120 else None
+        described = explorer.describe(store=store, iri=iri) if iri else None
+        if described is None:
+            raise NotFound(f"no resource event/{slug} in the graph")
+        return _render(request, "resource.html", thing=described, links={**links, "api": None})
     return resources.html_page(kind, slug, store)
 
 
