@@ -215,30 +215,15 @@ class DomainMatrix(BaseModel):
 def domain_matrix(*, store: GraphStore) -> DomainMatrix:
     """Actors x the cooperation areas: each cell the number of instruments the actor takes part in there."""
     domains, _ = services.list_domains(store=store, limit=_PAGE, offset=0)
-    rows, _ = services.cooperation(
-        store=store,
-        actor=None,
-        partner=None,
-        domain=None,
-        instrument_type=None,
-        as_of=None,
-        limit=_ALL,
-        offset=0,
-    )
-    cells: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    cells: dict[str, dict[str, int]] = defaultdict(dict)
+    totals: dict[str, set[str]] = defaultdict(set)
     actors: dict[str, m.Ref] = {}
-    for row in rows:
-        for d in row.domains:
-            actors[row.actor.id] = row.actor
-            cells[row.actor.id][d.id].add(row.instrument.id)
-    out = [
-        MatrixRow(
-            actor=actors[a],
-            cells={d: len(ids) for d, ids in by_domain.items()},
-            total=len(set().union(*by_domain.values())),
-        )
-        for a, by_domain in cells.items()
-    ]
+    for row in run_named(store=store, name="page_domain_matrix", params={}).records():
+        actors[row["actor"]] = m.Ref(id=row["actor"], name=row.get("name"), type=services.type_of(row.get("labels")))
+        cells[row["actor"]][row["domain"]] = int(row["instruments"])
+    for row in run_named(store=store, name="page_matrix_totals", params={}).records():
+        totals[row["actor"]] = set(row["instruments"])
+    out = [MatrixRow(actor=actors[a], cells=c, total=len(totals[a])) for a, c in cells.items()]
     out.sort(key=lambda r: (-r.total, r.actor.id))
     return DomainMatrix(domains=sorted(domains, key=lambda d: d.notation or d.id), rows=out)
 
@@ -259,8 +244,7 @@ def counts(*, store: GraphStore) -> dict[str, int]:
 
 def conflicts_of(*, store: GraphStore, records: set[str]) -> list[dict[str, Any]]:
     """The recorded conflicts (the catalog's `conflicting_facts`) that involve one of these records."""
-    rows = run_named(store=store, name="conflicting_facts", params={}).records()
-    return [r for r in rows if r["record"] in records or r["other"] in records]
+    return run_named(store=store, name="page_conflicts", params={"ids": sorted(records)}).records()
 
 
 def period_text(period: m.Period | None) -> str:

@@ -233,3 +233,16 @@ def test_event_page_shows_statements_dates_and_sources(client: TestClient) -> No
     assert 'href="/page/actor/canada"' in text and 'href="/data/event/summit-2025.ttl"' in text
     assert "retrieved 20" in text and "https://" in text.split("<h2>Sources</h2>", 1)[1]
     assert client.get("/page/event/no-such-event").status_code == 404
+
+
+def test_matrix_row_agrees_with_the_cooperation_api(client: TestClient, store: GraphStore) -> None:
+    from eucan.api.explorer import domain_matrix
+
+    row = next(r for r in domain_matrix(store=store).rows if r.actor.id == "canada")
+    rows = client.get("/api/v1/cooperation", params={"actor": "canada", "limit": 500}).json()["data"]
+    expected: dict[str, set[str]] = {}
+    for r in rows:
+        for d in r["domains"]:
+            expected.setdefault(d["id"], set()).add(r["instrument"]["id"])
+    assert row.cells == {d: len(ids) for d, ids in expected.items()}
+    assert row.total == len(set().union(*expected.values()))
