@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 _ALL = 100_000  # the services page their answers; a picture wants the whole answer at once
+WHOLE_NETWORK_ROWS = 3_000  # participations drawn at most in the whole-graph view (past that: filter, or pick a day)
 _PAGE = 500
 
 
@@ -69,6 +70,9 @@ class Network(BaseModel):
     instrument_type: str | None = None
     nodes: list[NetworkNode]
     edges: list[NetworkEdge]
+    truncated: bool = Field(
+        default=False, description="True when the whole-graph view drew only the first participations (filter it)."
+    )
 
 
 def _holds(period: m.Period, day: str | None) -> bool:
@@ -130,7 +134,12 @@ def network(
     as_of = services.check_date("as_of", as_of)
     if actor and instrument:
         raise QueryParameterError("give actor or instrument, not both")
-    context = {"centre": actor or instrument, "as_of": as_of, "domain": domain, "instrument_type": instrument_type}
+    context: dict[str, Any] = {
+        "centre": actor or instrument,
+        "as_of": as_of,
+        "domain": domain,
+        "instrument_type": instrument_type,
+    }
     builder = _Builder()
     if instrument:
         detail = services.get_instrument(store=store, instrument_id=instrument)
@@ -177,16 +186,17 @@ def network(
             if offset >= total:
                 break
         return builder.build(**context)
-    rows, _ = services.cooperation(
+    rows, total = services.cooperation(
         store=store,
         actor=None,
         partner=None,
         domain=domain,
         instrument_type=instrument_type,
         as_of=as_of,
-        limit=_ALL,
+        limit=WHOLE_NETWORK_ROWS,
         offset=0,
     )
+    context["truncated"] = total > len(rows)
     for row in rows:
         item = EdgeInstrument(
             id=row.instrument.id,

@@ -246,3 +246,13 @@ def test_matrix_row_agrees_with_the_cooperation_api(client: TestClient, store: G
             expected.setdefault(d["id"], set()).add(r["instrument"]["id"])
     assert row.cells == {d: len(ids) for d, ids in expected.items()}
     assert row.total == len(set().union(*expected.values()))
+
+
+def test_whole_network_is_bounded_and_says_so(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eucan.api import explorer
+
+    whole = client.get("/api/v1/network").json()
+    assert whole["truncated"] is False
+    monkeypatch.setattr(explorer, "WHOLE_NETWORK_ROWS", 10)
+    bounded = client.get("/api/v1/network").json()
+    assert bounded["truncated"] is True and len(bounded["nodes"]) < len(whole["nodes"])

@@ -159,7 +159,8 @@
     cy.on("tap", "edge", function (evt) { showEdge(net.edges[evt.target.data("index")], byId); });
     drawTable(net, byId);
     drawLegend(net, colours);
-    status.textContent = net.nodes.length + " actors, " + net.edges.length + " links" + (net.as_of ? " on " + net.as_of : " (all dates)");
+    status.textContent = net.nodes.length + " actors, " + net.edges.length + " links" + (net.as_of ? " on " + net.as_of : " (all dates)") +
+      (net.truncated ? ". Only the first participations are drawn: filter by area or type, or pick a day." : "");
     box.dataset.readyAt = String(Math.round(performance.now()));
     box.dataset.state = "ready";
     box.dataset.nodes = String(net.nodes.length);
