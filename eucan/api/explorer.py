@@ -29,6 +29,7 @@ __all__ = [
     "conflicts_of",
     "counts",
     "describe",
+    "domains",
     "domain_matrix",
     "network",
     "period_text",
@@ -222,9 +223,24 @@ class DomainMatrix(BaseModel):
     rows: list[MatrixRow]
 
 
+def domains(*, store: GraphStore) -> list[m.DomainSummary]:
+    """The cooperation areas in notation order, with their instrument counts (no sources: pages link to them)."""
+    rows = run_named(store=store, name="page_domains", params={}).records()
+    out = [
+        m.DomainSummary(
+            id=r["id"],
+            name=r.get("name"),
+            name_fr=r.get("name_fr"),
+            notation=r.get("notation"),
+            instrument_count=int(r.get("instrument_count") or 0),
+        )
+        for r in rows
+    ]
+    return sorted(out, key=lambda d: d.notation or d.id)
+
+
 def domain_matrix(*, store: GraphStore) -> DomainMatrix:
     """Actors x the cooperation areas: each cell the number of instruments the actor takes part in there."""
-    domains, _ = services.list_domains(store=store, limit=_PAGE, offset=0)
     cells: dict[str, dict[str, int]] = defaultdict(dict)
     totals: dict[str, set[str]] = defaultdict(set)
     actors: dict[str, m.Ref] = {}
@@ -235,7 +251,7 @@ def domain_matrix(*, store: GraphStore) -> DomainMatrix:
         totals[row["actor"]] = set(row["instruments"])
     out = [MatrixRow(actor=actors[a], cells=c, total=len(totals[a])) for a, c in cells.items()]
     out.sort(key=lambda r: (-r.total, r.actor.id))
-    return DomainMatrix(domains=sorted(domains, key=lambda d: d.notation or d.id), rows=out)
+    return DomainMatrix(domains=domains(store=store), rows=out)
 
 
 def counts(*, store: GraphStore) -> dict[str, int]:

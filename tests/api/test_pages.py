@@ -256,3 +256,10 @@ def test_whole_network_is_bounded_and_says_so(client: TestClient, monkeypatch: p
     monkeypatch.setattr(explorer, "WHOLE_NETWORK_ROWS", 10)
     bounded = client.get("/api/v1/network").json()
     assert bounded["truncated"] is True and len(bounded["nodes"]) < len(whole["nodes"])
+
+
+def test_area_counts_on_the_pages_are_the_apis(client: TestClient, store: GraphStore) -> None:
+    from eucan.api.explorer import domains
+
+    api = {d["id"]: d["instrument_count"] for d in client.get("/api/v1/domains", params={"limit": 100}).json()["data"]}
+    assert {d.id: d.instrument_count for d in domains(store=store)} == api

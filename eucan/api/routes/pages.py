@@ -60,12 +60,11 @@ def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep) -> HTMLResponse:
-    domains, _ = services.list_domains(store=store, limit=500, offset=0)
     return _render(
         request,
         "home.html",
         counts=explorer.counts(store=store),
-        domains=sorted(domains, key=lambda d: d.notation or d.id),
+        domains=explorer.domains(store=store),
         questions=WORKED_QUESTIONS,
     )
 
@@ -128,9 +127,8 @@ def entity_page(request: Request, kind: str, slug: str, store: StoreDep) -> Resp
 
 
 def _filters(store: StoreDep) -> dict[str, Any]:
-    domains, _ = services.list_domains(store=store, limit=500, offset=0)
     return {
-        "domains": sorted(domains, key=lambda d: d.notation or d.id),
+        "domains": explorer.domains(store=store),
         "instrument_types": list(get_args(services.InstrumentType)),
     }
 
