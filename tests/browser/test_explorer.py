@@ -92,8 +92,11 @@ def browser(request: pytest.FixtureRequest) -> Iterator[Browser]:
 def b(browser: Browser) -> Iterator[Browser]:
     """The module's browser, checked after each test: nothing left the origin, no script failed."""
     yield browser
-    assert browser.foreign == [], f"requests left the server's origin: {browser.foreign}"
-    assert browser.errors == [], f"script errors: {browser.errors}"
+    foreign, errors = list(browser.foreign), list(browser.errors)
+    browser.foreign.clear()
+    browser.errors.clear()
+    assert foreign == [], f"requests left the server's origin: {foreign}"
+    assert errors == [], f"script errors: {errors}"
 
 
 def test_home_searches_and_lands_on_canadas_page(b: Browser) -> None:
@@ -200,6 +203,7 @@ def test_axe_finds_no_serious_or_critical_violation(b: Browser, path: str) -> No
     )
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     name = path.strip("/").replace("/", "-") or "home"
+    b.shot(f"page-{name}")
     (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(violations, indent=2))
     bad = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert bad == [], bad
