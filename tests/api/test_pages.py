@@ -166,6 +166,7 @@ def test_network_filters_and_whole_graph(client: TestClient) -> None:
         any(d["id"] == "military-mobility" for d in i["domains"]) for e in area["edges"] for i in e["instruments"]
     )
     assert client.get("/api/v1/network", params={"as_of": "2004"}).status_code == 422
+    assert "unknown parameter 'actr'" in client.get("/api/v1/network", params={"actr": "canada"}).json()["error"]
 
 
 def test_matrix_cells_count_the_rows_behind_them(client: TestClient) -> None:

@@ -14,13 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, get_args
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from eucan.api import explorer, services
 from eucan.api.deps import SettingsDep, StoreDep
 from eucan.api.routes import resources
+from eucan.api.routes._common import reject_unknown_params
 from eucan.dates import display
 from eucan.errors import EucanError, NotFound
 from eucan.ontology.iris import iri_for
@@ -36,7 +37,7 @@ templates = Jinja2Templates(directory=str(TEMPLATES))
 templates.env.globals.update(display=display, period_text=explorer.period_text)
 
 router = APIRouter(include_in_schema=False)
-api_router = APIRouter(prefix="/api/v1", tags=["explorer"])
+api_router = APIRouter(prefix="/api/v1", tags=["explorer"], dependencies=[Depends(reject_unknown_params)])
 
 # Questions a researcher asks first, each answered by a catalog query or a page.
 WORKED_QUESTIONS = [
