@@ -154,38 +154,36 @@ def network(
                     builder.link(left.actor, right.actor, edge)
         return builder.build(**context)
     if actor:
-        rows, _ = services.cooperation(
-            store=store,
-            actor=actor,
-            partner=None,
-            domain=None,
-            instrument_type=None,
-            as_of=None,
-            limit=_ALL,
-            offset=0,
-        )
-        domains = {r.instrument.id: r.domains for r in rows}
+        found = run_named(store=store, name="page_actor_ref", params={"actor": actor}).records()
         centre = m.Ref(id=actor)
-        for row in rows:
-            centre = row.actor
-            break
+        if found:
+            centre = m.Ref(id=found[0]["id"], name=found[0].get("name"), type=services.type_of(found[0].get("labels")))
+        shares: list[m.Partner] = []
         offset = 0
         while True:
             partners, total = services.partners(store=store, actor=actor, as_of=as_of, limit=_PAGE, offset=offset)
-            for partner in partners:
-                for shared in partner.instruments:
-                    item = EdgeInstrument(
-                        id=shared.instrument.id,
-                        name=shared.instrument.name,
-                        type=shared.instrument.type,
-                        domains=domains.get(shared.instrument.id, []),
-                        sources=[*shared.actor.sources, *(s for s in shared.partner.sources)],
-                    )
-                    if _keep(item, domain, instrument_type):
-                        builder.link(centre, partner.partner, item)
+            shares.extend(partners)
             offset += _PAGE
             if offset >= total:
                 break
+        ids = sorted({s.instrument.id for p in shares for s in p.instruments})
+        domains = {
+            row["instrument"]: sorted(
+                (m.DomainRef(id=d["id"], name=d.get("name")) for d in row["domains"] or []), key=lambda d: d.id
+            )
+            for row in run_named(store=store, name="page_instrument_domains", params={"ids": ids}).records()
+        }
+        for partner in shares:
+            for shared in partner.instruments:
+                item = EdgeInstrument(
+                    id=shared.instrument.id,
+                    name=shared.instrument.name,
+                    type=shared.instrument.type,
+                    domains=domains.get(shared.instrument.id, []),
+                    sources=[*shared.actor.sources, *shared.partner.sources],
+                )
+                if _keep(item, domain, instrument_type):
+                    builder.link(centre, partner.partner, item)
         return builder.build(**context)
     rows, total = services.cooperation(
         store=store,
