@@ -90,6 +90,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
             swagger_js_url="/static/vendor/swagger-ui-bundle.js",
             swagger_css_url="/static/vendor/swagger-ui.css",
             swagger_favicon_url="/static/favicon.svg",
+            swagger_ui_parameters={"validatorUrl": None},  # the online validator badge would call another host
         )
 
     # Linked data at root paths: /sparql, /id/, /page/, /data/, /ontology, /domain/, /.well-known/void, /dcat, /dumps/

@@ -98,6 +98,7 @@ def test_actor_page_shows_every_fact_with_its_sources(client: TestClient) -> Non
     assert "retrieved 20" in text and ("primary" in text)
     assert 'href="/data/actor/canada.ttl"' in text and 'href="/api/v1/actors/canada"' in text
     assert 'href="/queries/actor_participations?actor=canada"' in text
+    assert 'class="f-domain"' in text and 'value="military-mobility"' in text  # the network's filters
 
 
 def test_dates_are_shown_in_their_precision(client: TestClient) -> None:

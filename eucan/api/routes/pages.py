@@ -103,6 +103,7 @@ def entity_page(request: Request, kind: str, slug: str, store: StoreDep) -> Resp
             timeline=explorer.actor_timeline(timeline),
             conflicts=explorer.conflicts_of(store=store, records=records),
             as_of=request.query_params.get("as_of", ""),
+            **_filters(store),
         )
     if kind == "instrument":
         instrument = services.get_instrument(store=store, instrument_id=slug)
