@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import csv
 import functools
-import io
 import json
 import logging
 import sys
@@ -215,12 +213,9 @@ def _emit(columns: list[str], rows: list[list[Any]], fmt: OutputFormat, truncate
             json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, indent=2) + "\n"
         )
     elif fmt is OutputFormat.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in row])
-        sys.stdout.write(buffer.getvalue())
+        from eucan.queries.formats import rows_to_csv
+
+        sys.stdout.write(rows_to_csv(columns, rows))
     else:
         from eucan.queries.runner import shown_columns
 

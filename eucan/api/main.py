@@ -7,13 +7,16 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
 from eucan import __version__
 from eucan.api.errors import install_error_handlers
 from eucan.api.http_conventions import HeadAsGet, add_cors
 from eucan.api.limits import RequestLimits
 from eucan.api.openapi_docs import install_openapi
-from eucan.api.routes import actors, cooperation, domains, events, instruments, meta, path, search, timeline
+from eucan.api.routes import actors, cooperation, domains, events, instruments, meta, pages, path, search, timeline
 from eucan.api.routes import dataset as dataset_routes
 from eucan.api.routes import queries as query_routes
 from eucan.api.routes import resources as resource_routes
@@ -66,6 +69,8 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served below from the vendored Swagger UI: nothing from a CDN
+        redoc_url=None,
     )
     install_error_handlers(app)
     install_openapi(app)
@@ -77,6 +82,22 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     for resource in (actors, instruments, events, domains, search, cooperation, path, timeline):
         app.include_router(resource.router, prefix="/api/v1")
     app.include_router(query_routes.router)
+    # The explorer (HTML pages, before the plain /page/ route it replaces for actors, instruments, domains).
+    app.include_router(pages.api_router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=pages.STATIC), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title=f"{app.title} · API",
+            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+            swagger_ui_parameters={"validatorUrl": None},  # the online validator badge would call another host
+        )
+
     # Linked data at root paths: /sparql, /id/, /page/, /data/, /ontology, /domain/, /.well-known/void, /dcat, /dumps/
     app.include_router(sparql_routes.router)
     app.include_router(resource_routes.router)

@@ -12,12 +12,14 @@ from __future__ import annotations
 from eucan.api.actor_service import get_actor, list_actors
 from eucan.api.cooperation_service import cooperation, partners, timeline
 from eucan.api.instrument_service import get_domain, get_instrument, list_domains, list_instruments
-from eucan.api.provenance import normalise
+from eucan.api.provenance import check_date, normalise, type_of
+from eucan.api.search_service import search
 from eucan.loaders.records import ActorType, InstrumentType
 
 __all__ = [
     "ActorType",
     "InstrumentType",
+    "check_date",
     "cooperation",
     "get_actor",
     "get_domain",
@@ -27,5 +29,7 @@ __all__ = [
     "list_instruments",
     "normalise",
     "partners",
+    "search",
     "timeline",
+    "type_of",
 ]
