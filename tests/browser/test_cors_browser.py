@@ -96,6 +96,7 @@ def page_url(api_url: str) -> Iterator[str]:
     thread.start()
     yield f"http://localhost:{server.server_address[1]}/"
     server.shutdown()
+    server.server_close()
 
 
 def test_a_page_on_another_origin_reads_sparql_and_jsonld(page_url: str) -> None:

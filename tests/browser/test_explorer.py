@@ -172,7 +172,7 @@ def test_a_catalog_query_runs_from_its_form_and_downloads_csv(b: Browser) -> Non
     b.shot("query-members_as_of")
     with page.expect_download() as download:
         page.click("#download-csv")
-    body = Path(download.value.path()).read_text(encoding="utf-8")
+    body = Path(download.value.path()).read_bytes().decode("utf-8")  # as sent: CSV lines end in CRLF
     with urllib.request.urlopen(b.base + "/queries/members_as_of/download?organisation=nato&as_of=2010-01-01") as r:
         assert body == r.read().decode("utf-8")  # the endpoint test compares this with `eucan query --format csv`
     assert body.count("\n") >= rows + 1
