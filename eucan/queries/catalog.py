@@ -14,8 +14,8 @@ Header lines (comments at the top of the file)::
 `date`, `bool`, and a list of any of them written `type[]`. A name ending in `?` marks an
 optional parameter: it may be omitted and is then bound to null.
 
-Per-engine variants: where Neo4j needs a different text than FalkorDB (e.g. `elementId()`, which
-FalkorDB lacks, instead of `id()`, which Neo4j 5 deprecates), a file `name.neo4j.cypher` beside
+Per-engine variants: where Neo4j needs a different text than FalkorDB (e.g. the export pages by
+`id()`, which Neo4j 5 deprecates, while FalkorDB has no `elementId()`), a file `name.neo4j.cypher` beside
 `name.cypher` holds the Neo4j text (its own comment lines are ignored: the header of `name.cypher`
 documents both). `get_query(name, backend=store.backend)` returns the query with that engine's
 text; `name.cypher` is the text of every other engine. Both texts are checked by Neo4j's own Cypher
