@@ -314,12 +314,16 @@ class ExportFormatOption(str, Enum):
     nt = "nt"
     jsonld = "jsonld"
     rdfxml = "rdfxml"
+    neo4j_admin = "neo4j-admin"  # not RDF: CSV files for `neo4j-admin database import full` (docs/neo4j.md)
 
 
 @app.command()
 @handle_errors
 def export(
-    fmt: Annotated[ExportFormatOption, typer.Option("--format", "-f", help="RDF format.")] = ExportFormatOption.ttl,
+    fmt: Annotated[
+        ExportFormatOption,
+        typer.Option("--format", "-f", help="RDF format, or neo4j-admin (CSV files into --output DIR)."),
+    ] = ExportFormatOption.ttl,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
     gzip_: Annotated[bool, typer.Option("--gzip", help="Compress with gzip.")] = False,
     data_dir: DataDirOption = None,
@@ -335,6 +339,9 @@ def export(
 
     settings = _settings(data_dir)
     started = time.perf_counter()
+    if fmt is ExportFormatOption.neo4j_admin:
+        _export_neo4j_admin(settings, output, gzip_)
+        return
     marker = settings.data_dir / LOAD_MARKER
     modified = time.strftime("%Y-%m-%d", time.gmtime(marker.stat().st_mtime)) if marker.exists() else None
     partial = output.with_name(output.name + ".partial") if output is not None else None
@@ -358,6 +365,25 @@ def export(
     where = str(output) if output is not None else "standard output"
     seconds = time.perf_counter() - started
     err.print(f"exported {stats.triples} triples about {stats.entities} resources to {where} in {seconds:.1f} s")
+
+
+def _export_neo4j_admin(settings: Settings, output: Path | None, gzip_: bool) -> None:
+    import time
+
+    from eucan.graph.factory import open_store
+    from eucan.linked.neo4j_admin import export_neo4j_admin
+
+    if output is None or gzip_:
+        raise typer.BadParameter("--format neo4j-admin writes a folder of files: give --output DIR (and no --gzip)")
+    started = time.perf_counter()
+    with open_store(settings) as store:
+        result = export_neo4j_admin(store=store, folder=output)
+    seconds = time.perf_counter() - started
+    err.print(
+        f"wrote {result.nodes} nodes and {result.relationships} relationships for neo4j-admin to {output} "
+        f"in {seconds:.1f} s; import them (see {output / 'IMPORT.md'}) from that folder with:"
+    )
+    out.print(result.command, markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -51,6 +51,7 @@ SEARCH = (
     "CALL db.idx.fulltext.queryNodes('Resource', $q) YIELD node, score "
     "RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit"
 )
+LOAD_TOKEN_CHECK = "MATCH (l:LoadInfo) RETURN l.token"
 
 
 def _translate(exc: Exception, query: str) -> Exception:
@@ -303,7 +304,7 @@ class FalkorDBStore(GraphStore):
                     progress(done, total)
             staging.query(LOAD_INFO_WRITE, {"info": info.as_params()}, timeout=limit)
             # Before the switch: the staging graph must be the one this load wrote, and only that.
-            check = staging.ro_query("MATCH (l:LoadInfo) RETURN l.token", timeout=limit).result_set
+            check = staging.ro_query(LOAD_TOKEN_CHECK, timeout=limit).result_set
             if [row[0] for row in check] != [token]:
                 raise StoreError(
                     f"the staging graph {staging_name} was changed by another writer during the load; "

@@ -38,6 +38,7 @@ SEARCH = (
     "RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit"
 )
 LOAD_INFO_LOCK = "MERGE (l:LoadInfo {name: 'load'}) SET l.lockedBy = $token"
+CLEAR = "MATCH (n:Resource) DETACH DELETE n"
 
 
 def _translate(exc: Exception) -> Exception:
@@ -162,7 +163,7 @@ class Neo4jStore(GraphStore):
                 info = LoadInfo.next(
                     LoadInfo.from_row(previous[0]) if previous and previous[0][0] is not None else None, graph, token
                 )
-                tx.run("MATCH (n:Resource) DETACH DELETE n").consume()
+                tx.run(CLEAR).consume()
                 done = 0
                 for statement, rows in write_batches(graph, batch_size):
                     tx.run(statement, rows=rows).consume()

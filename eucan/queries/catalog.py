@@ -14,6 +14,13 @@ Header lines (comments at the top of the file)::
 `date`, `bool`, and a list of any of them written `type[]`. A name ending in `?` marks an
 optional parameter: it may be omitted and is then bound to null.
 
+Per-engine variants: where Neo4j needs a different text than FalkorDB (e.g. the export pages by
+`id()`, which Neo4j 5 deprecates, while FalkorDB has no `elementId()`), a file `name.neo4j.cypher` beside
+`name.cypher` holds the Neo4j text (its own comment lines are ignored: the header of `name.cypher`
+documents both). `get_query(name, backend=store.backend)` returns the query with that engine's
+text; `name.cypher` is the text of every other engine. Both texts are checked by Neo4j's own Cypher
+front end (tools/cypher_lint.py, docs/neo4j.md).
+
 Three folders hold queries: the researchers' catalog (this folder), the internal queries the
 API, the exporter and the tools run (`internal/`, not listed to researchers), and an optional
 folder of the user's own named queries (`EUCAN_QUERIES_DIR`), listed beside the catalog.
@@ -23,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -45,6 +52,8 @@ __all__ = [
 CATALOG_DIR = Path(__file__).resolve().parent
 INTERNAL_DIR = CATALOG_DIR / "internal"
 _TYPES = ("string", "int", "date", "bool", "float")
+BACKENDS = ("neo4j",)
+"""Engines that may have their own variant of a query (`name.<backend>.cypher`)."""
 _user_dirs: list[Path] = []
 
 
@@ -84,6 +93,16 @@ class NamedQuery:
     text: str
     internal: bool = False
     examples: tuple[str, ...] = field(default_factory=tuple)
+    variants: tuple[tuple[str, str], ...] = ()
+    """(backend, text) of the engines that run a text of their own (`name.<backend>.cypher`)."""
+
+    def text_for(self, backend: str | None) -> str:
+        """The text that `backend` runs: its variant if it has one, else the common text."""
+        return dict(self.variants).get(backend or "", self.text)
+
+    def for_backend(self, backend: str | None) -> NamedQuery:
+        """This query with `backend`'s text as its `text`."""
+        return replace(self, text=self.text_for(backend))
 
     def example_params(self) -> dict[str, Any]:
         return bind(self, {p.name: p.example for p in self.parameters if not p.optional})
@@ -117,7 +136,7 @@ def _parse(path: Path, *, internal: bool = False) -> NamedQuery:
             )
         name, optional = parts[0].removesuffix("?"), parts[0].endswith("?")
         params.append(Parameter(name, parts[1], parts[2], parts[3] if len(parts) > 3 else "", optional))
-    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
+    body = _body(text)
     return NamedQuery(
         name=path.stem,
         title=" ".join(meta.get("title", [path.stem])),
@@ -130,6 +149,28 @@ def _parse(path: Path, *, internal: bool = False) -> NamedQuery:
     )
 
 
+def _body(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
+
+
+def _folder(folder: Path, *, internal: bool = False) -> dict[str, NamedQuery]:
+    """The queries of one folder, each with its per-engine variants (`name.<backend>.cypher`)."""
+    paths = sorted(folder.glob("*.cypher"))
+    queries = {path.stem: _parse(path, internal=internal) for path in paths if "." not in path.stem}
+    for path in paths:
+        if "." not in path.stem:
+            continue
+        base, _, backend = path.stem.partition(".")
+        if backend not in BACKENDS or base not in queries:
+            raise ValueError(
+                f"{path}: a variant file is named <query>.<backend>.cypher, with a query {base}.cypher beside it "
+                f"and a backend among {', '.join(BACKENDS)}"
+            )
+        variant = (backend, _body(path.read_text(encoding="utf-8")))
+        queries[base] = replace(queries[base], variants=(*queries[base].variants, variant))
+    return queries
+
+
 def use_user_queries(folder: Path | None) -> None:
     """Also list the named queries in `folder` (the `EUCAN_QUERIES_DIR` setting) beside the catalog."""
     _user_dirs[:] = [folder] if folder else []
@@ -138,13 +179,13 @@ def use_user_queries(folder: Path | None) -> None:
 
 @lru_cache(maxsize=1)
 def _load_all() -> dict[str, NamedQuery]:
-    queries = {path.stem: _parse(path) for path in sorted(CATALOG_DIR.glob("*.cypher"))}
+    queries = _folder(CATALOG_DIR)
     for folder in _user_dirs:
-        for path in sorted(folder.glob("*.cypher")):
-            if path.stem in queries:
-                raise ValueError(f"{path}: a catalog query is already named {path.stem!r}; rename the file")
-            queries[path.stem] = _parse(path)
-    queries.update({path.stem: _parse(path, internal=True) for path in sorted(INTERNAL_DIR.glob("*.cypher"))})
+        for name, query in _folder(folder).items():
+            if name in queries:
+                raise ValueError(f"{folder / name}.cypher: a catalog query is already named {name!r}; rename the file")
+            queries[name] = query
+    queries.update(_folder(INTERNAL_DIR, internal=True))
     return queries
 
 
@@ -152,7 +193,8 @@ def list_queries(*, include_internal: bool = False) -> list[NamedQuery]:
     return [q for q in _load_all().values() if include_internal or not q.internal]
 
 
-def get_query(name: str) -> NamedQuery:
+def get_query(name: str, *, backend: str | None = None) -> NamedQuery:
+    """The named query; with `backend` (a store's `backend`), its `text` is the one that engine runs."""
     queries = _load_all()
     if name not in queries:
         import difflib
@@ -160,7 +202,7 @@ def get_query(name: str) -> NamedQuery:
         close = difflib.get_close_matches(name, list(queries), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise QueryNotFound(f"no catalog query named {clip(name)}{hint}; run `eucan queries` to list them")
-    return queries[name]
+    return queries[name].for_backend(backend) if backend else queries[name]
 
 
 def _convert(param: Parameter, raw: Any) -> Any:

@@ -58,7 +58,7 @@ def run_named(
     *, store: GraphStore, name: str, params: dict[str, Any], timeout_ms: int | None = None, row_cap: int | None = None
 ) -> QueryResult:
     """Run a catalog query by name with checked, bound parameters; dates come back in their precision."""
-    query = get_query(name)
+    query = get_query(name, backend=store.backend)
     bound = bind(query, params)
     check_parameters(bound)
     return show_dates_in_precision(_guarded(store, query.text, bound, timeout_ms, row_cap))

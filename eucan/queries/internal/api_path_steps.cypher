@@ -4,7 +4,8 @@
 // @returns step, left, rel, right, via
 UNWIND range(0, size($steps) - 1) AS k
 WITH k, split($steps[k], '|') AS s
-MATCH (l:Resource {id: s[0]}), (r:Resource {id: s[2]})
+MATCH (l:Resource {id: s[0]})
+MATCH (r:Resource {id: s[2]})
 WITH k, s[1] AS rel, l, r, CASE WHEN s[3] = 'true' THEN l ELSE r END AS u, CASE WHEN s[3] = 'true' THEN r ELSE l END AS w
 WITH k, rel, l, r, u, w, CASE WHEN 'Event' IN labels(u) THEN u ELSE w END AS ev
 RETURN k AS step,
