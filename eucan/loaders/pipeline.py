@@ -97,7 +97,7 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
     canonical = build_graph(((raw.section, model) for raw, model in parsed), ids)
     canonical.locations = {str(section_iri(raw.section, model.id)): (raw.file, raw.line) for raw, model in parsed}
     if shacl:
-        problems += check_shacl(canonical.graph, canonical.locations)
+        problems += check_shacl(canonical.triples, canonical.locations)
     if problems:
         raise SourceError(problems)
     pg = graph_to_property_graph(canonical.triples, canonical.derived)
