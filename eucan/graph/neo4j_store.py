@@ -20,9 +20,9 @@ import neo4j
 from neo4j import Driver, ManagedTransaction, RoutingControl, unit_of_work
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, TransientError
 
-from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
-from eucan.graph.cypher import HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
-from eucan.graph.loads import LoadInfo
+from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StaleGraph, StoreError, StoreUnavailable
+from eucan.graph.cypher import DELETE_NODES, HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
+from eucan.graph.loads import GraphChanges, LoadInfo, Manifest
 from eucan.graph.readonly import check_cost, ensure_read_only
 from eucan.graph.schema import neo4j_schema
 from eucan.graph.store import GraphStore, Progress, QueryResult
@@ -142,6 +142,50 @@ class Neo4jStore(GraphStore):
                 tx.run("MATCH (n:Resource) DETACH DELETE n").consume()
                 done = 0
                 for statement, rows in write_batches(graph, batch_size):
+                    tx.run(statement, rows=rows).consume()
+                    done += len(rows)
+                    if progress:
+                        progress(done, total)
+                tx.run(LOAD_INFO_WRITE, info=info.as_params()).consume()
+                tx.commit()
+        except (Neo4jError, DriverError) as exc:
+            raise StoreError(f"loading into Neo4j failed and was rolled back: {_translate(exc)}") from None
+        return info
+
+    def update_graph(
+        self,
+        changes: GraphChanges,
+        manifest: Manifest,
+        *,
+        expected_token: str,
+        batch_size: int = 1000,
+        progress: Progress | None = None,
+    ) -> LoadInfo:
+        """One write transaction, like `replace_graph`, holding the `LoadInfo` lock: the changed nodes are
+        deleted and written again, and the load's token is checked first (`StaleGraph` otherwise)."""
+        token = uuid.uuid4().hex
+        try:
+            with (
+                self._driver.session(database=self.database) as session,
+                session.begin_transaction(timeout=self.load_timeout_s) as tx,
+            ):
+                tx.run(LOAD_INFO_LOCK, token=token).consume()
+                previous = tx.run(LOAD_INFO_READ).values()
+                current = LoadInfo.from_row(previous[0]) if previous and previous[0][0] is not None else None
+                if current is None or current.token != expected_token:
+                    raise StaleGraph(
+                        "the live graph is not the one this incremental load compared against; nothing was written"
+                    )
+                info = LoadInfo.after(current, manifest, token)
+                total = len(changes.delete) + changes.write.node_count + changes.write.relationship_count
+                done = 0
+                for start in range(0, len(changes.delete), batch_size):
+                    uris = changes.delete[start : start + batch_size]
+                    tx.run(DELETE_NODES, rows=uris).consume()
+                    done += len(uris)
+                    if progress:
+                        progress(done, total)
+                for statement, rows in write_batches(changes.write, batch_size):
                     tx.run(statement, rows=rows).consume()
                     done += len(rows)
                     if progress:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from eucan.graph.loads import LoadInfo
+from eucan.graph.loads import GraphChanges, LoadInfo, Manifest
 from eucan.ontology.mapping import PropertyGraph
 
 __all__ = ["GraphStore", "LoadInfo", "Progress", "QueryResult"]
@@ -52,6 +52,21 @@ class GraphStore(Protocol):
         """Replace the whole graph atomically: readers see the old graph or the new one, never a mix.
         Holds the exclusive load lock (`LoadInProgress` if another load keeps it past the timeout)
         and writes the `LoadInfo` it returns."""
+        ...
+
+    def update_graph(
+        self,
+        changes: GraphChanges,
+        manifest: Manifest,
+        *,
+        expected_token: str,
+        batch_size: int = 1000,
+        progress: Progress | None = None,
+    ) -> LoadInfo:
+        """Apply an incremental load atomically: readers see the old graph or the new one. `changes`
+        were computed against the graph of load `expected_token`; if another load's graph is live,
+        raise `StaleGraph` and write nothing. `manifest` describes the graph after the changes (its
+        counts and content hash go into the `LoadInfo`). Holds the load lock like `replace_graph`."""
         ...
 
     def load_generation(self) -> LoadInfo | None:
