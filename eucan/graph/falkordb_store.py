@@ -33,7 +33,7 @@ from eucan.errors import (
 )
 from eucan.graph.cypher import DELETE_NODES, HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
 from eucan.graph.falkordb_server import EmbeddedServer, EngineLimits, start_or_attach
-from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, load_lock
+from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, load_lock, manifest_of
 from eucan.graph.readonly import check_cost, ensure_read_only
 from eucan.graph.schema import falkordb_schema
 from eucan.graph.store import GraphStore, Progress, QueryResult
@@ -252,18 +252,25 @@ class FalkorDBStore(GraphStore):
         return dropped
 
     def replace_graph(
-        self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None
+        self,
+        graph: PropertyGraph,
+        *,
+        batch_size: int = 1000,
+        progress: Progress | None = None,
+        manifest: Manifest | None = None,
     ) -> LoadInfo:
         with load_lock(self.data_dir, timeout_s=self.load_lock_timeout_s):
-            return self._replace(graph, batch_size=batch_size, progress=progress)
+            return self._replace(graph, batch_size=batch_size, progress=progress, manifest=manifest)
 
-    def _replace(self, graph: PropertyGraph, *, batch_size: int, progress: Progress | None) -> LoadInfo:
+    def _replace(
+        self, graph: PropertyGraph, *, batch_size: int, progress: Progress | None, manifest: Manifest | None
+    ) -> LoadInfo:
         token = uuid.uuid4().hex
         staging_name = f"{self.graph_name}{STAGING_INFIX}_{token}"
         limit = self.timeout_max_ms
         try:
             self.drop_staging_graphs()  # we hold the load lock: any staging graph is an orphan
-            info = LoadInfo.next(self.load_generation(), graph, token)
+            info = LoadInfo.after(self.load_generation(), manifest or manifest_of(graph), token)
             staging = self._db.select_graph(staging_name)
             for statement in falkordb_schema():
                 staging.query(statement, timeout=limit)

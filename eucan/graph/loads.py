@@ -111,37 +111,35 @@ class Manifest:
         return cls(digests=dict(data["digests"]), relationships=int(data["relationships"]), token=str(data["token"]))
 
 
-def _merged(graph: PropertyGraph) -> tuple[dict[str, tuple[set[str], dict[str, Any]]], dict[str, set[str]]]:
-    """Nodes by uri (labels and properties merged as a load merges repeated rows) and each node's
-    distinct outgoing relationships as "TYPE target" lines."""
-    nodes: dict[str, tuple[set[str], dict[str, Any]]] = {}
+def manifest_of(graph: PropertyGraph, token: str = "") -> Manifest:
+    """The digest of every node of `graph` (a relationship belongs to the node it leaves). A node
+    given in several rows is merged the way a load merges them (labels added, properties set)."""
+    nodes: dict[str, tuple[Any, dict[str, Any]]] = {}
     for labels, rows in graph.nodes.items():
         for row in rows:
             uri = row["uri"]
-            entry = nodes.get(uri)
-            if entry is None:
-                nodes[uri] = (set(labels), dict(row))
+            seen = nodes.get(uri)
+            if seen is None:
+                nodes[uri] = (labels, row)
             else:
-                entry[0].update(labels)
-                entry[1].update(row)
+                nodes[uri] = (tuple(sorted({*seen[0], *labels})), {**seen[1], **row})
     out: dict[str, set[str]] = {}
     for rel_type, rels in graph.relationships.items():
         for rel in rels:
-            out.setdefault(rel["from"], set()).add(f"{rel_type} {rel['to']}")
-    return nodes, out
-
-
-def manifest_of(graph: PropertyGraph, token: str = "") -> Manifest:
-    """The digest of every node of `graph` (a relationship belongs to the node it leaves)."""
-    nodes, out = _merged(graph)
+            links = out.get(rel["from"])
+            if links is None:
+                out[rel["from"]] = {f"{rel_type} {rel['to']}"}
+            else:
+                links.add(f"{rel_type} {rel['to']}")
     digests: dict[str, str] = {}
     relationships = 0
-    empty: set[str] = set()
+    blake2b = hashlib.blake2b
     for uri, (labels, props) in nodes.items():
-        links = out.get(uri, empty)
-        relationships += len(links)
-        text = repr((sorted(labels), sorted(props.items()), sorted(links)))
-        digests[uri] = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        links = out.get(uri)
+        if links:
+            relationships += len(links)
+        text = repr((sorted(labels), sorted(props.items()), sorted(links) if links else ()))
+        digests[uri] = blake2b(text.encode(), digest_size=16).hexdigest()
     return Manifest(digests=digests, relationships=relationships, token=token)
 
 

@@ -22,7 +22,7 @@ from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavai
 
 from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StaleGraph, StoreError, StoreUnavailable
 from eucan.graph.cypher import DELETE_NODES, HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
-from eucan.graph.loads import GraphChanges, LoadInfo, Manifest
+from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, manifest_of
 from eucan.graph.readonly import check_cost, ensure_read_only
 from eucan.graph.schema import neo4j_schema
 from eucan.graph.store import GraphStore, Progress, QueryResult
@@ -121,7 +121,12 @@ class Neo4jStore(GraphStore):
         return LoadInfo.from_row(result.rows[0]) if result.rows and result.rows[0][0] is not None else None
 
     def replace_graph(
-        self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None
+        self,
+        graph: PropertyGraph,
+        *,
+        batch_size: int = 1000,
+        progress: Progress | None = None,
+        manifest: Manifest | None = None,
     ) -> LoadInfo:
         """One write transaction: a failed or killed load rolls back and the old graph stays. Its first
         statement locks the `LoadInfo` node, so a concurrent load waits for this one to commit."""
@@ -136,8 +141,10 @@ class Neo4jStore(GraphStore):
             ):
                 tx.run(LOAD_INFO_LOCK, token=token).consume()
                 previous = tx.run(LOAD_INFO_READ).values()
-                info = LoadInfo.next(
-                    LoadInfo.from_row(previous[0]) if previous and previous[0][0] is not None else None, graph, token
+                info = LoadInfo.after(
+                    LoadInfo.from_row(previous[0]) if previous and previous[0][0] is not None else None,
+                    manifest or manifest_of(graph),
+                    token,
                 )
                 tx.run("MATCH (n:Resource) DETACH DELETE n").consume()
                 done = 0

@@ -47,11 +47,17 @@ class GraphStore(Protocol):
         ...
 
     def replace_graph(
-        self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None
+        self,
+        graph: PropertyGraph,
+        *,
+        batch_size: int = 1000,
+        progress: Progress | None = None,
+        manifest: Manifest | None = None,
     ) -> LoadInfo:
         """Replace the whole graph atomically: readers see the old graph or the new one, never a mix.
         Holds the exclusive load lock (`LoadInProgress` if another load keeps it past the timeout)
-        and writes the `LoadInfo` it returns."""
+        and writes the `LoadInfo` it returns (counts and content hash from `manifest` when the caller
+        has computed it, else from `graph`)."""
         ...
 
     def update_graph(

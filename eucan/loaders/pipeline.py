@@ -199,7 +199,7 @@ def load_sources(
             except StaleGraph:
                 summary = None  # another load switched graphs meanwhile: load in full
     if summary is None:
-        info = store.replace_graph(graph, batch_size=batch_size, progress=progress)
+        info = store.replace_graph(graph, batch_size=batch_size, progress=progress, manifest=manifest)
         summary = LoadSummary("full", info, nodes=graph.node_count, relationships=graph.relationship_count)
     summary.seconds = time.perf_counter() - started
     if state_dir is not None:
