@@ -14,6 +14,7 @@ from eucan.errors import Problem, SourceError, StaleGraph
 from eucan.graph.loads import LoadInfo, Manifest, diff, manifest_of
 from eucan.loaders.checks import check_ids, check_references, check_shacl, check_successions
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
+from eucan.loaders.rdf_cache import cached, write_cache
 from eucan.loaders.records import SECTION_MODELS, BaseRecord
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
 from eucan.ontology.mapping import PropertyGraph, graph_to_property_graph
@@ -40,6 +41,9 @@ class LoadSummary:
     nodes: int = 0
     relationships: int = 0
     seconds: float = 0.0
+    """Time to write the graph (diff and manifest included)."""
+    rdf_cache_seconds: float = 0.0
+    """Time to save the canonical RDF beside the graph for exports (`rdf_cache`)."""
 
 
 @dataclass
@@ -169,7 +173,8 @@ def load_sources(
     With `state_dir` (the data folder) and not `full`, a load rewrites only the nodes whose content
     changed since the load that wrote the live graph (`graph.loads.diff`), found from the digests
     kept in `state_dir/load-manifest.json`; the manifest is used only when its token is the live
-    graph's, so after any other writer the load is a full one. Validation always covers every record."""
+    graph's, so after any other writer the load is a full one. Validation always covers every record.
+    With `state_dir`, the canonical RDF is also saved there for fast exports (`rdf_cache`)."""
     from eucan.graph.store import GraphStore
 
     assert isinstance(store, GraphStore)
@@ -205,5 +210,9 @@ def load_sources(
     if state_dir is not None:
         manifest.token = summary.info.token
         _write_manifest(state_dir, manifest)
+        if summary.mode != "unchanged" or cached(state_dir, summary.info.token) is None:
+            started = time.perf_counter()
+            write_cache(state_dir, summary.info.token, validated.canonical.triples)
+            summary.rdf_cache_seconds = time.perf_counter() - started
     validated.load = summary
     return validated
