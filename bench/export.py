@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import subprocess
 import sys
@@ -53,6 +54,7 @@ def main() -> None:
     parser.add_argument("--format", choices=list(RDFLIB_FORMATS), default="ttl")
     parser.add_argument("--rdflib", action="store_true", help="also time rdflib's serializer (slow)")
     parser.add_argument("--no-engine", action="store_true", help="skip the export read back from the engine")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args()
     command = " ".join(["python", "bench/export.py", *sys.argv[1:]])
     fmt, spec = args.format, EXPORT_FORMATS[args.format]
@@ -126,6 +128,16 @@ def main() -> None:
         f"peak RSS: bench {python_peak_mb():,.0f} MB, eucan export process {children_peak_mb():,.0f} MB, "
         f"engine {engine_mb or 0:,.0f} MB"
     )
+    if args.json:
+        figures = {
+            "command": command,
+            "scale": args.scale,
+            "format": fmt,
+            "triples": triples,
+            "times": times,
+            "export_process_peak_mb": children_peak_mb(),
+        }
+        args.json.write_text(json.dumps(figures, indent=2))
 
 
 if __name__ == "__main__":

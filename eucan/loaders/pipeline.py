@@ -133,6 +133,8 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
         raise SourceError(problems)
     canonical = build_graph(((raw.section, model) for raw, model in parsed), ids)
     canonical.locations = {str(section_iri(raw.section, model.id)): (raw.file, raw.line) for raw, model in parsed}
+    records = len(parsed)
+    del parsed  # the records live on as RDF: free the models and raw YAML before SHACL's index is built
     lap("rdf")
     if shacl:
         problems += check_shacl(canonical.triples, canonical.locations)
@@ -141,7 +143,7 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
         raise SourceError(problems)
     pg = graph_to_property_graph(canonical.triples, canonical.derived)
     lap("property_graph")
-    return Validated(canonical=canonical, property_graph=pg, files=files, records=len(parsed), timings=timings)
+    return Validated(canonical=canonical, property_graph=pg, files=files, records=records, timings=timings)
 
 
 def _read_manifest(folder: Path) -> Manifest | None:
