@@ -3,7 +3,9 @@
 Linux only (`/proc`, `ru_maxrss` in KiB). Every figure is a high-water mark of resident memory:
 
 - `python_peak_mb()`: this process (`getrusage(RUSAGE_SELF).ru_maxrss`);
-- `children_peak_mb()`: the largest finished child this process waited for (`RUSAGE_CHILDREN`);
+- `children_peak_mb()`: the largest finished child this process waited for (`RUSAGE_CHILDREN`; it counts
+  what a child forked from a large process shares with it before `exec`, so benches measure a
+  child command with GNU `time -f %M` instead);
 - `process_peak_mb(pid)`: any running process, e.g. the engine's redis-server (`VmHWM` in
   `/proc/<pid>/status`), read before the process stops.
 """

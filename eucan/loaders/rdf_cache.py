@@ -11,7 +11,6 @@ trip is tested to be isomorphic). Files of other loads are removed when a new on
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ __all__ = ["RDF_CACHE_DIR", "cached", "write_cache"]
 
 RDF_CACHE_DIR = "rdf"
 _ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-_RDF_TYPE = str(RDF.type)
 
 
 def _object(term: Any) -> str:
@@ -40,29 +38,45 @@ def write_cache(folder: Path, token: str, triples: Iterable[tuple[Any, Any, Any]
     """Write the triples of load `token` (IRIs and literals only) and their counts; remove older loads' files."""
     target = folder / RDF_CACHE_DIR
     target.mkdir(parents=True, exist_ok=True)
-    by_subject: dict[str, list[tuple[str, Any]]] = {}
+    by_subject: dict[Any, list[str]] = {}
+    properties: dict[Any, int] = {}
+    classes: dict[str, int] = {}
+    predicates: dict[Any, str] = {}  # predicate -> "<iri> "; a few dozen
+    rdf_type = RDF.type
     for s, p, o in triples:
-        if type(s) is not URIRef:
-            raise ValueError(f"the canonical RDF has a blank node ({s}); it cannot be cached")
-        by_subject.setdefault(str(s), []).append((str(p), o))
-    classes: Counter[str] = Counter()
-    properties: Counter[str] = Counter()
+        text = predicates.get(p)
+        if text is None:
+            if type(s) is not URIRef:
+                raise ValueError(f"the canonical RDF has a blank node ({s}); it cannot be cached")
+            text = predicates[p] = f"<{p}> "
+        properties[p] = properties.get(p, 0) + 1
+        if type(o) is URIRef:
+            line = f"{text}<{o}> .\n"
+            if p == rdf_type:
+                classes[o] = classes.get(o, 0) + 1
+        else:
+            line = f"{text}{_object(o)} .\n"
+        lines = by_subject.get(s)
+        if lines is None:
+            if type(s) is not URIRef:
+                raise ValueError(f"the canonical RDF has a blank node ({s}); it cannot be cached")
+            by_subject[s] = [line]
+        else:
+            lines.append(line)
     count = 0
     part = target / f"{token}.nt.part"
     with part.open("w", encoding="utf-8", newline="\n") as handle:
         for subject in sorted(by_subject):
-            pairs = by_subject[subject]
             head = f"<{subject}> "
-            lines = []
-            for predicate, obj in pairs:
-                properties[predicate] += 1
-                if predicate == _RDF_TYPE:
-                    classes[str(obj)] += 1
-                lines.append(f"{head}<{predicate}> {_object(obj)} .\n")
-            lines.sort()
-            handle.writelines(lines)
+            lines = by_subject[subject]
+            handle.write("".join(head + line for line in lines))
             count += len(lines)
-    stats = {"triples": count, "entities": len(by_subject), "classes": classes, "properties": properties}
+    stats = {
+        "triples": count,
+        "entities": len(by_subject),
+        "classes": {str(c): n for c, n in classes.items()},
+        "properties": {str(p): n for p, n in properties.items()},
+    }
     (target / f"{token}.json").write_text(json.dumps(stats), encoding="utf-8")
     path = part.with_suffix("")  # <token>.nt: present only when complete
     part.replace(path)
