@@ -1,30 +1,45 @@
 """Loader throughput beside FalkorDB's own raw UNWIND ingest of the same rows, in one run.
 
-    python bench/load.py --scale 100000
+    python bench/load.py --scale 100000 [--pyshacl] [--json results.json]
 
-Prints, for the same synthetic facts: the time to validate (parse, check, map to RDF and to
-property-graph rows; SHACL timed separately), the loader's write (staging graph, MERGE on
-uri, atomic switch, snapshot), the end-to-end load, and the engine's raw ingest (CREATE
-from the same rows, same batch size) — and the ratios. Figures are ratios measured side by
-side because shared machines are noisy.
+For the same synthetic facts it times each phase of the load (read YAML and models, checks,
+canonical RDF, SHACL, property-graph rows), the loader's write (staging graph, MERGE on uri, atomic
+switch, snapshot), the end-to-end load, the engine's raw ingest (CREATE from the same rows, same
+batch size), and then an incremental reload after one record is edited (validate everything, rewrite
+the changed nodes). `--pyshacl` also times pyshacl on the same triples. Peak memory (RSS) of the
+Python process and of the engine's redis-server is reported beside the times. Figures are ratios
+measured side by side because shared machines are noisy.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.memory import engine_peak_mb, python_peak_mb  # noqa: E402
 from bench.synthetic import generate, write_yaml  # noqa: E402
 from eucan.graph.cypher import safe_label  # noqa: E402
 from eucan.graph.falkordb_store import FalkorDBStore  # noqa: E402
 from eucan.loaders.checks import check_shacl  # noqa: E402
-from eucan.loaders.pipeline import validate_sources  # noqa: E402
+from eucan.loaders.pipeline import load_sources  # noqa: E402
 from eucan.ontology.mapping import PropertyGraph  # noqa: E402
+
+PHASES = {
+    "read": "read (YAML, pydantic models)",
+    "checks": "checks (ids, references, successions)",
+    "rdf": "canonical RDF",
+    "shacl": "SHACL (the loader's validator)",
+    "property_graph": "property-graph rows",
+}
 
 
 def raw_ingest(store: FalkorDBStore, graph: PropertyGraph, batch_size: int) -> float:
@@ -52,62 +67,113 @@ def raw_ingest(store: FalkorDBStore, graph: PropertyGraph, batch_size: int) -> f
     return elapsed
 
 
+def edit_one_record(folder: Path) -> str:
+    """Change one quote of one participation (in the middle of the data) the way a curator would."""
+    files = sorted(folder.glob("participations-*.yaml"))
+    path = files[len(files) // 2]
+    doc = yaml.safe_load(path.read_text())
+    record = doc["participations"][len(doc["participations"]) // 2]
+    record["evidence"][0]["quote"] = record["evidence"][0]["quote"].rstrip(".") + ", as corrected."
+    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+    return str(record["id"])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=int, default=10_000, help="number of synthetic facts (records with evidence)")
     parser.add_argument("--batch-size", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--shacl", action=argparse.BooleanOptionalAction, default=True, help="also time SHACL")
+    parser.add_argument("--pyshacl", action="store_true", help="also time pyshacl on the same triples (slow)")
+    parser.add_argument("--no-raw", action="store_true", help="skip the raw engine ingest")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args()
+    command = "python bench/load.py " + " ".join(sys.argv[1:])
+    out: dict[str, Any] = {"command": command, "scale": args.scale}
 
     with tempfile.TemporaryDirectory(prefix="eucan-bench-") as tmp:
         folder = Path(tmp)
-        files = write_yaml(generate(args.scale, args.seed), folder / "data")
-        t0 = time.perf_counter()
-        validated = validate_sources([folder / "data"], folder, shacl=False)
-        t_validate = time.perf_counter() - t0
-        facts = validated.records - len(generate_sources(validated))
-        pg = validated.property_graph
-        rows = pg.node_count + pg.relationship_count
-        t_shacl = None
-        if args.shacl:
+        data = generate(args.scale, args.seed)
+        facts = sum(len(records) for section, records in data.items() if section != "sources")
+        files = write_yaml(data, folder / "data")
+        del data
+        with FalkorDBStore(folder / "engine", timeout_max_ms=600_000) as store:
             t0 = time.perf_counter()
-            problems = check_shacl(validated.canonical.graph, {})
-            t_shacl = time.perf_counter() - t0
-            assert not problems, problems[:3]
-        with FalkorDBStore(folder / "engine") as store:
+            validated = load_sources(
+                store, [folder / "data"], root=folder, batch_size=args.batch_size, state_dir=folder / "engine"
+            )
+            t_load = time.perf_counter() - t0
+            assert validated.load is not None
+            t_write = validated.load.seconds
+            pg = validated.property_graph
+            out.update(
+                facts=facts,
+                triples=validated.triples,
+                nodes=pg.node_count,
+                relationships=pg.relationship_count,
+                phases=validated.timings,
+                write=t_write,
+                load=t_load,
+                python_peak_mb_load=python_peak_mb(),
+            )
+            if args.pyshacl:
+                t0 = time.perf_counter()
+                problems = check_shacl(validated.canonical.triples, {}, engine="pyshacl")
+                out["pyshacl"] = time.perf_counter() - t0
+                assert not problems, problems[:3]
+            out["raw"] = None if args.no_raw else raw_ingest(store, pg, args.batch_size)
+            del validated, pg
+            edited = edit_one_record(folder / "data")
             t0 = time.perf_counter()
-            store.replace_graph(pg, batch_size=args.batch_size)
-            t_write = time.perf_counter() - t0
-            t_raw = raw_ingest(store, pg, args.batch_size)
+            again = load_sources(
+                store, [folder / "data"], root=folder, batch_size=args.batch_size, state_dir=folder / "engine"
+            )
+            assert again.load is not None and again.load.mode == "incremental", again.load
+            out.update(
+                edited=edited,
+                reload=time.perf_counter() - t0,
+                reload_write=again.load.seconds,
+                reload_phases=again.timings,
+                reload_nodes=again.load.nodes,
+                reload_deleted=again.load.deleted,
+                reload_relationships=again.load.relationships,
+            )
+            out["engine_peak_mb"] = engine_peak_mb(store)
+        out["python_peak_mb"] = python_peak_mb()
 
-    print(f"command: python bench/load.py --scale {args.scale} --batch-size {args.batch_size}")
+    print(f"command: {command}")
     print(
-        f"facts: {facts:,} in {len(files)} files; {validated.triples:,} triples; {pg.node_count:,} nodes + {pg.relationship_count:,} relationships"
+        f"facts: {facts:,} in {len(files)} files; {out['triples']:,} triples; "
+        f"{out['nodes']:,} nodes + {out['relationships']:,} relationships"
     )
-    print(f"validate (parse, models, references, RDF, rows): {t_validate:8.2f} s  {facts / t_validate:10,.0f} facts/s")
-    if t_shacl is not None:
-        print(f"SHACL (pyshacl)                               : {t_shacl:8.2f} s  {facts / t_shacl:10,.0f} facts/s")
+    for key, label in PHASES.items():
+        seconds = out["phases"].get(key, 0.0)
+        print(f"  {label:44}: {seconds:8.2f} s  {facts / seconds:10,.0f} facts/s")
+    if "pyshacl" in out:
+        print(
+            f"  {'SHACL (pyshacl, same triples)':44}: {out['pyshacl']:8.2f} s  {facts / out['pyshacl']:10,.0f} facts/s"
+        )
+    print(f"  {'loader write (staging, MERGE, switch, save)':44}: {t_write:8.2f} s  {facts / t_write:10,.0f} facts/s")
+    print(f"{'loader end to end (eucan load, all phases)':46}: {t_load:8.2f} s  {facts / t_load:10,.0f} facts/s")
+    if out["raw"]:
+        raw = out["raw"]
+        print(f"{'raw engine ingest (CREATE, same rows)':46}: {raw:8.2f} s  {facts / raw:10,.0f} facts/s")
+        print(f"ratio loader write / raw ingest (rate)        : {raw / t_write:.2f}")
+        print(f"ratio loader end to end / raw ingest (rate)   : {raw / t_load:.2f}")
+    if "pyshacl" in out:
+        print(f"ratio pyshacl / loader's SHACL (time)         : {out['pyshacl'] / out['phases']['shacl']:.1f}")
     print(
-        f"loader write (staging, MERGE, switch, save)   : {t_write:8.2f} s  {facts / t_write:10,.0f} facts/s  ({rows / t_write:,.0f} rows/s)"
+        f"incremental reload after editing {out['edited']}: {out['reload']:.2f} s "
+        f"(validate {sum(out['reload_phases'].values()):.2f} s, write {out['reload_write']:.2f} s: "
+        f"{out['reload_deleted']} nodes deleted, {out['reload_nodes']} nodes and {out['reload_relationships']} "
+        "relationships written)"
     )
+    print(f"ratio full load / incremental reload (time)   : {t_load / out['reload']:.1f}")
     print(
-        f"raw engine ingest (CREATE, same rows)         : {t_raw:8.2f} s  {facts / t_raw:10,.0f} facts/s  ({rows / t_raw:,.0f} rows/s)"
+        f"peak RSS: python {out['python_peak_mb']:,.0f} MB (after the first load {out['python_peak_mb_load']:,.0f} MB), "
+        f"engine (redis-server) {out['engine_peak_mb'] or 0:,.0f} MB"
     )
-    end_to_end = t_validate + (t_shacl or 0) + t_write
-    print(f"loader end to end                             : {end_to_end:8.2f} s  {facts / end_to_end:10,.0f} facts/s")
-    print(f"ratio loader write / raw ingest (rate)        : {t_raw / t_write:.2f}")
-    print(f"ratio loader end to end / raw ingest (rate)   : {t_raw / end_to_end:.2f}")
-
-
-def generate_sources(validated: object) -> list[str]:
-    """Source documents are not facts: count them out."""
-    from rdflib import RDF
-
-    from eucan.ontology.namespaces import ECS
-
-    canonical = validated.canonical  # type: ignore[attr-defined]
-    return [s for s, p, o in canonical.triples if p == RDF.type and o == ECS.SourceDocument]
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2))
 
 
 if __name__ == "__main__":

@@ -1,9 +1,13 @@
-"""A synthetic curated dataset with the real data's shape, at any scale.
+"""A synthetic curated dataset with the real data's shape, at any scale (10,000 to 1,000,000 facts).
 
 `generate(scale)` returns records by section (the YAML data format) whose total number of
 facts (records with evidence) is about `scale`: sources, actors, posts, tenures,
 instruments (with domains and legal bases), participations (the bulk, with periods and
-roles), memberships and events, each with one or two evidence excerpts.
+roles), memberships and events, each with one or two evidence excerpts. The data is valid:
+successive holders of a post never overlap, every reference names a record of the right
+section, and quotes are tagged with the language they are written in (English, one in ten French).
+
+    python bench/synthetic.py --scale 1000000 --out /tmp/synthetic   # write the YAML files
 """
 
 from __future__ import annotations
@@ -36,12 +40,28 @@ def _date(rng: random.Random, low: int = 1990, high: int = 2025) -> str:
     return str(year)
 
 
+FRENCH_SHARE = 0.1
+"""The share of excerpts quoted from French sources (the real data quotes both languages)."""
+
+
 def _evidence(rng: random.Random, sources: list[str], what: str) -> list[dict[str, str]]:
+    """One or two excerpts; about one in ten quotes a French source, written in French and tagged `fr`
+    (a quote's `lang` must be the language it is written in)."""
     count = 1 if rng.random() < 0.8 else 2
-    return [
-        {"source": rng.choice(sources), "quote": f"Synthetic statement {rng.randint(0, 10**9)} about {what}."}
-        for _ in range(count)
-    ]
+    excerpts = []
+    for _ in range(count):
+        number = rng.randint(0, 10**9)
+        if rng.random() < FRENCH_SHARE:
+            excerpts.append(
+                {
+                    "source": rng.choice(sources),
+                    "quote": f"La déclaration numéro {number} porte sur {what}.",
+                    "lang": "fr",
+                }
+            )
+        else:
+            excerpts.append({"source": rng.choice(sources), "quote": f"The statement number {number} is about {what}."})
+    return excerpts
 
 
 def generate(scale: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
@@ -156,3 +176,23 @@ def write_yaml(data: dict[str, list[dict[str, Any]]], folder: Path, per_file: in
             )
             paths.append(path)
     return paths
+
+
+def main() -> None:
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=int, default=10_000, help="number of synthetic facts (records with evidence)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, required=True, help="folder for the YAML files")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    data = generate(args.scale, args.seed)
+    paths = write_yaml(data, args.out)
+    facts = sum(len(records) for section, records in data.items() if section != "sources")
+    print(f"{facts:,} facts in {len(paths)} files under {args.out} ({time.perf_counter() - started:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -119,8 +119,16 @@ def load(
     data_dir: DataDirOption = None,
     batch_size: Annotated[int, typer.Option(help="Rows per UNWIND batch.", min=1)] = 1000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no counts.")] = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Rewrite the whole graph. By default a load rewrites only the records (nodes) whose content "
+            "changed since the last load; every record is validated either way.",
+        ),
+    ] = False,
 ) -> None:
-    """Validate the curated files and replace the graph with them (all or nothing)."""
+    """Validate the curated files and write them into the graph (all or nothing; only what changed unless --full)."""
     from eucan.graph.factory import exclusive_load, open_store
     from eucan.loaders.pipeline import load_sources
 
@@ -142,12 +150,23 @@ def load(
             def report(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            result = load_sources(store, paths, batch_size=batch_size, progress=report)
+            result = load_sources(
+                store, paths, batch_size=batch_size, progress=report, state_dir=settings.data_dir, full=full
+            )
         from eucan.linked.sparql_service import mark_loaded
 
-        mark_loaded(settings.data_dir)  # running servers rebuild their SPARQL store when they see it
+        summary = result.load
+        if summary is None or summary.mode != "unchanged":
+            mark_loaded(settings.data_dir)  # running servers rebuild their SPARQL store when they see it
         if not quiet:
             out.print(f"loaded {result.records} records from {len(result.files)} files into {store.backend}")
+            if summary is not None and summary.mode == "incremental":
+                out.print(
+                    f"incremental: {summary.deleted} nodes deleted or replaced, {summary.nodes} nodes and "
+                    f"{summary.relationships} relationships written ({summary.seconds:.1f} s); --full rewrites everything"
+                )
+            elif summary is not None and summary.mode == "unchanged":
+                out.print("unchanged since the last load: nothing written")
             _print_stats(store)
 
 

@@ -137,3 +137,8 @@ class StoreBusy(StoreError):
 
 class LoadInProgress(StoreBusy):
     """Another load holds the exclusive load lock of this graph."""
+
+
+class StaleGraph(StoreError):
+    """An incremental load found another load's graph live than the one its changes were computed
+    against; nothing was written (load in full)."""

@@ -9,6 +9,7 @@ from typing import Any
 from eucan.ontology.mapping import PropertyGraph, get_mapping
 
 __all__ = [
+    "DELETE_NODES",
     "HEALTH_PROBE",
     "LOAD_INFO_READ",
     "LOAD_INFO_WRITE",
@@ -28,6 +29,9 @@ LOAD_INFO_READ = (
     "MATCH (l:LoadInfo {name: 'load'}) "
     "RETURN l.generation, l.loadedAt, l.contentHash, l.nodeCount, l.relationshipCount, l.token LIMIT 1"
 )
+
+# An incremental load deletes the nodes it rewrites (and the removed ones) with all their relationships.
+DELETE_NODES = "UNWIND $rows AS uri MATCH (n:Resource {uri: uri}) DETACH DELETE n"
 
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 

@@ -27,13 +27,14 @@ from eucan.errors import (
     QuerySyntaxError,
     QueryTimeout,
     ReadOnlyViolation,
+    StaleGraph,
     StoreError,
     StoreUnavailable,
 )
-from eucan.graph.cypher import HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
+from eucan.graph.cypher import DELETE_NODES, HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
 from eucan.graph.falkordb_server import EmbeddedServer, EngineLimits, start_or_attach
 from eucan.graph.fulltext import rank, redisearch_query
-from eucan.graph.loads import LoadInfo, load_lock
+from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, load_lock, manifest_of
 from eucan.graph.readonly import check_cost, ensure_read_only
 from eucan.graph.schema import falkordb_schema
 from eucan.graph.store import GraphStore, Progress, QueryResult
@@ -279,19 +280,25 @@ class FalkorDBStore(GraphStore):
         return dropped
 
     def replace_graph(
-        self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None
+        self,
+        graph: PropertyGraph,
+        *,
+        batch_size: int = 1000,
+        progress: Progress | None = None,
+        manifest: Manifest | None = None,
     ) -> LoadInfo:
         with load_lock(self.data_dir, timeout_s=self.load_lock_timeout_s):
-            return self._replace(graph, batch_size=batch_size, progress=progress)
+            return self._replace(graph, batch_size=batch_size, progress=progress, manifest=manifest)
 
-    def _replace(self, graph: PropertyGraph, *, batch_size: int, progress: Progress | None) -> LoadInfo:
+    def _replace(
+        self, graph: PropertyGraph, *, batch_size: int, progress: Progress | None, manifest: Manifest | None
+    ) -> LoadInfo:
         token = uuid.uuid4().hex
         staging_name = f"{self.graph_name}{STAGING_INFIX}_{token}"
-        conn = self._db.connection
         limit = self.timeout_max_ms
         try:
             self.drop_staging_graphs()  # we hold the load lock: any staging graph is an orphan
-            info = LoadInfo.next(self.load_generation(), graph, token)
+            info = LoadInfo.after(self.load_generation(), manifest or manifest_of(graph), token)
             staging = self._db.select_graph(staging_name)
             for statement in falkordb_schema():
                 staging.query(statement, timeout=limit)
@@ -303,16 +310,9 @@ class FalkorDBStore(GraphStore):
                 if progress:
                     progress(done, total)
             staging.query(LOAD_INFO_WRITE, {"info": info.as_params()}, timeout=limit)
-            # Before the switch: the staging graph must be the one this load wrote, and only that.
-            check = staging.ro_query(LOAD_TOKEN_CHECK, timeout=limit).result_set
-            if [row[0] for row in check] != [token]:
-                raise StoreError(
-                    f"the staging graph {staging_name} was changed by another writer during the load; "
-                    "the live graph is unchanged, run the load again"
-                )
-            # The switch: RENAME replaces the live graph in one step, then the snapshot is saved.
-            conn.execute_command("RENAME", staging_name, self.graph_name)
-            conn.execute_command("SAVE")
+            # Before the switch the staging graph must be the one this load wrote, and only that;
+            # RENAME then replaces the live graph in one step, and the snapshot is saved.
+            self._switch(staging, staging_name, token)
             return info
         except redis.ResponseError as exc:
             self._forget(staging_name)
@@ -322,6 +322,70 @@ class FalkorDBStore(GraphStore):
         except StoreError:
             self._forget(staging_name)
             raise
+
+    def update_graph(
+        self,
+        changes: GraphChanges,
+        manifest: Manifest,
+        *,
+        expected_token: str,
+        batch_size: int = 1000,
+        progress: Progress | None = None,
+    ) -> LoadInfo:
+        """Copy-on-write: `GRAPH.COPY` the live graph to a staging graph, apply the changes there,
+        then switch it in with `RENAME` like a full load. A failed or killed update leaves the live
+        graph as it was (the staging graph is dropped, now or when the engine next starts)."""
+        with load_lock(self.data_dir, timeout_s=self.load_lock_timeout_s):
+            previous = self.load_generation()
+            if previous is None or previous.token != expected_token:
+                raise StaleGraph(
+                    "the live graph is not the one this incremental load compared against "
+                    f"(expected load {expected_token[:8]}, found {previous.token[:8] if previous else 'none'}); "
+                    "nothing was written"
+                )
+            token = uuid.uuid4().hex
+            staging_name = f"{self.graph_name}{STAGING_INFIX}_{token}"
+            limit = self.timeout_max_ms
+            try:
+                self.drop_staging_graphs()
+                info = LoadInfo.after(previous, manifest, token)
+                self._db.connection.execute_command("GRAPH.COPY", self.graph_name, staging_name)
+                staging = self._db.select_graph(staging_name)
+                total = len(changes.delete) + changes.write.node_count + changes.write.relationship_count
+                done = 0
+                for start in range(0, len(changes.delete), batch_size):
+                    uris = changes.delete[start : start + batch_size]
+                    staging.query(DELETE_NODES, {"rows": uris}, timeout=limit)
+                    done += len(uris)
+                    if progress:
+                        progress(done, total)
+                for statement, rows in write_batches(changes.write, batch_size):
+                    staging.query(statement, {"rows": rows}, timeout=limit)
+                    done += len(rows)
+                    if progress:
+                        progress(done, total)
+                staging.query(LOAD_INFO_WRITE, {"info": info.as_params()}, timeout=limit)
+                self._switch(staging, staging_name, token)
+                return info
+            except redis.ResponseError as exc:
+                self._forget(staging_name)
+                raise StoreError(f"updating the staging graph failed ({exc}); the live graph is unchanged") from None
+            except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+                raise StoreUnavailable(f"the embedded FalkorDB engine went away during the load: {exc}") from None
+            except StoreError:
+                self._forget(staging_name)
+                raise
+
+    def _switch(self, staging: Any, staging_name: str, token: str) -> None:
+        """Check the staging graph is the one this load wrote, then RENAME it over the live graph and save."""
+        check = staging.ro_query("MATCH (l:LoadInfo) RETURN l.token", timeout=self.timeout_max_ms).result_set
+        if [row[0] for row in check] != [token]:
+            raise StoreError(
+                f"the staging graph {staging_name} was changed by another writer during the load; "
+                "the live graph is unchanged, run the load again"
+            )
+        self._db.connection.execute_command("RENAME", staging_name, self.graph_name)
+        self._db.connection.execute_command("SAVE")
 
     def _forget(self, staging_name: str) -> None:
         with contextlib.suppress(redis.RedisError, OSError):

@@ -9,6 +9,12 @@ then fails with `LoadInProgress` and leaves the graph to the first.
 `LoadInfo` is one node, label `LoadInfo` (not `Resource`, so the RDF export leaves it out),
 holding the load's generation (1, 2, ...), time, a hash of the content and its counts: every
 process and both engines can tell which load they are looking at.
+
+An incremental load compares each node's digest (its labels, properties and outgoing
+relationships) with the digests of the load that wrote the live graph (`Manifest`, kept by the
+loader beside the graph and tied to that load's token), and rewrites only the nodes whose
+digest changed (`diff`): it deletes them and the removed nodes, writes them again with their
+relationships, and restores the relationships that unchanged nodes had to them.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from typing import Any
 from eucan.errors import LoadInProgress, StoreUnavailable
 from eucan.ontology.mapping import PropertyGraph
 
-__all__ = ["LOAD_LOCK", "LoadInfo", "content_hash", "load_lock"]
+__all__ = ["LOAD_LOCK", "GraphChanges", "LoadInfo", "Manifest", "content_hash", "diff", "load_lock", "manifest_of"]
 
 LOAD_LOCK = "load.lock"
 _held = threading.local()
@@ -65,39 +71,115 @@ class LoadInfo:
 
     @classmethod
     def next(cls, previous: LoadInfo | None, graph: PropertyGraph, token: str) -> LoadInfo:
-        nodes, rels = _content(graph)
+        return cls.after(previous, manifest_of(graph), token)
+
+    @classmethod
+    def after(cls, previous: LoadInfo | None, manifest: Manifest, token: str) -> LoadInfo:
+        """The `LoadInfo` of a load that leaves the graph `manifest` describes."""
         return cls(
             generation=(previous.generation + 1) if previous else 1,
             loaded_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            content_hash=_digest(nodes, rels),
-            nodes=len({row["uri"] for rows in graph.nodes.values() for row in rows}),
-            relationships=len(rels),
+            content_hash=manifest.content_hash(),
+            nodes=len(manifest.digests),
+            relationships=manifest.relationships,
             token=token,
         )
 
 
-def _content(graph: PropertyGraph) -> tuple[list[str], list[str]]:
-    """The graph's nodes and relationships as sorted, distinct lines (a repeated row is merged by the load)."""
+@dataclass
+class Manifest:
+    """What a load wrote, node by node: uri → digest of the node's labels, properties and distinct
+    outgoing relationships, plus the number of distinct relationships. `token` names the load."""
+
+    digests: dict[str, str]
+    relationships: int
+    token: str = ""
+
+    def content_hash(self) -> str:
+        """SHA-256 of the graph's content (labels, properties, relationships), independent of order and repeats."""
+        digest = hashlib.sha256()
+        for uri in sorted(self.digests):
+            digest.update(f"{uri} {self.digests[uri]}\n".encode())
+        return digest.hexdigest()
+
+    def to_json(self) -> str:
+        return json.dumps({"token": self.token, "relationships": self.relationships, "digests": self.digests})
+
+    @classmethod
+    def from_json(cls, text: str) -> Manifest:
+        data = json.loads(text)
+        return cls(digests=dict(data["digests"]), relationships=int(data["relationships"]), token=str(data["token"]))
+
+
+def manifest_of(graph: PropertyGraph, token: str = "") -> Manifest:
+    """The digest of every node of `graph` (a relationship belongs to the node it leaves). A node
+    given in several rows is merged the way a load merges them (labels added, properties set)."""
+    nodes: dict[str, tuple[Any, dict[str, Any]]] = {}
+    for labels, rows in graph.nodes.items():
+        for row in rows:
+            uri = row["uri"]
+            seen = nodes.get(uri)
+            if seen is None:
+                nodes[uri] = (labels, row)
+            else:
+                nodes[uri] = (tuple(sorted({*seen[0], *labels})), {**seen[1], **row})
+    out: dict[str, set[str]] = {}
+    for rel_type, rels in graph.relationships.items():
+        for rel in rels:
+            links = out.get(rel["from"])
+            if links is None:
+                out[rel["from"]] = {f"{rel_type} {rel['to']}"}
+            else:
+                links.add(f"{rel_type} {rel['to']}")
+    digests: dict[str, str] = {}
+    relationships = 0
+    blake2b = hashlib.blake2b
+    for uri, (labels, props) in nodes.items():
+        links = out.get(uri)
+        if links:
+            relationships += len(links)
+        text = repr((sorted(labels), sorted(props.items()), sorted(links) if links else ()))
+        digests[uri] = blake2b(text.encode(), digest_size=16).hexdigest()
+    return Manifest(digests=digests, relationships=relationships, token=token)
+
+
+@dataclass
+class GraphChanges:
+    """What an incremental load writes: the nodes to delete (removed, or changed and written again),
+    then the changed and new nodes with their relationships (as a `PropertyGraph`)."""
+
+    delete: list[str]
+    write: PropertyGraph
+
+    @property
+    def empty(self) -> bool:
+        return not self.delete and not self.write.nodes and not self.write.relationships
+
+
+def diff(previous: Manifest, graph: PropertyGraph, current: Manifest) -> GraphChanges:
+    """The changes that turn the graph `previous` describes into `graph` (described by `current`).
+
+    Changed nodes are deleted with all their relationships and written again: their own outgoing
+    relationships come with them, and the relationships other, unchanged nodes have to them are
+    written again too (an unchanged node's outgoing relationships are part of its digest, so they
+    are the same in both graphs)."""
+    before, after = previous.digests, current.digests
+    rewrite = {uri for uri, digest in after.items() if before.get(uri) != digest}
+    deleted = {uri for uri in before if uri not in after} | {uri for uri in rewrite if uri in before}
     nodes = {
-        json.dumps([sorted(labels), row], sort_keys=True, default=str, ensure_ascii=False)
-        for labels, rows in graph.nodes.items()
-        for row in rows
+        labels: kept for labels, rows in graph.nodes.items() if (kept := [row for row in rows if row["uri"] in rewrite])
     }
-    rels = {f"{rel['from']} {rel_type} {rel['to']}" for rel_type, rows in graph.relationships.items() for rel in rows}
-    return sorted(nodes), sorted(rels)
-
-
-def _digest(nodes: list[str], rels: list[str]) -> str:
-    digest = hashlib.sha256()
-    for line in [*nodes, "--", *rels]:
-        digest.update(line.encode("utf-8"))
-        digest.update(b"\n")
-    return digest.hexdigest()
+    rels = {
+        rel_type: kept
+        for rel_type, rows in graph.relationships.items()
+        if (kept := [rel for rel in rows if rel["from"] in rewrite or rel["to"] in deleted])
+    }
+    return GraphChanges(delete=sorted(deleted), write=PropertyGraph(nodes=nodes, relationships=rels))
 
 
 def content_hash(graph: PropertyGraph) -> str:
     """SHA-256 of the graph's content (labels, properties, relationships), independent of order and repeats."""
-    return _digest(*_content(graph))
+    return manifest_of(graph).content_hash()
 
 
 def _holder(path: Path) -> str:

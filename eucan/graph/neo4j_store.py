@@ -20,10 +20,10 @@ import neo4j
 from neo4j import Driver, ManagedTransaction, RoutingControl, unit_of_work
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, TransientError
 
-from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable
-from eucan.graph.cypher import HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
+from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StaleGraph, StoreError, StoreUnavailable
+from eucan.graph.cypher import DELETE_NODES, HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
 from eucan.graph.fulltext import lucene_query, rank
-from eucan.graph.loads import LoadInfo
+from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, manifest_of
 from eucan.graph.readonly import check_cost, ensure_read_only
 from eucan.graph.schema import neo4j_schema
 from eucan.graph.store import GraphStore, Progress, QueryResult
@@ -145,7 +145,12 @@ class Neo4jStore(GraphStore):
         return LoadInfo.from_row(result.rows[0]) if result.rows and result.rows[0][0] is not None else None
 
     def replace_graph(
-        self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None
+        self,
+        graph: PropertyGraph,
+        *,
+        batch_size: int = 1000,
+        progress: Progress | None = None,
+        manifest: Manifest | None = None,
     ) -> LoadInfo:
         """One write transaction: a failed or killed load rolls back and the old graph stays. Its first
         statement locks the `LoadInfo` node, so a concurrent load waits for this one to commit."""
@@ -160,12 +165,58 @@ class Neo4jStore(GraphStore):
             ):
                 tx.run(LOAD_INFO_LOCK, token=token).consume()
                 previous = tx.run(LOAD_INFO_READ).values()
-                info = LoadInfo.next(
-                    LoadInfo.from_row(previous[0]) if previous and previous[0][0] is not None else None, graph, token
+                info = LoadInfo.after(
+                    LoadInfo.from_row(previous[0]) if previous and previous[0][0] is not None else None,
+                    manifest or manifest_of(graph),
+                    token,
                 )
                 tx.run(CLEAR).consume()
                 done = 0
                 for statement, rows in write_batches(graph, batch_size):
+                    tx.run(statement, rows=rows).consume()
+                    done += len(rows)
+                    if progress:
+                        progress(done, total)
+                tx.run(LOAD_INFO_WRITE, info=info.as_params()).consume()
+                tx.commit()
+        except (Neo4jError, DriverError) as exc:
+            raise StoreError(f"loading into Neo4j failed and was rolled back: {_translate(exc)}") from None
+        return info
+
+    def update_graph(
+        self,
+        changes: GraphChanges,
+        manifest: Manifest,
+        *,
+        expected_token: str,
+        batch_size: int = 1000,
+        progress: Progress | None = None,
+    ) -> LoadInfo:
+        """One write transaction, like `replace_graph`, holding the `LoadInfo` lock: the changed nodes are
+        deleted and written again, and the load's token is checked first (`StaleGraph` otherwise)."""
+        token = uuid.uuid4().hex
+        try:
+            with (
+                self._driver.session(database=self.database) as session,
+                session.begin_transaction(timeout=self.load_timeout_s) as tx,
+            ):
+                tx.run(LOAD_INFO_LOCK, token=token).consume()
+                previous = tx.run(LOAD_INFO_READ).values()
+                current = LoadInfo.from_row(previous[0]) if previous and previous[0][0] is not None else None
+                if current is None or current.token != expected_token:
+                    raise StaleGraph(
+                        "the live graph is not the one this incremental load compared against; nothing was written"
+                    )
+                info = LoadInfo.after(current, manifest, token)
+                total = len(changes.delete) + changes.write.node_count + changes.write.relationship_count
+                done = 0
+                for start in range(0, len(changes.delete), batch_size):
+                    uris = changes.delete[start : start + batch_size]
+                    tx.run(DELETE_NODES, rows=uris).consume()
+                    done += len(uris)
+                    if progress:
+                        progress(done, total)
+                for statement, rows in write_batches(changes.write, batch_size):
                     tx.run(statement, rows=rows).consume()
                     done += len(rows)
                     if progress:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from eucan.graph.loads import LoadInfo
+from eucan.graph.loads import GraphChanges, LoadInfo, Manifest
 from eucan.ontology.mapping import PropertyGraph
 
 __all__ = ["GraphStore", "LoadInfo", "Progress", "QueryResult"]
@@ -55,11 +55,32 @@ class GraphStore(Protocol):
         ...
 
     def replace_graph(
-        self, graph: PropertyGraph, *, batch_size: int = 1000, progress: Progress | None = None
+        self,
+        graph: PropertyGraph,
+        *,
+        batch_size: int = 1000,
+        progress: Progress | None = None,
+        manifest: Manifest | None = None,
     ) -> LoadInfo:
         """Replace the whole graph atomically: readers see the old graph or the new one, never a mix.
         Holds the exclusive load lock (`LoadInProgress` if another load keeps it past the timeout)
-        and writes the `LoadInfo` it returns."""
+        and writes the `LoadInfo` it returns (counts and content hash from `manifest` when the caller
+        has computed it, else from `graph`)."""
+        ...
+
+    def update_graph(
+        self,
+        changes: GraphChanges,
+        manifest: Manifest,
+        *,
+        expected_token: str,
+        batch_size: int = 1000,
+        progress: Progress | None = None,
+    ) -> LoadInfo:
+        """Apply an incremental load atomically: readers see the old graph or the new one. `changes`
+        were computed against the graph of load `expected_token`; if another load's graph is live,
+        raise `StaleGraph` and write nothing. `manifest` describes the graph after the changes (its
+        counts and content hash go into the `LoadInfo`). Holds the load lock like `replace_graph`."""
         ...
 
     def load_generation(self) -> LoadInfo | None:

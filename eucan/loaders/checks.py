@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any, Literal
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
 from eucan.echo import clip
 from eucan.errors import Problem
+from eucan.loaders import shacl_core
 from eucan.loaders.records import BaseRecord, TenureRecord
 from eucan.loaders.yaml_source import RawRecord
 from eucan.ontology import SHAPES_TTL
@@ -113,28 +116,65 @@ def check_successions(records: Iterable[tuple[RawRecord, BaseRecord]]) -> list[P
     return problems
 
 
-def check_shacl(data: Graph, locations: dict[str, tuple[str, int]]) -> list[Problem]:
-    """Validate against ontology/shapes.ttl; each violation is reported at its record's line."""
+ShaclEngine = Literal["auto", "core", "pyshacl"]
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> Graph:
+    return Graph().parse(SHAPES_TTL)
+
+
+def check_shacl(
+    data: Iterable[tuple[Any, Any, Any]], locations: dict[str, tuple[str, int]], *, engine: ShaclEngine = "auto"
+) -> list[Problem]:
+    """Validate against ontology/shapes.ttl; each violation is reported at its record's line.
+
+    `data` is the canonical triples (a set, or an rdflib graph). `auto` runs the fast SHACL Core
+    validator (`shacl_core`, same results as pyshacl on these shapes) over an index of the triples,
+    and pyshacl if the shapes use a feature it does not implement; `pyshacl` forces pyshacl."""
+    if engine != "pyshacl":
+        try:
+            compiled = shacl_core.compile_shapes(_shapes())
+        except shacl_core.Unsupported:
+            if engine == "core":
+                raise
+        else:
+            results = shacl_core.validate(shacl_core.Index(data), compiled)
+            return [_problem(r.focus, r.path, r.message, locations) for r in results]
+    return _check_pyshacl(data, locations)
+
+
+def _check_pyshacl(data: Iterable[tuple[Any, Any, Any]], locations: dict[str, tuple[str, int]]) -> list[Problem]:
     from pyshacl import validate
 
-    shapes = Graph().parse(SHAPES_TTL)
+    if isinstance(data, Graph):
+        graph = data
+    else:
+        graph = Graph()
+        graph.addN((s, p, o, graph) for s, p, o in data)
     # The data already carries every superclass as a type (the builder materialises them), so
     # the ontology need not be mixed in, and with no inference the data can be read in place.
     conforms, report, _ = validate(
-        data, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=False, inplace=True
+        graph, shacl_graph=_shapes(), inference="none", advanced=False, allow_warnings=False, inplace=True
     )
     if conforms:
         return []
     assert isinstance(report, Graph)
-    problems: list[Problem] = []
-    for result in report.subjects(predicate=SH.focusNode):
-        focus = report.value(result, SH.focusNode)
-        path = report.value(result, SH.resultPath)
-        message = report.value(result, SH.resultMessage)
-        file, line = locations.get(str(focus), ("<generated>", 0))
-        where = f" {_local(path)}" if isinstance(path, URIRef) else ""
-        problems.append(Problem(file, line, f"SHACL: {_local(focus)}{where}: {message}"))
-    return problems
+    return [
+        _problem(
+            report.value(result, SH.focusNode),
+            report.value(result, SH.resultPath),
+            report.value(result, SH.resultMessage),
+            locations,
+        )
+        for result in report.subjects(predicate=SH.focusNode)
+    ]
+
+
+def _problem(focus: object, path: object, message: object, locations: dict[str, tuple[str, int]]) -> Problem:
+    file, line = locations.get(str(focus), ("<generated>", 0))
+    where = f" {_local(path)}" if isinstance(path, URIRef) else ""
+    return Problem(file, line, f"SHACL: {_local(focus)}{where}: {message}")
 
 
 def _local(node: object) -> str:

@@ -25,6 +25,7 @@ RDF_TYPE = RDF.type
 _EVIDENCE, _SOURCE_EXCERPT, _QUOTE, _EXCERPT_OF = ECS.evidence, ECS.SourceExcerpt, ECS.quote, ECS.excerptOf
 _UNCERTAINTY, _CONFLICTS_WITH = ECS.uncertainty, ECS.conflictsWith
 _SOURCE_URL, _RETRIEVED = ECS.sourceUrl, ECS.retrievedDate
+_IDENTIFIER, _NOTE, _DATE = DCTERMS.identifier, SKOS.note, XSD.date
 
 KIND: dict[str, str] = {section: model.kind for section, model in SECTION_MODELS.items()}
 
@@ -70,12 +71,31 @@ class RdfWriter:
         self.g = triples
         self.ids = ids  # record id -> section
         self.mapping = get_mapping()
+        # Typed literals repeat (dates, precisions, booleans): build each once. rdflib's Literal
+        # constructor parses and checks its value, a quarter of building the RDF otherwise.
+        self._literals: dict[tuple[object, object, object], Literal] = {}
+        self._iris: dict[tuple[str, str], URIRef] = {}
+
+    def ref(self, section: str, slug: str) -> URIRef:
+        """`section_iri`, each IRI built once per load (records are referred to many times)."""
+        key = (section, slug)
+        found = self._iris.get(key)
+        if found is None:
+            found = self._iris[key] = section_iri(section, slug)
+        return found
+
+    def literal(self, value: object, datatype: URIRef | None = None, lang: str | None = None) -> Literal:
+        key = (value, type(value), datatype or lang)
+        found = self._literals.get(key)
+        if found is None:
+            found = self._literals[key] = Literal(value, lang=lang, datatype=datatype)
+        return found
 
     def triple(self, node: URIRef, prop: URIRef, value: URIRef | Literal) -> None:
         self.g.add((node, prop, value))
 
     def iri(self, section: str, slug: str) -> str:
-        return str(section_iri(section, slug))
+        return str(self.ref(section, slug))
 
     def typed(self, node: URIRef, cls: URIRef) -> None:
         self.g.add((node, RDF_TYPE, cls))
@@ -88,31 +108,32 @@ class RdfWriter:
 
     def plain(self, node: URIRef, prop: URIRef, value: object, datatype: URIRef | None = None) -> None:
         if value is not None:
-            self.g.add((node, prop, Literal(value, datatype=datatype)))
+            # typed values repeat (booleans, counts, dates); plain strings are mostly identifiers
+            self.g.add((node, prop, self.literal(value, datatype) if datatype is not None else Literal(value)))
 
     def date(self, node: URIRef, prop: URIRef, precision_prop: URIRef, value: PartialDate | None) -> None:
         if value is not None:
-            self.g.add((node, prop, Literal(value.iso, datatype=XSD.date)))
-            self.g.add((node, precision_prop, Literal(value.precision)))
+            self.g.add((node, prop, self.literal(value.iso, _DATE)))
+            self.g.add((node, precision_prop, self.literal(value.precision)))
 
     def link(self, node: URIRef, prop: URIRef, section: str, slug: str | None) -> None:
         if slug is not None:
-            self.g.add((node, prop, section_iri(section, slug)))
+            self.g.add((node, prop, self.ref(section, slug)))
 
     def common(self, node: URIRef, record: Record) -> None:
         """Identifier, notes, uncertainty, conflicts and the source excerpts of a fact."""
-        self.plain(node, DCTERMS.identifier, record.id)
-        self.text(node, SKOS.note, record.note)
+        self.plain(node, _IDENTIFIER, record.id)
+        self.text(node, _NOTE, record.note)
         self.text(node, _UNCERTAINTY, record.uncertain)
         for other in record.conflicts_with:
-            self.g.add((node, _CONFLICTS_WITH, section_iri(self.ids[other], other)))
+            self.g.add((node, _CONFLICTS_WITH, self.ref(self.ids[other], other)))
         for ev in record.evidence:
             excerpt = excerpt_iri(ev.source, ev.quote)
             self.g.add((node, _EVIDENCE, excerpt))
             if (excerpt, RDF_TYPE, _SOURCE_EXCERPT) not in self.g:  # a set lookup
                 self.typed(excerpt, _SOURCE_EXCERPT)
                 self.text(excerpt, _QUOTE, ev.quote, ev.lang)
-                self.g.add((excerpt, _EXCERPT_OF, section_iri("sources", ev.source)))
+                self.g.add((excerpt, _EXCERPT_OF, self.ref("sources", ev.source)))
 
 
 def build_graph(records: Iterable[tuple[str, BaseRecord]], ids: dict[str, str]) -> Canonical:
@@ -123,12 +144,20 @@ def build_graph(records: Iterable[tuple[str, BaseRecord]], ids: dict[str, str]) 
     items = list(records)
     sources = {r.id: r for s, r in items if isinstance(r, SourceRecord)}
     for section, record in items:
-        derived.extend(record.to_rdf(writer, section_iri(section, record.id)))
+        derived.extend(record.to_rdf(writer, writer.ref(section, record.id)))
     # Excerpts repeat their document's URL and retrieval date so a fact's provenance is one hop away.
     excerpts = [(s, o) for s, p, o in triples if p == _EXCERPT_OF]
+    provenance: dict[str, tuple[Literal, Literal]] = {}
     for excerpt, doc in excerpts:
         slug = str(doc).rsplit("/", 1)[-1]
         if slug in sources:
-            triples.add((excerpt, _SOURCE_URL, Literal(str(sources[slug].url), datatype=XSD.anyURI)))
-            triples.add((excerpt, _RETRIEVED, Literal(sources[slug].retrieved.iso, datatype=XSD.date)))
+            pair = provenance.get(slug)
+            if pair is None:
+                source = sources[slug]
+                pair = provenance[slug] = (
+                    Literal(str(source.url), datatype=XSD.anyURI),
+                    writer.literal(source.retrieved.iso, _DATE),
+                )
+            triples.add((excerpt, _SOURCE_URL, pair[0]))
+            triples.add((excerpt, _RETRIEVED, pair[1]))
     return Canonical(triples=triples, derived=derived)

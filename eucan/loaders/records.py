@@ -7,12 +7,14 @@ import re
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, model_validator
-from rdflib import XSD, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib import URIRef
 
 from eucan.echo import clip
 from eucan.ontology.iris import WIKIDATA, role_iri
-from eucan.ontology.terms import TERMS as ECS  # the closed namespace, as plain attributes
+from eucan.ontology.terms import DCTERMS_TERMS as DCTERMS  # the closed namespaces, as plain attributes
+from eucan.ontology.terms import SKOS_TERMS as SKOS
+from eucan.ontology.terms import TERMS as ECS
+from eucan.ontology.terms import XSD_TERMS as XSD
 
 if TYPE_CHECKING:
     from eucan.loaders.rdf_builder import RdfWriter

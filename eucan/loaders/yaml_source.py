@@ -144,7 +144,8 @@ def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return [], [Problem(label, 1, f"cannot read the file: {exc}")]
-    refused = _alias_problem(text, label)
+    # Without an anchor (`&name`) there is nothing an alias could expand: skip the second parse.
+    refused = _alias_problem(text, label) if "&" in text else None
     if refused is not None:
         return [], [refused]
     try:

@@ -14,14 +14,13 @@ loader writes nothing else and the exporter maps nothing else back.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, URIRef
-from rdflib import Literal as RdfLiteral
 from rdflib.namespace import DCTERMS, SKOS
 
 from eucan.ontology import ONTOLOGY_TTL
@@ -195,12 +194,15 @@ class PropertyGraph:
         return sum(map(len, self.relationships.values()))
 
 
-def _literal_value(term: Term, obj: RdfLiteral) -> Any:
+def _converter(term: Term | None) -> Callable[[Any], Any]:
+    """How an object of `term` becomes a property value (a plain string unless typed)."""
+    if term is None or term.kind in ("lang", "iri", "relation"):
+        return str
     if term.datatype in (XSD.integer, XSD.int, XSD.long):
-        return int(obj)
+        return int
     if term.datatype == XSD.boolean:
-        return bool(obj.toPython())
-    return str(obj)
+        return lambda obj: bool(obj.toPython())
+    return str
 
 
 def graph_to_property_graph(
@@ -215,26 +217,39 @@ def graph_to_property_graph(
     labels: dict[str, set[str]] = {}
     props: dict[str, dict[str, Any]] = {}
     rels: dict[str, list[dict[str, str]]] = {}
+    # Predicates and classes are a few dozen IRIs: look each up once, keyed by the plain string
+    # (rdflib compares IRIs in Python, which made these lookups a third of the mapping).
+    predicates: dict[str, Term | None] = {}
+    classes: dict[str, str] = {}
+    converters: dict[str, Callable[[Any], Any]] = {}
     for s, p, o in graph:
         uri = str(s)
-        node = props.setdefault(uri, {"uri": uri})
-        labels.setdefault(uri, set())
-        if p == RDF.type:
-            labels[uri].add(mapping.labels[o])
+        node = props.get(uri)
+        if node is None:
+            node = props[uri] = {"uri": uri}
+            labels[uri] = set()
+        pid = str(p)
+        if pid in predicates:
+            term = predicates[pid]
+        else:
+            term = predicates[pid] = None if p == RDF.type else mapping.terms[p]
+            converters[pid] = _converter(term)
+        if term is None:
+            label = classes.get(str(o))
+            if label is None:
+                label = classes[str(o)] = mapping.labels[o]
+            labels[uri].add(label)
             continue
-        term = mapping.terms[p]
-        if term.kind == "relation":
+        kind = term.kind
+        if kind == "relation":
             rels.setdefault(term.key, []).append({"from": uri, "to": str(o)})
             continue
         key = term.key
-        if term.kind == "lang":
+        if kind == "lang":
             lang = getattr(o, "language", None) or DEFAULT_LANG
-            key = key if lang == DEFAULT_LANG else f"{key}_{lang}"
-            value: Any = str(o)
-        elif term.kind == "iri":
-            value = str(o)
-        else:
-            value = _literal_value(term, o)
+            if lang != DEFAULT_LANG:
+                key = f"{key}_{lang}"
+        value: Any = converters[pid](o)
         if term.multi:
             node.setdefault(key, []).append(value)
         elif key in node:

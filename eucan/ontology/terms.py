@@ -10,11 +10,12 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import cast
 
-from rdflib import URIRef
+from rdflib import XSD, URIRef
+from rdflib.namespace import DCTERMS, SKOS
 
 from eucan.ontology.namespaces import ECS
 
-__all__ = ["TERMS"]
+__all__ = ["DCTERMS_TERMS", "SKOS_TERMS", "TERMS", "XSD_TERMS"]
 
 
 class _Terms(SimpleNamespace):
@@ -23,3 +24,8 @@ class _Terms(SimpleNamespace):
 
 
 TERMS = cast("type[ECS]", _Terms(**{name: ECS[name] for name in ECS.__annotations__}))
+
+# The same for the standard vocabularies the records write (dcterms:identifier, skos:prefLabel, xsd:date, ...).
+DCTERMS_TERMS = cast("type[DCTERMS]", _Terms(**{name: DCTERMS[name] for name in DCTERMS.__annotations__}))
+SKOS_TERMS = cast("type[SKOS]", _Terms(**{name: SKOS[name] for name in SKOS.__annotations__}))
+XSD_TERMS = cast("type[XSD]", _Terms(**{name: XSD[name] for name in XSD.__annotations__}))

@@ -1,0 +1,170 @@
+"""An incremental load rewrites only what changed, atomically; a bad edit or a killed load changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bench.synthetic import generate, write_yaml
+from eucan.errors import SourceError
+from eucan.graph.falkordb_store import FalkorDBStore
+from eucan.graph.loads import content_hash
+from eucan.loaders.pipeline import MANIFEST_FILE, load_sources, validate_sources
+from eucan.ontology.mapping import PropertyGraph
+from tests.conftest import ROOT
+
+
+def _engine_content(store: FalkorDBStore) -> str:
+    """The live graph's content read back from the engine (not from LoadInfo)."""
+    nodes = store.run("MATCH (n:Resource) RETURN labels(n), properties(n)", row_cap=100_000).rows
+    rels = store.run("MATCH (a:Resource)-[r]->(b:Resource) RETURN a.uri, type(r), b.uri", row_cap=100_000).rows
+    return _digest([(labels, props) for labels, props in nodes], [tuple(r) for r in rels])
+
+
+def _graph_content(graph: PropertyGraph) -> str:
+    nodes = [(["Resource", *labels], row) for labels, rows in graph.nodes.items() for row in rows]
+    rels = [(r["from"], t, r["to"]) for t, rows in graph.relationships.items() for r in rows]
+    return _digest(nodes, rels)
+
+
+def _digest(nodes: list[tuple[Any, Any]], rels: list[tuple[Any, ...]]) -> str:
+    lines = sorted(json.dumps([sorted(set(labels)), props], sort_keys=True) for labels, props in nodes)
+    return hashlib.sha256("\n".join([*lines, "--", *sorted({" ".join(r) for r in rels})]).encode()).hexdigest()
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    write_yaml(generate(300, seed=5), folder)
+    return folder
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[FalkorDBStore]:
+    with FalkorDBStore(tmp_path / "kg", row_cap=100_000) as s:
+        yield s
+
+
+def _edit(folder: Path, section: str, index: int, **changes: Any) -> Path:
+    path = folder / f"{section}-000.yaml"
+    doc = yaml.safe_load(path.read_text())
+    doc[section][index].update(changes)
+    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+    return path
+
+
+def test_an_edit_rewrites_only_the_changed_records(sources: Path, store: FalkorDBStore, tmp_path: Path) -> None:
+    state = tmp_path / "kg"
+    first = load_sources(store, [sources], root=tmp_path, state_dir=state)
+    assert first.load is not None and first.load.mode == "full"
+    again = load_sources(store, [sources], root=tmp_path, state_dir=state)
+    assert again.load is not None and again.load.mode == "unchanged"
+    assert again.load.info == first.load.info  # nothing written, same generation
+
+    _edit(sources, "participations", 3, role="observer")  # one property of one record
+    path = sources / "memberships-000.yaml"  # one record removed
+    doc = yaml.safe_load(path.read_text())
+    removed = doc["memberships"].pop(0)["id"]
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    result = load_sources(store, [sources], root=tmp_path, state_dir=state)
+
+    summary = result.load
+    assert summary is not None and summary.mode == "incremental"
+    assert summary.info.generation == first.load.info.generation + 1
+    # the participation is rewritten; the removed membership goes, and with it the MEMBER_OF shortcut its
+    # member had (so the member, whose outgoing relationships changed, is rewritten too)
+    assert summary.deleted <= 4 and summary.nodes <= 3, summary
+    assert _engine_content(store) == _graph_content(result.property_graph)
+    assert store.load_generation() == summary.info
+    assert summary.info.content_hash == content_hash(result.property_graph)
+    assert not store.run("MATCH (m:Resource {id: $id}) RETURN m", {"id": removed}).rows
+    assert store.run("MATCH (p:Participation {id: 'participation-3'})-[:ROLE]->(r) RETURN r.id").rows == [["observer"]]
+    assert store._staging_graphs() == []
+
+    full = load_sources(store, [sources], root=tmp_path, state_dir=state, full=True)
+    assert full.load is not None and full.load.mode == "full"
+    assert _engine_content(store) == _graph_content(result.property_graph)
+
+
+def test_a_bad_edit_is_refused_with_file_and_line_and_the_graph_stays(
+    sources: Path, store: FalkorDBStore, tmp_path: Path
+) -> None:
+    state = tmp_path / "kg"
+    load_sources(store, [sources], root=tmp_path, state_dir=state)
+    before, content = store.load_generation(), _engine_content(store)
+    path = _edit(sources, "participations", 2, actor="actor-nobody")
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "actor-nobody" in text)
+    with pytest.raises(SourceError) as refused:
+        load_sources(store, [sources], root=tmp_path, state_dir=state)
+    [problem] = refused.value.problems
+    assert (problem.file, problem.line) == ("data/participations-000.yaml", line)
+    assert "unknown actor 'actor-nobody'" in problem.message
+    assert store.load_generation() == before and _engine_content(store) == content
+
+
+def test_a_manifest_of_another_load_means_a_full_load(sources: Path, store: FalkorDBStore, tmp_path: Path) -> None:
+    state = tmp_path / "kg"
+    load_sources(store, [sources], root=tmp_path, state_dir=state)
+    manifest = json.loads((state / MANIFEST_FILE).read_text())
+    manifest["token"] = "someone-else"
+    (state / MANIFEST_FILE).write_text(json.dumps(manifest))
+    _edit(sources, "events", 0, name="Renamed meeting")
+    result = load_sources(store, [sources], root=tmp_path, state_dir=state)
+    assert result.load is not None and result.load.mode == "full"
+    assert _engine_content(store) == _graph_content(result.property_graph)
+
+
+KILLED = """
+import sys
+from pathlib import Path
+from eucan.graph.falkordb_store import FalkorDBStore
+from eucan.loaders.pipeline import load_sources
+
+def report(done, total):
+    print("progress", done, total, flush=True)
+
+store = FalkorDBStore(Path(sys.argv[1]))
+result = load_sources(store, [Path(sys.argv[2])], root=Path(sys.argv[2]), batch_size=1, progress=report,
+                      state_dir=Path(sys.argv[1]))
+print("finished", result.load.mode, flush=True)
+"""
+
+
+def test_a_killed_incremental_load_leaves_the_previous_graph(sources: Path, tmp_path: Path) -> None:
+    state = tmp_path / "kg"
+    with FalkorDBStore(state, row_cap=100_000) as store:
+        load_sources(store, [sources], root=tmp_path, state_dir=state)
+        before, content = store.load_generation(), _engine_content(store)
+    for index in range(12):
+        _edit(sources, "participations", index, role="observer" if index % 2 else "coordinator")
+    with subprocess.Popen(
+        [sys.executable, "-c", KILLED, str(state), str(sources)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    ) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            assert not line.startswith("finished"), "the load finished before it could be killed"
+            if line.startswith("progress"):  # the copy is being changed: kill it there
+                os.kill(proc.pid, signal.SIGKILL)
+                break
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    with FalkorDBStore(state, row_cap=100_000) as store:
+        assert store.load_generation() == before and _engine_content(store) == content
+        assert store._staging_graphs() == []
+        result = load_sources(store, [sources], root=tmp_path, state_dir=state)  # and the next load works
+        assert result.load is not None and result.load.mode == "incremental"
+        assert _engine_content(store) == _graph_content(validate_sources([sources], tmp_path).property_graph)
