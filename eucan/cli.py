@@ -436,7 +436,10 @@ def serve(
             from eucan.loaders.pipeline import load_sources
 
             with exclusive_load(settings, on_wait=lambda message: err.print(message)), open_store(settings) as store:
-                result = load_sources(store, [settings.sources_dir], batch_size=settings.batch_size)
+                # Like `eucan load`: only what changed is rewritten, and the canonical RDF is kept for exports.
+                result = load_sources(
+                    store, [settings.sources_dir], batch_size=settings.batch_size, state_dir=settings.data_dir
+                )
                 out.print(f"loaded {result.records} records from {len(result.files)} files into {store.backend}")
                 _print_stats(store)
         err.print(f"serving the API on http://{host}:{port}/api/v1 (docs: http://{host}:{port}/docs)")
