@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, get_args
+from typing import Any, cast, get_args
 
 from eucan.api import models as m
+from eucan.api import rows as r
 from eucan.api.provenance import Provenance, check_date, page, ref, require, text_of, type_of
 from eucan.errors import QueryParameterError
 from eucan.graph.store import GraphStore
@@ -16,11 +17,11 @@ __all__ = ["EVENT_TYPES", "get_event", "list_events"]
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
 
-def _refs(raw: Any) -> list[m.Ref]:
-    return sorted((r for r in map(ref, raw or []) if r), key=lambda r: r.id)
+def _refs(raw: list[r.RefRow] | None) -> list[m.Ref]:
+    return sorted((x for x in map(ref, raw or []) if x), key=lambda x: x.id)
 
 
-def _summary(raw: dict[str, Any], prov: Provenance) -> dict[str, Any]:
+def _summary(raw: r.EventRow, prov: Provenance) -> dict[str, Any]:
     instruments = _refs(raw.get("instruments"))
     return {
         "id": raw["id"],
@@ -60,14 +61,14 @@ def list_events(
     params = {"type": type, "actor": actor, "instrument": instrument, "date_from": date_from, "date_to": date_to}
     items, total = page(store, "api_events", params, limit, offset)
     prov = Provenance(store, items)
-    return [m.EventSummary(**_summary(raw, prov)) for raw in items], total
+    return [m.EventSummary(**_summary(cast(r.EventRow, raw), prov)) for raw in items], total
 
 
 def get_event(*, store: GraphStore, event_id: str) -> m.EventDetail:
     rows = run_named(store=store, name="api_event", params={"id": event_id}).rows
     if not rows:
         require(store, event_id, "Event", "event")
-    raw: dict[str, Any] = rows[0][0]
+    raw = cast(r.EventRow, rows[0][0])
     prov = Provenance(store, raw)
     return m.EventDetail(
         **_summary(raw, prov),

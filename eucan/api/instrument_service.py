@@ -58,7 +58,7 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
     rows = run_named(store=store, name="api_instrument", params={"id": instrument_id}).rows
     if not rows:
         require(store, instrument_id, "Instrument", "instrument")
-    raw: dict[str, Any] = rows[0][0]
+    raw = cast(r.InstrumentRow, rows[0][0])
     prov = Provenance(store, raw)
     participants = [
         m.Participant(
@@ -76,13 +76,13 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
         for p in raw.get("participants") or []
     ]
     return m.InstrumentDetail(
-        **_instrument_summary(cast(r.InstrumentRow, raw), prov).model_dump(),
+        **_instrument_summary(raw, prov).model_dump(),
         uri=raw.get("uri"),
         url=text_of(raw.get("url")),
         description=text_of(raw.get("description")),
         note=text_of(raw.get("note")),
         uncertainty=text_of(raw.get("uncertainty")),
-        celex=raw.get("celex"),
+        celex=text_of(raw.get("celex")),
         place=text_of(raw.get("place")),
         provisional_application=raw.get("provisionalApplicationDate"),
         provisional_application_precision=raw.get("provisionalApplicationDatePrecision"),
@@ -94,7 +94,7 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
             (
                 m.LegalActRef(
                     **must_ref(x).model_dump(),
-                    celex=x.get("celex"),
+                    celex=text_of(x.get("celex")),
                     signed=x.get("signedDate"),
                     sources=prov.sources(x["record"]),
                 )
@@ -124,7 +124,7 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
 # -- domains -----------------------------------------------------------------------------------
 
 
-def _domain_summary(raw: dict[str, Any], prov: Provenance) -> dict[str, Any]:
+def _domain_summary(raw: r.DomainRow, prov: Provenance) -> dict[str, Any]:
     return {
         "id": raw["id"],
         "name": raw.get("name"),
@@ -140,14 +140,14 @@ def _domain_summary(raw: dict[str, Any], prov: Provenance) -> dict[str, Any]:
 def list_domains(*, store: GraphStore, limit: int, offset: int) -> tuple[list[m.DomainSummary], int]:
     items, total = page(store, "api_domains", {}, limit, offset)
     prov = Provenance(store, items)
-    return [m.DomainSummary(**_domain_summary(raw, prov)) for raw in items], total
+    return [m.DomainSummary(**_domain_summary(cast(r.DomainRow, raw), prov)) for raw in items], total
 
 
 def get_domain(*, store: GraphStore, domain_id: str) -> m.DomainDetail:
     rows = run_named(store=store, name="api_domain", params={"id": domain_id}).rows
     if not rows:
         require(store, domain_id, "CooperationDomain", "cooperation domain")
-    raw: dict[str, Any] = rows[0][0]
+    raw = cast(r.DomainRow, rows[0][0])
     prov = Provenance(store, raw)
     instruments = sorted((_instrument_summary(i, prov) for i in raw.get("instruments") or []), key=lambda i: i.id)
     return m.DomainDetail(**_domain_summary(raw, prov), instruments=instruments)

@@ -85,13 +85,13 @@ def period(raw: r.DatedRow) -> m.Period:
     )
 
 
-def list_of(value: Any) -> list[str]:
+def list_of(value: object) -> list[str]:
     if value is None:
         return []
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
-def text_of(value: Any) -> str | None:
+def text_of(value: object) -> str | None:
     """A free-text property; several values (a multi-valued property) are joined with '; '."""
     if value is None:
         return None
@@ -105,7 +105,7 @@ def paged(result_records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], i
     return [r["item"] for r in result_records if r.get("item") is not None], total
 
 
-def walk_records(value: Any) -> Iterator[str]:
+def walk_records(value: object) -> Iterator[str]:
     if isinstance(value, dict):
         for key, item in value.items():
             if key == "record" and isinstance(item, str):
@@ -122,7 +122,7 @@ def walk_records(value: Any) -> Iterator[str]:
 class Provenance:
     """Sources, roles and related refs of every record in a response, fetched in one or a few queries."""
 
-    def __init__(self, store: GraphStore, raw: Any, *, ids: Iterable[str] | None = None) -> None:
+    def __init__(self, store: GraphStore, raw: object, *, ids: Iterable[str] | None = None) -> None:
         """The records named anywhere in `raw` (keys `record` and `sourcedBy`), or exactly `ids` if given."""
         ids = sorted(set(walk_records(raw) if ids is None else ids))
         self._info: dict[str, r.RecordInfoRow] = {}

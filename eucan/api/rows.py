@@ -132,7 +132,7 @@ class InstrumentRow(NamedRow, DatedRow, total=False):
     place: TextValue
     domains: list[RefRow]
     participants: list[ParticipationRow]
-    legalBasis: list[RefRow]
+    legalBasis: list[InstrumentRow]
     partOf: list[RefRow]
     parts: list[RefRow]
     locations: list[RefRow]
