@@ -30,12 +30,35 @@ from eucan.graph.falkordb_store import FalkorDBStore  # noqa: E402
 from eucan.loaders.pipeline import validate_sources  # noqa: E402
 
 
+def browser_ready_ms(url: str) -> float:
+    """Milliseconds from navigation until the page's network says it is drawn (`data-ready-at`)."""
+    import shutil
+
+    from playwright import sync_api
+
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = chromium.new_page()
+            page.goto(url)
+            page.wait_for_selector(".network-box[data-state=ready]", timeout=60_000)
+            return float(page.get_attribute(".network-box", "data-ready-at") or "nan")
+        finally:
+            chromium.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=int, default=100_000, help="number of synthetic facts")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--requests", type=int, default=300, help="requests per page kind")
     parser.add_argument("--warmup", type=int, default=30, help="requests per page kind before measuring")
+    parser.add_argument(
+        "--browser",
+        action="store_true",
+        help="also time, in headless Chromium (Debian's chromium), how long after navigation the largest "
+        "actor's network is drawn and interactive",
+    )
     args = parser.parse_args()
     print("command: python bench/pages.py " + " ".join(sys.argv[1:]))
     print(f"machine: {os.cpu_count()} CPUs; python {sys.version.split()[0]}")
@@ -77,6 +100,9 @@ def main() -> None:
                     f"{label:34} {r['requests']:>8.0f} {r['errors']:>6.0f} {r['p50_ms']:>8.1f} {r['p99_ms']:>8.1f} "
                     f"{r['max_ms']:>8.1f}"
                 )
+            if args.browser:
+                ready_ms = [browser_ready_ms(f"{base}/page/actor/{largest}") for _ in range(3)]
+                print(f"\nlargest actor's network drawn and interactive after (ms, 3 loads): {ready_ms}")
         finally:
             server.terminate()
             try:
