@@ -26,7 +26,6 @@ import argparse
 import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -43,18 +42,15 @@ from typing import Any
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.api import free_port, wait_ready  # noqa: E402  (one copy of the server helpers)
+
 Request = Callable[[httpx.Client], httpx.Response]
 SPARQL_NAME = (
     "SELECT ?name WHERE { <https://w3id.org/eucan-security/id/actor/canada> "
     "<http://www.w3.org/2004/02/skos/core#prefLabel> ?name }"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 class Listener:
@@ -253,20 +249,6 @@ def run_phase(
     return phase
 
 
-def wait_ready(base: str, process: subprocess.Popen[bytes], timeout: float = 180) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"the server exited with code {process.returncode}")
-        try:
-            if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    raise SystemExit("the server did not become ready")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clients", type=int, default=50)
@@ -288,7 +270,7 @@ def main() -> None:
                    "--log-level", "warning"]  # fmt: skip
         server = subprocess.Popen(command, cwd=ROOT, env=env)
         try:
-            wait_ready(base, server)
+            wait_ready(base, server, timeout=180)
             httpx.get(f"{base}/sparql", params={"query": "ASK {}"}, timeout=120)  # build the SPARQL store
             results = []
             for name, share in (("baseline", 0.0), ("mixed", args.hostile)):
