@@ -35,7 +35,7 @@ from eucan.graph.cypher import DELETE_NODES, HEALTH_PROBE, LOAD_INFO_READ, LOAD_
 from eucan.graph.falkordb_server import EmbeddedServer, EngineLimits, start_or_attach
 from eucan.graph.fulltext import rank, redisearch_query
 from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, load_lock, manifest_of
-from eucan.graph.readonly import check_cost, ensure_read_only
+from eucan.graph.readonly import admit
 from eucan.graph.schema import falkordb_schema
 from eucan.graph.store import GraphStore, Progress, QueryResult
 from eucan.graph.values import plain
@@ -70,6 +70,17 @@ def _translate(exc: Exception, query: str) -> Exception:
     if isinstance(exc, redis.ConnectionError):
         return StoreUnavailable(f"the embedded FalkorDB engine is not reachable: {text}")
     return QuerySyntaxError(f"the engine could not run the query: {text}")
+
+
+def _write(
+    staging: Any, graph: PropertyGraph, batch_size: int, limit: int, progress: Progress | None, done: int, total: int
+) -> None:
+    """Write `graph` into the staging graph in batches, reporting progress from `done` of `total`."""
+    for statement, rows in write_batches(graph, batch_size):
+        staging.query(statement, {"rows": rows}, timeout=limit)
+        done += len(rows)
+        if progress:
+            progress(done, total)
 
 
 class FalkorDBStore(GraphStore):
@@ -152,11 +163,13 @@ class FalkorDBStore(GraphStore):
         timeout_ms: int | None = None,
         row_cap: int | None = None,
     ) -> QueryResult:
-        check_cost(
-            query, max_length=self.max_query_length, max_nesting=self.max_nesting, max_parse_cost=self.max_parse_cost
+        admit(
+            query,
+            read_only=read_only,
+            max_length=self.max_query_length,
+            max_nesting=self.max_nesting,
+            max_parse_cost=self.max_parse_cost,
         )
-        if read_only:
-            ensure_read_only(query)
         timeout = min(timeout_ms or self.default_timeout_ms, self.timeout_max_ms)
         try:
             graph = self._client(round(timeout / 1000 + SOCKET_MARGIN_S, 1)).select_graph(self.graph_name)
@@ -303,12 +316,7 @@ class FalkorDBStore(GraphStore):
             for statement in falkordb_schema():
                 staging.query(statement, timeout=limit)
             total = graph.node_count + graph.relationship_count
-            done = 0
-            for statement, rows in write_batches(graph, batch_size):
-                staging.query(statement, {"rows": rows}, timeout=limit)
-                done += len(rows)
-                if progress:
-                    progress(done, total)
+            _write(staging, graph, batch_size, limit, progress, 0, total)
             staging.query(LOAD_INFO_WRITE, {"info": info.as_params()}, timeout=limit)
             # Before the switch the staging graph must be the one this load wrote, and only that;
             # RENAME then replaces the live graph in one step, and the snapshot is saved.
@@ -359,11 +367,7 @@ class FalkorDBStore(GraphStore):
                     done += len(uris)
                     if progress:
                         progress(done, total)
-                for statement, rows in write_batches(changes.write, batch_size):
-                    staging.query(statement, {"rows": rows}, timeout=limit)
-                    done += len(rows)
-                    if progress:
-                        progress(done, total)
+                _write(staging, changes.write, batch_size, limit, progress, done, total)
                 staging.query(LOAD_INFO_WRITE, {"info": info.as_params()}, timeout=limit)
                 self._switch(staging, staging_name, token)
                 return info

@@ -24,7 +24,7 @@ from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, Stal
 from eucan.graph.cypher import DELETE_NODES, HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
 from eucan.graph.fulltext import lucene_query, rank
 from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, manifest_of
-from eucan.graph.readonly import check_cost, ensure_read_only
+from eucan.graph.readonly import admit
 from eucan.graph.schema import neo4j_schema
 from eucan.graph.store import GraphStore, Progress, QueryResult
 from eucan.graph.values import plain
@@ -92,11 +92,13 @@ class Neo4jStore(GraphStore):
         timeout_ms: int | None = None,
         row_cap: int | None = None,
     ) -> QueryResult:
-        check_cost(
-            query, max_length=self.max_query_length, max_nesting=self.max_nesting, max_parse_cost=self.max_parse_cost
+        admit(
+            query,
+            read_only=read_only,
+            max_length=self.max_query_length,
+            max_nesting=self.max_nesting,
+            max_parse_cost=self.max_parse_cost,
         )
-        if read_only:
-            ensure_read_only(query)
         timeout = min(timeout_ms or self.default_timeout_ms, self.timeout_max_ms) / 1000
         cap = row_cap or self.row_cap
 

@@ -16,7 +16,7 @@ import re
 
 from eucan.errors import QueryLimitExceeded, ReadOnlyViolation
 
-__all__ = ["check_cost", "ensure_read_only", "nesting_depth", "nesting_profile", "strip_literals"]
+__all__ = ["admit", "check_cost", "ensure_read_only", "nesting_depth", "nesting_profile", "strip_literals"]
 
 _WRITE_CLAUSES = {
     "CREATE": "CREATE",
@@ -230,3 +230,10 @@ def check_cost(query: str, *, max_length: int, max_nesting: int, max_parse_cost:
             f"the limit is {max_parse_cost} (setting EUCAN_QUERY_MAX_PARSE_COST; one expression nested "
             "12 levels deep costs about 8,000): flatten them, e.g. compute parts in WITH clauses"
         )
+
+
+def admit(query: str, *, read_only: bool, max_length: int, max_nesting: int, max_parse_cost: int) -> None:
+    """What every store checks before a query reaches its engine: cost first, then (for reads) no writes."""
+    check_cost(query, max_length=max_length, max_nesting=max_nesting, max_parse_cost=max_parse_cost)
+    if read_only:
+        ensure_read_only(query)
