@@ -506,18 +506,36 @@ ORDER BY actor
 """,
         params={"id": "hybrid-coe-mou"},
         expected=[
+            ["austria", "participant"],
+            ["belgium", "participant"],
             ["canada", "participant"],
+            ["cyprus", "participant"],
+            ["czechia", "participant"],
+            ["denmark", "participant"],
             ["estonia", "signatory"],
             ["eu", "observer"],
             ["finland", "host"],
             ["france", "signatory"],
             ["germany", "signatory"],
+            ["greece", "participant"],
+            ["hungary", "participant"],
+            ["italy", "participant"],
             ["latvia", "signatory"],
             ["lithuania", "signatory"],
+            ["luxembourg", "participant"],
+            ["malta", "participant"],
             ["nato", "observer"],
+            ["netherlands", "participant"],
+            ["norway", "signatory"],
             ["poland", "signatory"],
+            ["portugal", "participant"],
+            ["romania", "participant"],
+            ["slovakia", "participant"],
+            ["slovenia", "participant"],
             ["spain", "signatory"],
             ["sweden", "signatory"],
+            ["united-kingdom", "signatory"],
+            ["united-states", "signatory"],
         ],
     ),
     Question(
@@ -967,10 +985,101 @@ ORDER BY since, record
         expected=[
             ["eu-canada-salw-landmines-statement-1998", "1998-12-17"],
             ["eu-canada-salw-statement-1999-09-02", "1999-09-02"],
+            ["canada-eu-small-arms-working-group", "1999-12-16"],
             ["eu-canada-peacebuilding-statement-2000", "2000-06-26"],
+            ["eu-canada-nonproliferation-declaration-2001", "2001-06-21"],
             ["global-partnership-wmd", "2002-01-01"],
             ["eu-att-demarche-2013-09-17", "2013-09-17"],
             ["canada-gp-chair-2025", "2025-01-01"],
+        ],
+    ),
+    Question(
+        id="police-arrangement-partners",
+        question="Through which Canadian arrangement are police sent to EU CSDP missions, and which departments take part in it?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(i:Instrument {id: $id}), (p)-[:PARTICIPANT]->(a:Actor),
+  (p)-[:ROLE]->(r:ParticipantRole)
+RETURN i.name AS arrangement, a.id AS department, r.id AS role
+ORDER BY department
+""",
+        params={"id": "canadian-police-arrangement"},
+        expected=[
+            ["Canadian Police Arrangement", "global-affairs-canada", "participant"],
+            ["Canadian Police Arrangement", "public-safety-canada", "participant"],
+            ["Canadian Police Arrangement", "rcmp", "participant"],
+        ],
+    ),
+    Question(
+        id="fpa-timeline",
+        question="When did the Council authorise negotiating the EU–Canada Framework Participation Agreement, and when was it signed?",
+        cypher="""
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id})
+RETURN e.id AS event, e.date AS date
+ORDER BY date
+""",
+        params={"id": "eu-canada-fpa"},
+        expected=[
+            ["ev-2004-02-23-fpa-negotiation-authorised", "2004-02-23"],
+            ["ev-2005-11-24-fpa-signature", "2005-11-24"],
+        ],
+    ),
+    Question(
+        id="hybrid-coe-joined-2018",
+        question="Which states are recorded as joining Hybrid CoE in 2018 (year precision)?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(:Instrument {id: $id}), (p)-[:PARTICIPANT]->(a:Actor)
+WHERE p.startDate = $year AND p.startDatePrecision = 'year'
+RETURN a.id AS state
+ORDER BY state
+""",
+        params={"id": "hybrid-coe-mou", "year": "2018-01-01"},
+        expected=[["austria"], ["cyprus"], ["czechia"], ["denmark"], ["italy"], ["netherlands"], ["romania"]],
+    ),
+    Question(
+        id="euam-iraq-founding-act",
+        question="Which Council decision established EUAM Iraq, the mission to which Canada seconded an expert, and is it on a primary source?",
+        cypher="""
+MATCH (d:LegalAct)
+WHERE d.name CONTAINS $mission
+OPTIONAL MATCH (d)-[:EVIDENCE]->(:SourceExcerpt)-[:EXCERPT_OF]->(s:SourceDocument)
+RETURN d.id AS act, d.celex AS celex, d.startDate AS adopted, max(s.primarySource) AS primary
+""",
+        params={"mission": "EUAM Iraq"},
+        expected=[["la-2017-1869-cfsp", "32017D1869", "2017-10-16", False]],
+    ),
+    Question(
+        id="osce-participating-states",
+        question="How many recorded states are OSCE participating States, and is Canada among them?",
+        cypher="""
+MATCH (m:Membership)-[:ORGANISATION]->(:Actor {id: $org}), (m)-[:MEMBER]->(s:Actor)
+RETURN count(s) AS states, sum(CASE WHEN s.id = 'canada' THEN 1 ELSE 0 END) AS canada
+""",
+        params={"org": "osce"},
+        expected=[[29, 1]],
+    ),
+    Question(
+        id="drone-coalition-members",
+        question="Which states are recorded in the drone capability coalition for Ukraine, and which lead it?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(:Instrument {id: $id}), (p)-[:PARTICIPANT]->(a:Actor),
+  (p)-[:ROLE]->(r:ParticipantRole)
+RETURN a.id AS state, r.id AS role
+ORDER BY state
+""",
+        params={"id": "drone-capability-coalition"},
+        expected=[
+            ["canada", "participant"],
+            ["czechia", "participant"],
+            ["denmark", "participant"],
+            ["estonia", "participant"],
+            ["germany", "participant"],
+            ["italy", "participant"],
+            ["latvia", "coordinator"],
+            ["lithuania", "participant"],
+            ["netherlands", "participant"],
+            ["poland", "participant"],
+            ["sweden", "participant"],
+            ["united-kingdom", "coordinator"],
         ],
     ),
 ]
