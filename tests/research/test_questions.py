@@ -974,6 +974,7 @@ ORDER BY since, record
             ["eu-canada-salw-statement-1999-09-02", "1999-09-02"],
             ["eu-canada-peacebuilding-statement-2000", "2000-06-26"],
             ["global-partnership-wmd", "2002-01-01"],
+            ["ep-resolution-canada-summit-2010-05-05", "2010-05-05"],
             ["eu-att-demarche-2013-09-17", "2013-09-17"],
             ["canada-gp-chair-2025", "2025-01-01"],
         ],
@@ -990,6 +991,7 @@ ORDER BY date
         expected=[
             ["ipm-27-2003-10-29", "2003-10-29", "day", ["Ottawa"]],
             ["ipm-32-2009-11", "2009-11-01", "month", ["Brussels"]],
+            ["ipm-2013-04", "2013-04-01", "month", None],
             ["ipm-40-2019-03", "2019-03-01", "month", ["Strasbourg"]],
             ["ipm-2022-12-ottawa", "2022-12-01", "month", ["Ottawa"]],
             ["ipm-42-2023-06-08", "2023-06-08", "day", ["Brussels"]],
