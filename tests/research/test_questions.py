@@ -1069,7 +1069,7 @@ ORDER BY date
     ),
     Question(
         id="eu-delegation-security-events",
-        question="Which security and defence events of the EU Delegation to Canada are recorded, and how precisely are they dated?",
+        question="In which recorded events did the EU Delegation to Canada take part, and how precisely are they dated?",
         cypher="""
 MATCH (e:Event)-[:EVENT_PARTICIPANT]->(:Actor {id: $actor})
 RETURN e.id AS event, e.date AS date, e.datePrecision AS precision
@@ -1077,6 +1077,7 @@ ORDER BY date
 """,
         params={"actor": "eu-delegation-to-canada"},
         expected=[
+            ["dca-meeting-2019-10-23", "2019-10-23", "day"],
             ["eu-security-defence-symposium-2020-03-24", "2020-03-24", "day"],
             ["road-to-schuman-ottawa-2024", "2024-01-01", "year"],
         ],
