@@ -11,6 +11,9 @@ from tests.utils.errors import assert_error_shape
 
 V1 = "/api/v1"
 
+# Instruments in the maritime-security domain (the Ocean Partnership, its Forum, the 2025 Partnership).
+MARITIME = ["eu-canada-ocean-partnership", "eu-canada-ocean-partnership-forum", "sdp-2025"]
+
 
 def _rows(client: TestClient, **params: Any) -> list[dict[str, Any]]:
     response = client.get(f"{V1}/cooperation", params={"limit": 500, **params})
@@ -20,9 +23,11 @@ def _rows(client: TestClient, **params: Any) -> list[dict[str, Any]]:
     return list(body["data"])
 
 
-def test_canada_maritime_security_is_the_sdp_and_the_ocean_partnership_with_the_eu(client: TestClient) -> None:
+def test_canada_maritime_security_is_the_sdp_and_the_ocean_partnership_and_its_forum_with_the_eu(
+    client: TestClient,
+) -> None:
     rows = _rows(client, actor="canada", domain="maritime-security")
-    assert sorted(r["instrument"]["id"] for r in rows) == ["eu-canada-ocean-partnership", "sdp-2025"]
+    assert sorted(r["instrument"]["id"] for r in rows) == MARITIME
     ocean = next(r for r in rows if r["instrument"]["id"] == "eu-canada-ocean-partnership")
     assert ocean["instrument"]["type"] == "Agreement" and "eu" in {p["id"] for p in ocean["partners"]}
     row = next(r for r in rows if r["instrument"]["id"] == "sdp-2025")

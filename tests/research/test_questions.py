@@ -98,7 +98,11 @@ RETURN e.id AS round, e.date AS date, e.datePrecision AS precision
 ORDER BY date
 """,
         params={"id": "eu-canada-security-defence-dialogue"},
-        expected=[["sdd-2015", "2015-01-01", "year"], ["sdd-2024-03", "2024-03-01", "month"]],
+        expected=[
+            ["sdd-2015", "2015-01-01", "year"],
+            ["sdd-2017", "2017-01-01", "year"],
+            ["sdd-2024-03", "2024-03-01", "month"],
+        ],
     ),
     Question(
         id="summits",
@@ -796,7 +800,7 @@ RETURN i.id AS instrument
 ORDER BY instrument
 """,
         params={"domain": "maritime-security"},
-        expected=[["eu-canada-ocean-partnership"], ["sdp-2025"]],
+        expected=[["eu-canada-ocean-partnership"], ["eu-canada-ocean-partnership-forum"], ["sdp-2025"]],
     ),
     Question(
         id="fimi-instruments",
@@ -871,6 +875,7 @@ ORDER BY date
 """,
         params={"id": "eu-canada-spa-jcc"},
         expected=[
+            ["jcc-2017-ottawa", "2017-01-01", ["Ottawa"]],
             ["jcc-2018-06-28", "2018-06-28", ["Brussels"]],
             ["jcc-2020-02-10", "2020-02-10", ["Ottawa"]],
             ["jcc-2023-03-09", "2023-03-09", ["Brussels"]],
@@ -880,7 +885,7 @@ ORDER BY date
         id="ocean-partnership-forum",
         question="When and where did the first EU–Canada Ocean Partnership Forum meet?",
         cypher="""
-MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id})
+MATCH (e:Event:Meeting)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id})
 RETURN e.id AS meeting, e.date AS date, e.place AS place
 """,
         params={"id": "eu-canada-ocean-partnership"},
@@ -989,6 +994,7 @@ ORDER BY since, record
             ["eu-canada-peacebuilding-statement-2000", "2000-06-26"],
             ["eu-canada-nonproliferation-declaration-2001", "2001-06-21"],
             ["global-partnership-wmd", "2002-01-01"],
+            ["ep-resolution-canada-summit-2010-05-05", "2010-05-05"],
             ["eu-att-demarche-2013-09-17", "2013-09-17"],
             ["canada-gp-chair-2025", "2025-01-01"],
         ],
@@ -1081,6 +1087,125 @@ ORDER BY state
             ["sweden", "participant"],
             ["united-kingdom", "coordinator"],
         ],
+    ),
+    Question(
+        id="ipm-meetings",
+        question="Which European Parliament–Canada interparliamentary meetings are recorded, when (at which precision) and where?",
+        cypher="""
+MATCH (e:Event:DialogueMeeting)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id})
+RETURN e.id AS meeting, e.date AS date, e.datePrecision AS precision, e.place AS place
+ORDER BY date
+""",
+        params={"id": "eu-canada-interparliamentary-meetings"},
+        expected=[
+            ["ipm-27-2003-10-29", "2003-10-29", "day", ["Ottawa"]],
+            ["ipm-32-2009-11", "2009-11-01", "month", ["Brussels"]],
+            ["ipm-2013-04", "2013-04-01", "month", None],
+            ["ipm-40-2019-03", "2019-03-01", "month", ["Strasbourg"]],
+            ["ipm-2022-12-ottawa", "2022-12-01", "month", ["Ottawa"]],
+            ["ipm-42-2023-06-08", "2023-06-08", "day", ["Brussels"]],
+        ],
+    ),
+    Question(
+        id="ipm-parliamentarians",
+        question="Which parliamentarians are recorded in the EU–Canada interparliamentary dialogue, and in how many of its meetings?",
+        cypher="""
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id}), (e)-[:EVENT_PARTICIPANT]->(p:Person)
+RETURN p.id AS person, count(e) AS meetings
+ORDER BY person
+""",
+        params={"id": "eu-canada-interparliamentary-meetings"},
+        expected=[["francesco-sorbara", 2], ["scott-simms", 2], ["stephanie-yon-courtin", 3]],
+    ),
+    Question(
+        id="pm-addresses-european-parliament",
+        question="When and where did a Canadian Prime Minister address the European Parliament?",
+        cypher="""
+MATCH (e:Event)-[:EVENT_PARTICIPANT]->(:Actor {id: $pm}), (e)-[:EVENT_PARTICIPANT]->(:Actor {id: $ep})
+RETURN e.id AS address, e.date AS date, e.place AS place
+ORDER BY date
+""",
+        params={"pm": "justin-trudeau", "ep": "european-parliament"},
+        expected=[
+            ["trudeau-ep-address-2017-02-16", "2017-02-16", ["Strasbourg"]],
+            ["trudeau-ep-address-2022-03-23", "2022-03-23", ["Brussels"]],
+        ],
+    ),
+    Question(
+        id="summit-mechanism-roles",
+        question="Who takes part in the EU–Canada Leaders' Summits as a mechanism, and in which role?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(:Instrument {id: $id}), (p)-[:PARTICIPANT]->(a:Actor),
+  (p)-[:ROLE]->(r:ParticipantRole)
+RETURN a.id AS actor, r.id AS role
+ORDER BY actor
+""",
+        params={"id": "eu-canada-leaders-summits"},
+        expected=[
+            ["canada", "party"],
+            ["council-eu", "participant"],
+            ["eu", "party"],
+            ["european-commission", "participant"],
+            ["european-council", "participant"],
+        ],
+    ),
+    Question(
+        id="frameworks-before-1996",
+        question="Which instrument with Canada as a party predates the 1996 Joint Political Declaration, and from when?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(i:Instrument), (p)-[:PARTICIPANT]->(:Actor {id: $actor})
+WHERE i.signedDate < $before
+RETURN DISTINCT i.id AS instrument, i.signedDate AS signed, i.signedDatePrecision AS precision
+ORDER BY signed
+""",
+        params={"actor": "canada", "before": "1996-01-01"},
+        expected=[["ec-canada-transatlantic-declaration-1990", "1990-01-01", "year"]],
+    ),
+    Question(
+        id="fimi-events",
+        question="Which recorded events addressed foreign information manipulation and interference?",
+        cypher="""
+MATCH (e:Event)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain})
+RETURN e.id AS event, e.date AS date
+ORDER BY date
+""",
+        params={"domain": "fimi"},
+        expected=[
+            ["canada-stratcom-coe-contribution-2014-09-04", "2014-09-04"],
+            ["g7-toronto-ministerial-2018-04-23", "2018-04-23"],
+            ["ipm-42-2023-06-08", "2023-06-08"],
+        ],
+    ),
+    Question(
+        id="eu-delegation-security-events",
+        question="In which recorded events did the EU Delegation to Canada take part, and how precisely are they dated?",
+        cypher="""
+MATCH (e:Event)-[:EVENT_PARTICIPANT]->(:Actor {id: $actor})
+RETURN e.id AS event, e.date AS date, e.datePrecision AS precision
+ORDER BY date
+""",
+        params={"actor": "eu-delegation-to-canada"},
+        expected=[
+            ["dca-meeting-2019-10-23", "2019-10-23", "day"],
+            ["eu-security-defence-symposium-2020-03-24", "2020-03-24", "day"],
+            ["road-to-schuman-ottawa-2024", "2024-01-01", "year"],
+        ],
+    ),
+    Question(
+        id="dialogues-2017-secondary-only",
+        question="Which 2017 JCC and dialogue meetings rest only on secondary sources?",
+        cypher="""
+MATCH (e:Event)
+WHERE e.date >= $from AND e.date <= $to
+  AND (e:DialogueMeeting OR (e)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $jcc}))
+MATCH (e)-[:EVIDENCE]->(:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)
+WITH e, max(CASE WHEN d.primarySource THEN 1 ELSE 0 END) AS primary
+WHERE primary = 0
+RETURN e.id AS meeting
+ORDER BY meeting
+""",
+        params={"from": "2017-01-01", "to": "2017-12-31", "jcc": "eu-canada-spa-jcc"},
+        expected=[["jcc-2017-ottawa"], ["regional-consultations-2017"], ["sdd-2017"]],
     ),
 ]
 
