@@ -22,7 +22,12 @@ def _rows(client: TestClient, **params: Any) -> list[dict[str, Any]]:
 
 def test_canada_maritime_security_is_the_sdp_and_the_ocean_partnership_with_the_eu(client: TestClient) -> None:
     rows = _rows(client, actor="canada", domain="maritime-security")
-    assert sorted(r["instrument"]["id"] for r in rows) == ["eu-canada-ocean-partnership", "sdp-2025"]
+    assert sorted(r["instrument"]["id"] for r in rows) == [
+        "eu-canada-ocean-partnership",
+        "g7-friends-gulf-of-guinea",
+        "port-state-measures-agreement",
+        "sdp-2025",
+    ]
     ocean = next(r for r in rows if r["instrument"]["id"] == "eu-canada-ocean-partnership")
     assert ocean["instrument"]["type"] == "Agreement" and "eu" in {p["id"] for p in ocean["partners"]}
     row = next(r for r in rows if r["instrument"]["id"] == "sdp-2025")
@@ -63,6 +68,14 @@ def test_partner_filter(client: TestClient) -> None:
         "gctf",
         "global-partnership-wmd",
         "repo-task-force",
+        # data/instruments-round5.yaml
+        "arms-trade-treaty",
+        "da-asat-test-commitment",
+        "elsie-initiative-fund",
+        "g7-friends-gulf-of-guinea",
+        "minerals-security-partnership",
+        "oewg-reducing-space-threats",
+        "un-peacebuilding-fund",
     }
 
 
