@@ -7,15 +7,22 @@ Regenerate after every data edit (a test fails when the committed file is stale)
 
 The report is built from the loaded graph (counts by class, sources, primary shares, conflicts,
 uncertain records, domains) and from the curated files themselves (records per file and section).
+The gaps still open (what no source found so far fills, and why) come from the hand-edited
+`docs/coverage-gaps.yaml`; a gap may name a cooperation domain, and every domain served by fewer
+than three instruments besides the 2025 Partnership must have one (tests/research/test_coverage.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from eucan.graph.store import GraphStore
 from eucan.loaders.records import SECTIONS
@@ -23,12 +30,26 @@ from eucan.loaders.yaml_source import iter_files, read_file
 from eucan.queries.runner import graph_stats, run_named
 from tools.generated import write_or_check
 
-__all__ = ["DOC_PATH", "ROOT", "main", "render"]
+__all__ = [
+    "DOC_PATH",
+    "GAPS_PATH",
+    "MIN_DOMAIN_INSTRUMENTS",
+    "ROOT",
+    "Gap",
+    "GapsFileError",
+    "main",
+    "read_gaps",
+    "render",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC_PATH = ROOT / "docs" / "coverage.md"
 DATA_DIR = ROOT / "data"
 GENERATOR = "python -m tools.coverage_doc"
+GAPS_PATH = ROOT / "docs" / "coverage-gaps.yaml"
+PARTNERSHIP = "sdp-2025"
+MIN_DOMAIN_INSTRUMENTS = 3
+"""A cooperation domain with fewer instruments than this besides the Partnership needs a recorded gap."""
 
 # Class labels worth reporting (the rest are superclasses or vocabulary nodes).
 _CLASSES = (
@@ -74,6 +95,69 @@ def _cell(value: Any) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
+@dataclass(frozen=True)
+class Gap:
+    """A gap a researcher would notice that no source found so far fills (docs/coverage-gaps.yaml)."""
+
+    topic: str
+    why: str
+    domain: str | None = None
+    line: int = 0
+
+
+class GapsFileError(ValueError):
+    """docs/coverage-gaps.yaml is malformed; the message names file:line and how to fix it."""
+
+
+_GAP_KEYS = {"topic", "why", "domain"}
+
+
+def read_gaps(path: Path = GAPS_PATH, *, domains: set[str] | None = None) -> list[Gap]:
+    """The recorded gaps, in file order; `domains` (when given) are the domain ids a gap may name."""
+    if not path.exists():
+        return []
+    where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise GapsFileError(f"{where}:{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if root is None:
+        return []
+    if not isinstance(root, yaml.MappingNode) or [k.value for k, _ in root.value] != ["gaps"]:
+        raise GapsFileError(f"{where}:1: the file must hold one key, `gaps:`, with a list of gaps")
+    items = root.value[0][1]
+    if not isinstance(items, yaml.SequenceNode):
+        raise GapsFileError(f"{where}:{items.start_mark.line + 1}: `gaps` must be a list of mappings")
+    gaps = []
+    for item in items.value:
+        line = item.start_mark.line + 1
+        if not isinstance(item, yaml.MappingNode):
+            raise GapsFileError(f"{where}:{line}: a gap is a mapping with `topic`, `why` and optionally `domain`")
+        fields: dict[str, str] = {}
+        for key, value in item.value:
+            if key.value not in _GAP_KEYS:
+                raise GapsFileError(
+                    f"{where}:{key.start_mark.line + 1}: unknown field {key.value!r}; a gap has only "
+                    f"{', '.join(sorted(_GAP_KEYS))}"
+                )
+            if not isinstance(value, yaml.ScalarNode) or not str(value.value).strip():
+                raise GapsFileError(f"{where}:{key.start_mark.line + 1}: `{key.value}` must be non-empty text")
+            fields[key.value] = str(value.value).strip()
+        for required in ("topic", "why"):
+            if required not in fields:
+                raise GapsFileError(f"{where}:{line}: the gap has no `{required}`; add `{required}: <text>`")
+        domain = fields.get("domain")
+        if domain is not None and domains is not None and domain not in domains:
+            raise GapsFileError(
+                f"{where}:{line}: unknown domain {domain!r}; use one of the cooperation domain ids "
+                f"({', '.join(sorted(domains))})"
+            )
+        gaps.append(Gap(topic=fields["topic"], why=fields["why"], domain=domain, line=line))
+    return gaps
+
+
 def _records_per_file(data_dir: Path, root: Path) -> list[tuple[str, Counter[str]]]:
     rows = []
     for path, label in iter_files([data_dir], root):
@@ -82,13 +166,19 @@ def _records_per_file(data_dir: Path, root: Path) -> list[tuple[str, Counter[str
     return rows
 
 
-def render(*, store: GraphStore, data_dir: Path = DATA_DIR, root: Path = ROOT) -> str:
+def render(*, store: GraphStore, data_dir: Path = DATA_DIR, root: Path = ROOT, gaps_path: Path = GAPS_PATH) -> str:
     """The whole report as Markdown (deterministic: everything is sorted)."""
     stats = graph_stats(store=store)
     kinds = run_named(store=store, name="coverage_records", params={}).records()
     conflicts = run_named(store=store, name="coverage_conflicts", params={}).records()
     uncertain = run_named(store=store, name="coverage_uncertain", params={}).records()
     domains = run_named(store=store, name="coverage_domains", params={}).records()
+    served = {
+        str(row["domain"]): int(row["instrument_count"])
+        for row in run_named(store=store, name="sdp_domains", params={"partnership": PARTNERSHIP}).records()
+    }
+    gaps = read_gaps(gaps_path, domains={str(row["domain"]) for row in domains})
+    gap_domains = {g.domain for g in gaps if g.domain}
     files = _records_per_file(data_dir, root)
 
     out: list[str] = [
@@ -129,9 +219,26 @@ def render(*, store: GraphStore, data_dir: Path = DATA_DIR, root: Path = ROOT) -
         out.append(f"| {label} | {cells} | {sum(counts.values())} |")
     cells = " | ".join(str(totals.get(s, 0)) for s in SECTIONS)
     out.append(f"| **all** | {cells} | {sum(totals.values())} |")
-    out += ["", "## Cooperation domains", "", "| domain | area | instruments | events |", "|---|---|---:|---:|"]
+    out += [
+        "",
+        "## Cooperation domains",
+        "",
+        f"*besides the Partnership*: instruments other than the 2025 Partnership (`{PARTNERSHIP}`), legal acts left",
+        f"out (catalog query `sdp_domains`); a domain with fewer than {MIN_DOMAIN_INSTRUMENTS} has a gap recorded below.",
+        "",
+        "| domain | area | instruments | besides the Partnership | gap recorded | events |",
+        "|---|---|---:|---:|---|---:|",
+    ]
     for row in domains:
-        out.append(f"| {row['domain']} | {_cell(row['name'])} | {row['instruments']} | {row['events']} |")
+        d = str(row["domain"])
+        gap = "yes" if d in gap_domains else ""
+        out.append(
+            f"| {d} | {_cell(row['name'])} | {row['instruments']} | {served.get(d, 0)} | {gap} | {row['events']} |"
+        )
+    out += ["", "## Open gaps", "", f"What no source found so far fills, and why (from `{GAPS_PATH.name}`).", ""]
+    out += ["| topic | domain | why |", "|---|---|---|"]
+    for g in gaps:
+        out.append(f"| {_cell(g.topic)} | {g.domain or ''} | {_cell(g.why)} |")
     out += ["", "## Recorded conflicts", "", "Records whose sources disagree, linked by `conflicts_with`.", ""]
     out += ["| record | conflicts with | sources of the record | sources of the other |", "|---|---|---|---|"]
     for row in conflicts:
@@ -164,7 +271,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--check", action="store_true", help="Exit 1 if docs/coverage.md differs from the data.")
     args = parser.parse_args(argv)
-    text = _build(DATA_DIR, ROOT)
+    try:
+        text = _build(DATA_DIR, ROOT)
+    except GapsFileError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
     return write_or_check(DOC_PATH, text, check=args.check, generator=GENERATOR)
 
 

@@ -2,7 +2,7 @@
 // @description Records whose evidence all comes from one source document, the first candidates for corroboration, with that source and whether it is primary. Secondary-only facts come first.
 // @param kind? string Participation  Only records with this label (Participation, Membership, Tenure, Event, Instrument, Actor...).
 // @returns record, kind, name, source, primary_source, url
-// @example nato-membership-spain-1982-05-29 rests only on spectroom-spain-nato (secondary); canada-europol-cooperation-agreement only on commonlii-catser-2005-19
+// @example nato-membership-spain-1982-05-29 rests only on spectroom-spain-nato (secondary); cd-2021-2309 (Council Decision (CFSP) 2021/2309) only on eurlex-32021d2309 (primary)
 MATCH (f:Resource)-[:EVIDENCE]->(:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)
 WHERE $kind IS NULL OR $kind IN labels(f)
 WITH f, collect(DISTINCT d) AS docs

@@ -11,10 +11,8 @@ from tests.utils.errors import assert_error_shape
 
 V1 = "/api/v1"
 
+
 # Instruments in the maritime-security domain (the Ocean Partnership, its Forum, the 2025 Partnership).
-MARITIME = ["eu-canada-ocean-partnership", "eu-canada-ocean-partnership-forum", "sdp-2025"]
-
-
 def _rows(client: TestClient, **params: Any) -> list[dict[str, Any]]:
     response = client.get(f"{V1}/cooperation", params={"limit": 500, **params})
     assert response.status_code == 200, response.text
@@ -27,7 +25,13 @@ def test_canada_maritime_security_is_the_sdp_and_the_ocean_partnership_and_its_f
     client: TestClient,
 ) -> None:
     rows = _rows(client, actor="canada", domain="maritime-security")
-    assert sorted(r["instrument"]["id"] for r in rows) == MARITIME
+    assert sorted(r["instrument"]["id"] for r in rows) == [
+        "eu-canada-ocean-partnership",
+        "eu-canada-ocean-partnership-forum",
+        "g7-friends-gulf-of-guinea",
+        "port-state-measures-agreement",
+        "sdp-2025",
+    ]
     ocean = next(r for r in rows if r["instrument"]["id"] == "eu-canada-ocean-partnership")
     assert ocean["instrument"]["type"] == "Agreement" and "eu" in {p["id"] for p in ocean["partners"]}
     row = next(r for r in rows if r["instrument"]["id"] == "sdp-2025")
@@ -68,6 +72,14 @@ def test_partner_filter(client: TestClient) -> None:
         "gctf",
         "global-partnership-wmd",
         "repo-task-force",
+        # data/instruments-round5.yaml
+        "arms-trade-treaty",
+        "da-asat-test-commitment",
+        "elsie-initiative-fund",
+        "g7-friends-gulf-of-guinea",
+        "minerals-security-partnership",
+        "oewg-reducing-space-threats",
+        "un-peacebuilding-fund",
     }
 
 

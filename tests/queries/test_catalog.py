@@ -208,7 +208,8 @@ def _single_source_facts(rows: Rows, store: GraphStore) -> None:
     facts = by(rows, "record")
     assert facts["nato-membership-spain-1982-05-29"]["source"] == "spectroom-spain-nato"
     assert facts["nato-membership-spain-1982-05-29"]["primary_source"] is False
-    assert facts["canada-europol-cooperation-agreement"]["source"] == "commonlii-catser-2005-19"
+    assert facts["cd-2021-2309"]["source"] == "eurlex-32021d2309" and facts["cd-2021-2309"]["primary_source"] is True
+    assert "canada-europol-cooperation-agreement" not in facts  # Canada Treaty Series and the PCO release
     assert "pesco-member-denmark" not in facts  # three sources
     assert [r["primary_source"] for r in rows] == sorted(r["primary_source"] for r in rows)
 

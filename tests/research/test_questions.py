@@ -489,15 +489,17 @@ RETURN [n IN nodes(shortestPath((a)-[:SUB_ORGANISATION_OF*]->(b))) | n.id] AS pa
         id="rrm-path",
         question=(
             "Which Canadian department houses the G7 Rapid Response Mechanism's coordination unit, and "
-            "who leads the Mechanism?"
+            "who are the Mechanism's recorded members?"
         ),
         cypher="""
 MATCH (u:Actor {id: $unit})-[:SUB_ORGANISATION_OF]->(dept:Actor)
-MATCH (m:Membership)-[:ORGANISATION]->(:Actor {id: 'g7-rrm'}), (m)-[:MEMBER]->(lead:Actor)
-RETURN dept.id AS department, collect(lead.id) AS members
+MATCH (m:Membership)-[:ORGANISATION]->(:Actor {id: 'g7-rrm'}), (m)-[:MEMBER]->(member:Actor)
+WITH dept, member
+ORDER BY member.id
+RETURN dept.id AS department, collect(member.id) AS members
 """,
         params={"unit": "g7-rrm-coordination-unit"},
-        expected=[["global-affairs-canada", ["canada"]]],
+        expected=[["global-affairs-canada", ["canada", "eu"]]],
     ),
     Question(
         id="hybrid-coe",
@@ -800,7 +802,14 @@ RETURN i.id AS instrument
 ORDER BY instrument
 """,
         params={"domain": "maritime-security"},
-        expected=[["eu-canada-ocean-partnership"], ["eu-canada-ocean-partnership-forum"], ["sdp-2025"]],
+        expected=[
+            ["cd-2011-443"],
+            ["eu-canada-ocean-partnership"],
+            ["eu-canada-ocean-partnership-forum"],
+            ["g7-friends-gulf-of-guinea"],
+            ["port-state-measures-agreement"],
+            ["sdp-2025"],
+        ],
     ),
     Question(
         id="fimi-instruments",
@@ -811,7 +820,12 @@ RETURN i.id AS instrument
 ORDER BY instrument
 """,
         params={"domain": "fimi"},
-        expected=[["eu-canada-digital-partnership"], ["sdp-2025"]],
+        expected=[
+            ["charlevoix-commitment-defending-democracy"],
+            ["eu-canada-digital-partnership"],
+            ["g7-rrm-collective-response-framework"],
+            ["sdp-2025"],
+        ],
     ),
     Question(
         id="pnr-2024-people",
@@ -983,7 +997,7 @@ ORDER BY meeting
         cypher="""
 MATCH (x)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain})
 WHERE (x:Instrument OR x:Event) AND NOT x:Summit AND x.id <> $partnership
-RETURN x.id AS record, coalesce(x.signedDate, x.startDate, x.date) AS since
+RETURN x.id AS record, coalesce(x.signedDate, x.entryIntoForceDate, x.startDate, x.date) AS since
 ORDER BY since, record
 """,
         params={"domain": "arms-control", "partnership": "sdp-2025"},
@@ -996,6 +1010,11 @@ ORDER BY since, record
             ["global-partnership-wmd", "2002-01-01"],
             ["ep-resolution-canada-summit-2010-05-05", "2010-05-05"],
             ["eu-att-demarche-2013-09-17", "2013-09-17"],
+            ["arms-trade-treaty", "2014-12-24"],
+            ["cd-2021-2309", "2021-12-22"],
+            ["da-asat-test-commitment", "2022-04-01"],
+            ["eu-member-states-asat-commitment-2023-08", "2023-08-01"],
+            ["cd-2023-2296", "2023-10-23"],
             ["canada-gp-chair-2025", "2025-01-01"],
         ],
     ),
@@ -1206,6 +1225,130 @@ ORDER BY meeting
 """,
         params={"from": "2017-01-01", "to": "2017-12-31", "jcc": "eu-canada-spa-jcc"},
         expected=[["jcc-2017-ottawa"], ["regional-consultations-2017"], ["sdd-2017"]],
+    ),
+    # --- Round 5: instruments of the thin cooperation domains (data/instruments-round5.yaml) ---
+    Question(
+        id="domains-under-three-instruments",
+        question=(
+            "Which cooperation areas of the 2025 Partnership are served by fewer than three other "
+            "instruments (legal acts left out)?"
+        ),
+        cypher="""
+MATCH (sdp:Instrument {id: $partnership})-[:COVERS_DOMAIN]->(d:CooperationDomain)
+OPTIONAL MATCH (i:Instrument)-[:COVERS_DOMAIN]->(d)
+WHERE i <> sdp AND NOT i:LegalAct
+WITH d, count(DISTINCT i) AS n
+WHERE n < 3
+RETURN d.id AS domain, n
+ORDER BY domain
+""",
+        params={"partnership": "sdp-2025"},
+        expected=[["climate-security", 2], ["military-mobility", 2]],
+    ),
+    Question(
+        id="att-eu-support-celex",
+        question=(
+            "Which EU legal acts support the Arms Trade Treaty that Canada joined, with their CELEX numbers, "
+            "and since when is Canada a party?"
+        ),
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(:Instrument {id: $id}), (p)-[:PARTICIPANT]->(:Actor {id: 'eu'}),
+  (p)-[:LEGAL_BASIS]->(la:LegalAct)
+MATCH (c:Participation)-[:INSTRUMENT]->(:Instrument {id: $id}), (c)-[:PARTICIPANT]->(:Actor {id: 'canada'})
+RETURN la.id AS act, la.celex AS celex, c.startDate AS canada_party_since
+ORDER BY act
+""",
+        params={"id": "arms-trade-treaty"},
+        expected=[
+            ["cd-2021-2309", "32021D2309", "2019-06-19"],
+            ["cd-2023-2296", "32023D2296", "2019-06-19"],
+        ],
+    ),
+    Question(
+        id="att-eu-member-parties",
+        question="How many EU member states are recorded as parties to the Arms Trade Treaty, and is the EU itself one?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(:Instrument {id: $id}), (p)-[:ROLE]->(:ParticipantRole {id: 'party'}),
+  (p)-[:PARTICIPANT]->(s:Actor)
+MATCH (eu:Actor {id: 'eu'})
+OPTIONAL MATCH (m:Membership)-[:MEMBER]->(s), (m)-[:ORGANISATION]->(eu)
+WITH eu, count(DISTINCT CASE WHEN m IS NOT NULL THEN s END) AS eu_members,
+  sum(CASE WHEN s = eu THEN 1 ELSE 0 END) AS eu_is_party
+RETURN eu_members, eu_is_party
+""",
+        params={"id": "arms-trade-treaty"},
+        expected=[[27, 0]],
+    ),
+    Question(
+        id="gulf-of-guinea-eu-states",
+        question=(
+            "Which EU member states sit with Canada and the EU in the G7++ Friends of the Gulf of Guinea, "
+            "and where did the group meet in December 2014?"
+        ),
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(i:Instrument {id: $id}), (p)-[:PARTICIPANT]->(s:Actor)
+MATCH (m:Membership)-[:MEMBER]->(s), (m)-[:ORGANISATION]->(:Actor {id: 'eu'})
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(i)
+WHERE e.date >= $from AND e.date <= $to
+WITH e, s
+ORDER BY s.id
+RETURN e.place AS place, collect(DISTINCT s.id) AS eu_member_states
+""",
+        params={"id": "g7-friends-gulf-of-guinea", "from": "2014-12-01", "to": "2014-12-31"},
+        expected=[
+            [
+                ["Accra"],
+                ["belgium", "denmark", "france", "germany", "italy", "netherlands", "portugal", "spain"],
+            ]
+        ],
+    ),
+    Question(
+        id="asat-commitment-order",
+        question="In what order did Canada and Germany join the commitment not to conduct destructive anti-satellite missile tests?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(:Instrument {id: $id}), (p)-[:PARTICIPANT]->(a:Actor)
+RETURN a.id AS actor, p.startDate AS joined
+ORDER BY joined
+""",
+        params={"id": "da-asat-test-commitment"},
+        expected=[["canada", "2022-05-09"], ["germany", "2022-09-13"]],
+    ),
+    Question(
+        id="eu-in-children-coalition",
+        question="Since when has the EU taken part in the coalition for the return of Ukrainian children, and in which role?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(:Instrument {id: $id}), (p)-[:PARTICIPANT]->(:Actor {id: 'eu'}),
+  (p)-[:ROLE]->(r:ParticipantRole)
+RETURN r.id AS role, p.startDate AS since
+""",
+        params={"id": "coalition-return-ukrainian-children"},
+        expected=[["observer", "2024-06-18"]],
+    ),
+    Question(
+        id="psma-parties-and-act",
+        question=(
+            "When did the EU and Canada become bound by the Port State Measures Agreement against illegal "
+            "fishing, and on which EU act does the EU's approval rest?"
+        ),
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(:Instrument {id: $id}), (p)-[:PARTICIPANT]->(a:Actor)
+OPTIONAL MATCH (p)-[:LEGAL_BASIS]->(la:LegalAct)
+RETURN a.id AS party, p.startDate AS bound_from, la.celex AS celex
+ORDER BY party
+""",
+        params={"id": "port-state-measures-agreement"},
+        expected=[["canada", "2019-07-20", None], ["eu", "2016-06-05", "32011D0443"]],
+    ),
+    Question(
+        id="wps-chods-canada-chair",
+        question="For how long did Canada chair the Women, Peace and Security Chiefs of Defence Network?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(:Instrument {id: $id}), (p)-[:PARTICIPANT]->(:Actor {id: 'canada'}),
+  (p)-[:ROLE]->(:ParticipantRole {id: 'chair'})
+RETURN p.startDate AS start, p.startDatePrecision AS start_precision, p.endDate AS end
+""",
+        params={"id": "wps-chods-network"},
+        expected=[["2019-07-01", "month", "2022-02-08"]],
     ),
 ]
 
