@@ -959,6 +959,7 @@ ORDER BY meeting
         params={"jmc": "eu-canada-spa-jmc"},
         expected=[
             ["eu-canada-ministerial-2020-09-08", "josep-borrell", "francois-philippe-champagne"],
+            ["ev-2020-10-15-borrell-champagne-call", "josep-borrell", "francois-philippe-champagne"],
             ["hrvp-dion-meeting-2015", "federica-mogherini", "stephane-dion"],
             ["transatlantic-dialogue-2016-06-08", "federica-mogherini", "stephane-dion"],
         ],
@@ -998,8 +999,8 @@ ORDER BY day
     Question(
         id="public-safety-as-of",
         question=(
-            "Who was Canada's Minister of Public Safety on the day the 2024 PNR agreement was signed, "
-            "on 1 January 2025 and on the day the 2025 Partnership was signed?"
+            "Who was Canada's Minister of Public Safety on 1 June 2016, on 1 June 2020, on the day the 2024 "
+            "PNR agreement was signed, on 1 January 2025 and on the day the 2025 Partnership was signed?"
         ),
         cypher="""
 UNWIND $days AS day
@@ -1008,8 +1009,10 @@ WHERE t.startDate <= day AND (t.endDate IS NULL OR t.endDate >= day)
 RETURN day, p.id AS holder
 ORDER BY day
 """,
-        params={"days": ["2024-10-04", "2025-01-01", "2025-06-23"]},
+        params={"days": ["2016-06-01", "2020-06-01", "2024-10-04", "2025-01-01", "2025-06-23"]},
         expected=[
+            ["2016-06-01", "ralph-goodale"],
+            ["2020-06-01", "bill-blair"],
             ["2024-10-04", "dominic-leblanc"],
             ["2025-01-01", "david-mcguinty"],
             ["2025-06-23", "gary-anandasangaree"],
@@ -1097,7 +1100,7 @@ RETURN t.id AS tenure
 ORDER BY tenure
 """,
         params={"post": "canada-minister-public-safety"},
-        expected=[["tenure-anandasangaree-public-safety"], ["tenure-mcguinty-public-safety"]],
+        expected=[["tenure-mcguinty-public-safety"]],
     ),
     Question(
         id="costa-canada-meetings-before-2025-summit",
@@ -1113,6 +1116,26 @@ ORDER BY date
         expected=[
             ["ev-2024-09-16-trudeau-costa-call", "2024-09-16", "justin-trudeau"],
             ["ev-2025-02-12-canada-eu-leaders-meeting", "2025-02-12", "justin-trudeau"],
+        ],
+    ),
+    Question(
+        id="pnr-signatories-by-agreement",
+        question=(
+            "Who signed each EU–Canada PNR agreement whose signatories are recorded as people, and on behalf of whom?"
+        ),
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(i:Instrument), (p)-[:ROLE]->(:ParticipantRole {id:
+  'signatory'}), (p)-[:PARTICIPANT]->(person:Person), (p)-[:ON_BEHALF_OF]->(o:Actor)
+WHERE i.id IN $ids
+RETURN i.id AS agreement, i.signedDate AS signed, person.id AS signatory, o.id AS on_behalf_of
+ORDER BY signed, signatory
+""",
+        params={"ids": ["eu-canada-pnr-2006", "eu-canada-pnr-2014", "eu-canada-pnr-2024"]},
+        expected=[
+            ["eu-canada-pnr-2014", "2014-06-25", "luc-portelance", "canada"],
+            ["eu-canada-pnr-2014", "2014-06-25", "theodoros-sotiropoulos", "eu"],
+            ["eu-canada-pnr-2024", "2024-10-04", "dominic-leblanc", "public-safety-canada"],
+            ["eu-canada-pnr-2024", "2024-10-04", "ylva-johansson", "european-commission"],
         ],
     ),
 ]
