@@ -1,7 +1,7 @@
 // @title Facts with no primary source
 // @description Records supported only by secondary sources (news, reference sites), with those sources: where to look for an official text.
 // @returns record, kind, name, sources
-// @example tenure-rutte-nato-secretary-general rests only on secondary sources (chichue-2024-rutte, miragenews-2024-rutte)
+// @example tenure-mcguinty-public-safety rests only on secondary sources (castanet-2025-03-14-carney-cabinet, cnw-2025-02-04-border-security, onlanka-2025-05-14-anandasangaree, politikinews-2024-12-20-ministry)
 MATCH (f:Resource)-[:EVIDENCE]->(:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)
 WITH f, d
 ORDER BY d.id

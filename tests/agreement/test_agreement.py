@@ -456,7 +456,15 @@ QUESTIONS: list[tuple[Family, tuple[str, ...], list[Any], list[str]]] = [
         [],
     ),
     (officials_as_of, ("canada", "2025-03-14"), ["Prime Minister of Canada"], ["justin-trudeau"]),
-    (officials_as_of, ("canada", "2025-05-12"), [], ["david-mcguinty"]),
+    (
+        officials_as_of,
+        ("canada", "2025-05-12"),
+        [
+            ("Minister of National Defence (Canada)", "bill-blair", "2023-07-26", "2025-05-12"),
+            ("Minister of Public Safety (Canada)", "david-mcguinty", "2024-12-20", "2025-05-12"),
+        ],
+        ["anita-anand", "gary-anandasangaree"],
+    ),
     (officials_as_of, ("canada", "2025-05-13"), [], ["melanie-joly", "bill-blair"]),
     (officials_as_of, ("canada", "2023-07-25"), [], []),
     (officials_as_of, ("canada", "2023-07-26"), [], []),

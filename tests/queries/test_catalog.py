@@ -216,7 +216,13 @@ def _single_source_facts(rows: Rows, store: GraphStore) -> None:
 
 def _secondary_only_facts(rows: Rows, store: GraphStore) -> None:
     facts = by(rows, "record")
-    assert facts["tenure-rutte-nato-secretary-general"]["sources"] == ["chichue-2024-rutte", "miragenews-2024-rutte"]
+    assert facts["tenure-mcguinty-public-safety"]["sources"] == [
+        "castanet-2025-03-14-carney-cabinet",
+        "cnw-2025-02-04-border-security",
+        "onlanka-2025-05-14-anandasangaree",
+        "politikinews-2024-12-20-ministry",
+    ]
+    assert "tenure-rutte-nato-secretary-general" not in facts  # NATO's own page is primary (round 5)
     assert "sdp-2025" not in facts  # EEAS announcement is primary
 
 

@@ -946,8 +946,17 @@ WHERE tenures = 0
 RETURN p.id AS person
 ORDER BY person
 """,
-        params={"people": ["andrius-kubilius", "dominic-leblanc", "ylva-johansson", "donald-tusk"]},
-        expected=[["dominic-leblanc"], ["ylva-johansson"]],
+        params={
+            "people": [
+                "andrius-kubilius",
+                "dominic-leblanc",
+                "ylva-johansson",
+                "donald-tusk",
+                "magnus-brunner",
+                "genevieve-tuts",
+            ]
+        },
+        expected=[],
     ),
     Question(
         id="early-frameworks",
@@ -987,6 +996,7 @@ ORDER BY meeting
         params={"jmc": "eu-canada-spa-jmc"},
         expected=[
             ["eu-canada-ministerial-2020-09-08", "josep-borrell", "francois-philippe-champagne"],
+            ["ev-2020-10-15-borrell-champagne-call", "josep-borrell", "francois-philippe-champagne"],
             ["hrvp-dion-meeting-2015", "federica-mogherini", "stephane-dion"],
             ["transatlantic-dialogue-2016-06-08", "federica-mogherini", "stephane-dion"],
         ],
@@ -1349,6 +1359,161 @@ RETURN p.startDate AS start, p.startDatePrecision AS start_precision, p.endDate 
 """,
         params={"id": "wps-chods-network"},
         expected=[["2019-07-01", "month", "2022-02-08"]],
+    ),
+    Question(
+        id="eu-head-of-delegation-as-of",
+        question="Who headed the EU Delegation to Canada on 1 January 2023 and on 1 January 2025?",
+        cypher="""
+UNWIND $days AS day
+MATCH (t:Tenure)-[:POST]->(:Post {id: 'eu-head-of-delegation-canada'}), (t)-[:HOLDER]->(p:Person)
+WHERE t.startDate <= day AND (t.endDate IS NULL OR t.endDate >= day)
+RETURN day, p.id AS holder
+ORDER BY day
+""",
+        params={"days": ["2023-01-01", "2025-01-01"]},
+        expected=[["2023-01-01", "melita-gabric"], ["2025-01-01", "genevieve-tuts"]],
+    ),
+    Question(
+        id="public-safety-as-of",
+        question=(
+            "Who was Canada's Minister of Public Safety on 1 June 2016, on 1 June 2020, on the day the 2024 "
+            "PNR agreement was signed, on 1 January 2025 and on the day the 2025 Partnership was signed?"
+        ),
+        cypher="""
+UNWIND $days AS day
+MATCH (t:Tenure)-[:POST]->(:Post {id: 'canada-minister-public-safety'}), (t)-[:HOLDER]->(p:Person)
+WHERE t.startDate <= day AND (t.endDate IS NULL OR t.endDate >= day)
+RETURN day, p.id AS holder
+ORDER BY day
+""",
+        params={"days": ["2016-06-01", "2020-06-01", "2024-10-04", "2025-01-01", "2025-06-23"]},
+        expected=[
+            ["2016-06-01", "ralph-goodale"],
+            ["2020-06-01", "bill-blair"],
+            ["2024-10-04", "dominic-leblanc"],
+            ["2025-01-01", "david-mcguinty"],
+            ["2025-06-23", "gary-anandasangaree"],
+        ],
+    ),
+    Question(
+        id="pnr-2024-signatory-posts",
+        question="Which posts did the two people who signed the 2024 PNR agreement hold on the day they signed it?",
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(:Instrument {id: $id}), (p)-[:ROLE]->(:ParticipantRole {id:
+  'signatory'}), (p)-[:PARTICIPANT]->(person:Person)
+MATCH (t:Tenure)-[:HOLDER]->(person), (t)-[:POST]->(post:Post)
+WHERE t.startDate <= p.startDate AND (t.endDate IS NULL OR t.endDate >= p.startDate)
+RETURN person.id AS person, post.id AS post, p.startDate AS signed
+ORDER BY person
+""",
+        params={"id": "eu-canada-pnr-2024"},
+        expected=[
+            ["dominic-leblanc", "canada-minister-public-safety", "2024-10-04"],
+            ["ylva-johansson", "commissioner-home-affairs", "2024-10-04"],
+        ],
+    ),
+    Question(
+        id="spa-signatories",
+        question=(
+            "Who signed the 2016 Strategic Partnership Agreement, on behalf of whom, and which post did "
+            "each hold that day?"
+        ),
+        cypher="""
+MATCH (i:Instrument {id: $id})
+MATCH (p:Participation)-[:INSTRUMENT]->(i), (p)-[:ROLE]->(:ParticipantRole {id: 'signatory'}),
+  (p)-[:PARTICIPANT]->(person:Person), (p)-[:ON_BEHALF_OF]->(o:Actor)
+MATCH (t:Tenure)-[:HOLDER]->(person), (t)-[:POST]->(post:Post)
+WHERE t.startDate <= i.signedDate AND (t.endDate IS NULL OR t.endDate >= i.signedDate)
+RETURN person.id AS signatory, o.id AS on_behalf_of, post.id AS post
+ORDER BY signatory
+""",
+        params={"id": "eu-canada-spa"},
+        expected=[
+            ["donald-tusk", "eu", "european-council-president"],
+            ["jean-claude-juncker", "eu", "commission-president"],
+            ["justin-trudeau", "canada", "canada-prime-minister"],
+        ],
+    ),
+    Question(
+        id="home-affairs-commissioners",
+        question="Who has held the Commission's home-affairs portfolio since 2019, and from when to when?",
+        cypher="""
+MATCH (t:Tenure)-[:POST]->(:Post {id: $post}), (t)-[:HOLDER]->(p:Person)
+RETURN p.id AS commissioner, t.startDate AS start, t.endDate AS end
+ORDER BY start
+""",
+        params={"post": "commissioner-home-affairs"},
+        expected=[
+            ["ylva-johansson", "2019-12-01", "2024-11-30"],
+            ["magnus-brunner", "2024-12-01", None],
+        ],
+    ),
+    Question(
+        id="eu-delegation-tenure-primary-sources",
+        question="On which primary sources do the tenures of the EU's heads of delegation in Canada rest?",
+        cypher="""
+MATCH (t:Tenure)-[:POST]->(:Post {id: $post})
+MATCH (t)-[:EVIDENCE]->(:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)
+WHERE d.primarySource = true
+WITH t, d ORDER BY d.id
+RETURN t.id AS tenure, collect(DISTINCT d.id) AS primary_sources
+ORDER BY tenure
+""",
+        params={"post": "eu-head-of-delegation-canada"},
+        expected=[
+            ["tenure-gabric-eu-head-of-delegation-canada", ["eeas-delegation-canada-about"]],
+            ["tenure-tuts-eu-head-of-delegation-canada", ["gg-2024-10-09-credentials"]],
+        ],
+    ),
+    Question(
+        id="public-safety-secondary-only",
+        question="Which tenures of Canada's Ministers of Public Safety still rest only on secondary sources?",
+        cypher="""
+MATCH (t:Tenure)-[:POST]->(:Post {id: $post})
+MATCH (t)-[:EVIDENCE]->(:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)
+WITH t, sum(CASE WHEN d.primarySource = true THEN 1 ELSE 0 END) AS primary
+WHERE primary = 0
+RETURN t.id AS tenure
+ORDER BY tenure
+""",
+        params={"post": "canada-minister-public-safety"},
+        expected=[["tenure-mcguinty-public-safety"]],
+    ),
+    Question(
+        id="costa-canada-meetings-before-2025-summit",
+        question="In which recorded meetings did António Costa deal with Canada's Prime Minister before the 2025 summit?",
+        cypher="""
+MATCH (e:Event)-[:EVENT_PARTICIPANT]->(:Actor {id: $person}), (e)-[:EVENT_PARTICIPANT]->(pm:Person)
+MATCH (t:Tenure)-[:HOLDER]->(pm), (t)-[:POST]->(:Post {id: 'canada-prime-minister'})
+WHERE e.date < $before AND t.startDate <= e.date AND (t.endDate IS NULL OR t.endDate >= e.date)
+RETURN e.id AS event, e.date AS date, pm.id AS prime_minister
+ORDER BY date
+""",
+        params={"person": "antonio-costa", "before": "2025-06-23"},
+        expected=[
+            ["trudeau-costa-call-2024-09-16", "2024-09-16", "justin-trudeau"],
+            ["eu-canada-leaders-meeting-2025-02-12", "2025-02-12", "justin-trudeau"],
+        ],
+    ),
+    Question(
+        id="pnr-signatories-by-agreement",
+        question=(
+            "Who signed each EU–Canada PNR agreement whose signatories are recorded as people, and on behalf of whom?"
+        ),
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(i:Instrument), (p)-[:ROLE]->(:ParticipantRole {id:
+  'signatory'}), (p)-[:PARTICIPANT]->(person:Person), (p)-[:ON_BEHALF_OF]->(o:Actor)
+WHERE i.id IN $ids
+RETURN i.id AS agreement, i.signedDate AS signed, person.id AS signatory, o.id AS on_behalf_of
+ORDER BY signed, signatory
+""",
+        params={"ids": ["eu-canada-pnr-2006", "eu-canada-pnr-2014", "eu-canada-pnr-2024"]},
+        expected=[
+            ["eu-canada-pnr-2014", "2014-06-25", "luc-portelance", "canada"],
+            ["eu-canada-pnr-2014", "2014-06-25", "theodoros-sotiropoulos", "eu"],
+            ["eu-canada-pnr-2024", "2024-10-04", "dominic-leblanc", "public-safety-canada"],
+            ["eu-canada-pnr-2024", "2024-10-04", "ylva-johansson", "european-commission"],
+        ],
     ),
 ]
 
