@@ -27,7 +27,7 @@ from schemathesis.engine import events
 from eucan.api.main import create_app
 from eucan.api.openapi_docs import CYPHER_QUERY_FORMAT
 
-EXAMPLES_PER_OPERATION = 12
+EXAMPLES_PER_OPERATION = 8
 FULL_CHECKS = tuple(int(x) for x in schemathesis.__version__.split(".")[:2]) >= (4, 32)
 BASE = "https://w3id.org/eucan-security/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
