@@ -10,8 +10,10 @@ schemathesis how to write such queries, as its documentation asks for custom for
 with `from` after `to` is empty rather than an error; `actor` with `instrument` on /network is the
 actor's network within the instrument.
 
-schemathesis 4.30 (the last release for Python 3.10) runs the same phases and checks; its findings
-have no codes, and there a finding of any check but `not_a_server_error` is reported, not failed."""
+schemathesis 4.30 (the last release for Python 3.10) runs the same phases and checks, but differs:
+it follows the 303s of the linked-data routes (then reports their 200 as undocumented) and cannot
+draw from a recursive schema (the Cypher parameter values). There a finding of any check but
+`not_a_server_error` is reported, not failed, and the recursion error is ignored."""
 
 from __future__ import annotations
 
@@ -126,6 +128,8 @@ def test_every_check_passes_in_every_phase(store, settings):
     sys.stdout.write("".join(f"  {f}\n    {curl}\n" for f, curl in sorted(findings.items())))
     assert operations >= 30
     assert {"examples", "coverage", "fuzzing"} <= set(phases), phases
+    if not FULL_CHECKS:  # 4.30 cannot draw from a recursive schema (CypherValue); 4.32 can
+        errors = [e for e in errors if "RecursionError" not in e]
     assert not errors, "\n".join(errors)
     failing = findings if FULL_CHECKS else {f: c for f, c in findings.items() if "not_a_server_error" in f}
     assert not failing, "\n".join(f"{f}\n    {curl}" for f, curl in sorted(failing.items()))
