@@ -62,7 +62,7 @@ SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
 # A query language's grammar is not a JSON Schema: the query texts say so with a `format` naming
 # the grammar (a custom format, as OpenAPI allows), so a client or a test generator knows a string
 # is not enough. The tests generate queries of each format (tests/security/test_schemathesis.py).
-SPARQL_QUERY = {"type": "string", "format": "sparql-query"}
+SPARQL_QUERY = {"type": "string", "format": "sparql-query", "minLength": 1}
 CYPHER_QUERY_FORMAT = "cypher-query"
 
 _QUERY_PARAM = {
