@@ -155,9 +155,9 @@ def timeline(
     """Dated entries for an actor, oldest first; `date_from`/`date_to` inclusive."""
     date_from = check_date("from", date_from)
     date_to = check_date("to", date_to)
-    if date_from and date_to and date_from > date_to:
-        raise QueryParameterError(f"from ({date_from}) must be on or before to ({date_to})")
     require(store, actor, "Actor", "actor", "actor")
+    if date_from and date_to and date_from > date_to:
+        return [], 0  # an empty range (from after to) holds no entries, as in SQL's BETWEEN
     items, total = page(
         store, "api_timeline", {"actor": actor, "date_from": date_from, "date_to": date_to}, limit, offset
     )

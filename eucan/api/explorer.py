@@ -15,7 +15,6 @@ from pydantic import BaseModel, Field
 from eucan.api import models as m
 from eucan.api import services
 from eucan.dates import display
-from eucan.errors import QueryParameterError
 from eucan.graph.store import GraphStore
 from eucan.queries.runner import graph_stats, run_named
 
@@ -131,10 +130,9 @@ def network(
     instrument_type: str | None = None,
     as_of: str | None = None,
 ) -> Network:
-    """The cooperation network: around one actor (its partners), among one instrument's participants, or all."""
+    """The cooperation network: around one actor (its partners), among one instrument's participants,
+    around one actor within one instrument (both given), or all."""
     as_of = services.check_date("as_of", as_of)
-    if actor and instrument:
-        raise QueryParameterError("give actor or instrument, not both")
     context: dict[str, Any] = {
         "centre": actor or instrument,
         "as_of": as_of,
@@ -143,7 +141,8 @@ def network(
     }
     builder = _Builder()
     if instrument:
-        detail = services.get_instrument(store=store, instrument_id=instrument)
+        detail = services.get_instrument(store=store, instrument_id=instrument)  # 404 when unknown
+    if instrument and not actor:
         edge = EdgeInstrument(
             id=detail.id, name=detail.name, type=detail.type, domains=detail.domains, sources=detail.sources
         )
@@ -182,7 +181,7 @@ def network(
                     domains=domains.get(shared.instrument.id, []),
                     sources=[*shared.actor.sources, *shared.partner.sources],
                 )
-                if _keep(item, domain, instrument_type):
+                if _keep(item, domain, instrument_type) and (not instrument or item.id == instrument):
                     builder.link(centre, partner.partner, item)
         return builder.build(**context)
     rows, total = services.cooperation(

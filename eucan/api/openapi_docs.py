@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from eucan.api.errors import ERROR_SCHEMA
 from eucan.linked.formats import RDF_FORMATS
 from eucan.linked.sparql_service import RESULT_MEDIA_TYPES
+from eucan.queries.params import NAME
 
 __all__ = [
     "RDF_DOCUMENT_RESPONSES",
@@ -58,12 +59,20 @@ SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
     504: error("The query ran past the time limit"),
 }
 
+# A query language's grammar is not a JSON Schema: the query texts say so with a `format` naming
+# the grammar (a custom format, as OpenAPI allows), so a client or a test generator knows a string
+# is not enough. The tests generate queries of each format (tests/security/test_schemathesis.py).
+SPARQL_QUERY = {"type": "string", "format": "sparql-query", "minLength": 1}
+CYPHER_QUERY_FORMAT = "cypher-query"
+
 _QUERY_PARAM = {
     "name": "query",
     "in": "query",
     "required": False,
-    "description": "A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE); without it, the service description",
-    "schema": {"type": "string", "minLength": 1},
+    "description": "A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE; `format: sparql-query`: the "
+    "SPARQL 1.1 Query grammar); a text that does not parse is refused with 400; without it, the service "
+    "description",
+    "schema": SPARQL_QUERY,
     "example": EXAMPLE_QUERY,
 }
 
@@ -73,11 +82,11 @@ SPARQL_POST_OPENAPI: dict[str, Any] = {
     "requestBody": {
         "required": True,
         "content": {
-            "application/sparql-query": {"schema": {"type": "string", "minLength": 1}, "example": EXAMPLE_QUERY},
+            "application/sparql-query": {"schema": SPARQL_QUERY, "example": EXAMPLE_QUERY},
             "application/x-www-form-urlencoded": {
                 "schema": {
                     "type": "object",
-                    "properties": {"query": {"type": "string", "minLength": 1}},
+                    "properties": {"query": SPARQL_QUERY},
                     "required": ["query"],
                 },
                 "example": {"query": EXAMPLE_QUERY},
@@ -107,7 +116,31 @@ def _tell_the_truth(schema: dict[str, Any]) -> dict[str, Any]:
         for operation in operations.values():
             for parameter in operation.get("parameters", []):
                 _string_rules(parameter)
+    _cypher_parameters(schema.get("components", {}).get("schemas", {}))
     return schema
+
+
+def _cypher_parameters(schemas: dict[str, Any]) -> None:
+    """The values `check_parameters` (queries/params.py) takes: names and map keys a letter or _ then
+    letters, digits or _; strings without control characters; numbers, booleans, null, lists, maps."""
+    if "CypherRequest" not in schemas:
+        return
+    name = {"pattern": f"^{NAME.pattern}$"}
+    value = {"$ref": "#/components/schemas/CypherValue"}
+    schemas["CypherValue"] = {
+        "description": "A Cypher parameter value",
+        "anyOf": [
+            {"type": "string", "pattern": NO_CONTROL_CHARACTERS},
+            {"type": "number"},
+            {"type": "boolean"},
+            {"type": "null"},
+            {"type": "array", "items": value},
+            {"type": "object", "propertyNames": name, "additionalProperties": value},
+        ],
+    }
+    parameters = schemas["CypherRequest"]["properties"]["parameters"]
+    parameters.update(propertyNames=name, additionalProperties=value)
+    schemas["CypherRequest"]["properties"]["query"]["format"] = CYPHER_QUERY_FORMAT
 
 
 def _string_rules(parameter: dict[str, Any]) -> None:
@@ -120,7 +153,7 @@ def _string_rules(parameter: dict[str, Any]) -> None:
         schema["anyOf"] = [day, {"type": "string", "maxLength": 0}, *(o for o in options if o.get("type") != "string")]
         return
     for option in options:
-        if option.get("type") != "string" or "enum" in option or "const" in option:
+        if option.get("type") != "string" or "enum" in option or "const" in option or "format" in option:
             continue
         if "YYYY-MM-DD" in parameter.get("description", ""):
             option.setdefault("format", "date")

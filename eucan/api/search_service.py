@@ -20,9 +20,13 @@ from eucan.graph.fulltext import MAX_WORDS, fold, words
 from eucan.graph.store import GraphStore
 from eucan.queries.runner import run_named
 
-__all__ = ["SEARCH_CAP", "search", "snippet"]
+__all__ = ["SEARCHABLE", "SEARCH_CAP", "search", "snippet"]
 
 SEARCH_CAP = 500
+# What `q` must hold, stated as the parameter's pattern in the OpenAPI description too: a letter or
+# digit somewhere, and no control character (refused in every parameter, api/limits.py).
+SEARCHABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[^\W_][^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+_SEARCHABLE = re.compile(SEARCHABLE)
 """At most this many hits are ranked for one text (`count` says how many, up to this)."""
 _BEFORE = 60
 _AFTER = 140
@@ -98,9 +102,11 @@ def _kind(labels: list[str]) -> str:
 
 def search(*, store: GraphStore, q: str, limit: int, offset: int) -> tuple[list[m.SearchHit], int]:
     """Records whose names, alternative names, description, quotes or source titles hold every word of `q`."""
-    query_words = list(dict.fromkeys(words(q)))
-    if not query_words:
+    if not _SEARCHABLE.search(q):
         raise QueryParameterError(f"q must contain at least one letter or digit (got {clip(q)})")
+    query_words = list(dict.fromkeys(words(q)))
+    if not query_words:  # letters that fold to nothing searchable: nothing to find
+        return [], 0
     ranked = store.search(q, limit=SEARCH_CAP)
     page = ranked[offset : offset + limit]
     if not page:

@@ -38,6 +38,8 @@ THEMES = {
     "INTR": "International issues",
     "GOVE": "Government and public sector",
 }
+KEYWORDS = ("security", "defence", "European Union", "Canada", "CSDP", "PESCO", "international cooperation",
+            "provenance")  # fmt: skip
 VOCABULARIES = [
     str(ONTOLOGY),
     "http://www.w3.org/2004/02/skos/core#",
@@ -107,6 +109,19 @@ def void_graph(stats: ExportStats, links: DatasetLinks) -> Graph:
 
 
 ADMS_PUBLISHER_TYPES = "http://purl.org/adms/publishertype/"
+# The authority tables (SKOS concept schemes) the controlled values come from, with their titles.
+SCHEME_TITLES = {
+    AUTH + "access-right": "Access right",
+    AUTH + "continent": "Continents",
+    AUTH + "country": "Countries and territories",
+    AUTH + "data-theme": "Data theme",
+    AUTH + "file-type": "File type",
+    AUTH + "frequency": "Frequency",
+    AUTH + "language": "Languages",
+    AUTH + "planned-availability": "Planned availability",
+    ADMS_PUBLISHER_TYPES + "1.0": "Publisher type",
+    "http://purl.org/adms/licencetype/1.0": "Licence type",
+}
 
 
 def _scheme(iri: URIRef) -> URIRef:
@@ -123,6 +138,9 @@ def _concept(g: Graph, iri: URIRef, label: str, cls: URIRef | None = None) -> UR
     g.add((iri, RDF.type, SKOS.Concept))
     g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
     g.add((iri, SKOS.inScheme, _scheme(iri)))
+    scheme = _scheme(iri)
+    g.add((scheme, RDF.type, SKOS.ConceptScheme))
+    g.add((scheme, DCTERMS.title, Literal(SCHEME_TITLES[str(scheme)], lang="en")))
     if cls is not None:
         g.add((iri, RDF.type, cls))
     return iri
@@ -189,21 +207,16 @@ def dcat_graph(stats: ExportStats, links: DatasetLinks, *, modified: str | None 
     if modified:
         g.add((dataset, DCTERMS.modified, Literal(modified, datatype=XSD.date)))
         g.add((catalog, DCTERMS.modified, Literal(modified, datatype=XSD.date)))
+        # The record as served is issued by the load it describes (the project has no earlier release).
+        g.add((catalog, DCTERMS.issued, Literal(modified, datatype=XSD.date)))
     for code, label in THEMES.items():
         theme = _concept(g, URIRef(AUTH + "data-theme/" + code), label)
         g.add((theme, SKOS.inScheme, themes))
         g.add((dataset, DCAT.theme, theme))
-    for word in (
-        "security",
-        "defence",
-        "European Union",
-        "Canada",
-        "CSDP",
-        "PESCO",
-        "international cooperation",
-        "provenance",
-    ):
+        g.add((service, DCAT.theme, theme))  # the service serves the dataset: the same themes and words
+    for word in KEYWORDS:
         g.add((dataset, DCAT.keyword, Literal(word, lang="en")))
+        g.add((service, DCAT.keyword, Literal(word, lang="en")))
     for lang in languages:
         g.add((dataset, DCTERMS.language, lang))
     for place in spatial:
@@ -224,6 +237,8 @@ def dcat_graph(stats: ExportStats, links: DatasetLinks, *, modified: str | None 
     g.add((contact, VCARD.fn, Literal("EU–Canada Security Knowledge Graph maintainers")))
     g.add((contact, VCARD.hasURL, links.url("")))
     g.add((dataset, DCAT.contactPoint, contact))
+    g.add((service, DCAT.contactPoint, contact))
+    g.add((service, DCTERMS.publisher, publisher))
     g.add((dataset, URIRef("http://www.w3.org/ns/dcat#landingPage"), homepage))
     stable = _concept(g, URIRef(AUTH + "planned-availability/STABLE"), "stable")
 

@@ -167,6 +167,13 @@ def test_network_filters_and_whole_graph(client: TestClient) -> None:
         any(d["id"] == "military-mobility" for d in i["domains"]) for e in area["edges"] for i in e["instruments"]
     )
     assert client.get("/api/v1/network", params={"as_of": "2004"}).status_code == 422
+    # actor and instrument together: the actor's partners within that instrument only
+    both = client.get("/api/v1/network", params={"actor": "canada", "instrument": "pesco-military-mobility"}).json()
+    assert both["centre"] == "canada" and both["edges"]
+    assert all("canada" in (e["source"], e["target"]) for e in both["edges"])
+    assert all([i["id"] for i in e["instruments"]] == ["pesco-military-mobility"] for e in both["edges"])
+    missing = client.get("/api/v1/network", params={"actor": "canada", "instrument": "nowhere"})
+    assert missing.status_code == 404 and "nowhere" in missing.json()["error"]
     assert "unknown parameter 'actr'" in client.get("/api/v1/network", params={"actr": "canada"}).json()["error"]
 
 
@@ -224,8 +231,10 @@ def test_network_of_an_instrument_links_its_participants(client: TestClient) -> 
     assert (
         client.get("/api/v1/network", params={"instrument": "sdp-2025", "domain": "no-such-area"}).json()["edges"] == []
     )
-    both = client.get("/api/v1/network", params={"instrument": "sdp-2025", "actor": "canada"})
-    assert both.status_code == 422 and both.json()["ok"] is False
+    both = client.get("/api/v1/network", params={"instrument": "sdp-2025", "actor": "canada"}).json()
+    assert "eu" in {n["id"] for n in both["nodes"]} and both["centre"] == "canada"
+    assert all("canada" in (e["source"], e["target"]) for e in both["edges"])
+    assert all([i["id"] for i in e["instruments"]] == ["sdp-2025"] for e in both["edges"])
 
 
 def test_event_page_shows_statements_dates_and_sources(client: TestClient) -> None:

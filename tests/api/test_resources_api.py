@@ -106,6 +106,12 @@ def test_timeline_window_is_inclusive(client: TestClient) -> None:
     assert ("participation-start", "part-canada-eufor-althea") in kinds
     assert ("participation-end", "part-canada-eufor-althea") in kinds
     assert all(e["sources"] for e in body["data"])
+    empty = _json(client, f"{V1}/timeline", actor="canada", **{"from": "2007-03-31", "to": "2005-02-09"})
+    assert empty["data"] == [] and empty["count"] == 0  # from after to: an empty range, not an error
+    assert (
+        client.get(f"{V1}/timeline", params={"actor": "atlantis", "from": "2007-01-01", "to": "2005-01-01"}).status_code
+        == 404
+    )
 
 
 def test_openapi_has_an_example_for_each_endpoint(client: TestClient) -> None:

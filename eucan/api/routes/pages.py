@@ -178,12 +178,14 @@ def query_download(request: Request, name: str, store: StoreDep, settings: Setti
 @api_router.get(
     "/network",
     summary="The cooperation network of a day: actors and the instruments they share",
+    description="Around one actor (`actor`: its partners), among one instrument's participants (`instrument`), "
+    "around one actor within one instrument (both), or the whole graph (neither).",
     responses={404: ERROR_RESPONSES[404], 422: ERROR_RESPONSES[422]},
 )
 def get_network(
     store: StoreDep,
-    actor: str | None = None,
-    instrument: str | None = None,
+    actor: Annotated[str | None, Query(description="The actor at the centre.")] = None,
+    instrument: Annotated[str | None, Query(description="Only this instrument's participants.")] = None,
     domain: str | None = None,
     instrument_type: Annotated[
         services.InstrumentType | None, Query(description="Only instruments of this type.")

@@ -28,10 +28,24 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 class CypherRequest(BaseModel):
     """Read-only Cypher with bound parameters."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"query": "MATCH (a:Actor {id: 'canada'}) RETURN a.name AS name", "parameters": {}}]
+        },
+    )
 
-    query: str = Field(min_length=1, max_length=20_000, examples=["MATCH (a:Actor {id: $id}) RETURN a.name AS name"])
-    parameters: dict[str, Any] = Field(default_factory=dict, examples=[{"id": "canada"}])
+    query: str = Field(
+        min_length=1,
+        max_length=20_000,
+        description="Read-only Cypher (`format: cypher-query`); a text the engine cannot parse is refused with 400.",
+        examples=["MATCH (a:Actor) RETURN a.name AS name ORDER BY name LIMIT 5"],
+    )
+    parameters: dict[str, Any] = Field(
+        default_factory=dict,
+        description='Values bound to `$name` in the query, e.g. `{"id": "canada"}` for '
+        "`MATCH (a:Actor {id: $id}) RETURN a.name AS name`.",
+    )
 
 
 def _describe(query: NamedQuery) -> dict[str, Any]:

@@ -71,6 +71,7 @@ def search(
             max_length=500,
             description="Words to find (at most 12 count; punctuation is ignored). Case and accents are ignored.",
             examples=["peace facility"],
+            json_schema_extra={"pattern": search_service.SEARCHABLE},
         ),
     ],
     limit: Limit = 50,
