@@ -62,10 +62,9 @@ def test_quick_query_does_not_wait_behind_slow_ones(store, tmp_path):
         for thread in threads:
             thread.start()
         time.sleep(0.5)  # both slow queries hold a worker now
-        started = time.monotonic()
         assert service.query("ASK {}").form == "boolean"
-        waited = time.monotonic() - started
-        assert waited < 3.0, f"ASK waited {waited:.1f} s behind two slow queries (time limit 6 s)"
+        # answered while both slow queries still hold their workers (they end only at the 6 s limit)
+        assert all(thread.is_alive() for thread in threads) and not errors, "ASK waited behind the slow queries"
         assert service.workers_running == 3
         for thread in threads:
             thread.join()
