@@ -123,6 +123,7 @@ class RdfWriter:
     def common(self, node: URIRef, record: Record) -> None:
         """Identifier, notes, uncertainty, conflicts and the source excerpts of a fact."""
         self.plain(node, _IDENTIFIER, record.id)
+        record.alt_ids_rdf(self, node)
         self.text(node, _NOTE, record.note)
         self.text(node, _UNCERTAINTY, record.uncertain)
         for other in record.conflicts_with:
