@@ -31,7 +31,7 @@ def tag_file(path: Path) -> int:
                     continue
                 lang = "en" if any(c.isalpha() for c in item["quote"]) else "zxx"
                 inserts.append((line, " " * column + f"lang: {lang}"))
-    for line, text in sorted(inserts, reverse=True):
+    for line, text in sorted(set(inserts), reverse=True):  # an aliased list (`*name`) is one text
         lines.insert(line, text)
     if inserts:
         path.write_text("\n".join(lines), encoding="utf-8")
