@@ -142,7 +142,7 @@ def rename_python(text: str, mapping: dict[str, str]) -> str:
     if pattern is None:
         return text
     return re.sub(
-        r"(['\"])([a-z0-9][a-z0-9/-]*)\1",
+        r"(['\"])([a-z0-9/][a-z0-9/.?=&_-]*)\1",
         lambda q: q.group(1) + pattern.sub(lambda t: mapping[t.group(1)], q.group(2)) + q.group(1),
         text,
     )

@@ -42,7 +42,8 @@ def test_stats_json(data_dir: Path) -> None:
     stats = json.loads(result.output)
     assert stats["nodes_by_label"]["CooperationDomain"] == 16
     assert stats["facts"] >= 250
-    assert stats["primary_share"] >= 0.8
+    # republished copies (newswires, ReliefWeb, document mirrors) count as secondary since December 2026
+    assert stats["primary_share"] >= 0.78
 
 
 def test_query_lists_the_sixteen_areas_with_source(data_dir: Path) -> None:

@@ -45,7 +45,16 @@ EXPECTED = {
     "21_yaml_alias_bomb.yaml": (9, "YAML aliases expand this file by more than 10,000 nodes (*c alone adds 1,111)"),
     "22_long_value.yaml": (2, "… (cut)"),
     "23_quote_lang_mismatch.yaml": (7, "tagged `lang: de` but reads as French (fr"),
-    "24_untagged_non_english.yaml": (7, "has no `lang` and so counts as English, but reads as German (de"),
+    "24_english_tag_on_german.yaml": (7, "tagged `lang: en` but reads as German (de"),
+    "25_quote_without_lang.yaml": (5, "missing required field 'evidence.0.lang'"),
+    "26_reference_to_old_id.yaml": (6, "'cd-2021-748' was renamed to 'la-2021-748-cfsp'; write 'la-2021-748-cfsp'"),
+    "27_duplicate_source_url.yaml": (3, "has the same URL as 'eeas-2025-06-23-sdp'"),
+    "28_republisher_marked_primary.yaml": (6, "reliefweb.int republishes other bodies' texts, so the source is secondary"),
+    "29_tenure_id_with_date.yaml": (2, "a tenure id carries no date"),
+    "30_legal_act_signed.yaml": (2, "a LegalAct has no `signed`: write its date as `adopted`"),
+    "31_instrument_without_status.yaml": (2, "missing required field 'status'"),
+    "32_legal_act_id_against_celex.yaml": (2, "year and number of the id must be those of celex 32030D0003"),
+    "33_event_id_with_wrong_date.yaml": (2, "the date in the id (2030-05-01) is not the event's date 2030-06-01"),
 }
 
 
