@@ -53,7 +53,11 @@ _DATE_TAIL = re.compile(r"-(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 ID_SCHEMES: dict[str, IdScheme] = {
     "source": IdScheme(f"^{_SLUG}$", "eeas-2025-06-23-sdp", "publisher, then date or topic"),
     "actor": IdScheme(f"^{_SLUG}$", "global-affairs-canada", "the English short name"),
-    "person": IdScheme(r"^[a-z]+(?:-[a-z]+)+$", "kaja-kallas", "given name(s)-family name, letters only"),
+    "person": IdScheme(
+        r"^[a-z]+(?:-[a-z]+)*(?:-[a-z0-9]+)$",
+        "kaja-kallas",
+        "given name(s)-family name (a final number may tell namesakes apart)",
+    ),
     "post": IdScheme(f"^{_SLUG}$", "canada-minister-foreign-affairs", "organisation, then the post"),
     "tenure": IdScheme(
         r"^tenure-[a-z0-9]+(?:-[a-z0-9]+)+$",

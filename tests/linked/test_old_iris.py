@@ -79,3 +79,27 @@ def test_every_previous_subject_resolves_over_http(client) -> None:
         if response.status_code != 303:
             failures.append((iri, response.status_code))
     assert failures == []
+
+
+EXCERPTS = (Path(__file__).parent / "previous_excerpts.txt").read_text().split()
+RETIRED = {
+    line.split("\t", 1)[0]
+    for line in (Path(__file__).parent / "retired_excerpts.tsv").read_text().splitlines()
+    if line and not line.startswith("#")
+}
+
+
+def test_every_previous_excerpt_resolves_but_the_corrected_quotes(client) -> None:
+    """Excerpts under a renamed source keep their IRIs as former ids (301); only corrected quotes retire."""
+    assert len(EXCERPTS) > 700 and len(RETIRED) <= 10
+    failures, moved = [], 0
+    for iri in EXCERPTS:
+        slug = iri.rsplit("/", 1)[-1]
+        response = client.get(f"/id/excerpt/{slug}", headers={"Accept": "text/turtle"}, follow_redirects=False)
+        if response.status_code == 301:
+            moved += 1
+            response = client.get(response.headers["location"], headers={"Accept": "text/turtle"}, follow_redirects=False)
+        if (response.status_code == 303) == (iri in RETIRED):
+            failures.append((iri, response.status_code))
+    assert failures == []
+    assert moved >= 10  # the quotes of the merged sources (pressclub, veterans, RCMP page versions): 11
