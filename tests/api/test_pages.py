@@ -123,7 +123,10 @@ def test_instrument_and_domain_pages(client: TestClient) -> None:
     instrument = client.get("/api/v1/instruments/sdp-2025").json()
     text = client.get("/page/instrument/sdp-2025").text
     assert instrument["name"] in text
-    assert "https://europa.eu/!hnkY69" in text
+    assert (
+        "https://eeas.europa.eu/eeas/security-and-defence-eu-and-canada-sign-security-and-defence-partnership_en"
+        in text
+    )
     for p in instrument["participants"]:
         assert f'href="/page/actor/{p["actor"]["id"]}"' in text
     assert 'id="timeline-table"' in text
