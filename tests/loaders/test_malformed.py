@@ -1,4 +1,6 @@
-"""Each malformed file gives a clear error naming file and line, and the loaded graph stays as it was."""
+"""Each malformed file gives a clear error naming file and line, and the loaded graph stays as it was.
+
+rename_ids: keep (26_reference_to_old_id.yaml names an old id on purpose)."""
 
 from __future__ import annotations
 
@@ -47,7 +49,7 @@ EXPECTED = {
     "23_quote_lang_mismatch.yaml": (7, "tagged `lang: de` but reads as French (fr"),
     "24_english_tag_on_german.yaml": (7, "tagged `lang: en` but reads as German (de"),
     "25_quote_without_lang.yaml": (5, "missing required field 'evidence.0.lang'"),
-    "26_reference_to_old_id.yaml": (6, "'cd-2021-748' was renamed to 'la-2021-748-cfsp'; write 'la-2021-748-cfsp'"),
+    "26_reference_to_old_id.yaml": (7, "'cd-2021-748' was renamed to 'la-2021-748-cfsp'; write 'la-2021-748-cfsp'"),
     "27_duplicate_source_url.yaml": (3, "has the same URL as 'eeas-2025-06-23-sdp'"),
     "28_republisher_marked_primary.yaml": (
         6,
