@@ -188,7 +188,7 @@ RETURN d.id AS decision, d.celex AS celex, d.adoptedDate AS adopted
 ORDER BY adopted
 """,
         params={"actor": "canada"},
-        expected=[["cd-2021-748", "32021D0748", "2021-05-06"], ["cd-2023-385", "32023D0385", "2023-02-20"]],
+        expected=[["la-2021-748-cfsp", "32021D0748", "2021-05-06"], ["la-2023-385-cfsp", "32023D0385", "2023-02-20"]],
     ),
     Question(
         id="pesco-third-states",
@@ -215,8 +215,8 @@ MATCH (d:LegalAct {id: $id})
 WHERE d.name CONTAINS 'general conditions'
 RETURN d.id AS act, d.adoptedDate AS adopted, d.name STARTS WITH 'Council Decision (CFSP) 2020/1639' AS named
 """,
-        params={"id": "cd-2020-1639"},
-        expected=[["cd-2020-1639", "2020-11-05", True]],
+        params={"id": "la-2020-1639-cfsp"},
+        expected=[["la-2020-1639-cfsp", "2020-11-05", True]],
     ),
     Question(
         id="csdp-by-type",
@@ -443,7 +443,7 @@ ORDER BY date
             ["2014-06-25", "signature-pnr-2014"],
             ["2014-11-25", "ep-referral-pnr-2014"],
             ["2016-09-08", "ag-opinion-1-15-2016"],
-            ["2017-07-26", "cjeu-opinion-1-15"],
+            ["2017-07-26", "cjeu-opinion-1-15-2017"],
         ],
     ),
     Question(
@@ -842,7 +842,7 @@ MATCH (:Instrument {id: $id})-[:LEGAL_BASIS]->(d:LegalAct)
 RETURN d.id AS act, d.celex AS celex, d.adoptedDate AS adopted
 """,
         params={"id": "european-peace-facility"},
-        expected=[["cd-2021-509", "32021D0509", "2021-03-22"]],
+        expected=[["la-2021-509-cfsp", "32021D0509", "2021-03-22"]],
     ),
     Question(
         id="personal-representative",
@@ -866,7 +866,7 @@ ORDER BY date
         expected=[
             ["jcc-2018-06-28", "2018-06-28", ["Brussels"]],
             ["jcc-2020-02-10", "2020-02-10", ["Ottawa"]],
-            ["jcc-2023-03-09-pesco-netloghubs", "2023-03-09", ["Brussels"]],
+            ["jcc-2023-03-09", "2023-03-09", ["Brussels"]],
         ],
     ),
     Question(
