@@ -98,7 +98,9 @@ def test_every_previous_excerpt_resolves_but_the_corrected_quotes(client) -> Non
         response = client.get(f"/id/excerpt/{slug}", headers={"Accept": "text/turtle"}, follow_redirects=False)
         if response.status_code == 301:
             moved += 1
-            response = client.get(response.headers["location"], headers={"Accept": "text/turtle"}, follow_redirects=False)
+            response = client.get(
+                response.headers["location"], headers={"Accept": "text/turtle"}, follow_redirects=False
+            )
         if (response.status_code == 303) == (iri in RETIRED):
             failures.append((iri, response.status_code))
     assert failures == []
