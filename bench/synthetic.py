@@ -60,7 +60,13 @@ def _evidence(rng: random.Random, sources: list[str], what: str) -> list[dict[st
                 }
             )
         else:
-            excerpts.append({"source": rng.choice(sources), "quote": f"The statement number {number} is about {what}."})
+            excerpts.append(
+                {
+                    "source": rng.choice(sources),
+                    "quote": f"The statement number {number} is about {what}.",
+                    "lang": "en",
+                }
+            )
     return excerpts
 
 
@@ -101,7 +107,7 @@ def generate(scale: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
         for i in range(n_posts)
     ]  # fmt: skip
     tenures: list[dict[str, Any]] = [
-        {"id": f"tenure-{i}", "person": f"person-{i}", "post": f"post-{rng.randrange(n_posts)}",
+        {"id": f"tenure-p{i}-post", "person": f"person-{i}", "post": f"post-{rng.randrange(n_posts)}",
          "start": _date(rng, 1990, 2010), "evidence": _evidence(rng, src_ids, f"tenure {i}")}
         for i in range(n_tenures)
     ]  # fmt: skip
@@ -115,21 +121,24 @@ def generate(scale: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
             tenure["start"] = f"{1990 + 2 * k}-01-01"
             if k < len(holders) - 1:
                 tenure["end"] = f"{1991 + 2 * k}-12-31"
+    # Legal acts follow their id scheme: la-<year>-<number>-<series>, matching the CELEX number.
     acts = [
-        {"id": f"act-{i}", "type": "LegalAct", "name": f"Council Decision {i}", "signed": _date(rng),
+        {"id": f"la-{2000 + i % 20}-{i + 1}-cfsp", "type": "LegalAct", "name": f"Council Decision {i}",
+         "celex": f"3{2000 + i % 20}D{i + 1:04d}", "status": "in-force", "adopted": _date(rng),
          "evidence": _evidence(rng, src_ids, f"act {i}")}
         for i in range(max(1, n_instruments // 10))
     ]  # fmt: skip
     instruments = acts + [
         {"id": f"instrument-{i}", "type": rng.choice(INSTRUMENT_TYPES), "name": f"Instrument {i}",
          "start": _date(rng, 1990, 2005), "domains": rng.sample(DOMAINS, rng.randint(1, 3)),
+         "status": rng.choice(["active", "in-force", "ended", "unknown"]),
          "legal_basis": [rng.choice(acts)["id"]], "evidence": _evidence(rng, src_ids, f"instrument {i}")}
         for i in range(n_instruments - len(acts))
     ]  # fmt: skip
     participations = []
     for i in range(n_participations):
         record: dict[str, Any] = {
-            "id": f"participation-{i}",
+            "id": f"part-synthetic-{i}",
             "actor": f"actor-{rng.randrange(n_actors)}",
             "instrument": f"instrument-{rng.randrange(n_instruments - len(acts))}",
             "role": rng.choice(ROLES),
@@ -141,17 +150,23 @@ def generate(scale: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
         if rng.random() < 0.2:
             record["personnel"] = rng.randint(1, 500)
         participations.append(record)
-    memberships = [
-        {"id": f"membership-{i}", "member": f"actor-{rng.randrange(n_actors)}", "organisation": f"actor-{rng.randrange(n_actors)}",
-         "start": _date(rng), "evidence": _evidence(rng, src_ids, f"membership {i}")}
-        for i in range(n_memberships)
-    ]  # fmt: skip
-    events = [
-        {"id": f"event-{i}", "type": "Meeting", "name": f"Meeting {i}", "date": _date(rng),
-         "participants": [f"actor-{rng.randrange(n_actors)}" for _ in range(2)],
-         "evidence": _evidence(rng, src_ids, f"event {i}")}
-        for i in range(n_events)
-    ]  # fmt: skip
+    # Membership ids are <organisation>-membership-<member> (a pair drawn twice is drawn again).
+    memberships: list[dict[str, Any]] = []
+    taken: set[str] = set()
+    while len(memberships) < n_memberships:
+        member, org = f"actor-{rng.randrange(n_actors)}", f"actor-{rng.randrange(n_actors)}"
+        slug = f"{org}-membership-{member}"
+        if slug in taken:
+            continue
+        taken.add(slug)
+        memberships.append({"id": slug, "member": member, "organisation": org, "start": _date(rng),
+                            "evidence": _evidence(rng, src_ids, f"membership {len(memberships)}")})  # fmt: skip
+    events = []
+    for i in range(n_events):
+        date = _date(rng)
+        events.append({"id": f"meeting-{i}-{date[:4]}", "type": "Meeting", "name": f"Meeting {i}", "date": date,
+                       "participants": [f"actor-{rng.randrange(n_actors)}" for _ in range(2)],
+                       "evidence": _evidence(rng, src_ids, f"event {i}")})  # fmt: skip
     return {
         "sources": sources,
         "actors": actors + persons,

@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eucan.api.http_conventions import allowed_methods
@@ -105,9 +105,28 @@ def _describe_validation(exc: RequestValidationError) -> list[str]:
     return problems
 
 
+async def _moved(request: Request) -> str | None:
+    """Where a request that names a renamed record's old id belongs now (`eucan.api.moved`)."""
+    store = getattr(request.app.state, "store", None)
+    if store is None:
+        return None
+    from starlette.concurrency import run_in_threadpool
+
+    from eucan.api.moved import moved_location
+
+    try:
+        return await run_in_threadpool(moved_location, request, store)
+    except EucanError:
+        return None  # the store cannot answer: the 404 stands
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(EucanError)
-    async def _eucan(_: Request, exc: EucanError) -> JSONResponse:
+    async def _eucan(request: Request, exc: EucanError) -> Response:
+        if isinstance(exc, NotFound):
+            moved = await _moved(request)
+            if moved is not None:
+                return RedirectResponse(moved, status_code=301)
         status = status_for(exc)
         errors = [str(p) for p in exc.problems] if isinstance(exc, SourceError) else [str(exc)]
         return error_response(status, str(exc).splitlines()[0] if errors else str(exc), errors)

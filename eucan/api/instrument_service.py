@@ -37,6 +37,10 @@ def _instrument_summary(raw: r.InstrumentRow, prov: Provenance) -> m.InstrumentS
         status=raw.get("status"),
         signed=raw.get("signedDate"),
         signed_precision=raw.get("signedDatePrecision"),
+        adopted=raw.get("adoptedDate"),
+        adopted_precision=raw.get("adoptedDatePrecision"),
+        published=raw.get("publicationDate"),
+        published_precision=raw.get("publicationDatePrecision"),
         entry_into_force=raw.get("entryIntoForceDate"),
         entry_into_force_precision=raw.get("entryIntoForceDatePrecision"),
         period=period(raw),
@@ -78,6 +82,7 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
     return m.InstrumentDetail(
         **_instrument_summary(raw, prov).model_dump(),
         uri=raw.get("uri"),
+        alt_ids=sorted(list_of(raw.get("altIds"))),
         url=text_of(raw.get("url")),
         description=text_of(raw.get("description")),
         note=text_of(raw.get("note")),
@@ -96,6 +101,7 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
                     **must_ref(x).model_dump(),
                     celex=text_of(x.get("celex")),
                     signed=x.get("signedDate"),
+                    adopted=x.get("adoptedDate"),
                     sources=prov.sources(x["record"]),
                 )
                 for x in raw.get("legalBasis") or []

@@ -177,6 +177,14 @@ class InstrumentSummary(Ref):
     status: str | None = None
     signed: str | None = None
     signed_precision: str | None = None
+    adopted: str | None = Field(
+        default=None, description="A legal act: the day it was adopted (the date in its title)."
+    )
+    adopted_precision: str | None = None
+    published: str | None = Field(
+        default=None, description="A legal act: the day it was published in the Official Journal."
+    )
+    published_precision: str | None = None
     entry_into_force: str | None = None
     entry_into_force_precision: str | None = None
     period: Period
@@ -190,6 +198,7 @@ class Participant(_ParticipationFacts):
 class LegalActRef(Ref):
     celex: str | None = None
     signed: str | None = None
+    adopted: str | None = None
     sources: list[Source] = []
 
 
@@ -223,6 +232,7 @@ class EventDetail(EventSummary):
 
 class InstrumentDetail(InstrumentSummary):
     uri: str | None = None
+    alt_ids: list[str] = Field(default=[], description="Former ids of the record; their URLs answer 301 to this one.")
     url: str | None = None
     description: str | None = None
     note: str | None = None

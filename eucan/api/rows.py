@@ -125,6 +125,11 @@ class InstrumentRow(NamedRow, DatedRow, total=False):
     celex: TextValue
     signedDate: str | None
     signedDatePrecision: str | None
+    adoptedDate: str | None
+    adoptedDatePrecision: str | None
+    publicationDate: str | None
+    publicationDatePrecision: str | None
+    altIds: list[str] | str | None
     entryIntoForceDate: str | None
     entryIntoForceDatePrecision: str | None
     provisionalApplicationDate: str | None
@@ -192,4 +197,5 @@ ROW_SHAPES: dict[str, dict[str, Any]] = {
     "api_refs": {"ref": RefRow},
     "api_kind": {"labels": list[str]},
     "api_ids": {"id": str, "names": list[str] | None},
+    "api_moved": {"old": str, "id": str},
 }

@@ -51,9 +51,13 @@ def _suggest(slug: str, candidates: Iterable[str]) -> str:
 
 
 def check_references(
-    records: Iterable[tuple[RawRecord, BaseRecord]], ids: dict[str, str], domains: set[str]
+    records: Iterable[tuple[RawRecord, BaseRecord]],
+    ids: dict[str, str],
+    domains: set[str],
+    moved: dict[str, str] | None = None,
 ) -> list[Problem]:
-    """Every id a record refers to must exist, in the right section."""
+    """Every id a record refers to must exist, in the right section; an old (renamed) id names the new one."""
+    moved = moved or {}
     by_section: dict[str, set[str]] = {}
     for slug, section in ids.items():
         by_section.setdefault(section, set()).add(slug)
@@ -62,6 +66,17 @@ def check_references(
     for raw, model in records:
         for field, section, target in model.references():
             line = raw.line_of(field)
+            if target in moved and target not in ids:
+                new = moved[target]
+                problems.append(
+                    Problem(
+                        raw.file,
+                        line,
+                        f"{field}: {clip(target)} was renamed to {clip(new)}; write {clip(new)} "
+                        "(or run `python -m tools.rename_ids`, which rewrites every reference)",
+                    )
+                )
+                continue
             if section == "*":
                 if target not in ids:
                     problems.append(

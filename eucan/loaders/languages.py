@@ -90,7 +90,8 @@ def _judgeable(tag: str) -> bool:
 
 
 def check_languages(records: Iterable[tuple[RawRecord, BaseModel]]) -> list[Problem]:
-    """Every quote whose tag (or missing tag: English) the model confidently contradicts, at the quote's line."""
+    """Every quote whose `lang` tag the model confidently contradicts, at the tag's line (a quote without a
+    tag is refused earlier, by the record model: `lang` is required)."""
     problems: list[Problem] = []
     for raw, _model in records:
         evidence = raw.data.get("evidence")
@@ -99,10 +100,8 @@ def check_languages(records: Iterable[tuple[RawRecord, BaseModel]]) -> list[Prob
         for index, item in enumerate(evidence):
             if not isinstance(item, dict) or not isinstance(item.get("quote"), str):
                 continue
-            tag = item.get("lang")
-            tagged = isinstance(tag, str)
-            claimed = tag if isinstance(tag, str) else "en"
-            if not _judgeable(claimed):
+            claimed = item.get("lang")
+            if not isinstance(claimed, str) or not _judgeable(claimed):
                 continue
             if sum(c.isalpha() for c in item["quote"]) < MIN_LETTERS:
                 continue  # too short to judge: no need to ask the model
@@ -110,18 +109,11 @@ def check_languages(records: Iterable[tuple[RawRecord, BaseModel]]) -> list[Prob
             if not verdict.confident or verdict.agrees_with(claimed):
                 continue
             found = f"{language_name(verdict.lang)} ({verdict.lang}, confidence {verdict.confidence:.2f})"
-            if tagged:
-                message = (
-                    f"evidence[{index}].quote is tagged `lang: {claimed}` but reads as {found}; "
-                    f"fix the tag (`lang: {verdict.lang}`) or the quote"
-                )
-                line = raw.nested_line("evidence", index, "lang")
-            else:
-                message = (
-                    f"evidence[{index}].quote has no `lang` and so counts as English, but reads as {found}; "
-                    f"add `lang: {verdict.lang}` beside `quote`"
-                )
-                line = raw.nested_line("evidence", index, "quote")
+            message = (
+                f"evidence[{index}].quote is tagged `lang: {claimed}` but reads as {found}; "
+                f"fix the tag (`lang: {verdict.lang}`) or the quote"
+            )
+            line = raw.nested_line("evidence", index, "lang")
             ident = raw.data.get("id")
             prefix = f"{raw.section[:-1]} {ident!r}: " if isinstance(ident, str) else ""
             problems.append(Problem(raw.file, line, prefix + message))

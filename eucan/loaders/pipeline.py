@@ -13,6 +13,13 @@ from eucan.echo import clip
 from eucan.errors import Problem, SourceError, StaleGraph
 from eucan.graph.loads import LoadInfo, Manifest, diff, manifest_of
 from eucan.loaders.checks import check_ids, check_references, check_shacl, check_successions
+from eucan.loaders.id_rules import (
+    check_alt_ids,
+    check_id_schemes,
+    check_republished_sources,
+    check_source_urls,
+    moved_ids,
+)
 from eucan.loaders.languages import check_languages
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
 from eucan.loaders.rdf_cache import cached, write_cache
@@ -128,7 +135,11 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
     ids, id_problems = check_ids(parsed)
     problems += id_problems
     domains = {str(row[0]) for row in vocabulary_graph().query(DOMAIN_SLUGS_QUERY)}  # type: ignore[index]
-    problems += check_references(parsed, ids, domains)
+    problems += check_references(parsed, ids, domains, moved_ids(parsed))
+    problems += check_alt_ids(parsed, ids)
+    problems += check_id_schemes(parsed)
+    problems += check_source_urls(parsed)
+    problems += check_republished_sources(parsed)
     problems += check_successions(parsed)
     problems += check_languages(parsed)
     lap("checks")

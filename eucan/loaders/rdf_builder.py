@@ -25,7 +25,7 @@ RDF_TYPE = RDF.type
 _EVIDENCE, _SOURCE_EXCERPT, _QUOTE, _EXCERPT_OF = ECS.evidence, ECS.SourceExcerpt, ECS.quote, ECS.excerptOf
 _UNCERTAINTY, _CONFLICTS_WITH = ECS.uncertainty, ECS.conflictsWith
 _SOURCE_URL, _RETRIEVED = ECS.sourceUrl, ECS.retrievedDate
-_IDENTIFIER, _NOTE, _DATE = DCTERMS.identifier, SKOS.note, XSD.date
+_IDENTIFIER, _NOTE, _DATE, _ALT_ID = DCTERMS.identifier, SKOS.note, XSD.date, ECS.altId
 
 KIND: dict[str, str] = {section: model.kind for section, model in SECTION_MODELS.items()}
 
@@ -75,6 +75,8 @@ class RdfWriter:
         # constructor parses and checks its value, a quarter of building the RDF otherwise.
         self._literals: dict[tuple[object, object, object], Literal] = {}
         self._iris: dict[tuple[str, str], URIRef] = {}
+        self.source_alt_ids: dict[str, list[str]] = {}
+        """A renamed source's former ids: its excerpts keep the IRIs they had under them (`excerpt_alt_ids`)."""
 
     def ref(self, section: str, slug: str) -> URIRef:
         """`section_iri`, each IRI built once per load (records are referred to many times)."""
@@ -123,6 +125,7 @@ class RdfWriter:
     def common(self, node: URIRef, record: Record) -> None:
         """Identifier, notes, uncertainty, conflicts and the source excerpts of a fact."""
         self.plain(node, _IDENTIFIER, record.id)
+        record.alt_ids_rdf(self, node)
         self.text(node, _NOTE, record.note)
         self.text(node, _UNCERTAINTY, record.uncertain)
         for other in record.conflicts_with:
@@ -134,6 +137,13 @@ class RdfWriter:
                 self.typed(excerpt, _SOURCE_EXCERPT)
                 self.text(excerpt, _QUOTE, ev.quote, ev.lang)
                 self.g.add((excerpt, _EXCERPT_OF, self.ref("sources", ev.source)))
+                self.excerpt_alt_ids(excerpt, ev.source, ev.quote)
+
+    def excerpt_alt_ids(self, excerpt: URIRef, source: str, quote: str) -> None:
+        """An excerpt is named by its source id and words: under a renamed source, the names it had
+        before are its former ids (`ecs:altId`), so their IRIs answer 301 to the new one."""
+        for old in self.source_alt_ids.get(source, ()):
+            self.g.add((excerpt, _ALT_ID, Literal(str(excerpt_iri(old, quote)).rsplit("/", 1)[-1])))
 
 
 def build_graph(records: Iterable[tuple[str, BaseRecord]], ids: dict[str, str]) -> Canonical:
@@ -143,6 +153,7 @@ def build_graph(records: Iterable[tuple[str, BaseRecord]], ids: dict[str, str]) 
     derived: list[Derived] = []
     items = list(records)
     sources = {r.id: r for s, r in items if isinstance(r, SourceRecord)}
+    writer.source_alt_ids = {slug: source.alt_ids for slug, source in sources.items() if source.alt_ids}
     for section, record in items:
         derived.extend(record.to_rdf(writer, writer.ref(section, record.id)))
     # Excerpts repeat their document's URL and retrieval date so a fact's provenance is one hop away.

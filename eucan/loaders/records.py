@@ -103,7 +103,8 @@ class Evidence(BaseModel):
 
     source: Slug
     quote: Annotated[Text, Field(max_length=600)]
-    lang: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] = "en"
+    lang: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+    """Required: the language of the quote (`en`, `fr`, ...), never left to a default."""
 
 
 Derived = tuple[str, str, str]  # (relationship type, from IRI, to IRI): a shortcut the mapping adds
@@ -119,10 +120,16 @@ class BaseRecord(BaseModel):
     kind: ClassVar[str]
 
     id: Slug
+    alt_ids: list[Slug] = Field(default_factory=list)
+    """Ids the record had before (renamed by `tools.rename_ids`): their IRIs redirect (301) to this one."""
 
     def references(self) -> list[tuple[str, str, str]]:
         """(field, section the id must come from, id) for every reference this record makes."""
         return []
+
+    def alt_ids_rdf(self, out: RdfWriter, node: URIRef) -> None:
+        for old in self.alt_ids:
+            out.plain(node, ECS.altId, old)
 
     def to_rdf(self, out: RdfWriter, node: URIRef) -> list[Derived]:
         """Add this record's triples about `node` to `out`; return the derived shortcut relationships."""
@@ -164,6 +171,7 @@ class SourceRecord(BaseRecord):
     def to_rdf(self, out: RdfWriter, node: URIRef) -> list[Derived]:
         out.typed(node, ECS.SourceDocument)
         out.plain(node, DCTERMS.identifier, self.id)
+        self.alt_ids_rdf(out, node)
         out.plain(node, ECS.sourceUrl, str(self.url), XSD.anyURI)
         out.text(node, DCTERMS.title, self.title)
         out.link(node, ECS.publisher, "actors", self.publisher)
@@ -297,8 +305,24 @@ InstrumentType = Literal[
     "Framework",
 ]
 Status = Literal[
-    "in-force", "active", "ended", "expired", "under-negotiation", "signed", "proposed", "superseded", "annulled"
+    "in-force",
+    "active",
+    "ended",
+    "expired",
+    "under-negotiation",
+    "signed",
+    "proposed",
+    "superseded",
+    "annulled",
+    "unknown",
 ]
+LEGAL_ACT_FORBIDDEN = {
+    "signed": "adopted",
+    "signed_at": "note",
+    "start": "adopted (the day the act was adopted) or entry_into_force",
+    "provisional_application": "entry_into_force",
+}
+"""Fields a LegalAct must not use, and the field that holds that kind of date instead."""
 
 
 class InstrumentRecord(_Named, _Period):
@@ -310,13 +334,29 @@ class InstrumentRecord(_Named, _Period):
     signed_at: Text | None = None
     provisional_application: DateField | None = None
     entry_into_force: DateField | None = None
-    status: Status | None = None
+    adopted: DateField | None = None
+    """LegalAct: the day the act was adopted (the date in its title)."""
+    published: DateField | None = None
+    """LegalAct: the day it was published in the Official Journal."""
+    status: Status
     part_of: Slug | None = None
     legal_basis: list[Slug] = Field(default_factory=list)
     domains: list[Slug] = Field(default_factory=list)
     location: list[Slug] = Field(default_factory=list)
     celex: Annotated[str, Field(pattern=r"^[0-9CE][0-9]{4}[A-Z]{1,2}[0-9A-Z()_]+$")] | None = None
     url: HttpUrl | None = None
+
+    @model_validator(mode="after")
+    def _legal_act_dates(self) -> InstrumentRecord:
+        if self.type == "LegalAct":
+            for name, instead in LEGAL_ACT_FORBIDDEN.items():
+                if getattr(self, name) is not None:
+                    raise ValueError(f"a LegalAct has no `{name}`: write its date as `{instead}`")
+            if self.celex is None:
+                raise ValueError("a LegalAct needs its `celex` number (e.g. 32021D0748, from its EUR-Lex URL)")
+        elif self.adopted is not None or self.published is not None:
+            raise ValueError("`adopted` and `published` are dates of a LegalAct; use `signed` or `start` here")
+        return self
 
     def references(self) -> list[tuple[str, str, str]]:
         refs = super().references()
@@ -337,6 +377,8 @@ class InstrumentRecord(_Named, _Period):
             node, ECS.provisionalApplicationDate, ECS.provisionalApplicationDatePrecision, self.provisional_application
         )
         out.date(node, ECS.entryIntoForceDate, ECS.entryIntoForceDatePrecision, self.entry_into_force)
+        out.date(node, ECS.adoptedDate, ECS.adoptedDatePrecision, self.adopted)
+        out.date(node, ECS.publicationDate, ECS.publicationDatePrecision, self.published)
         out.plain(node, ECS.status, self.status)
         out.plain(node, ECS.celex, self.celex)
         out.plain(node, ECS.officialUrl, str(self.url) if self.url else None, XSD.anyURI)

@@ -50,6 +50,9 @@ class ECS(DefinedNamespace):
     Tenure: URIRef  # Tenure
     aboutInstrument: URIRef  # about instrument
     acronym: URIRef  # acronym
+    adoptedDate: URIRef  # adopted on
+    adoptedDatePrecision: URIRef  # adoption date precision
+    altId: URIRef  # former identifier
     celex: URIRef  # CELEX number
     conflictsWith: URIRef  # conflicts with
     contribution: URIRef  # contribution
@@ -85,6 +88,8 @@ class ECS(DefinedNamespace):
     primarySource: URIRef  # primary source
     provisionalApplicationDate: URIRef  # provisionally applied from
     provisionalApplicationDatePrecision: URIRef  # provisional application date precision
+    publicationDate: URIRef  # published in the Official Journal on
+    publicationDatePrecision: URIRef  # publication date precision
     publishedDate: URIRef  # published on
     publishedDatePrecision: URIRef  # publication date precision
     publisher: URIRef  # publisher

@@ -1,11 +1,13 @@
 // @title Timeline of an instrument
-// @description Everything dated about an instrument in one chronological list: its own dates (signature, provisional application, entry into force, start, end), the events about it (negotiations, signatures, meetings, announcements) and when each participant joined or left, with the place of the signature and of each event. Undated entries come last.
+// @description Everything dated about an instrument in one chronological list: its own dates (signature, a legal act's adoption and publication, provisional application, entry into force, start, end), the events about it (negotiations, signatures, meetings, announcements) and when each participant joined or left, with the place of the signature and of each event. Undated entries come last.
 // @param instrument string eu-canada-pnr-2024  The instrument's id.
 // @returns date, date_precision, event, actor, place, record
 // @example eu-canada-pnr-2024: 2017-12-06 negotiating mandate, 2024-10-04 signed, 2025-03-12 European Parliament consent, 2025-04-14 Council conclusion
 MATCH (i:Instrument {id: $instrument})
 WITH i, [x IN [
        {date: i.signedDate, precision: i.signedDatePrecision, event: 'signed', actor: null, place: i.signedAt, record: i.id},
+       {date: i.adoptedDate, precision: i.adoptedDatePrecision, event: 'adopted', actor: null, record: i.id},
+       {date: i.publicationDate, precision: i.publicationDatePrecision, event: 'published in the Official Journal', actor: null, record: i.id},
        {date: i.provisionalApplicationDate, precision: i.provisionalApplicationDatePrecision, event: 'provisionally applied', actor: null, record: i.id},
        {date: i.entryIntoForceDate, precision: i.entryIntoForceDatePrecision, event: 'enters into force', actor: null, record: i.id},
        {date: i.startDate, precision: i.startDatePrecision, event: 'starts', actor: null, record: i.id},

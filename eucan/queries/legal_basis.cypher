@@ -1,8 +1,8 @@
 // @title Legal basis of an instrument and of its participations
-// @description The legal acts (Council decisions, regulations) that an instrument rests on, and those behind each participation in it (for instance the Council decision admitting a third state to a PESCO project), with CELEX numbers and dates.
+// @description The legal acts (Council decisions, regulations) that an instrument rests on, and those behind each participation in it (for instance the Council decision admitting a third state to a PESCO project), with CELEX numbers and dates (a legal act's adoption day, else its entry into force or publication).
 // @param id string pesco-military-mobility  An instrument's id (or a participation's id).
 // @returns record, actor, legal_act, name, celex, date, date_precision
-// @example pesco-military-mobility rests on cd-2018-340; canada's participation on cd-2021-748 (and cd-2020-1639, the general conditions for third states)
+// @example pesco-military-mobility rests on la-2018-340-cfsp; canada's participation on la-2021-748-cfsp (and la-2020-1639-cfsp, the general conditions for third states)
 MATCH (x:Resource {id: $id})
 OPTIONAL MATCH (p:Participation)-[:INSTRUMENT]->(x)
 WITH x, collect(p) AS participations
@@ -14,6 +14,6 @@ RETURN holder.id AS record,
        l.id AS legal_act,
        l.name AS name,
        l.celex AS celex,
-       coalesce(l.signedDate, l.entryIntoForceDate, l.startDate) AS date,
-       coalesce(l.signedDatePrecision, l.entryIntoForceDatePrecision, l.startDatePrecision) AS date_precision
+       coalesce(l.adoptedDate, l.entryIntoForceDate, l.publicationDate) AS date,
+       coalesce(l.adoptedDatePrecision, l.entryIntoForceDatePrecision, l.publicationDatePrecision) AS date_precision
 ORDER BY record, legal_act

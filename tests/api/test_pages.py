@@ -123,7 +123,10 @@ def test_instrument_and_domain_pages(client: TestClient) -> None:
     instrument = client.get("/api/v1/instruments/sdp-2025").json()
     text = client.get("/page/instrument/sdp-2025").text
     assert instrument["name"] in text
-    assert "https://europa.eu/!hnkY69" in text
+    assert (
+        "https://eeas.europa.eu/eeas/security-and-defence-eu-and-canada-sign-security-and-defence-partnership_en"
+        in text
+    )
     for p in instrument["participants"]:
         assert f'href="/page/actor/{p["actor"]["id"]}"' in text
     assert 'id="timeline-table"' in text
@@ -274,3 +277,14 @@ def test_area_counts_on_the_pages_are_the_apis(client: TestClient, store: GraphS
 
     api = {d["id"]: d["instrument_count"] for d in client.get("/api/v1/domains", params={"limit": 100}).json()["data"]}
     assert {d.id: d.instrument_count for d in domains(store=store)} == api
+
+
+def test_legal_act_page_shows_adoption_publication_celex_and_former_id(client: TestClient) -> None:
+    text = client.get("/page/instrument/la-2017-2315-cfsp").text
+    assert "<dt>Adopted</dt>" in text and "2017-12-11" in text
+    assert "<dt>Published (Official Journal)</dt>" in text and "2017-12-14" in text
+    assert "32017D2315" in text
+    assert "<dt>Former ids</dt><dd>cd-2017-2315</dd>" in text
+    body = client.get("/api/v1/instruments/la-2017-2315-cfsp").json()
+    assert (body["adopted"], body["published"], body["status"]) == ("2017-12-11", "2017-12-14", "in-force")
+    assert body["alt_ids"] == ["cd-" + "2017-2315"]  # split so that tools.rename_ids leaves the old id

@@ -32,10 +32,10 @@ def test_sixteen_domains_of_the_sdp(client: TestClient) -> None:
 def test_domain_detail_lists_its_instruments(client: TestClient) -> None:
     body = _json(client, f"{V1}/domains/maritime-security")
     assert [i["id"] for i in body["instruments"]] == [
-        "cd-2011-443",
         "eu-canada-ocean-partnership",
         "eu-canada-ocean-partnership-forum",
         "g7-friends-gulf-of-guinea",
+        "la-2011-443-eu",
         "port-state-measures-agreement",
         "sdp-2025",
     ]
@@ -61,7 +61,7 @@ def test_lists_filter_by_type(client: TestClient) -> None:
     maritime = _json(client, f"{V1}/instruments", domain="maritime-security")
     assert [i["id"] for i in maritime["data"]] == [  # ordered by name
         "port-state-measures-agreement",
-        "cd-2011-443",
+        "la-2011-443-eu",
         "eu-canada-ocean-partnership",
         "eu-canada-ocean-partnership-forum",
         "sdp-2025",

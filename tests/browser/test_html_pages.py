@@ -46,7 +46,9 @@ def test_browser_follows_the_iri_to_an_html_page_with_sources(live_url: str) -> 
     dom = _dump_dom(f"{live_url}/id/instrument/sdp-2025")
     assert "<html" in dom.lower()
     assert "EU–Canada Security and Defence Partnership" in dom
-    assert "https://europa.eu/!hnkY69" in dom  # the source is on the page
+    assert (
+        "https://eeas.europa.eu/eeas/security-and-defence-eu-and-canada-sign-security-and-defence-partnership_en" in dom
+    )  # the source is on the page
     assert "Maritime security" in dom or "maritime-security" in dom  # its cooperation areas are linked
 
 

@@ -42,7 +42,8 @@ def test_stats_json(data_dir: Path) -> None:
     stats = json.loads(result.output)
     assert stats["nodes_by_label"]["CooperationDomain"] == 16
     assert stats["facts"] >= 250
-    assert stats["primary_share"] >= 0.8
+    # republished copies (newswires, ReliefWeb, document mirrors) count as secondary since December 2026
+    assert stats["primary_share"] >= 0.78
 
 
 def test_query_lists_the_sixteen_areas_with_source(data_dir: Path) -> None:
@@ -55,7 +56,9 @@ def test_query_lists_the_sixteen_areas_with_source(data_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     assert len({r["area"] for r in rows}) == 16
-    assert {r["source"] for r in rows} >= {"https://europa.eu/!hnkY69"}
+    assert {r["source"] for r in rows} >= {
+        "https://eeas.europa.eu/eeas/security-and-defence-eu-and-canada-sign-security-and-defence-partnership_en"
+    }
 
 
 def test_query_signatories_with_posts_and_sources(data_dir: Path) -> None:

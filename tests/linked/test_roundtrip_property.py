@@ -88,13 +88,12 @@ def datasets(draw: Any) -> dict[str, list[dict[str, Any]]]:
             inst["end"] = draw(partial_dates(1991, 2030))
         if draw(st.booleans()):
             inst["signed"] = draw(partial_dates())
-        if draw(st.booleans()):
-            inst["status"] = draw(st.sampled_from(["in-force", "ended", "signed"]))
+        inst["status"] = draw(st.sampled_from(["in-force", "ended", "signed", "unknown"]))
         instruments.append(inst)
     participations = []
     for i in range(draw(st.integers(0, 4))):
         part: dict[str, Any] = {
-            "id": f"part-{i}",
+            "id": f"part-actor-{i}",
             "actor": draw(st.sampled_from(actors))["id"],
             "instrument": draw(st.sampled_from(instruments))["id"],
             "role": draw(st.sampled_from(["party", "participant", "observer"])),
@@ -114,17 +113,18 @@ def datasets(draw: Any) -> dict[str, list[dict[str, Any]]]:
     if len(participations) >= 2 and draw(st.booleans()):
         participations[0]["conflicts_with"] = [participations[1]["id"]]
         participations[1]["conflicts_with"] = [participations[0]["id"]]
-    memberships = [
-        {"id": f"mem-{i}", "member": draw(st.sampled_from(actors))["id"],
-         "organisation": draw(st.sampled_from(actors))["id"], "start": draw(partial_dates()),
-         "evidence": draw(evidence(src))}
-        for i in range(draw(st.integers(0, 2)))
-    ]  # fmt: skip
-    events = [
-        {"id": f"event-{i}", "type": "Meeting", "name": draw(TEXT), "date": draw(partial_dates()),
-         "participants": [a["id"] for a in actors[:2]], "evidence": draw(evidence(src))}
-        for i in range(draw(st.integers(0, 2)))
-    ]  # fmt: skip
+    memberships: list[dict[str, Any]] = []
+    for _ in range(draw(st.integers(0, 2))):
+        member, org = draw(st.sampled_from(actors))["id"], draw(st.sampled_from(actors))["id"]
+        slug = f"{org}-membership-{member}"  # the membership id scheme (docs/data-format.md)
+        if all(m["id"] != slug for m in memberships):
+            memberships.append({"id": slug, "member": member, "organisation": org, "start": draw(partial_dates()),
+                                "evidence": draw(evidence(src))})  # fmt: skip
+    events = []
+    for i in range(draw(st.integers(0, 2))):
+        date = draw(partial_dates())
+        events.append({"id": f"event-{i}-{date[:4]}", "type": "Meeting", "name": draw(TEXT), "date": date,
+                       "participants": [a["id"] for a in actors[:2]], "evidence": draw(evidence(src))})  # fmt: skip
     return {"sources": sources, "actors": actors, "instruments": instruments, "participations": participations,
             "memberships": memberships, "events": events}  # fmt: skip
 

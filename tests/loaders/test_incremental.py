@@ -88,7 +88,7 @@ def test_an_edit_rewrites_only_the_changed_records(sources: Path, store: FalkorD
     assert store.load_generation() == summary.info
     assert summary.info.content_hash == content_hash(result.property_graph)
     assert not store.run("MATCH (m:Resource {id: $id}) RETURN m", {"id": removed}).rows
-    assert store.run("MATCH (p:Participation {id: 'participation-3'})-[:ROLE]->(r) RETURN r.id").rows == [["observer"]]
+    assert store.run("MATCH (p:Participation {id: 'part-synthetic-3'})-[:ROLE]->(r) RETURN r.id").rows == [["observer"]]
     assert store._staging_graphs() == []
 
     full = load_sources(store, [sources], root=tmp_path, state_dir=state, full=True)

@@ -9,9 +9,9 @@ from eucan.loaders.pipeline import Validated
 from eucan.loaders.yaml_source import RawRecord
 
 
-def _record(quote: str, lang: str | None = None) -> RawRecord:
-    item = {"source": "s", "quote": quote, **({"lang": lang} if lang else {})}
-    lines = {"": 10, "source": 10, "quote": 11, **({"lang": 12} if lang else {})}
+def _record(quote: str, lang: str = "en") -> RawRecord:
+    item = {"source": "s", "quote": quote, "lang": lang}
+    lines = {"": 10, "source": 10, "quote": 11, "lang": 12}
     return RawRecord("actors", {"id": "x", "evidence": [item]}, "f.yaml", 1, {"evidence": 9}, {"evidence": [lines]})
 
 
@@ -31,11 +31,11 @@ def test_short_or_neutral_text_is_never_refused(quote: str) -> None:
     assert check_languages([(_record(quote), None)]) == []  # type: ignore[list-item]
 
 
-def test_untagged_french_is_refused_at_the_quote_line() -> None:
+def test_french_tagged_english_is_refused_at_the_tag_line() -> None:
     quote = "Relevant d’Affaires mondiales Canada, l’Unité de coordination du MRR du G7 agira à titre de secrétariat"
     (problem,) = check_languages([(_record(quote), None)])  # type: ignore[list-item]
-    assert (problem.file, problem.line) == ("f.yaml", 11)
-    assert "add `lang: fr`" in problem.message
+    assert (problem.file, problem.line) == ("f.yaml", 12)
+    assert "tagged `lang: en` but reads as French (fr" in problem.message and "`lang: fr`" in problem.message
 
 
 def test_wrong_tag_is_refused_at_the_tag_line_and_right_tag_accepted() -> None:

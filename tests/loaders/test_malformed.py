@@ -1,4 +1,6 @@
-"""Each malformed file gives a clear error naming file and line, and the loaded graph stays as it was."""
+"""Each malformed file gives a clear error naming file and line, and the loaded graph stays as it was.
+
+rename_ids: keep (26_reference_to_old_id.yaml names an old id on purpose)."""
 
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ EXPECTED = {
     "08_shacl_tenure_holder_not_person.yaml": (2, "the holder of a post must be a Person"),
     "09_unknown_source_id.yaml": (5, "unknown source 'eeas-2025-06-32-sdp' (did you mean 'eeas-2025-06-23-sdp'?)"),
     "10_unknown_type.yaml": (3, "type: Input should be"),
-    "11_unknown_domain.yaml": (5, "unknown cooperation domain 'maritime-securty' (did you mean 'maritime-security'?)"),
+    "11_unknown_domain.yaml": (6, "unknown cooperation domain 'maritime-securty' (did you mean 'maritime-security'?)"),
     "12_bad_id.yaml": (2, "id: String should match pattern"),
     "13_not_a_list.yaml": (1, "must be a list of records"),
     "14_unknown_section.yaml": (1, "unknown section 'countries'"),
@@ -45,7 +47,19 @@ EXPECTED = {
     "21_yaml_alias_bomb.yaml": (9, "YAML aliases expand this file by more than 10,000 nodes (*c alone adds 1,111)"),
     "22_long_value.yaml": (2, "… (cut)"),
     "23_quote_lang_mismatch.yaml": (7, "tagged `lang: de` but reads as French (fr"),
-    "24_untagged_non_english.yaml": (7, "has no `lang` and so counts as English, but reads as German (de"),
+    "24_english_tag_on_german.yaml": (7, "tagged `lang: en` but reads as German (de"),
+    "25_quote_without_lang.yaml": (5, "missing required field 'evidence.0.lang'"),
+    "26_reference_to_old_id.yaml": (7, "'cd-2021-748' was renamed to 'la-2021-748-cfsp'; write 'la-2021-748-cfsp'"),
+    "27_duplicate_source_url.yaml": (3, "has the same URL as 'eeas-2025-06-23-sdp'"),
+    "28_republisher_marked_primary.yaml": (
+        6,
+        "reliefweb.int republishes other bodies' texts, so the source is secondary",
+    ),
+    "29_tenure_id_with_date.yaml": (2, "a tenure id carries no date"),
+    "30_legal_act_signed.yaml": (2, "a LegalAct has no `signed`: write its date as `adopted`"),
+    "31_instrument_without_status.yaml": (2, "missing required field 'status'"),
+    "32_legal_act_id_against_celex.yaml": (2, "year and number of the id must be those of celex 32030D0003"),
+    "33_event_id_with_wrong_date.yaml": (2, "the date in the id (2030-05-01) is not the event's date 2030-06-01"),
 }
 
 

@@ -111,7 +111,7 @@ def _pesco_third_states(rows: Rows, store: GraphStore) -> None:
     mm = [r for r in rows if r["project"] == "pesco-military-mobility"][0]
     assert mm["coordinators"] == ["netherlands"]
     canada_mm = [r for r in rows if r["project"] == "pesco-military-mobility" and r["third_state"] == "canada"][0]
-    assert canada_mm["since"] == "2021-12-14" and "cd-2021-748" in canada_mm["legal_basis"]
+    assert canada_mm["since"] == "2021-12-14" and "la-2021-748-cfsp" in canada_mm["legal_basis"]
     early = run(store, "pesco_third_states", as_of="2022-01-01")
     dated = {(r["project"], r["third_state"]) for r in early if not r["undated"]}
     assert dated == {("pesco-military-mobility", s) for s in ("canada", "norway", "united-states")}
@@ -208,9 +208,9 @@ def _single_source_facts(rows: Rows, store: GraphStore) -> None:
     facts = by(rows, "record")
     assert facts["nato-membership-spain-1982-05-29"]["source"] == "spectroom-spain-nato"
     assert facts["nato-membership-spain-1982-05-29"]["primary_source"] is False
-    assert facts["cd-2021-2309"]["source"] == "eurlex-32021d2309" and facts["cd-2021-2309"]["primary_source"] is True
+    assert facts["la-2021-2309-cfsp"]["source"] == "eurlex-32021d2309" and facts["la-2021-2309-cfsp"]["primary_source"] is True
     assert "canada-europol-cooperation-agreement" not in facts  # Canada Treaty Series and the PCO release
-    assert "pesco-member-denmark" not in facts  # three sources
+    assert "part-denmark-pesco" not in facts  # three sources
     assert [r["primary_source"] for r in rows] == sorted(r["primary_source"] for r in rows)
 
 
@@ -292,10 +292,10 @@ def _find_records(rows: Rows, store: GraphStore) -> None:
 
 def _legal_basis(rows: Rows, store: GraphStore) -> None:
     pairs = {(r["record"], r["legal_act"]) for r in rows}
-    assert ("pesco-military-mobility", "cd-2018-340") in pairs
-    assert ("part-canada-pesco-military-mobility", "cd-2021-748") in pairs
-    assert ("part-canada-pesco-military-mobility", "cd-2020-1639") in pairs
-    assert by(rows, "legal_act")["cd-2021-748"]["celex"] == "32021D0748"
+    assert ("pesco-military-mobility", "la-2018-340-cfsp") in pairs
+    assert ("part-canada-pesco-military-mobility", "la-2021-748-cfsp") in pairs
+    assert ("part-canada-pesco-military-mobility", "la-2020-1639-cfsp") in pairs
+    assert by(rows, "legal_act")["la-2021-748-cfsp"]["celex"] == "32021D0748"
 
 
 KNOWN: dict[str, Callable[[Rows, GraphStore], None]] = {

@@ -34,7 +34,7 @@ ERRORS: dict[int | str, dict[str, Any]] = ERROR_RESPONSES
 
 # The source and period most OpenAPI examples show: the 2025 Partnership, as the EEAS announced it.
 SDP_SOURCE_EXAMPLE: dict[str, Any] = {
-    "url": "https://europa.eu/!hnkY69",
+    "url": "https://eeas.europa.eu/eeas/security-and-defence-eu-and-canada-sign-security-and-defence-partnership_en",
     "quote": "the European Union and Canada signed a Security and Defence Partnership",
     "retrieved": "2026-11-26",
     "title": "Security and Defence: EU and Canada sign Security and Defence Partnership",

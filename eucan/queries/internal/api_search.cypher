@@ -9,10 +9,11 @@ OPTIONAL MATCH (n)-[:INSTRUMENT|ORGANISATION|POST]->(what:Resource)
 RETURN {
   id: n.id, record: n.id, labels: labels(n), name: n.name, name_fr: n.name_fr, acronym: n.acronym, altNames: n.altNames,
   description: n.description,
-  date: coalesce(n.date, n.signedDate, n.startDate, n.entryIntoForceDate),
+  date: coalesce(n.date, n.signedDate, n.adoptedDate, n.startDate, n.entryIntoForceDate),
   datePrecision: CASE
     WHEN n.date IS NOT NULL THEN n.datePrecision
     WHEN n.signedDate IS NOT NULL THEN n.signedDatePrecision
+    WHEN n.adoptedDate IS NOT NULL THEN n.adoptedDatePrecision
     WHEN n.startDate IS NOT NULL THEN n.startDatePrecision
     ELSE n.entryIntoForceDatePrecision END,
   who: CASE WHEN who IS NULL THEN null ELSE {id: who.id, name: who.name, labels: labels(who)} END,
