@@ -208,7 +208,10 @@ def _single_source_facts(rows: Rows, store: GraphStore) -> None:
     facts = by(rows, "record")
     assert facts["nato-membership-spain-1982-05-29"]["source"] == "spectroom-spain-nato"
     assert facts["nato-membership-spain-1982-05-29"]["primary_source"] is False
-    assert facts["la-2021-2309-cfsp"]["source"] == "eurlex-32021d2309" and facts["la-2021-2309-cfsp"]["primary_source"] is True
+    assert (
+        facts["la-2021-2309-cfsp"]["source"] == "eurlex-32021d2309"
+        and facts["la-2021-2309-cfsp"]["primary_source"] is True
+    )
     assert "canada-europol-cooperation-agreement" not in facts  # Canada Treaty Series and the PCO release
     assert "part-denmark-pesco" not in facts  # three sources
     assert [r["primary_source"] for r in rows] == sorted(r["primary_source"] for r in rows)
