@@ -17,6 +17,7 @@ class ECS(DefinedNamespace):
     Actor: URIRef  # Actor
     Agreement: URIRef  # Agreement
     Announcement: URIRef  # Announcement
+    AuthorityLink: URIRef  # Authority link
     CooperationDomain: URIRef  # Cooperation domain
     CsdpMission: URIRef  # CSDP mission
     CsdpOperation: URIRef  # CSDP operation
@@ -50,6 +51,7 @@ class ECS(DefinedNamespace):
     Tenure: URIRef  # Tenure
     aboutInstrument: URIRef  # about instrument
     acronym: URIRef  # acronym
+    authorityScheme: URIRef  # authority scheme
     celex: URIRef  # CELEX number
     conflictsWith: URIRef  # conflicts with
     contribution: URIRef  # contribution
@@ -68,6 +70,8 @@ class ECS(DefinedNamespace):
     holder: URIRef  # holder
     instrument: URIRef  # instrument
     legalBasis: URIRef  # legal basis
+    linkSubject: URIRef  # link subject
+    linkTarget: URIRef  # link target
     location: URIRef  # location
     member: URIRef  # member
     memberOf: URIRef  # member of
