@@ -57,7 +57,7 @@ def derive_links(
     """The derived CELEX and ELI links of every legal act, and problems with curated links that
     contradict them or whose derived id is taken. `ids` gains the derived ids."""
     urls = {model.id: str(model.url) for _, model in parsed if isinstance(model, SourceRecord)}
-    curated = {
+    curated: dict[tuple[str, str], tuple[RawRecord, AuthorityLinkRecord]] = {
         (model.subject, model.scheme): (raw, model) for raw, model in parsed if isinstance(model, AuthorityLinkRecord)
     }
     derived: list[tuple[RawRecord, BaseRecord]] = []

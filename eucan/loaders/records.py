@@ -6,7 +6,17 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from rdflib import URIRef
 
 from eucan.echo import clip
@@ -496,13 +506,13 @@ class AuthorityLinkRecord(Record):
             return {**data, "id": f"{data['subject']}-{data.get('scheme')}"}
         return data
 
-    @model_validator(mode="after")
-    def _iri_fits_scheme(self) -> AuthorityLinkRecord:
-        if not re.fullmatch(LINK_PATTERNS[self.scheme], self.iri):
-            raise ValueError(
-                f"iri {clip(self.iri)} is not a {self.scheme} IRI; write it like {LINK_EXAMPLES[self.scheme]}"
-            )
-        return self
+    @field_validator("iri")
+    @classmethod
+    def _iri_fits_scheme(cls, iri: str, info: ValidationInfo) -> str:
+        scheme = info.data.get("scheme")  # absent when the scheme itself is refused
+        if scheme in LINK_PATTERNS and not re.fullmatch(LINK_PATTERNS[scheme], iri):
+            raise ValueError(f"not a {scheme} IRI; write it like {LINK_EXAMPLES[scheme]}")
+        return iri
 
     def references(self) -> list[tuple[str, str, str]]:
         return [*super().references(), ("subject", LINK_SUBJECTS[self.scheme], self.subject)]

@@ -46,6 +46,18 @@ EXPECTED = {
     "22_long_value.yaml": (2, "… (cut)"),
     "23_quote_lang_mismatch.yaml": (7, "tagged `lang: de` but reads as French (fr"),
     "24_untagged_non_english.yaml": (7, "has no `lang` and so counts as English, but reads as German (de"),
+    "25_link_bad_iri.yaml": (
+        4,
+        "iri: not a corporate-body IRI; write it like http://publications.europa.eu/resource/authority/corporate-body/EEAS",
+    ),
+    "26_link_unknown_subject.yaml": (2, "subject: unknown record 'canda' (did you mean 'canada'?)"),
+    "27_link_country_not_state.yaml": (3, "a country link names a State, but 'eeas' is a EUBody"),
+    "28_link_contradicts_celex.yaml": (
+        5,
+        "iri http://data.europa.eu/eli/dec/2021/510/oj contradicts the eli IRI http://data.europa.eu/eli/dec/2021/509/oj"
+        " that the celex '32021D0509' of 'cd-2021-509'",
+    ),
+    "29_link_twice.yaml": (2, "'canada' already has a country link (data/authority-links.yaml:"),
 }
 
 
