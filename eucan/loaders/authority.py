@@ -17,7 +17,14 @@ import re
 from urllib.parse import urlsplit
 
 from eucan.errors import Problem
-from eucan.loaders.records import ActorRecord, AuthorityLinkRecord, BaseRecord, InstrumentRecord, SourceRecord
+from eucan.loaders.records import (
+    ActorRecord,
+    AuthorityLinkRecord,
+    BaseRecord,
+    InstrumentRecord,
+    LinkScheme,
+    SourceRecord,
+)
 from eucan.loaders.yaml_source import RawRecord
 
 __all__ = ["CELEX_BASE", "ELI_BASE", "OFFICIAL_HOSTS", "check_links", "derive_links", "derived_iris"]
@@ -36,11 +43,11 @@ _ELI_FORMS = (
 )
 
 
-def derived_iris(act: InstrumentRecord) -> dict[str, str]:
+def derived_iris(act: InstrumentRecord) -> dict[LinkScheme, str]:
     """The CELEX IRI and, where the form of the act allows, the ELI of a legal act with a CELEX number."""
     if act.celex is None:
         return {}
-    iris = {"celex": CELEX_BASE + act.celex}
+    iris: dict[LinkScheme, str] = {"celex": CELEX_BASE + act.celex}
     found = _CELEX.match(act.celex)
     if found is not None:
         name = act.name.lower()
@@ -97,7 +104,7 @@ def derive_links(
             model = AuthorityLinkRecord(
                 id=link_id,
                 subject=act.id,
-                scheme=scheme,  # type: ignore[arg-type]
+                scheme=scheme,
                 iri=iri,
                 evidence=evidence,
                 note=f"Derived by the loader from the CELEX number {act.celex} of the act; "

@@ -34,6 +34,7 @@ from eucan import dates
 __all__ = [
     "LINK_PATTERNS",
     "LINK_SUBJECTS",
+    "LinkScheme",
     "RECORD_TYPES",
     "SECTIONS",
     "ActorRecord",
