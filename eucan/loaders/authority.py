@@ -116,8 +116,10 @@ def derive_links(
 
 
 def check_links(parsed: list[tuple[RawRecord, BaseRecord]]) -> list[Problem]:
-    """Curated links: one per record and scheme; a country link names a State."""
-    actor_types = {model.id: model.type for _, model in parsed if isinstance(model, ActorRecord)}
+    """Curated links: one per record and scheme; a country link names a State; a link agrees with the
+    actor's older `eu_authority` field."""
+    actors = {model.id: (raw, model) for raw, model in parsed if isinstance(model, ActorRecord)}
+    actor_types = {slug: model.type for slug, (_, model) in actors.items()}
     seen: dict[tuple[str, str], RawRecord] = {}
     problems: list[Problem] = []
     for raw, model in parsed:
@@ -135,6 +137,18 @@ def check_links(parsed: list[tuple[RawRecord, BaseRecord]]) -> list[Problem]:
                 )
             )
         seen.setdefault(key, raw)
+        if model.subject in actors:  # the older `eu_authority` field must not say otherwise
+            actor_raw, actor = actors[model.subject]
+            field = actor.eu_authority
+            if field and f"/authority/{model.scheme}/" in field and field != model.iri:
+                problems.append(
+                    Problem(
+                        raw.file,
+                        raw.line_of("iri"),
+                        f"authority_link {model.id!r}: iri {model.iri} contradicts eu_authority {field} of "
+                        f"{model.subject!r} ({actor_raw.file}:{actor_raw.line_of('eu_authority')}); fix one of them",
+                    )
+                )
         kind = actor_types.get(model.subject)
         if model.scheme == "country" and kind is not None and kind != "State":
             problems.append(

@@ -58,6 +58,11 @@ EXPECTED = {
         " that the celex '32021D0509' of 'cd-2021-509'",
     ),
     "29_link_twice.yaml": (2, "'canada' already has a country link (data/authority-links.yaml:"),
+    "30_link_contradicts_eu_authority.yaml": (
+        5,
+        "iri http://publications.europa.eu/resource/authority/country/USA contradicts eu_authority"
+        " http://publications.europa.eu/resource/authority/country/CAN of 'canada' (data/actors.yaml:",
+    ),
 }
 
 
