@@ -81,6 +81,7 @@ _CLASSES = (
     "Signature",
     "Negotiation",
     "Announcement",
+    "AuthorityLink",
     "SourceDocument",
     "SourceExcerpt",
     "CooperationDomain",
@@ -179,6 +180,8 @@ def render(*, store: GraphStore, data_dir: Path = DATA_DIR, root: Path = ROOT, g
     }
     gaps = read_gaps(gaps_path, domains={str(row["domain"]) for row in domains})
     gap_domains = {g.domain for g in gaps if g.domain}
+    links = run_named(store=store, name="authority_links", params={"id": None, "scheme": None}).records()
+    link_gaps = run_named(store=store, name="coverage_authority_gaps", params={}).records()
     files = _records_per_file(data_dir, root)
 
     out: list[str] = [
@@ -239,6 +242,32 @@ def render(*, store: GraphStore, data_dir: Path = DATA_DIR, root: Path = ROOT, g
     out += ["| topic | domain | why |", "|---|---|---|"]
     for g in gaps:
         out.append(f"| {_cell(g.topic)} | {g.domain or ''} | {_cell(g.why)} |")
+    out += [
+        "",
+        "## Authority links",
+        "",
+        "Identifiers of the records in external authorities (`skos:exactMatch`), each with its sources; CELEX and",
+        "ELI links of legal acts are derived from their `celex` field with the act's own EUR-Lex source as evidence.",
+        "",
+        "| scheme | links | on a primary source |",
+        "|---|---:|---:|",
+    ]
+    by_scheme: Counter[str] = Counter(str(r["scheme"]) for r in links)
+    primary_by_scheme: Counter[str] = Counter(str(r["scheme"]) for r in links if r["primary_source"])
+    for scheme in sorted(by_scheme):
+        out.append(f"| {scheme} | {by_scheme[scheme]} | {primary_by_scheme[scheme]} |")
+    out += ["", "Gaps: records without the link their kind should have, and why.", ""]
+    out += ["| record | kind | missing link | why |", "|---|---|---|---|"]
+    for row in link_gaps:
+        if row["kind"] == "LegalAct":
+            why = (
+                f"CELEX {row['celex']} but no evidence from EUR-Lex or the Publications Office"
+                if row["celex"]
+                else "no CELEX number in the record"
+            )
+        else:
+            why = "no source read for its authority code yet"
+        out.append(f"| {row['record']} | {row['kind']} | {row['wanted']} | {_cell(why)} |")
     out += ["", "## Recorded conflicts", "", "Records whose sources disagree, linked by `conflicts_with`.", ""]
     out += ["| record | conflicts with | sources of the record | sources of the other |", "|---|---|---|---|"]
     for row in conflicts:

@@ -38,6 +38,7 @@ ID_KEYS = {
     "participants",
     "legal_basis",
     "conflicts_with",
+    "subject",
 }
 TEXT_KEYS = {"note", "uncertain"}
 _KEY_LINE = re.compile(r"^(?P<indent>\s*(?:- )?)(?P<key>[a-z_]+):(?P<rest>.*)$")

@@ -8,6 +8,7 @@ from eucan.api import models as m
 from eucan.api import rows as r
 from eucan.api.provenance import (
     Provenance,
+    exact_matches,
     list_of,
     must_ref,
     page,
@@ -109,6 +110,7 @@ def get_actor(*, store: GraphStore, actor_id: str) -> m.ActorDetail:
         note=text_of(raw.get("note")),
         uncertainty=text_of(raw.get("uncertainty")),
         same_as=list_of(raw.get("exactMatch")),
+        exact_match=exact_matches(raw.get("authorityLinks"), prov),
         part_of=[r for r in map(ref, raw.get("partOf") or []) if r],
         parts=[r for r in map(ref, raw.get("parts") or []) if r],
         memberships=sorted(

@@ -8,6 +8,7 @@ from eucan.api import models as m
 from eucan.api import rows as r
 from eucan.api.provenance import (
     Provenance,
+    exact_matches,
     list_of,
     must_ref,
     page,
@@ -88,6 +89,7 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
         note=text_of(raw.get("note")),
         uncertainty=text_of(raw.get("uncertainty")),
         celex=text_of(raw.get("celex")),
+        exact_match=exact_matches(raw.get("authorityLinks"), prov),
         place=text_of(raw.get("place")),
         provisional_application=raw.get("provisionalApplicationDate"),
         provisional_application_precision=raw.get("provisionalApplicationDatePrecision"),

@@ -16,6 +16,7 @@ __all__ = [
     "EventDetail",
     "EventRef",
     "EventSummary",
+    "ExactMatch",
     "InstrumentDetail",
     "InstrumentRef",
     "InstrumentSummary",
@@ -53,6 +54,18 @@ class Source(BaseModel):
     retrieved: str | None = Field(default=None, description="Day the source was read (YYYY-MM-DD).")
     title: str | None = None
     primary: bool | None = Field(default=None, description="True for a primary source (official text or statement).")
+
+
+class ExactMatch(BaseModel):
+    """A verified identifier of the record in an external authority (skos:exactMatch), with the
+    sources that show it."""
+
+    iri: str = Field(
+        description="The authority IRI, e.g. http://publications.europa.eu/resource/authority/country/CAN."
+    )
+    scheme: str = Field(description="celex, eli, corporate-body, country or wikidata.")
+    record: str = Field(description="The id of the authority-link record (its IRI: /id/link/{record}).")
+    sources: list[Source] = []
 
 
 class Period(BaseModel):
@@ -157,7 +170,10 @@ class ActorDetail(ActorSummary):
     description: str | None = None
     note: str | None = None
     uncertainty: str | None = None
-    same_as: list[str] = Field(default=[], description="Verified identifiers elsewhere (skos:exactMatch).")
+    same_as: list[str] = Field(default=[], description="Every identifier elsewhere (skos:exactMatch), sourced or not.")
+    exact_match: list[ExactMatch] = Field(
+        default=[], description="Authority links (skos:exactMatch), each with the sources that show it."
+    )
     part_of: list[Ref] = []
     parts: list[Ref] = []
     memberships: list[Membership] = Field(default=[], description="Organisations this actor is a member of.")
@@ -238,6 +254,10 @@ class InstrumentDetail(InstrumentSummary):
     note: str | None = None
     uncertainty: str | None = None
     celex: str | None = None
+    exact_match: list[ExactMatch] = Field(
+        default=[],
+        description="Authority links (CELEX and ELI IRIs of a legal act, skos:exactMatch), each with its sources.",
+    )
     place: str | None = Field(default=None, description="Where it was signed (several places joined with '; ').")
     provisional_application: str | None = None
     provisional_application_precision: str | None = None

@@ -18,6 +18,7 @@ __all__ = [
     "KINDS",
     "Provenance",
     "check_date",
+    "exact_matches",
     "list_of",
     "must_ref",
     "normalise",
@@ -98,6 +99,15 @@ def text_of(value: object) -> str | None:
     if isinstance(value, list):
         return "; ".join(str(v) for v in value) or None
     return str(value)
+
+
+def exact_matches(links: Iterable[r.AuthorityLinkRow] | None, prov: Provenance) -> list[m.ExactMatch]:
+    """A record's authority links, each with its sources, in a stable order (scheme, then IRI)."""
+    found = [
+        m.ExactMatch(iri=x["iri"], scheme=x["scheme"], record=x["record"], sources=prov.sources(x["record"]))
+        for x in links or []
+    ]
+    return sorted(found, key=lambda x: (x.scheme, x.iri))
 
 
 def paged(result_records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:

@@ -16,6 +16,7 @@ from typing_extensions import TypedDict  # pydantic validates these (in tests) o
 __all__ = [
     "ROW_SHAPES",
     "ActorRow",
+    "AuthorityLinkRow",
     "DatedRow",
     "DomainRow",
     "EventRow",
@@ -47,6 +48,12 @@ class DatedRow(TypedDict, total=False):
     endDate: str | None
     endDatePrecision: str | None
     endDateLast: str | None
+
+
+class AuthorityLinkRow(TypedDict, total=False):
+    record: str
+    iri: str
+    scheme: str
 
 
 class SourceRow(TypedDict, total=False):
@@ -109,6 +116,7 @@ class PostRow(TypedDict, total=False):
 
 class ActorRow(NamedRow, total=False):
     exactMatch: list[str] | str | None
+    authorityLinks: list[AuthorityLinkRow]
     partOf: list[RefRow]
     parts: list[RefRow]
     memberships: list[MembershipRow]
@@ -123,6 +131,7 @@ class InstrumentRow(NamedRow, DatedRow, total=False):
     status: str | None
     url: str | None
     celex: TextValue
+    authorityLinks: list[AuthorityLinkRow]
     signedDate: str | None
     signedDatePrecision: str | None
     adoptedDate: str | None

@@ -81,6 +81,11 @@ ID_SCHEMES: dict[str, IdScheme] = {
         "nato-membership-canada",
         "<organisation>-membership-<member>, plus -<start day> for a second record of the same membership",
     ),
+    "link": IdScheme(
+        r"^[a-z0-9]+(?:-[a-z0-9]+)*-(?:celex|eli|corporate-body|country|wikidata)$",
+        "eeas-corporate-body",
+        "<subject>-<scheme>, the default when `id` is left out",
+    ),
     "event": IdScheme(
         r"^[a-z0-9]+(?:-[a-z0-9]+)*-(?:1[89]|20)\d{2}(?:-[a-z0-9]+)*$",
         "summit-2025",

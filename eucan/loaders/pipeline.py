@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from eucan.echo import clip
 from eucan.errors import Problem, SourceError, StaleGraph
 from eucan.graph.loads import LoadInfo, Manifest, diff, manifest_of
+from eucan.loaders.authority import check_links, derive_links
 from eucan.loaders.checks import check_ids, check_references, check_shacl, check_successions
 from eucan.loaders.id_rules import (
     check_alt_ids,
@@ -142,6 +143,10 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
     problems += check_republished_sources(parsed)
     problems += check_successions(parsed)
     problems += check_languages(parsed)
+    problems += check_links(parsed)
+    derived_links, link_problems = derive_links(parsed, ids)  # after the language check: their quotes are the acts'
+    problems += link_problems
+    parsed += derived_links
     lap("checks")
     if problems:
         raise SourceError(problems)

@@ -6,7 +6,17 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from rdflib import URIRef
 
 from eucan.echo import clip
@@ -22,9 +32,13 @@ if TYPE_CHECKING:
 from eucan import dates
 
 __all__ = [
+    "LINK_PATTERNS",
+    "LINK_SUBJECTS",
+    "LinkScheme",
     "RECORD_TYPES",
     "SECTIONS",
     "ActorRecord",
+    "AuthorityLinkRecord",
     "BaseRecord",
     "Derived",
     "EventRecord",
@@ -487,6 +501,77 @@ class EventRecord(Record):
         return []
 
 
+LinkScheme = Literal["celex", "eli", "corporate-body", "country", "wikidata"]
+
+# What an authority IRI of each scheme looks like (the loader refuses anything else, at the `iri` line).
+LINK_PATTERNS: dict[str, str] = {
+    "celex": r"^http://publications\.europa\.eu/resource/celex/[0-9CE][0-9]{4}[A-Z]{1,2}[0-9A-Z()_]+$",
+    "eli": r"^http://data\.europa\.eu/eli/[a-z_]+/[0-9]{4}/[0-9]+/oj$",
+    "corporate-body": r"^http://publications\.europa\.eu/resource/authority/corporate-body/[A-Z][A-Z0-9_]*$",
+    "country": r"^http://publications\.europa\.eu/resource/authority/country/[A-Z]{3}$",
+    "wikidata": r"^http://www\.wikidata\.org/entity/Q[1-9][0-9]*$",
+}
+LINK_EXAMPLES: dict[str, str] = {
+    "celex": "http://publications.europa.eu/resource/celex/32021D0509",
+    "eli": "http://data.europa.eu/eli/dec/2021/509/oj",
+    "corporate-body": "http://publications.europa.eu/resource/authority/corporate-body/EEAS",
+    "country": "http://publications.europa.eu/resource/authority/country/CAN",
+    "wikidata": "http://www.wikidata.org/entity/Q16",
+}
+# The section a link's subject must come from, by scheme (`*`: any record).
+LINK_SUBJECTS: dict[str, str] = {
+    "celex": "instruments",
+    "eli": "instruments",
+    "corporate-body": "actors",
+    "country": "actors",
+    "wikidata": "*",
+}
+
+
+class AuthorityLinkRecord(Record):
+    """A verified identifier of a record in an external authority, with the excerpts that show it.
+
+    Curated in `authority_links` (`data/authority-links.yaml`); the loader also derives the CELEX and
+    ELI links of every legal act from its `celex` field (`loaders.authority`). The id defaults to
+    `<subject>-<scheme>`: one link per record and scheme."""
+
+    section = "authority_links"
+    kind = "link"
+
+    subject: Slug
+    scheme: LinkScheme
+    iri: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_id(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "id" not in data and isinstance(data.get("subject"), str):
+            return {**data, "id": f"{data['subject']}-{data.get('scheme')}"}
+        return data
+
+    @field_validator("iri")
+    @classmethod
+    def _iri_fits_scheme(cls, iri: str, info: ValidationInfo) -> str:
+        scheme = info.data.get("scheme")  # absent when the scheme itself is refused
+        if scheme in LINK_PATTERNS and not re.fullmatch(LINK_PATTERNS[scheme], iri):
+            raise ValueError(f"not a {scheme} IRI; write it like {LINK_EXAMPLES[scheme]}")
+        return iri
+
+    def references(self) -> list[tuple[str, str, str]]:
+        return [*super().references(), ("subject", LINK_SUBJECTS[self.scheme], self.subject)]
+
+    def to_rdf(self, out: RdfWriter, node: URIRef) -> list[Derived]:
+        out.common(node, self)
+        out.typed(node, ECS.AuthorityLink)
+        subject = out.ref(out.ids[self.subject], self.subject)
+        target = URIRef(self.iri)
+        out.triple(node, ECS.linkSubject, subject)
+        out.plain(node, ECS.authorityScheme, self.scheme)
+        out.triple(node, ECS.linkTarget, target)
+        out.triple(subject, SKOS.exactMatch, target)
+        return []
+
+
 # The one registry of record types: a new section is one class above plus its entry here.
 RECORD_TYPES: tuple[type[BaseRecord], ...] = (
     SourceRecord,
@@ -497,6 +582,7 @@ RECORD_TYPES: tuple[type[BaseRecord], ...] = (
     ParticipationRecord,
     MembershipRecord,
     EventRecord,
+    AuthorityLinkRecord,
 )
 SECTION_MODELS: dict[str, type[BaseRecord]] = {t.section: t for t in RECORD_TYPES}
 SECTIONS: tuple[str, ...] = tuple(SECTION_MODELS)

@@ -16,7 +16,7 @@ from eucan.ontology.mapping import PropertyGraph
 
 __all__ = ["add_search_properties"]
 
-_NOT_RECORDS = {"SourceExcerpt", "SourceDocument"}
+_NOT_RECORDS = {"SourceExcerpt", "SourceDocument", "AuthorityLink"}  # a link repeats its subject's sources
 _NAME_KEYS = ("name", "acronym", "altNames", "notation")
 _TEXT_KEYS = ("description", "title", "definition")
 

@@ -40,7 +40,18 @@ WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 
 # Kinds of resource under `id/` in the shipped data (one per record section, plus the source excerpts; the
 # record registry, `loaders.records.RECORD_TYPES`, is the authority) and the two SKOS schemes.
-ID_KINDS = ("source", "actor", "post", "tenure", "instrument", "participation", "membership", "event", "excerpt")
+ID_KINDS = (
+    "source",
+    "actor",
+    "post",
+    "tenure",
+    "instrument",
+    "participation",
+    "membership",
+    "event",
+    "link",
+    "excerpt",
+)
 SCHEME_KINDS = ("domain", "role")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

@@ -30,6 +30,7 @@ __all__ = [
     "DEFAULT_LANG",
     "DERIVED_PROPERTIES",
     "DERIVED_RELATIONSHIPS",
+    "EXTERNAL_IRI_PROPERTIES",
     "INDEX_ONLY_PROPERTIES",
     "Mapping",
     "PropertyGraph",
@@ -54,6 +55,11 @@ INDEX_ONLY_PROPERTIES = frozenset({"searchName", "searchText"})
 # value and the round trip stays isomorphic: `endDateLast` is the latest day `endDate` can mean given
 # its precision (see `eucan.dates`), the bound every as-of question compares with.
 DERIVED_PROPERTIES = {"endDateLast": ECS.endDateLast}
+
+# Object properties of the ontology whose values are IRIs outside the dataset (an authority link's
+# target): like skos:exactMatch they become a string property holding the IRI, not a relationship
+# to a node that does not exist.
+EXTERNAL_IRI_PROPERTIES = (ECS.linkTarget,)
 
 
 @dataclass(frozen=True)
@@ -165,7 +171,9 @@ def get_mapping() -> Mapping:
     for prop in sorted(onto.subjects(RDF.type, OWL.ObjectProperty), key=str):
         assert isinstance(prop, URIRef)
         local = prop[len(str(ECS._NS)) :]
-        terms[prop] = Term(prop, _upper_snake(local), "relation")
+        terms[prop] = (
+            Term(prop, local, "iri") if prop in EXTERNAL_IRI_PROPERTIES else Term(prop, _upper_snake(local), "relation")
+        )
     labels: dict[URIRef, str] = dict(_EXTERNAL_CLASSES)
     superclasses: dict[URIRef, list[URIRef]] = {}
     for cls in sorted(onto.subjects(RDF.type, OWL.Class), key=str):

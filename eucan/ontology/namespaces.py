@@ -17,6 +17,7 @@ class ECS(DefinedNamespace):
     Actor: URIRef  # Actor
     Agreement: URIRef  # Agreement
     Announcement: URIRef  # Announcement
+    AuthorityLink: URIRef  # Authority link
     CooperationDomain: URIRef  # Cooperation domain
     CsdpMission: URIRef  # CSDP mission
     CsdpOperation: URIRef  # CSDP operation
@@ -53,6 +54,7 @@ class ECS(DefinedNamespace):
     adoptedDate: URIRef  # adopted on
     adoptedDatePrecision: URIRef  # adoption date precision
     altId: URIRef  # former identifier
+    authorityScheme: URIRef  # authority scheme
     celex: URIRef  # CELEX number
     conflictsWith: URIRef  # conflicts with
     contribution: URIRef  # contribution
@@ -71,6 +73,8 @@ class ECS(DefinedNamespace):
     holder: URIRef  # holder
     instrument: URIRef  # instrument
     legalBasis: URIRef  # legal basis
+    linkSubject: URIRef  # link subject
+    linkTarget: URIRef  # link target
     location: URIRef  # location
     member: URIRef  # member
     memberOf: URIRef  # member of

@@ -60,6 +60,23 @@ EXPECTED = {
     "31_instrument_without_status.yaml": (2, "missing required field 'status'"),
     "32_legal_act_id_against_celex.yaml": (2, "year and number of the id must be those of celex 32030D0003"),
     "33_event_id_with_wrong_date.yaml": (2, "the date in the id (2030-05-01) is not the event's date 2030-06-01"),
+    "34_link_bad_iri.yaml": (
+        4,
+        "iri: not a corporate-body IRI; write it like http://publications.europa.eu/resource/authority/corporate-body/EEAS",
+    ),
+    "35_link_unknown_subject.yaml": (2, "subject: unknown record 'canda' (did you mean 'canada'?)"),
+    "36_link_country_not_state.yaml": (3, "a country link names a State, but 'eeas' is a EUBody"),
+    "37_link_contradicts_celex.yaml": (
+        5,
+        "iri http://data.europa.eu/eli/dec/2021/510/oj contradicts the eli IRI http://data.europa.eu/eli/dec/2021/509/oj"
+        " that the celex '32021D0509' of 'la-2021-509-cfsp'",
+    ),
+    "38_link_twice.yaml": (2, "'canada' already has a country link (data/authority-links.yaml:"),
+    "39_link_contradicts_eu_authority.yaml": (
+        5,
+        "iri http://publications.europa.eu/resource/authority/country/USA contradicts eu_authority"
+        " http://publications.europa.eu/resource/authority/country/CAN of 'canada' (data/actors.yaml:",
+    ),
 }
 
 

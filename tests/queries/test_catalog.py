@@ -229,6 +229,19 @@ def _secondary_only_facts(rows: Rows, store: GraphStore) -> None:
     assert "sdp-2025" not in facts  # EEAS announcement is primary
 
 
+def _authority_links(rows: Rows, store: GraphStore) -> None:
+    links = {(r["record"], r["scheme"]): r for r in rows}
+    canada = links[("canada", "country")]
+    assert canada["iri"] == "http://publications.europa.eu/resource/authority/country/CAN"
+    assert canada["kind"] == "State" and canada["primary_source"] is True
+    assert "op-eu-vocabularies-country" in canada["sources"]
+    assert links[("eeas", "corporate-body")]["iri"].endswith("/corporate-body/EEAS")
+    assert links[("la-2021-509-cfsp", "eli")]["iri"] == "http://data.europa.eu/eli/dec/2021/509/oj"
+    assert [r["scheme"] for r in rows] == sorted(r["scheme"] for r in rows)
+    only = run_named(store=store, name="authority_links", params={"id": "canada", "scheme": None}).records()
+    assert [r["iri"] for r in only] == [canada["iri"]]
+
+
 def _conflicting_facts(rows: Rows, store: GraphStore) -> None:
     pairs = {(r["record"], r["other"]) for r in rows}
     assert ("nato-membership-canada", "nato-membership-canada-1949-04-30") in pairs

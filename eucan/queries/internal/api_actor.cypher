@@ -1,11 +1,12 @@
 // @title One actor with memberships, posts and participations (API)
-// @description An actor with its sources, the organisations it belongs to, its members, its parent and parts, the posts in it and their holders, the posts a person held, and its participations in instruments; every record with its sources.
+// @description An actor with its sources, its authority links (each with its sources), the organisations it belongs to, its members, its parent and parts, the posts in it and their holders, the posts a person held, and its participations in instruments; every record with its sources.
 // @param id string canada  The actor's id.
 // @returns actor
 MATCH (a:Actor {id: $id})
 RETURN {
   record: a.id, id: a.id, name: a.name, name_fr: a.name_fr, altNames: a.altNames, acronym: a.acronym, labels: labels(a),
   description: a.description, note: a.note, uncertainty: a.uncertainty, exactMatch: a.exactMatch, uri: a.uri,
+  authorityLinks: [(a)<-[:LINK_SUBJECT]-(l0:AuthorityLink) | {record: l0.id, iri: l0.linkTarget, scheme: l0.authorityScheme}],
   partOf: [(a)-[:SUB_ORGANISATION_OF]->(o1:Actor) | {id: o1.id, name: o1.name, labels: labels(o1)}],
   parts: [(a)<-[:SUB_ORGANISATION_OF]-(o2:Actor) | {id: o2.id, name: o2.name, labels: labels(o2)}],
   memberships: [(a)<-[:MEMBER]-(m3:Membership)-[:ORGANISATION]->(o3:Actor) | {

@@ -1,11 +1,12 @@
 // @title One instrument with participants, domains and legal basis (API)
-// @description An instrument with its sources, dates, status, place of signature, domains, participants (each participation with its sources), legal basis, parent and parts, locations and events about it (with their places).
+// @description An instrument with its sources, its authority links (each with its sources), dates, status, place of signature, domains, participants (each participation with its sources), legal basis, parent and parts, locations and events about it (with their places).
 // @param id string sdp-2025  The instrument's id.
 // @returns instrument
 MATCH (i:Instrument {id: $id})
 RETURN {
   record: i.id, id: i.id, name: i.name, name_fr: i.name_fr, altNames: i.altNames, acronym: i.acronym, labels: labels(i),
   description: i.description, note: i.note, uncertainty: i.uncertainty, uri: i.uri, url: i.url, celex: i.celex,
+  authorityLinks: [(i)<-[:LINK_SUBJECT]-(l0:AuthorityLink) | {record: l0.id, iri: l0.linkTarget, scheme: l0.authorityScheme}],
   status: i.status, signedDate: i.signedDate, signedDatePrecision: i.signedDatePrecision, place: i.signedAt, altIds: i.altId,
   adoptedDate: i.adoptedDate, adoptedDatePrecision: i.adoptedDatePrecision, publicationDate: i.publicationDate, publicationDatePrecision: i.publicationDatePrecision,
   entryIntoForceDate: i.entryIntoForceDate, entryIntoForceDatePrecision: i.entryIntoForceDatePrecision, provisionalApplicationDate: i.provisionalApplicationDate, provisionalApplicationDatePrecision: i.provisionalApplicationDatePrecision, startDate: i.startDate, startDatePrecision: i.startDatePrecision, endDate: i.endDate, endDatePrecision: i.endDatePrecision, endDateLast: i.endDateLast,

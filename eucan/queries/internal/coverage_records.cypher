@@ -1,5 +1,5 @@
 // @title Sourced records by kind
-// @description Every record that carries evidence, counted by its kind (Actor, Instrument, Participation, Membership, Tenure, Event, Post), with how many rest on at least one primary source.
+// @description Every record that carries evidence, counted by its kind (Actor, Instrument, Participation, Membership, Tenure, Event, Post, AuthorityLink), with how many rest on at least one primary source.
 // @returns kind, records, primary_records
 MATCH (r:Resource)-[:EVIDENCE]->(:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)
 WITH r, max(CASE WHEN d.primarySource THEN 1 ELSE 0 END) AS primary
@@ -12,6 +12,7 @@ WITH r, primary,
        WHEN r:Tenure THEN 'Tenure'
        WHEN r:Event THEN 'Event'
        WHEN r:Post THEN 'Post'
+       WHEN r:AuthorityLink THEN 'AuthorityLink'
        ELSE 'Other'
      END AS kind
 RETURN kind, count(r) AS records, sum(primary) AS primary_records
