@@ -11,6 +11,7 @@ from eucan.ontology.mapping import PropertyGraph, get_mapping
 __all__ = [
     "DELETE_NODES",
     "HEALTH_PROBE",
+    "INCOMING_RELATIONSHIPS",
     "LOAD_INFO_READ",
     "LOAD_INFO_WRITE",
     "merge_nodes",
@@ -70,3 +71,9 @@ def write_batches(graph: PropertyGraph, batch_size: int) -> Iterator[tuple[str, 
         statement = merge_relationships(rel_type)
         for start in range(0, len(rels), batch_size):
             yield statement, rels[start : start + batch_size]
+
+
+# An incremental load restores the relationships unchanged nodes have to the nodes it rewrites.
+INCOMING_RELATIONSHIPS = (
+    "UNWIND $uris AS uri MATCH (a:Resource)-[r]->(b:Resource {uri: uri}) RETURN a.uri, type(r), b.uri"
+)

@@ -19,7 +19,7 @@ from bench.synthetic import generate, write_yaml
 from eucan.errors import SourceError
 from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.graph.loads import content_hash
-from eucan.loaders.pipeline import MANIFEST_FILE, load_sources, validate_sources
+from eucan.loaders.pipeline import STATE_FILE, load_sources, validate_sources
 from eucan.ontology.mapping import PropertyGraph
 from tests.conftest import ROOT
 
