@@ -157,7 +157,9 @@ def _apply(data: Path, edit: str, n: int) -> None:
         parts.write_text(parts.read_text() + "\n  - id: [unclosed\n")
         return
     elif edit == "shared-quote-other-lang":
-        record["evidence"] = [{**other["evidence"][0], "lang": "fr" if other["evidence"][0].get("lang") != "fr" else "en"}]
+        record["evidence"] = [
+            {**other["evidence"][0], "lang": "fr" if other["evidence"][0].get("lang") != "fr" else "en"}
+        ]
     elif edit == "move-record":
         records.remove(record)
         _dump(data / "zz-moved.yaml", {"participations": [record]})
