@@ -183,19 +183,14 @@ def splice(folder: Path, old_token: str, index: CacheIndex, changes: Mapping[str
     part = target / f"next-{os.getpid()}.nt.part"
     cursor = 0  # position in the old index
     written = 0  # bytes written so far
-    with old.open("rb") as source, part.open("wb") as handle:
+    with old.open("rb", buffering=0) as source, part.open("wb", buffering=0) as handle:
 
         def copy_until(stop: int) -> None:
             nonlocal cursor, written
             if stop <= cursor:
                 return
             first, last = starts[cursor], starts[stop]
-            source.seek(first)
-            remaining = last - first
-            while remaining:
-                chunk = source.read(min(remaining, 1 << 24))
-                handle.write(chunk)
-                remaining -= len(chunk)
+            _copy_range(source, handle, first, last - first)
             shift = written - first
             new_subjects.extend(subjects[cursor:stop])
             new_starts.extend(s + shift for s in starts[cursor:stop])
@@ -224,6 +219,27 @@ def splice(folder: Path, old_token: str, index: CacheIndex, changes: Mapping[str
         copy_until(len(subjects))
     new_starts.append(written)
     return part, (stats, CacheIndex(new_subjects, new_starts, types))
+
+
+def _copy_range(source: Any, target: Any, offset: int, count: int) -> None:
+    """Copy `count` bytes of `source` from `offset` to `target`'s position (in the kernel where it can)."""
+    copy = getattr(os, "copy_file_range", None)
+    while count > 0:
+        done = 0
+        if copy is not None:
+            try:
+                done = copy(source.fileno(), target.fileno(), min(count, 1 << 30), offset)
+            except OSError:
+                copy = None
+        if not done:
+            source.seek(offset)
+            chunk = source.read(min(count, 1 << 24))
+            if not chunk:
+                raise OSError("the saved canonical RDF is shorter than its index")
+            target.write(chunk)
+            done = len(chunk)
+        offset += done
+        count -= done
 
 
 def commit_splice(folder: Path, token: str, part: Path, prepared: Any) -> CacheIndex:

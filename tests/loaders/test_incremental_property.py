@@ -190,7 +190,7 @@ def _rels(graph: PropertyGraph) -> set[tuple[str, str, str]]:
     return {(r["from"], t, r["to"]) for t, rows in graph.relationships.items() for r in rows}
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edit=st.sampled_from(EDITS), n=st.integers(min_value=0, max_value=10_000))
 def test_incremental_validation_finds_what_full_validation_finds(baseline: Baseline, edit: str, n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
