@@ -151,12 +151,15 @@ class LoadState:
 
 
 def vocabulary_digest() -> str:
-    """The files whose change invalidates every earlier check (shapes, ontology, SKOS schemes, code version)."""
-    from eucan import __version__
+    """The files whose change invalidates every earlier check: the shapes, ontology and SKOS schemes,
+    and the code that validates and maps records (the loaders, the ontology modules, the graph's rows)."""
+    from eucan import loaders, ontology
     from eucan.ontology import DOMAINS_TTL, ONTOLOGY_TTL, ROLES_TTL, SHAPES_TTL
 
-    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
-    for path in (SHAPES_TTL, ONTOLOGY_TTL, DOMAINS_TTL, ROLES_TTL):
+    digest = hashlib.blake2b(digest_size=16)
+    code = [p for package in (loaders, ontology) for p in sorted(Path(str(package.__file__)).parent.glob("*.py"))]
+    code.append(Path(__file__).parent.parent / "graph" / "fulltext.py")  # the search text's folding
+    for path in (SHAPES_TTL, ONTOLOGY_TTL, DOMAINS_TTL, ROLES_TTL, *code):
         digest.update(Path(str(path)).read_bytes())
     return digest.hexdigest()
 
