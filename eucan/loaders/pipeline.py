@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -242,7 +243,28 @@ def load_sources(
     in them the records whose content changed; the nodes whose digest changed), from the state that
     load kept in `state_dir`; the state is used only when its token is the live graph's, so after any
     other writer the load is a full one, and any problem found sends it to the full validation, which
-    reports it. With `state_dir`, the canonical RDF is also saved there for fast exports (`rdf_cache`)."""
+    reports it. With `state_dir`, the canonical RDF is also saved there for fast exports (`rdf_cache`).
+
+    The cyclic garbage collector is paused meanwhile: a load builds millions of objects that live to
+    its end and hold no cycles, and every collection would walk all of them again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_sources(store, paths, root, batch_size, progress, state_dir, full)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_sources(
+    store: GraphStore,
+    paths: list[Path],
+    root: Path | None,
+    batch_size: int,
+    progress: Callable[[int, int], None] | None,
+    state_dir: Path | None,
+    full: bool,
+) -> Loaded:
     root = root or Path.cwd()
     if state_dir is not None and not full:
         done = _load_incremental(store, paths, root, state_dir, batch_size, progress)
