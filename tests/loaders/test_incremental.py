@@ -16,9 +16,9 @@ import pytest
 import yaml
 
 from bench.synthetic import generate, write_yaml
-from eucan.errors import SourceError
+from eucan.errors import SourceError, StoreError
 from eucan.graph.falkordb_store import FalkorDBStore
-from eucan.graph.loads import content_hash
+from eucan.graph.loads import GraphChanges, Manifest, content_hash
 from eucan.loaders import incremental
 from eucan.loaders.pipeline import STATE_FILE, load_sources, validate_sources
 from eucan.ontology.mapping import PropertyGraph
@@ -205,3 +205,19 @@ def test_a_killed_incremental_load_leaves_the_previous_graph(
         result = load_sources(store, [sources], root=tmp_path, state_dir=state)  # and the next load works
         assert result.load.mode in ("incremental", "full", "unchanged")
         assert _engine_content(store) == after
+
+
+def test_a_failed_in_place_update_leaves_the_previous_graph(
+    sources: Path, store: FalkorDBStore, tmp_path: Path
+) -> None:
+    """The in-place update is one query: when the engine fails it midway (here, on a property value
+    it cannot store, after the deletions ran), FalkorDB rolls the whole query back."""
+    load_sources(store, [sources], root=tmp_path, state_dir=tmp_path / "kg")
+    before, content = store.load_generation(), _engine_content(store)
+    assert before is not None
+    victim = "https://w3id.org/eucan-security/id/participation/participation-1"
+    bad = PropertyGraph(nodes={("Participation",): [{"uri": victim, "note": {"a map": 1}}]})
+    changes = GraphChanges(delete=[victim], write=bad)
+    with pytest.raises(StoreError, match="the live graph is unchanged"):
+        store.update_graph(changes, Manifest(digests={}, relationships=0), expected_token=before.token)
+    assert store.load_generation() == before and _engine_content(store) == content
