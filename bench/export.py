@@ -66,15 +66,16 @@ def main() -> None:
         write_yaml(generate(args.scale), folder / "data")
         with FalkorDBStore(folder / "kg", default_timeout_ms=600_000, row_cap=1_000_000) as store:
             started = time.perf_counter()
-            validated = load_sources(store, [folder / "data"], root=folder, batch_size=5000, state_dir=folder / "kg")
-            assert validated.load is not None
+            loaded = load_sources(store, [folder / "data"], root=folder, batch_size=5000, state_dir=folder / "kg")
+            validated = loaded.validated
+            assert validated is not None
             triples = validated.triples
             print(
                 f"loaded {validated.records:,} records, {triples:,} triples in {time.perf_counter() - started:.1f} s "
-                f"(of which saving the canonical RDF beside the graph: {validated.load.rdf_cache_seconds:.1f} s)"
+                f"(of which saving the canonical RDF beside the graph: {loaded.load.rdf_cache_seconds:.1f} s)"
             )
             canonical = validated.canonical
-            del validated
+            del validated, loaded
 
             # 1. `eucan export` as users run it, in its own process.
             ours = folder / f"ours.{spec.extension}"

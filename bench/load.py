@@ -98,12 +98,14 @@ def main() -> None:
         del data
         with FalkorDBStore(folder / "engine", timeout_max_ms=600_000) as store:
             t0 = time.perf_counter()
-            validated = load_sources(
+            loaded = load_sources(
                 store, [folder / "data"], root=folder, batch_size=args.batch_size, state_dir=folder / "engine"
             )
             t_load = time.perf_counter() - t0
-            assert validated.load is not None
-            t_write = validated.load.seconds
+            validated = loaded.validated
+            assert validated is not None
+            t_write = loaded.load.seconds
+            t_state = loaded.load.rdf_cache_seconds
             pg = validated.property_graph
             out.update(
                 facts=facts,
@@ -112,6 +114,7 @@ def main() -> None:
                 relationships=pg.relationship_count,
                 phases=validated.timings,
                 write=t_write,
+                state=t_state,
                 load=t_load,
                 python_peak_mb_load=python_peak_mb(),
             )
@@ -121,7 +124,7 @@ def main() -> None:
                 out["pyshacl"] = time.perf_counter() - t0
                 assert not problems, problems[:3]
             out["raw"] = None if args.no_raw else raw_ingest(store, pg, args.batch_size)
-            del validated, pg
+            del validated, pg, loaded
             edited = edit_one_record(folder / "data")
             t0 = time.perf_counter()
             again = load_sources(
@@ -132,6 +135,7 @@ def main() -> None:
                 edited=edited,
                 reload=time.perf_counter() - t0,
                 reload_write=again.load.seconds,
+                reload_state=again.load.rdf_cache_seconds,
                 reload_phases=again.timings,
                 reload_nodes=again.load.nodes,
                 reload_deleted=again.load.deleted,
@@ -163,7 +167,9 @@ def main() -> None:
         print(f"ratio pyshacl / loader's SHACL (time)         : {out['pyshacl'] / out['phases']['shacl']:.1f}")
     print(
         f"incremental reload after editing {out['edited']}: {out['reload']:.2f} s "
-        f"(validate {sum(out['reload_phases'].values()):.2f} s, write {out['reload_write']:.2f} s: "
+        f"(validate {sum(out['reload_phases'].values()):.2f} s "
+        f"[{', '.join(f'{k} {v:.2f}' for k, v in out['reload_phases'].items())}], write {out['reload_write']:.2f} s, "
+        f"saved RDF and state {out['reload_state']:.2f} s: "
         f"{out['reload_deleted']} nodes deleted, {out['reload_nodes']} nodes and {out['reload_relationships']} "
         "relationships written)"
     )

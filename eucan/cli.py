@@ -123,8 +123,9 @@ def load(
         bool,
         typer.Option(
             "--full",
-            help="Rewrite the whole graph. By default a load rewrites only the records (nodes) whose content "
-            "changed since the last load; every record is validated either way.",
+            help="Validate every record and rewrite the whole graph. By default a load validates and rewrites "
+            "only the records (nodes) whose content changed since the last load (any problem found is "
+            "reported by a full validation).",
         ),
     ] = False,
 ) -> None:

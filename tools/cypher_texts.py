@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eucan.graph import cypher, falkordb_store, neo4j_store, schema
-from eucan.ontology.mapping import get_mapping
+from eucan.graph.loads import GraphChanges
+from eucan.ontology.mapping import PropertyGraph, get_mapping
 from eucan.queries.catalog import CATALOG_DIR, list_queries
 
 __all__ = ["CypherText", "collect"]
@@ -71,6 +72,8 @@ def _graph() -> list[CypherText]:
         "HEALTH_PROBE": cypher.HEALTH_PROBE,
         "LOAD_INFO_READ": cypher.LOAD_INFO_READ,
         "LOAD_INFO_WRITE": cypher.LOAD_INFO_WRITE,
+        "DELETE_NODES": cypher.DELETE_NODES,
+        "INCOMING_RELATIONSHIPS": cypher.INCOMING_RELATIONSHIPS,
         **{f"merge_nodes({label})": cypher.merge_nodes(("Resource", label)) for label in sorted(mapping.by_label)},
         "merge_nodes(Resource)": cypher.merge_nodes(("Resource",)),
         **{f"merge_relationships({t})": cypher.merge_relationships(t) for t in sorted(mapping.relationship_types)},
@@ -85,6 +88,14 @@ def _graph() -> list[CypherText]:
         "falkordb": {
             "falkordb_store.SEARCH": falkordb_store.SEARCH,
             "falkordb_store.LOAD_TOKEN_CHECK": falkordb_store.LOAD_TOKEN_CHECK,
+            "cypher.in_place_update(...)": cypher.in_place_update(
+                GraphChanges(
+                    delete=["x"],
+                    write=PropertyGraph(
+                        nodes={("Actor", "Resource"): [{"uri": "x"}]}, relationships={"PARTICIPANT": []}
+                    ),
+                )
+            )[0],
             **{f"schema.falkordb_schema()[{i}]": s for i, s in enumerate(schema.falkordb_schema())},
         },
     }

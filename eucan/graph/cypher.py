@@ -11,8 +11,10 @@ from eucan.ontology.mapping import PropertyGraph, get_mapping
 __all__ = [
     "DELETE_NODES",
     "HEALTH_PROBE",
+    "INCOMING_RELATIONSHIPS",
     "LOAD_INFO_READ",
     "LOAD_INFO_WRITE",
+    "in_place_update",
     "merge_nodes",
     "merge_relationships",
     "safe_label",
@@ -70,3 +72,26 @@ def write_batches(graph: PropertyGraph, batch_size: int) -> Iterator[tuple[str, 
         statement = merge_relationships(rel_type)
         for start in range(0, len(rels), batch_size):
             yield statement, rels[start : start + batch_size]
+
+
+# An incremental load restores the relationships unchanged nodes have to the nodes it rewrites.
+INCOMING_RELATIONSHIPS = (
+    "UNWIND $uris AS uri MATCH (a:Resource)-[r]->(b:Resource {uri: uri}) RETURN a.uri, type(r), b.uri"
+)
+
+
+def in_place_update(changes: Any) -> tuple[str, dict[str, Any]]:
+    """One write query for a small incremental load (`graph.loads.GraphChanges`): delete the replaced and
+    removed nodes, write the nodes and relationships, then the `LoadInfo` (parameter `$info`, which the
+    caller adds). Each step ends in `WITH count(*)`, one row whatever the step matched, so an empty
+    step does not stop the ones after it."""
+    parts = ["UNWIND $delete AS uri MATCH (n:Resource {uri: uri}) DETACH DELETE n WITH count(*) AS done"]
+    params: dict[str, Any] = {"delete": list(changes.delete)}
+    for number, (labels, rows) in enumerate(changes.write.nodes.items()):
+        params[f"n{number}"] = rows
+        parts.append(merge_nodes(labels).replace("$rows", f"$n{number}") + " WITH count(*) AS done")
+    for number, (rel_type, rels) in enumerate(changes.write.relationships.items()):
+        params[f"r{number}"] = rels
+        parts.append(merge_relationships(rel_type).replace("$rows", f"$r{number}") + " WITH count(*) AS done")
+    parts.append(LOAD_INFO_WRITE)
+    return " ".join(parts), params

@@ -31,7 +31,14 @@ from eucan.errors import (
     StoreError,
     StoreUnavailable,
 )
-from eucan.graph.cypher import DELETE_NODES, HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
+from eucan.graph.cypher import (
+    DELETE_NODES,
+    HEALTH_PROBE,
+    LOAD_INFO_READ,
+    LOAD_INFO_WRITE,
+    in_place_update,
+    write_batches,
+)
 from eucan.graph.falkordb_server import EmbeddedServer, EngineLimits, start_or_attach
 from eucan.graph.fulltext import rank, redisearch_query
 from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, load_lock, manifest_of
@@ -102,6 +109,7 @@ class FalkorDBStore(GraphStore):
         query_memory_mb: int = 256,
         reply_max_mb: int = 8,
         load_lock_timeout_s: float = 60.0,
+        in_place_max_rows: int = 20_000,
     ) -> None:
         self.data_dir = data_dir
         self.graph_name = graph_name
@@ -112,6 +120,7 @@ class FalkorDBStore(GraphStore):
         self.max_parse_cost = max_parse_cost
         self.reply_max_mb = reply_max_mb
         self.load_lock_timeout_s = load_lock_timeout_s
+        self.in_place_max_rows = in_place_max_rows
         limits = EngineLimits(
             timeout_default_ms=default_timeout_ms,
             timeout_max_ms=timeout_max_ms,
@@ -340,9 +349,13 @@ class FalkorDBStore(GraphStore):
         batch_size: int = 1000,
         progress: Progress | None = None,
     ) -> LoadInfo:
-        """Copy-on-write: `GRAPH.COPY` the live graph to a staging graph, apply the changes there,
-        then switch it in with `RENAME` like a full load. A failed or killed update leaves the live
-        graph as it was (the staging graph is dropped, now or when the engine next starts)."""
+        """Apply the changes atomically. Up to `in_place_max_rows` rows, in place: one write query
+        (FalkorDB runs a query under the graph's write lock, so readers see the graph before it or after
+        it, and a query that fails is rolled back), then a snapshot. Larger changes copy-on-write:
+        `GRAPH.COPY` the live graph to a staging graph, apply the changes there, then switch it in
+        with `RENAME` like a full load (copying costs about as much as writing 100,000 facts). A failed
+        or killed update leaves the live graph as it was (a staging graph is dropped, now or when the
+        engine next starts)."""
         with load_lock(self.data_dir, timeout_s=self.load_lock_timeout_s):
             previous = self.load_generation()
             if previous is None or previous.token != expected_token:
@@ -351,6 +364,9 @@ class FalkorDBStore(GraphStore):
                     f"(expected load {expected_token[:8]}, found {previous.token[:8] if previous else 'none'}); "
                     "nothing was written"
                 )
+            rows = len(changes.delete) + changes.write.node_count + changes.write.relationship_count
+            if rows <= self.in_place_max_rows:
+                return self._update_in_place(changes, LoadInfo.after(previous, manifest, uuid.uuid4().hex), progress)
             token = uuid.uuid4().hex
             staging_name = f"{self.graph_name}{STAGING_INFIX}_{token}"
             limit = self.timeout_max_ms
@@ -379,6 +395,23 @@ class FalkorDBStore(GraphStore):
             except StoreError:
                 self._forget(staging_name)
                 raise
+
+    def _update_in_place(self, changes: GraphChanges, info: LoadInfo, progress: Progress | None) -> LoadInfo:
+        statement, params = in_place_update(changes)
+        params["info"] = info.as_params()
+        total = len(changes.delete) + changes.write.node_count + changes.write.relationship_count
+        if progress:
+            progress(0, total)
+        try:
+            self._db.select_graph(self.graph_name).query(statement, params, timeout=self.timeout_max_ms)
+            self._db.connection.execute_command("SAVE")
+        except redis.ResponseError as exc:
+            raise StoreError(f"updating the graph failed ({exc}); the live graph is unchanged") from None
+        except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+            raise StoreUnavailable(f"the embedded FalkorDB engine went away during the load: {exc}") from None
+        if progress:
+            progress(total, total)
+        return info
 
     def _switch(self, staging: Any, staging_name: str, token: str) -> None:
         """Check the staging graph is the one this load wrote, then RENAME it over the live graph and save."""

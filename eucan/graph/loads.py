@@ -28,7 +28,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -86,21 +86,51 @@ class LoadInfo:
         )
 
 
+_MODULUS = 1 << 256
+
+
+def _node_hash(uri: str, digest: str) -> int:
+    return int.from_bytes(hashlib.sha256(f"{uri} {digest}\n".encode()).digest(), "big")
+
+
 @dataclass
 class Manifest:
     """What a load wrote, node by node: uri → digest of the node's labels, properties and distinct
-    outgoing relationships, plus the number of distinct relationships. `token` names the load."""
+    outgoing relationships (`links`: how many), plus the number of distinct relationships. `token`
+    names the load. `hash_sum` is the sum of the nodes' hashes (`content_hash`), kept so that an
+    incremental load can update it without hashing every node again."""
 
     digests: dict[str, str]
     relationships: int
     token: str = ""
+    links: dict[str, int] = field(default_factory=dict)
+    hash_sum: int | None = None
 
     def content_hash(self) -> str:
-        """SHA-256 of the graph's content (labels, properties, relationships), independent of order and repeats."""
-        digest = hashlib.sha256()
-        for uri in sorted(self.digests):
-            digest.update(f"{uri} {self.digests[uri]}\n".encode())
-        return digest.hexdigest()
+        """A hash of the graph's content (labels, properties, relationships), independent of order and
+        repeats: the sum, modulo 2**256, of the SHA-256 of every node's uri and digest, in hex."""
+        if self.hash_sum is None:
+            self.hash_sum = sum(_node_hash(uri, digest) for uri, digest in self.digests.items()) % _MODULUS
+        return f"{self.hash_sum:064x}"
+
+    def patched(self, removed: set[str], current: Manifest) -> Manifest:
+        """This manifest with the nodes `removed` gone and the nodes of `current` (a part of the graph) set."""
+        digests, links = dict(self.digests), dict(self.links)
+        total = self.hash_sum if self.hash_sum is not None else int(self.content_hash(), 16)
+        relationships = self.relationships
+        for uri in removed | set(current.digests):
+            old = digests.pop(uri, None)
+            if old is not None:
+                total -= _node_hash(uri, old)
+            relationships -= links.pop(uri, 0)
+        for uri, digest in current.digests.items():
+            digests[uri] = digest
+            total += _node_hash(uri, digest)
+            count = current.links.get(uri, 0)
+            if count:
+                links[uri] = count
+                relationships += count
+        return Manifest(digests, relationships, links=links, hash_sum=total % _MODULUS)
 
     def to_json(self) -> str:
         return json.dumps({"token": self.token, "relationships": self.relationships, "digests": self.digests})
@@ -132,15 +162,17 @@ def manifest_of(graph: PropertyGraph, token: str = "") -> Manifest:
             else:
                 links.add(f"{rel_type} {rel['to']}")
     digests: dict[str, str] = {}
+    counts: dict[str, int] = {}
     relationships = 0
     blake2b = hashlib.blake2b
     for uri, (labels, props) in nodes.items():
         links = out.get(uri)
         if links:
             relationships += len(links)
+            counts[uri] = len(links)
         text = repr((sorted(labels), sorted(props.items()), sorted(links) if links else ()))
         digests[uri] = blake2b(text.encode(), digest_size=16).hexdigest()
-    return Manifest(digests=digests, relationships=relationships, token=token)
+    return Manifest(digests=digests, relationships=relationships, token=token, links=counts)
 
 
 @dataclass

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from eucan.echo import clip
 from eucan.errors import Problem, SourceError, StaleGraph
-from eucan.graph.loads import LoadInfo, Manifest, diff, manifest_of
+from eucan.graph.cypher import INCOMING_RELATIONSHIPS
+from eucan.graph.loads import LoadInfo, Manifest, manifest_of
+from eucan.graph.store import GraphStore
+from eucan.loaders import incremental
 from eucan.loaders.authority import check_links, derive_links
 from eucan.loaders.checks import check_ids, check_references, check_shacl, check_successions
 from eucan.loaders.id_rules import (
@@ -23,17 +28,18 @@ from eucan.loaders.id_rules import (
 )
 from eucan.loaders.languages import check_languages
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
-from eucan.loaders.rdf_cache import cached, write_cache
-from eucan.loaders.records import SECTION_MODELS, BaseRecord
+from eucan.loaders.rdf_cache import CacheIndex, cached, commit_splice, splice, write_cache
+from eucan.loaders.records import SECTION_MODELS, BaseRecord, TenureRecord
 from eucan.loaders.search_text import add_search_properties
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
 from eucan.ontology.mapping import PropertyGraph, graph_to_property_graph
 from eucan.ontology.namespaces import ECS
 
-__all__ = ["MANIFEST_FILE", "LoadSummary", "Validated", "load_sources", "validate_sources"]
+__all__ = ["STATE_FILE", "Loaded", "LoadSummary", "Validated", "load_sources", "validate_sources"]
 
-MANIFEST_FILE = "load-manifest.json"
-"""In the data folder: the digest of every node the last load wrote, tied to its `LoadInfo` token."""
+STATE_FILE = incremental.STATE_FILE
+"""In the data folder: what the last load validated and wrote (file digests, records, node digests),
+tied to its `LoadInfo` token (`loaders.incremental`)."""
 
 DOMAIN_SLUGS_QUERY = (
     f"SELECT ?id WHERE {{ ?d a <{ECS.CooperationDomain}> ; <http://purl.org/dc/terms/identifier> ?id }}"
@@ -66,12 +72,25 @@ class Validated:
     records: int
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds per phase: read (YAML and models), checks, rdf, shacl, property_graph."""
-    load: LoadSummary | None = None
-    """Set by `load_sources`: how the graph was written."""
+    state: incremental.LoadState | None = None
+    """With `validate_sources(..., keep_state=True)`: what an incremental load needs next time
+    (its token, node digests and RDF index are filled in by `load_sources`)."""
 
     @property
     def triples(self) -> int:
         return len(self.canonical.triples)
+
+
+@dataclass
+class Loaded:
+    """What `load_sources` did: how the graph was written, and the data in full when it was validated
+    in full (`validated`; None after an incremental load, which validated only what changed)."""
+
+    files: list[str]
+    records: int
+    load: LoadSummary
+    timings: dict[str, float] = field(default_factory=dict)
+    validated: Validated | None = None
 
 
 def _model_problems(raw: RawRecord, exc: ValidationError) -> list[Problem]:
@@ -94,7 +113,9 @@ def _model_problems(raw: RawRecord, exc: ValidationError) -> list[Problem]:
     return problems
 
 
-def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool = True) -> Validated:
+def validate_sources(
+    paths: list[Path], root: Path | None = None, *, shacl: bool = True, keep_state: bool = False
+) -> Validated:
     """Check the curated files; raise `SourceError` listing every problem, or return the data."""
     root = root or Path.cwd()
     missing = [path for path in paths if not path.exists()]
@@ -109,7 +130,9 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
         )
     problems: list[Problem] = []
     parsed: list[tuple[RawRecord, BaseRecord]] = []
+    positions: list[int] = []
     files: list[str] = []
+    digests: dict[str, str] = {}
     timings: dict[str, float] = {}
     started = time.perf_counter()
 
@@ -121,11 +144,14 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
 
     for path, label in iter_files(paths, root):
         files.append(label)
+        if keep_state:
+            digests[label] = incremental.file_digest(path)
         raws, file_problems = read_file(path, label)
         problems += file_problems
-        for raw in raws:
+        for position, raw in enumerate(raws):
             try:
                 parsed.append((raw, SECTION_MODELS[raw.section].model_validate(raw.data)))
+                positions.append(position)
             except ValidationError as exc:
                 problems += _model_problems(raw, exc)
     if not files:
@@ -135,8 +161,7 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
     lap("read")
     ids, id_problems = check_ids(parsed)
     problems += id_problems
-    domains = {str(row[0]) for row in vocabulary_graph().query(DOMAIN_SLUGS_QUERY)}  # type: ignore[index]
-    problems += check_references(parsed, ids, domains, moved_ids(parsed))
+    problems += check_references(parsed, ids, domain_slugs(), moved_ids(parsed))
     problems += check_alt_ids(parsed, ids)
     problems += check_id_schemes(parsed)
     problems += check_source_urls(parsed)
@@ -150,10 +175,12 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
     lap("checks")
     if problems:
         raise SourceError(problems)
-    canonical = build_graph(((raw.section, model) for raw, model in parsed), ids)
+    per_record: list[list[Any]] = []
+    canonical = build_graph(((raw.section, model) for raw, model in parsed), ids, per_record)
     canonical.locations = {str(section_iri(raw.section, model.id)): (raw.file, raw.line) for raw, model in parsed}
     records = len(parsed)
-    del parsed  # the records live on as RDF: free the models and raw YAML before SHACL's index is built
+    state = _state(parsed, positions, per_record, files, digests) if keep_state else None
+    del parsed, per_record  # the records live on as RDF: free the models and raw YAML before SHACL's index is built
     lap("rdf")
     if shacl:
         problems += check_shacl(canonical.triples, canonical.locations)
@@ -163,25 +190,60 @@ def validate_sources(paths: list[Path], root: Path | None = None, *, shacl: bool
     pg = graph_to_property_graph(canonical.triples, canonical.derived)
     add_search_properties(pg)
     lap("property_graph")
-    return Validated(canonical=canonical, property_graph=pg, files=files, records=records, timings=timings)
+    return Validated(canonical=canonical, property_graph=pg, files=files, records=records, timings=timings, state=state)
 
 
-def _read_manifest(folder: Path) -> Manifest | None:
-    try:
-        return Manifest.from_json((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # none yet, or unreadable: the load is a full one
+_DOMAINS: set[str] = set()
 
 
-def _write_manifest(folder: Path, manifest: Manifest) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    part = folder / f"{MANIFEST_FILE}.part"
-    part.write_text(manifest.to_json(), encoding="utf-8")
-    part.replace(folder / MANIFEST_FILE)
+def domain_slugs() -> set[str]:
+    """The cooperation domains' slugs (from the SKOS scheme shipped with the ontology)."""
+    if not _DOMAINS:
+        _DOMAINS.update(str(row[0]) for row in vocabulary_graph().query(DOMAIN_SLUGS_QUERY))  # type: ignore[index]
+    return set(_DOMAINS)
+
+
+def _state(
+    parsed: list[tuple[RawRecord, BaseRecord]],
+    positions: list[int],
+    per_record: list[list[Any]],
+    files: list[str],
+    digests: dict[str, str],
+) -> incremental.LoadState:
+    by_file: dict[str, list[str]] = {label: [] for label in files}
+    records: dict[str, incremental.Entry] = {}
+    tenures: dict[str, tuple[Any, ...]] = {}
+    for (raw, model), position, derived in zip(parsed, positions, per_record, strict=True):
+        by_file[raw.file].append(model.id)
+        records[model.id] = incremental.record_entry(raw, model, position, derived)
+        if isinstance(model, TenureRecord):
+            tenures[model.id] = incremental.tenure_entry(raw, model)
+    return incremental.LoadState(
+        token="",
+        files={label: (digests[label], by_file[label]) for label in files},
+        records=records,
+        tenures=tenures,
+        manifest=Manifest(digests={}, relationships=0),
+        index=CacheIndex([], [0], {}),
+        vocabulary=incremental.vocabulary_digest(),
+    )
+
+
+def _incoming(store: GraphStore) -> Callable[[list[str]], list[tuple[str, str, str]]]:
+    def incoming(uris: list[str]) -> list[tuple[str, str, str]]:
+        out: list[tuple[str, str, str]] = []
+        for start in range(0, len(uris), 200):
+            result = store.run(INCOMING_RELATIONSHIPS, {"uris": uris[start : start + 200]}, row_cap=1_000_000)
+            if result.truncated:
+                raise incremental.Fallback("too many relationships point at the changed nodes")
+            out.extend((str(a), str(t), str(b)) for a, t, b in result.rows)
+        return out
+
+    return incoming
 
 
 def load_sources(
-    store: object,
+    store: GraphStore,
     paths: list[Path],
     *,
     root: Path | None = None,
@@ -189,52 +251,124 @@ def load_sources(
     progress: Callable[[int, int], None] | None = None,
     state_dir: Path | None = None,
     full: bool = False,
-) -> Validated:
-    """Validate everything, then write the graph atomically (readers see the old graph or the new one).
+) -> Loaded:
+    """Validate, then write the graph atomically (readers see the old graph or the new one).
 
-    With `state_dir` (the data folder) and not `full`, a load rewrites only the nodes whose content
-    changed since the load that wrote the live graph (`graph.loads.diff`), found from the digests
-    kept in `state_dir/load-manifest.json`; the manifest is used only when its token is the live
-    graph's, so after any other writer the load is a full one. Validation always covers every record.
-    With `state_dir`, the canonical RDF is also saved there for fast exports (`rdf_cache`)."""
-    from eucan.graph.store import GraphStore
+    With `state_dir` (the data folder) and not `full`, a load validates and rewrites only what changed
+    since the load that wrote the live graph (`loaders.incremental`: the files whose bytes changed, and
+    in them the records whose content changed; the nodes whose digest changed), from the state that
+    load kept in `state_dir`; the state is used only when its token is the live graph's, so after any
+    other writer the load is a full one, and any problem found sends it to the full validation, which
+    reports it. With `state_dir`, the canonical RDF is also saved there for fast exports (`rdf_cache`).
 
-    assert isinstance(store, GraphStore)
-    validated = validate_sources(paths, root)
+    The cyclic garbage collector is paused meanwhile: a load builds millions of objects that live to
+    its end and hold no cycles, and every collection would walk all of them again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_sources(store, paths, root, batch_size, progress, state_dir, full)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_sources(
+    store: GraphStore,
+    paths: list[Path],
+    root: Path | None,
+    batch_size: int,
+    progress: Callable[[int, int], None] | None,
+    state_dir: Path | None,
+    full: bool,
+) -> Loaded:
+    root = root or Path.cwd()
+    if state_dir is not None and not full:
+        done = _load_incremental(store, paths, root, state_dir, batch_size, progress)
+        if done is not None:
+            return done
+    validated = validate_sources(paths, root, keep_state=state_dir is not None)
     graph = validated.property_graph
     started = time.perf_counter()
     manifest = manifest_of(graph)
-    previous = _read_manifest(state_dir) if state_dir is not None and not full else None
-    live = store.load_generation() if previous is not None else None
-    summary: LoadSummary | None = None
-    if previous is not None and live is not None and live.token == previous.token:
-        changes = diff(previous, graph, manifest)
-        if changes.empty and live.content_hash == manifest.content_hash():
-            summary = LoadSummary("unchanged", live)
-        else:
-            try:
-                info = store.update_graph(
-                    changes, manifest, expected_token=live.token, batch_size=batch_size, progress=progress
-                )
-                summary = LoadSummary(
-                    "incremental",
-                    info,
-                    deleted=len(changes.delete),
-                    nodes=changes.write.node_count,
-                    relationships=changes.write.relationship_count,
-                )
-            except StaleGraph:
-                summary = None  # another load switched graphs meanwhile: load in full
-    if summary is None:
-        info = store.replace_graph(graph, batch_size=batch_size, progress=progress, manifest=manifest)
-        summary = LoadSummary("full", info, nodes=graph.node_count, relationships=graph.relationship_count)
+    info = store.replace_graph(graph, batch_size=batch_size, progress=progress, manifest=manifest)
+    summary = LoadSummary("full", info, nodes=graph.node_count, relationships=graph.relationship_count)
     summary.seconds = time.perf_counter() - started
-    if state_dir is not None:
-        manifest.token = summary.info.token
-        _write_manifest(state_dir, manifest)
-        if summary.mode != "unchanged" or cached(state_dir, summary.info.token) is None:
-            started = time.perf_counter()
-            write_cache(state_dir, summary.info.token, validated.canonical.triples)
-            summary.rdf_cache_seconds = time.perf_counter() - started
-    validated.load = summary
-    return validated
+    if state_dir is not None and validated.state is not None:
+        started = time.perf_counter()
+        _remove_state(state_dir)
+        index = write_cache(state_dir, info.token, validated.canonical.triples)
+        state = validated.state
+        manifest.token = state.token = info.token
+        state.manifest, state.index = manifest, index
+        incremental.save_state(state_dir, state)
+        summary.rdf_cache_seconds = time.perf_counter() - started
+    return Loaded(validated.files, validated.records, summary, validated.timings, validated)
+
+
+def _remove_state(state_dir: Path) -> None:
+    (state_dir / STATE_FILE).unlink(missing_ok=True)
+
+
+def _load_incremental(
+    store: GraphStore,
+    paths: list[Path],
+    root: Path,
+    state_dir: Path,
+    batch_size: int,
+    progress: Callable[[int, int], None] | None,
+) -> Loaded | None:
+    """The incremental load, or None when it cannot vouch for the result (then load in full)."""
+    started = time.perf_counter()
+    state = incremental.read_state(state_dir)
+    if state is None or cached(state_dir, state.token) is None:
+        return None
+    live = store.load_generation()
+    if live is None or live.token != state.token:
+        return None
+    timings = {"state": time.perf_counter() - started}
+    try:
+        plan = incremental.plan(state, state_dir, paths, root, domains=domain_slugs(), incoming=_incoming(store))
+    except incremental.Fallback:
+        return None
+    if plan is None:
+        files = [label for _, label in iter_files(paths, root)]
+        summary = LoadSummary("unchanged", live)
+        return Loaded(files, len(state.records), summary, timings)
+    timings.update(plan.timings)
+    started = time.perf_counter()
+    part, prepared = splice(state_dir, state.token, state.index, plan.rdf_changes)
+    rdf_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    try:
+        if plan.changes.empty:
+            info = live  # the content is the same (e.g. a record moved between files): nothing to write
+        else:
+            info = store.update_graph(
+                plan.changes, plan.manifest, expected_token=live.token, batch_size=batch_size, progress=progress
+            )
+    except StaleGraph:
+        part.unlink(missing_ok=True)
+        return None  # another load switched graphs meanwhile: load in full
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    summary = LoadSummary(
+        "incremental",
+        info,
+        deleted=len(plan.changes.delete),
+        nodes=plan.changes.write.node_count,
+        relationships=plan.changes.write.relationship_count,
+    )
+    summary.seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    new_state = plan.state
+    if info.token != state.token:
+        new_state.index = commit_splice(state_dir, info.token, part, prepared)
+    else:
+        part.unlink(missing_ok=True)
+        new_state.index = state.index
+    new_state.token = plan.manifest.token = info.token
+    new_state.manifest = plan.manifest
+    incremental.save_state(state_dir, new_state)
+    summary.rdf_cache_seconds = rdf_seconds + time.perf_counter() - started
+    return Loaded(plan.files, plan.records, summary, timings)

@@ -146,8 +146,11 @@ class RdfWriter:
             self.g.add((excerpt, _ALT_ID, Literal(str(excerpt_iri(old, quote)).rsplit("/", 1)[-1])))
 
 
-def build_graph(records: Iterable[tuple[str, BaseRecord]], ids: dict[str, str]) -> Canonical:
-    """Canonical RDF for validated records (`ids` maps every record id to its section)."""
+def build_graph(
+    records: Iterable[tuple[str, BaseRecord]], ids: dict[str, str], per_record: list[list[Derived]] | None = None
+) -> Canonical:
+    """Canonical RDF for validated records (`ids` maps every record id to its section); with `per_record`,
+    each record's derived relationships are appended to it too, in order."""
     triples: set[Triple] = set(vocabulary_graph())  # type: ignore[arg-type]
     writer = RdfWriter(triples, ids)
     derived: list[Derived] = []
@@ -155,7 +158,10 @@ def build_graph(records: Iterable[tuple[str, BaseRecord]], ids: dict[str, str]) 
     sources = {r.id: r for s, r in items if isinstance(r, SourceRecord)}
     writer.source_alt_ids = {slug: source.alt_ids for slug, source in sources.items() if source.alt_ids}
     for section, record in items:
-        derived.extend(record.to_rdf(writer, writer.ref(section, record.id)))
+        own = record.to_rdf(writer, writer.ref(section, record.id))
+        derived.extend(own)
+        if per_record is not None:
+            per_record.append(own)
     # Excerpts repeat their document's URL and retrieval date so a fact's provenance is one hop away.
     excerpts = [(s, o) for s, p, o in triples if p == _EXCERPT_OF]
     provenance: dict[str, tuple[Literal, Literal]] = {}

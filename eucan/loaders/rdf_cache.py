@@ -1,26 +1,35 @@
 """The canonical RDF of a load, kept beside the graph it wrote, for fast exports.
 
 A load that has written the graph saves the same canonical triples as N-Triples, grouped by
-subject, in `<data folder>/rdf/<token>.nt`, with their counts (what VoID reports) in
+subject (subjects in sorted order, each subject's lines sorted: the file is a function of the
+triples), in `<data folder>/rdf/<token>.nt`, with their counts (what VoID reports) in
 `<token>.json`; `token` is the one of the `LoadInfo` the load wrote. An export of the graph whose
 live `LoadInfo` has that token streams the file through pyoxigraph instead of reading the graph
 back from the engine (the graph is the canonical RDF mapped to the property graph, and the round
 trip is tested to be isomorphic). Files of other loads are removed when a new one is written.
+
+`write_cache` returns where each subject's block starts (`CacheIndex`); an incremental load
+`splice`s the blocks of the subjects it changed into a copy of the file (the rest is copied as
+bytes) and patches the counts, instead of writing every triple again.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, URIRef
 
-__all__ = ["RDF_CACHE_DIR", "cached", "write_cache"]
+__all__ = ["RDF_CACHE_DIR", "CacheIndex", "block_of", "cached", "splice", "write_cache"]
 
 RDF_CACHE_DIR = "rdf"
 _ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_RDF_TYPE = f"<{RDF.type}>"
 
 
 def _object(term: Any) -> str:
@@ -34,13 +43,80 @@ def _object(term: Any) -> str:
     return f'"{text}"'
 
 
-def write_cache(folder: Path, token: str, triples: Iterable[tuple[Any, Any, Any]]) -> Path:
+@dataclass
+class CacheIndex:
+    """Where each subject's block starts in a cache file (`starts` has one more entry: the file's size),
+    and each subject's `rdf:type` IRIs."""
+
+    subjects: list[str]
+    starts: list[int]
+    types: dict[str, tuple[str, ...]]
+
+    def span(self, subject: str) -> tuple[int, int] | None:
+        at = bisect.bisect_left(self.subjects, subject)
+        if at < len(self.subjects) and self.subjects[at] == subject:
+            return self.starts[at], self.starts[at + 1]
+        return None
+
+    def read(self, path: Path, subjects: Iterable[str]) -> dict[str, str]:
+        """The blocks of `subjects` (those the file has) as text."""
+        spans = {s: span for s in subjects if (span := self.span(s)) is not None}
+        out: dict[str, str] = {}
+        with path.open("rb") as handle:
+            for subject, (start, end) in sorted(spans.items(), key=lambda item: item[1]):
+                handle.seek(start)
+                out[subject] = handle.read(end - start).decode("utf-8")
+        return out
+
+
+def block_of(subject: str, lines: Iterable[str]) -> str:
+    """One subject's block: its lines (`<p> o .\\n`, subject left out) sorted, each with the subject."""
+    head = f"<{subject}> "
+    return "".join(head + line for line in sorted(lines))
+
+
+def _types_of(block: str) -> tuple[str, ...]:
+    found = []
+    for line in block.splitlines():
+        _, predicate, rest = line.split(" ", 2)
+        if predicate == _RDF_TYPE and rest.startswith("<"):
+            found.append(rest[1 : rest.index(">")])
+    return tuple(found)
+
+
+def _count(block: str, stats: dict[str, Any], sign: int) -> None:
+    classes, properties = stats["classes"], stats["properties"]
+    for line in block.splitlines():
+        _, predicate, rest = line.split(" ", 2)
+        key = predicate[1:-1]
+        properties[key] = properties.get(key, 0) + sign
+        if predicate == _RDF_TYPE and rest.startswith("<"):
+            cls = rest[1 : rest.index(">")]
+            classes[cls] = classes.get(cls, 0) + sign
+        stats["triples"] += sign
+    stats["entities"] += sign
+
+
+def _finish(target: Path, token: str, part: Path, stats: dict[str, Any]) -> Path:
+    stats["classes"] = {c: n for c, n in stats["classes"].items() if n}
+    stats["properties"] = {p: n for p, n in stats["properties"].items() if n}
+    (target / f"{token}.json").write_text(json.dumps(stats), encoding="utf-8")
+    path = part.with_suffix("")  # <token>.nt: present only when complete
+    part.replace(path)
+    for old in target.iterdir():
+        if old.name.split(".", 1)[0] != token:
+            old.unlink(missing_ok=True)
+    return path
+
+
+def write_cache(folder: Path, token: str, triples: Iterable[tuple[Any, Any, Any]]) -> CacheIndex:
     """Write the triples of load `token` (IRIs and literals only) and their counts; remove older loads' files."""
     target = folder / RDF_CACHE_DIR
     target.mkdir(parents=True, exist_ok=True)
     by_subject: dict[Any, list[str]] = {}
     properties: dict[Any, int] = {}
     classes: dict[str, int] = {}
+    types: dict[str, list[str]] = {}
     predicates: dict[Any, str] = {}  # predicate -> "<iri> "; a few dozen
     rdf_type = RDF.type
     for s, p, o in triples:
@@ -54,6 +130,7 @@ def write_cache(folder: Path, token: str, triples: Iterable[tuple[Any, Any, Any]
             line = f"{text}<{o}> .\n"
             if p == rdf_type:
                 classes[o] = classes.get(o, 0) + 1
+                types.setdefault(str(s), []).append(str(o))
         else:
             line = f"{text}{_object(o)} .\n"
         lines = by_subject.get(s)
@@ -65,25 +142,115 @@ def write_cache(folder: Path, token: str, triples: Iterable[tuple[Any, Any, Any]
             lines.append(line)
     count = 0
     part = target / f"{token}.nt.part"
-    with part.open("w", encoding="utf-8", newline="\n") as handle:
-        for subject in sorted(by_subject):
-            head = f"<{subject}> "
-            lines = by_subject[subject]
-            handle.write("".join(head + line for line in lines))
+    subjects = sorted(str(s) for s in by_subject)
+    starts = [0] * (len(subjects) + 1)
+    offset = 0
+    with part.open("wb") as handle:
+        for i, subject in enumerate(subjects):
+            lines = by_subject[URIRef(subject)]
+            data = block_of(subject, lines).encode("utf-8")
+            handle.write(data)
+            starts[i] = offset
+            offset += len(data)
             count += len(lines)
+    starts[-1] = offset
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
     stats = {
         "triples": count,
         "entities": len(by_subject),
         "classes": {str(c): n for c, n in classes.items()},
         "properties": {str(p): n for p, n in properties.items()},
     }
-    (target / f"{token}.json").write_text(json.dumps(stats), encoding="utf-8")
-    path = part.with_suffix("")  # <token>.nt: present only when complete
-    part.replace(path)
-    for old in target.iterdir():
-        if old.name.split(".", 1)[0] != token:
-            old.unlink(missing_ok=True)
-    return path
+    _finish(target, token, part, stats)
+    typed = {s: shared.setdefault(key, key) for s, found in types.items() if (key := tuple(sorted(found)))}
+    return CacheIndex(subjects, starts, typed)
+
+
+def splice(folder: Path, old_token: str, index: CacheIndex, changes: Mapping[str, str | None]) -> tuple[Path, Any]:
+    """Prepare the cache file of the next load from load `old_token`'s: the blocks of `changes`
+    (subject → new block, or None to remove it) replace the old ones, everything else is copied as
+    bytes. Returns the prepared file (`.nt.part`, given its token by `commit_splice`) and what
+    `commit_splice` needs; the old file stays until then."""
+    target = folder / RDF_CACHE_DIR
+    old = target / f"{old_token}.nt"
+    stats = json.loads((target / f"{old_token}.json").read_text(encoding="utf-8"))
+    stats["entities"] = int(stats["entities"])
+    before = index.read(old, changes)
+    subjects, starts = index.subjects, index.starts
+    new_subjects: list[str] = []
+    new_starts: list[int] = []
+    types = dict(index.types)
+    part = target / f"next-{os.getpid()}.nt.part"
+    cursor = 0  # position in the old index
+    written = 0  # bytes written so far
+    with old.open("rb", buffering=0) as source, part.open("wb", buffering=0) as handle:
+
+        def copy_until(stop: int) -> None:
+            nonlocal cursor, written
+            if stop <= cursor:
+                return
+            first, last = starts[cursor], starts[stop]
+            _copy_range(source, handle, first, last - first)
+            shift = written - first
+            new_subjects.extend(subjects[cursor:stop])
+            new_starts.extend(s + shift for s in starts[cursor:stop])
+            written += last - first
+            cursor = stop
+
+        for subject in sorted(changes):
+            at = bisect.bisect_left(subjects, subject)
+            copy_until(at)
+            present = at < len(subjects) and subjects[at] == subject
+            if present:
+                _count(before[subject], stats, -1)
+                cursor = at + 1
+                types.pop(subject, None)
+            block = changes[subject]
+            if block:
+                data = block.encode("utf-8")
+                handle.write(data)
+                new_subjects.append(subject)
+                new_starts.append(written)
+                written += len(data)
+                _count(block, stats, 1)
+                found = tuple(sorted(_types_of(block)))
+                if found:
+                    types[subject] = found
+        copy_until(len(subjects))
+    new_starts.append(written)
+    return part, (stats, CacheIndex(new_subjects, new_starts, types))
+
+
+def _copy_range(source: Any, target: Any, offset: int, count: int) -> None:
+    """Copy `count` bytes of `source` from `offset` to `target`'s position (in the kernel where it can)."""
+    copy = getattr(os, "copy_file_range", None)
+    while count > 0:
+        done = 0
+        if copy is not None:
+            try:
+                done = copy(source.fileno(), target.fileno(), min(count, 1 << 30), offset)
+            except OSError:
+                copy = None
+        if not done:
+            source.seek(offset)
+            chunk = source.read(min(count, 1 << 24))
+            if not chunk:
+                raise OSError("the saved canonical RDF is shorter than its index")
+            target.write(chunk)
+            done = len(chunk)
+        offset += done
+        count -= done
+
+
+def commit_splice(folder: Path, token: str, part: Path, prepared: Any) -> CacheIndex:
+    """Name the prepared file after load `token` (the graph switch is done) and remove older files."""
+    stats, index = prepared
+    target = folder / RDF_CACHE_DIR
+    named = target / f"{token}.nt.part"
+    part.replace(named)
+    _finish(target, token, named, stats)
+    assert isinstance(index, CacheIndex)
+    return index
 
 
 def cached(folder: Path, token: str) -> tuple[Path, dict[str, Any]] | None:

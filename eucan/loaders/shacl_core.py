@@ -295,19 +295,22 @@ def _show(node: Any) -> str:
     return node.n3() if hasattr(node, "n3") else str(node)
 
 
-def validate(index: Index, shapes: list[PropertyShape]) -> list[Result]:
-    """Every violation of `shapes` in the indexed data."""
+def validate(index: Index, shapes: list[PropertyShape], *, focus: set[str] | None = None) -> list[Result]:
+    """Every violation of `shapes` in the indexed data; with `focus` (IRIs), only on those focus nodes
+    (the index then needs their triples and the types of the nodes they refer to)."""
     results: list[Result] = []
     for shape in shapes:
-        _validate_shape(index, shape, results)
+        _validate_shape(index, shape, results, focus)
     return results
 
 
-def _validate_shape(index: Index, shape: PropertyShape, results: list[Result]) -> None:
+def _validate_shape(index: Index, shape: PropertyShape, results: list[Result], focus: set[str] | None) -> None:
     empty: dict[Any, list[Any]] = {}
     focus_nodes: set[Any] = set()
     for target in shape.targets:
         focus_nodes |= index.instances(target)
+    if focus is not None:
+        focus_nodes &= focus
     path = shape.path
     path_key = str(path)
     less_or_equal = [str(p) for p in shape.less_or_equal]

@@ -16,10 +16,11 @@ import pytest
 import yaml
 
 from bench.synthetic import generate, write_yaml
-from eucan.errors import SourceError
+from eucan.errors import SourceError, StoreError
 from eucan.graph.falkordb_store import FalkorDBStore
-from eucan.graph.loads import content_hash
-from eucan.loaders.pipeline import MANIFEST_FILE, load_sources, validate_sources
+from eucan.graph.loads import GraphChanges, Manifest, content_hash
+from eucan.loaders import incremental
+from eucan.loaders.pipeline import STATE_FILE, load_sources, validate_sources
 from eucan.ontology.mapping import PropertyGraph
 from tests.conftest import ROOT
 
@@ -84,16 +85,19 @@ def test_an_edit_rewrites_only_the_changed_records(sources: Path, store: FalkorD
     # the participation is rewritten; the removed membership goes, and with it the MEMBER_OF shortcut its
     # member had (so the member, whose outgoing relationships changed, is rewritten too)
     assert summary.deleted <= 4 and summary.nodes <= 3, summary
-    assert _engine_content(store) == _graph_content(result.property_graph)
+    assert result.validated is None  # only the changed records were validated
+    expected = validate_sources([sources], tmp_path).property_graph
+    assert _engine_content(store) == _graph_content(expected)
     assert store.load_generation() == summary.info
-    assert summary.info.content_hash == content_hash(result.property_graph)
+    assert summary.info.content_hash == content_hash(expected)
     assert not store.run("MATCH (m:Resource {id: $id}) RETURN m", {"id": removed}).rows
     assert store.run("MATCH (p:Participation {id: 'part-synthetic-3'})-[:ROLE]->(r) RETURN r.id").rows == [["observer"]]
     assert store._staging_graphs() == []
 
     full = load_sources(store, [sources], root=tmp_path, state_dir=state, full=True)
     assert full.load is not None and full.load.mode == "full"
-    assert _engine_content(store) == _graph_content(result.property_graph)
+    assert _engine_content(store) == _graph_content(expected)
+    assert full.load.info.content_hash == summary.info.content_hash
 
 
 def test_a_bad_edit_is_refused_with_file_and_line_and_the_graph_stays(
@@ -112,16 +116,39 @@ def test_a_bad_edit_is_refused_with_file_and_line_and_the_graph_stays(
     assert store.load_generation() == before and _engine_content(store) == content
 
 
-def test_a_manifest_of_another_load_means_a_full_load(sources: Path, store: FalkorDBStore, tmp_path: Path) -> None:
+def test_a_state_of_another_load_means_a_full_load(sources: Path, store: FalkorDBStore, tmp_path: Path) -> None:
     state = tmp_path / "kg"
     load_sources(store, [sources], root=tmp_path, state_dir=state)
-    manifest = json.loads((state / MANIFEST_FILE).read_text())
-    manifest["token"] = "someone-else"
-    (state / MANIFEST_FILE).write_text(json.dumps(manifest))
+    kept = incremental.read_state(state)
+    assert kept is not None
+    kept.token = "someone-else"
+    incremental.save_state(state, kept)
     _edit(sources, "events", 0, name="Renamed meeting")
     result = load_sources(store, [sources], root=tmp_path, state_dir=state)
-    assert result.load is not None and result.load.mode == "full"
-    assert _engine_content(store) == _graph_content(result.property_graph)
+    assert result.load.mode == "full" and result.validated is not None
+    assert _engine_content(store) == _graph_content(result.validated.property_graph)
+    (state / STATE_FILE).write_bytes(b"not a state")  # unreadable: a full load too
+    _edit(sources, "events", 1, name="Renamed again")
+    assert load_sources(store, [sources], root=tmp_path, state_dir=state).load.mode == "full"
+
+
+def test_a_broken_edit_is_reported_by_the_full_validation(sources: Path, store: FalkorDBStore, tmp_path: Path) -> None:
+    """The incremental path sends any problem to the full validation: every consequence is reported
+    (here: the removed actor's referrers in other files), as a full load reports it."""
+    state = tmp_path / "kg"
+    load_sources(store, [sources], root=tmp_path, state_dir=state)
+    before = store.load_generation()
+    path = sources / "actors-000.yaml"
+    doc = yaml.safe_load(path.read_text())
+    gone = doc["actors"].pop(2)["id"]
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    with pytest.raises(SourceError) as refused:
+        load_sources(store, [sources], root=tmp_path, state_dir=state)
+    with pytest.raises(SourceError) as full:
+        validate_sources([sources], tmp_path)
+    assert refused.value.problems == full.value.problems
+    assert any(gone in p.message for p in refused.value.problems)
+    assert store.load_generation() == before
 
 
 KILLED = """
@@ -133,22 +160,28 @@ from eucan.loaders.pipeline import load_sources
 def report(done, total):
     print("progress", done, total, flush=True)
 
-store = FalkorDBStore(Path(sys.argv[1]))
+store = FalkorDBStore(Path(sys.argv[1]), in_place_max_rows=int(sys.argv[3]))
 result = load_sources(store, [Path(sys.argv[2])], root=Path(sys.argv[2]), batch_size=1, progress=report,
                       state_dir=Path(sys.argv[1]))
 print("finished", result.load.mode, flush=True)
 """
 
 
-def test_a_killed_incremental_load_leaves_the_previous_graph(sources: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("in_place_max_rows", [0, 20_000], ids=["copy-on-write", "in-place"])
+def test_a_killed_incremental_load_leaves_the_previous_graph(
+    sources: Path, tmp_path: Path, in_place_max_rows: int
+) -> None:
+    """Killed during the write: copy-on-write, the live graph was never touched; in place, the one
+    write query was sent or not, so the graph is the previous one or the new one, never a mix."""
     state = tmp_path / "kg"
     with FalkorDBStore(state, row_cap=100_000) as store:
         load_sources(store, [sources], root=tmp_path, state_dir=state)
         before, content = store.load_generation(), _engine_content(store)
     for index in range(12):
         _edit(sources, "participations", index, role="observer" if index % 2 else "coordinator")
+    after = _graph_content(validate_sources([sources], tmp_path).property_graph)
     with subprocess.Popen(
-        [sys.executable, "-c", KILLED, str(state), str(sources)],
+        [sys.executable, "-c", KILLED, str(state), str(sources), str(in_place_max_rows)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -163,8 +196,28 @@ def test_a_killed_incremental_load_leaves_the_previous_graph(sources: Path, tmp_
         proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     with FalkorDBStore(state, row_cap=100_000) as store:
-        assert store.load_generation() == before and _engine_content(store) == content
+        if in_place_max_rows == 0:
+            assert store.load_generation() == before and _engine_content(store) == content
+        else:
+            assert _engine_content(store) in (content, after)
+            assert (store.load_generation() == before) == (_engine_content(store) == content)
         assert store._staging_graphs() == []
         result = load_sources(store, [sources], root=tmp_path, state_dir=state)  # and the next load works
-        assert result.load is not None and result.load.mode == "incremental"
-        assert _engine_content(store) == _graph_content(validate_sources([sources], tmp_path).property_graph)
+        assert result.load.mode in ("incremental", "full", "unchanged")
+        assert _engine_content(store) == after
+
+
+def test_a_failed_in_place_update_leaves_the_previous_graph(
+    sources: Path, store: FalkorDBStore, tmp_path: Path
+) -> None:
+    """The in-place update is one query: when the engine fails it midway (here, on a property value
+    it cannot store, after the deletions ran), FalkorDB rolls the whole query back."""
+    load_sources(store, [sources], root=tmp_path, state_dir=tmp_path / "kg")
+    before, content = store.load_generation(), _engine_content(store)
+    assert before is not None
+    victim = "https://w3id.org/eucan-security/id/participation/participation-1"
+    bad = PropertyGraph(nodes={("Participation",): [{"uri": victim, "note": {"a map": 1}}]})
+    changes = GraphChanges(delete=[victim], write=bad)
+    with pytest.raises(StoreError, match="the live graph is unchanged"):
+        store.update_graph(changes, Manifest(digests={}, relationships=0), expected_token=before.token)
+    assert store.load_generation() == before and _engine_content(store) == content

@@ -1,0 +1,502 @@
+"""Incremental validation: after an edit, check and map only what the edit can affect.
+
+A successful load keeps its state beside the graph (`load-state.bin` in the data folder, tied to the
+load's token like the graph's `LoadInfo` and the saved canonical RDF): a digest of every file, and
+for every record what the other records' checks and the graph need to know about it — its section,
+file and position, IRI, the ids it refers to, its source excerpts and its shortcut relationships,
+tenures' dates — plus the graph's node digests (`graph.loads.Manifest`) and where each subject's
+triples sit in the saved canonical RDF (`rdf_cache.CacheIndex`).
+
+The next load (`plan`) parses only the files whose bytes changed, and of those only the records
+whose content changed are validated and mapped again. With the same checks as a full validation:
+
+- models, duplicate ids (against every id), references (the changed records' against every id;
+  records that referred to an id that went away or changed section), successions (every post a
+  changed tenure is or was in), quote languages (the changed records);
+- SHACL over the affected subjects — the changed records, the excerpts they cite or cited, and the
+  records that refer to a node whose type changed — against the types of every node they refer to;
+- property-graph rows and node digests for the affected nodes: those subjects, the actors whose
+  shortcut relationships change, the records whose search text depends on a changed excerpt or
+  source (the rows are computed with the excerpts and sources they read).
+
+Any problem means `Fallback`: the caller runs the full validation, which words the report exactly
+as it always does (a broken edit costs a full validation; a good one costs what it touched). So
+does anything the state cannot vouch for (no state, another load's state, a changed vocabulary).
+`tests/loaders/test_incremental_property.py` checks on random single edits, good and broken, that
+the incremental result is the full one: same verdict, same canonical RDF, same node digests, and
+the graph the changes produce is the graph a full load writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from rdflib import Graph, URIRef
+
+from eucan.graph.loads import GraphChanges, Manifest, manifest_of
+from eucan.loaders import shacl_core
+from eucan.loaders.checks import _shapes, check_references, check_successions
+from eucan.loaders.id_rules import check_id_schemes, check_republished_sources
+from eucan.loaders.languages import check_languages
+from eucan.loaders.rdf_builder import RdfWriter, section_iri
+from eucan.loaders.rdf_cache import RDF_CACHE_DIR, CacheIndex, _object, block_of
+from eucan.loaders.records import SECTION_MODELS, BaseRecord, PartialDate, Record, TenureRecord
+from eucan.loaders.search_text import add_search_properties
+from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
+from eucan.ontology.iris import excerpt_iri
+from eucan.ontology.mapping import PropertyGraph, graph_to_property_graph
+
+__all__ = [
+    "STATE_FILE",
+    "Fallback",
+    "LoadState",
+    "Plan",
+    "Unscoped",
+    "file_digest",
+    "plan",
+    "record_entry",
+    "save_state",
+]
+
+STATE_FILE = "load-state.bin"
+STATE_VERSION = 1
+
+# One record, as the state keeps it (marshal-able tuples and strings):
+# (section, file, position, uri, fingerprint, refs, excerpts, derived)
+#   refs: ((section or "*", id), ...); excerpts: ((excerpt IRI, source id, quote, lang), ...);
+#   derived: ((type, from IRI, to IRI), ...)
+Entry = tuple[Any, ...]
+SECTION, FILE, POSITION, URI, FINGERPRINT, REFS, EXCERPTS, DERIVED = range(8)
+
+
+class Fallback(Exception):  # noqa: N818 - a signal, not an error: "do the full validation"
+    """The incremental path cannot vouch for the result: validate and load in full."""
+
+
+class Unscoped(Fallback):
+    """A change this path hands to the full validation by design (whatever its verdict): sources,
+    actors, instruments, authority links, former ids, new ids."""
+
+
+def file_digest(path: Path) -> str:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    except OSError:
+        return ""
+
+
+def fingerprint(raw: RawRecord) -> str:
+    return hashlib.blake2b(repr((raw.section, raw.data)).encode(), digest_size=12).hexdigest()
+
+
+def record_entry(raw: RawRecord, model: BaseRecord, position: int, derived: Iterable[Any]) -> Entry:
+    refs = tuple((section, target) for _, section, target in model.references())
+    excerpts = (
+        tuple((str(excerpt_iri(ev.source, ev.quote)), ev.source, ev.quote, ev.lang) for ev in model.evidence)
+        if isinstance(model, Record)
+        else ()
+    )
+    uri = str(section_iri(raw.section, model.id))
+    return (raw.section, raw.file, position, uri, fingerprint(raw), refs, excerpts, tuple(tuple(d) for d in derived))
+
+
+def tenure_entry(raw: RawRecord, model: TenureRecord) -> tuple[Any, ...]:
+    def date(value: PartialDate | None) -> tuple[str, str] | None:
+        return (value.iso, value.precision) if value is not None else None
+
+    return (model.id, model.post, date(model.start), date(model.end), model.documented_overlap, raw.file, raw.line)
+
+
+def _tenure(entry: tuple[Any, ...]) -> tuple[RawRecord, TenureRecord]:
+    ident, post, start, end, overlap, file, line = entry
+
+    def date(value: tuple[str, str] | None) -> PartialDate | None:
+        import datetime as dt
+
+        return PartialDate(value=dt.date.fromisoformat(value[0]), precision=value[1]) if value else None  # type: ignore[arg-type]
+
+    model = TenureRecord.model_construct(
+        id=ident, post=post, start=date(start), end=date(end), documented_overlap=overlap
+    )
+    return RawRecord("tenures", {}, file, line), model
+
+
+@dataclass
+class LoadState:
+    """What the load with `token` validated and wrote (see the module's docstring)."""
+
+    token: str
+    files: dict[str, tuple[str, list[str]]]
+    """file label → (digest of its bytes, ids of its records in order)"""
+    records: dict[str, Entry]
+    tenures: dict[str, tuple[Any, ...]]
+    manifest: Manifest
+    index: CacheIndex
+    vocabulary: str = ""
+    """Digest of the shapes, ontology and SKOS schemes the state was validated against."""
+
+    def dump(self) -> bytes:
+        m = self.manifest
+        return marshal.dumps(
+            (
+                STATE_VERSION,
+                self.token,
+                self.vocabulary,
+                self.files,
+                self.records,
+                self.tenures,
+                (m.digests, m.links, m.relationships, m.hash_sum),
+                (self.index.subjects, self.index.starts, self.index.types),
+            )
+        )
+
+    @classmethod
+    def load(cls, data: bytes) -> LoadState:
+        version, token, vocabulary, files, records, tenures, m, index = marshal.loads(data)  # noqa: S302 - our own file
+        if version != STATE_VERSION:
+            raise ValueError("another version of the load state")
+        manifest = Manifest(digests=m[0], relationships=m[2], token=token, links=m[1], hash_sum=m[3])
+        return cls(token, files, records, tenures, manifest, CacheIndex(*index), vocabulary)
+
+
+def vocabulary_digest() -> str:
+    """The files whose change invalidates every earlier check: the shapes, ontology and SKOS schemes,
+    and the code that validates and maps records (the loaders, the ontology modules, the graph's rows)."""
+    from eucan import loaders, ontology
+    from eucan.ontology import DOMAINS_TTL, ONTOLOGY_TTL, ROLES_TTL, SHAPES_TTL
+
+    digest = hashlib.blake2b(digest_size=16)
+    code = [p for package in (loaders, ontology) for p in sorted(Path(str(package.__file__)).parent.glob("*.py"))]
+    code.append(Path(__file__).parent.parent / "graph" / "fulltext.py")  # the search text's folding
+    for path in (SHAPES_TTL, ONTOLOGY_TTL, DOMAINS_TTL, ROLES_TTL, *code):
+        digest.update(Path(str(path)).read_bytes())
+    return digest.hexdigest()
+
+
+def read_state(folder: Path) -> LoadState | None:
+    try:
+        return LoadState.load((folder / STATE_FILE).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError):
+        return None
+
+
+def save_state(folder: Path, state: LoadState) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    part = folder / f"{STATE_FILE}.part"
+    part.write_bytes(state.dump())
+    part.replace(folder / STATE_FILE)
+
+
+@dataclass
+class Plan:
+    """What an incremental load writes, and the state it leaves."""
+
+    changes: GraphChanges
+    manifest: Manifest
+    state: LoadState
+    rdf_changes: dict[str, str | None]
+    files: list[str]
+    records: int
+    triples: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _lines(triples: Iterable[tuple[Any, Any, Any]]) -> dict[str, list[str]]:
+    """N-Triples lines (subject left out) grouped by subject, as `rdf_cache` writes them."""
+    out: dict[str, list[str]] = {}
+    for s, p, o in triples:
+        line = f"<{p}> <{o}> .\n" if type(o) is URIRef else f"<{p}> {_object(o)} .\n"
+        out.setdefault(str(s), []).append(line)
+    return out
+
+
+def _parse(blocks: Iterable[str]) -> list[tuple[Any, Any, Any]]:
+    text = "".join(blocks)
+    if not text:
+        return []
+    graph = Graph()
+    graph.parse(data=text, format="nt")
+    return list(graph)
+
+
+_SOURCE_URL = "<https://w3id.org/eucan-security/ontology#sourceUrl>"
+_RETRIEVED = "<https://w3id.org/eucan-security/ontology#retrievedDate>"
+
+
+def plan(
+    state: LoadState,
+    state_dir: Path,
+    paths: list[Path],
+    root: Path,
+    *,
+    domains: set[str],
+    incoming: Callable[[list[str]], list[tuple[str, str, str]]],
+) -> Plan | None:
+    """The changes since the load `state` describes; None if no file changed. `incoming(uris)` gives the
+    relationships (from, type, to) that point at those nodes in the live graph. Raises `Fallback`."""
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+
+    def lap(phase: str) -> None:
+        nonlocal started
+        now = time.perf_counter()
+        timings[phase] = now - started
+        started = now
+
+    if state.vocabulary != vocabulary_digest():
+        raise Fallback("the shapes, ontology or vocabularies changed")
+    files = list(iter_files(paths, root))
+    if not files:
+        raise Fallback("no files")
+    labels = [label for _, label in files]
+    order = {label: i for i, label in enumerate(labels)}
+    digests = {label: file_digest(path) for path, label in files}
+    changed = [label for label in labels if state.files.get(label, ("",))[0] != digests[label]]
+    gone_files = [label for label in state.files if label not in order]
+    if not changed and not gone_files:
+        return None
+
+    # -- read: the changed files, and in them the records whose content changed ------------------
+    records = dict(state.records)
+    old: dict[str, Entry] = {}  # records that went or changed: their entries as they were
+    for label in gone_files:
+        for ident in state.files[label][1]:
+            old[ident] = records.pop(ident)
+    new_pairs: list[tuple[RawRecord, BaseRecord, int]] = []
+    files_state = {label: entry for label, entry in state.files.items() if label in order}
+    for path, label in files:
+        if label not in changed:
+            continue
+        raws, problems = read_file(path, label)
+        if problems:
+            raise Fallback("a file has problems")
+        before = set(state.files.get(label, ("", []))[1])
+        ids: list[str] = []
+        for position, raw in enumerate(raws):
+            found = raw.data.get("id")
+            ident = found if isinstance(found, str) else ""
+            entry = records.get(ident) if ident in before else None
+            if entry is not None and entry[FINGERPRINT] == fingerprint(raw) and entry[SECTION] == raw.section:
+                if entry[POSITION] != position:
+                    records[ident] = (*entry[:POSITION], position, *entry[POSITION + 1 :])
+                ids.append(ident)
+                before.discard(ident)
+                continue
+            try:
+                model = SECTION_MODELS[raw.section].model_validate(raw.data)
+            except ValidationError:
+                raise Fallback("a record does not validate") from None
+            new_pairs.append((raw, model, position))
+            ids.append(model.id)
+        for ident in before:  # records that left this file, or changed
+            if ident in records and records[ident][FILE] == label:
+                old[ident] = records.pop(ident)
+        files_state[label] = (digests[label], ids)
+    seen: set[str] = set()
+    for _, model, _ in new_pairs:
+        if model.id in records or model.id in seen:
+            raise Fallback("duplicate id")
+        seen.add(model.id)
+    lap("read")
+
+    # -- checks across records ------------------------------------------------------------------
+    section_of = {ident: entry[SECTION] for ident, entry in records.items()}
+    section_of.update({model.id: raw.section for raw, model, _ in new_pairs})
+    pairs = [(raw, model) for raw, model, _ in new_pairs]
+    if check_references(pairs, section_of, domains):
+        raise Fallback("a reference names nothing")
+    gone_ids = {ident for ident, entry in old.items() if section_of.get(ident) != entry[SECTION]}
+    if gone_ids:
+        for entry in records.values():
+            if any(target in gone_ids for _, target in entry[REFS]):
+                raise Fallback("a record refers to an id that went away")
+    tenures = dict(state.tenures)
+    posts = {tenures[i][1] for i in old if i in tenures}
+    for ident in old:
+        tenures.pop(ident, None)
+    for raw, model, _ in new_pairs:
+        if isinstance(model, TenureRecord):
+            tenures[model.id] = tenure_entry(raw, model)
+            posts.add(model.post)
+    touched_tenures = [_tenure(t) for t in tenures.values() if t[1] in posts]
+    if check_successions(touched_tenures):
+        raise Fallback("successions")
+    if check_languages(pairs):
+        raise Fallback("languages")
+    if check_id_schemes(pairs) or check_republished_sources(pairs):
+        raise Fallback("id scheme or primary flag")
+    # What this path does not scope, the full validation checks: sources (one URL per source, the
+    # primary rule, the EUR-Lex evidence of derived authority links), actors and instruments (the
+    # subjects of authority links, derived CELEX/ELI links), authority links, former ids, and any
+    # change to the set of ids (an id may not be another record's former id).
+    unscoped = {"sources", "actors", "instruments", "authority_links"}
+    if any(raw.section in unscoped or getattr(model, "alt_ids", None) for raw, model in pairs):
+        raise Unscoped("a source, actor, instrument, authority link or former id changed")
+    if any(entry[SECTION] in unscoped for entry in old.values()):
+        raise Unscoped("a source, actor, instrument or authority link changed or went away")
+    if {model.id for _, model in pairs} - set(state.records):
+        raise Unscoped("a new id (it may not be another record's former id)")
+    lap("checks")
+
+    # -- canonical RDF of the changed records and of the excerpts they touch --------------------
+    triples: set[Any] = set()
+    writer = RdfWriter(triples, section_of)
+    entries: dict[str, Entry] = {}
+    for raw, model, position in new_pairs:
+        node = writer.ref(raw.section, model.id)
+        derived = model.to_rdf(writer, node)
+        entries[model.id] = record_entry(raw, model, position, derived)
+    grouped = _lines(triples)
+    rdf_changes: dict[str, str | None] = {}
+    for entry in old.values():
+        rdf_changes[entry[URI]] = None
+    for entry in entries.values():
+        rdf_changes[entry[URI]] = block_of(entry[URI], grouped.get(entry[URI], []))
+    records.update(entries)
+    changed_sources = {i for i, e in {**old, **entries}.items() if e[SECTION] == "sources"}
+    touched = {x[0] for e in (*old.values(), *entries.values()) for x in e[EXCERPTS]}
+    citers: dict[str, list[tuple[tuple[int, int], str, str, str, str]]] = {}
+    for ident, entry in records.items():
+        for uri, source, quote, lang in entry[EXCERPTS]:
+            if uri in touched or source in changed_sources:
+                touched.add(uri)
+                citers.setdefault(uri, []).append(((order[entry[FILE]], entry[POSITION]), ident, source, quote, lang))
+    source_blocks = _blocks(state, state_dir, {str(section_iri("sources", s)) for s in changed_sources}, rdf_changes)
+    need = {str(section_iri("sources", c[0][2])) for c in citers.values()} - set(source_blocks)
+    source_blocks.update(_blocks(state, state_dir, need, rdf_changes))
+    scratch: set[Any] = set()
+    excerpt_writer = RdfWriter(scratch, section_of)
+    for uri in touched:
+        cited = citers.get(uri)
+        if not cited:
+            rdf_changes[uri] = None
+            continue
+        _, _, source, quote, lang = min(cited)
+        node = URIRef(uri)
+        excerpt_writer.typed(node, URIRef("https://w3id.org/eucan-security/ontology#SourceExcerpt"))
+        excerpt_writer.text(node, URIRef("https://w3id.org/eucan-security/ontology#quote"), quote, lang)
+        excerpt_writer.link(node, URIRef("https://w3id.org/eucan-security/ontology#excerptOf"), "sources", source)
+        lines = _lines((s, p, o) for s, p, o in scratch if str(s) == uri)
+        scratch.clear()
+        own = lines.get(uri, [])
+        source_block = source_blocks.get(str(section_iri("sources", source))) or ""
+        for line in source_block.splitlines(keepends=True):
+            _, predicate, rest = line.split(" ", 2)
+            if predicate in (_SOURCE_URL, _RETRIEVED):
+                own.append(f"{predicate} {rest}")
+        rdf_changes[uri] = block_of(uri, own)
+    lap("rdf")
+
+    # -- SHACL over the affected subjects --------------------------------------------------------
+    new_types = {uri: _types(block) for uri, block in rdf_changes.items() if block}
+    retyped = {
+        ident
+        for ident, entry in old.items()
+        if ident in entries
+        and entries[ident][URI] == entry[URI]
+        and new_types.get(entry[URI]) != state.index.types.get(entry[URI])
+    }
+    focus = {uri for uri, block in rdf_changes.items() if block}
+    if retyped:
+        focus |= {e[URI] for e in records.values() if any(t in retyped for _, t in e[REFS])}
+    blocks = _blocks(state, state_dir, focus, rdf_changes)
+    data = _parse(blocks.values())
+    rdf_type = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    objects = {str(o) for _, _, o in data if type(o) is URIRef}
+    for uri in objects - focus:
+        classes = new_types.get(uri, ()) if uri in rdf_changes else state.index.types.get(uri, ())
+        data.extend((URIRef(uri), rdf_type, URIRef(cls)) for cls in classes)
+    compiled = shacl_core.compile_shapes(_shapes())
+    if shacl_core.validate(shacl_core.Index(data), compiled, focus=focus):
+        raise Fallback("SHACL")
+    lap("shacl")
+
+    # -- property-graph rows of the affected nodes ----------------------------------------------
+    closure = {uri for uri, block in rdf_changes.items() if block}
+    closure |= {d[1] for e in (*old.values(), *entries.values()) for d in e[DERIVED]}
+    closure |= {records[c[1]][URI] for cited in citers.values() for c in cited}
+    by_uri = {e[URI]: e for e in records.values()}
+    support: set[str] = set()
+    for uri in closure:
+        entry = by_uri.get(uri)
+        if entry is not None:
+            for excerpt, source, _, _ in entry[EXCERPTS]:
+                support.add(excerpt)
+                support.add(str(section_iri("sources", source)))
+    subjects = {uri for uri in closure | support if uri in by_uri or rdf_changes.get(uri) or state.index.span(uri)}
+    subjects = {uri for uri in subjects if not (uri in rdf_changes and rdf_changes[uri] is None)}
+    derived = [d for e in records.values() for d in e[DERIVED] if d[1] in subjects]
+    rows_graph = graph_to_property_graph(_parse(_blocks(state, state_dir, subjects, rdf_changes).values()), derived)
+    add_search_properties(rows_graph)
+    current = manifest_of(rows_graph)
+    before_digests = state.manifest.digests
+    removed = {uri for uri, block in rdf_changes.items() if block is None and uri in before_digests}
+    rewrite = {uri for uri, digest in current.digests.items() if before_digests.get(uri) != digest}
+    deleted = removed | {uri for uri in rewrite if uri in before_digests}
+    nodes = {
+        labels: kept for labels, rows in rows_graph.nodes.items() if (kept := [r for r in rows if r["uri"] in rewrite])
+    }
+    rels: dict[str, list[dict[str, str]]] = {}
+    for rel_type, rows in rows_graph.relationships.items():
+        kept = [r for r in rows if r["from"] in rewrite]
+        if kept:
+            rels[rel_type] = kept
+    replaced = sorted(deleted - removed)
+    for source, rel_type, target in incoming(replaced) if replaced else []:
+        if source not in rewrite and source not in removed:
+            rels.setdefault(rel_type, []).append({"from": source, "to": target})
+    manifest = state.manifest.patched(removed, current)
+    lap("property_graph")
+    new_state = LoadState(
+        token="",
+        files=files_state,
+        records=records,
+        tenures=tenures,
+        manifest=manifest,
+        index=state.index,
+        vocabulary=state.vocabulary,
+    )
+    return Plan(
+        changes=GraphChanges(delete=sorted(deleted), write=PropertyGraph(nodes=nodes, relationships=rels)),
+        manifest=manifest,
+        state=new_state,
+        rdf_changes=rdf_changes,
+        files=labels,
+        records=len(records),
+        timings=timings,
+    )
+
+
+def _types(block: str) -> tuple[str, ...]:
+    found = []
+    for line in block.splitlines():
+        _, predicate, rest = line.split(" ", 2)
+        if predicate == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" and rest.startswith("<"):
+            found.append(rest[1 : rest.index(">")])
+    return tuple(sorted(found))
+
+
+def _blocks(
+    state: LoadState, state_dir: Path, subjects: Iterable[str], changes: dict[str, str | None]
+) -> dict[str, str]:
+    """The current block of each subject: changed ones from `changes`, the rest from the saved file."""
+    out: dict[str, str] = {}
+    rest = []
+    for uri in subjects:
+        if uri in changes:
+            block = changes[uri]
+            if block:
+                out[uri] = block
+        else:
+            rest.append(uri)
+    if rest:
+        path = state_dir / RDF_CACHE_DIR / f"{state.token}.nt"
+        out.update(state.index.read(path, rest))
+    return out
