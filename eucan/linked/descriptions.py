@@ -45,7 +45,7 @@ KEYWORDS = ("security", "defence", "European Union", "Canada", "CSDP", "PESCO", 
 # Canada's bounding box, read on 2026-12-01 in the U.S. Bureau of Transportation Statistics' metadata
 # of its "Canadian Province Boundaries" (North American Transportation Atlas Data, 1998, compiled
 # from the 1:1,000,000 Digital Chart of the World), as published by Princeton University Library:
-# https://gisserver.princeton.edu/data/america/metadata/canprov.htm  — verbatim:
+# http://gisserver.princeton.edu/data/america/metadata/canprov.htm  — verbatim:
 # "West_Bounding_Coordinate: -141.000000 East_Bounding_Coordinate: -52.636292
 #  North_Bounding_Coordinate: 83.110619 South_Bounding_Coordinate: 41.708298".
 # The four edges are Canada's extreme points as Statistics Canada names them (Canada Year Book 2012,

@@ -21,6 +21,7 @@ from pathlib import Path
 from pyshacl import validate
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
+from rdflib.term import Node
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 DCAT = "http://www.w3.org/ns/dcat#"
@@ -39,16 +40,16 @@ VOCABULARY_ADVICE = {
 }
 Found = dict[str, set[tuple[str, str]]]
 
-_SHAPES: tuple[Graph, set[object], set[object]] | None = None
+_SHAPES: tuple[Graph, set[Node], set[Node]] | None = None
 
 
-def _shapes() -> tuple[Graph, set[object], set[object]]:
+def _shapes() -> tuple[Graph, set[Node], set[Node]]:
     """The five files in one graph, with the nodes that come from the recommended-property file and
     from the controlled-vocabulary file (to tell the kinds of warning apart)."""
     global _SHAPES
     if _SHAPES is None:
         shapes = Graph()
-        origin: dict[str, set[object]] = {}
+        origin: dict[str, set[Node]] = {}
         for name in SHAPE_FILES:
             before = set(shapes.subjects())
             shapes.parse(SHAPES_DIR / name, format="turtle")
