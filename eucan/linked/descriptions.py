@@ -40,6 +40,35 @@ THEMES = {
 }
 KEYWORDS = ("security", "defence", "European Union", "Canada", "CSDP", "PESCO", "international cooperation",
             "provenance")  # fmt: skip
+# Geometry of the spatial coverage (DCAT-AP 3 recommends dcat:bbox and dcat:centroid on a
+# dcterms:Location, as GeoSPARQL WKT literals in CRS84 order, longitude then latitude).
+# Canada's bounding box, read on 2026-12-01 in the U.S. Bureau of Transportation Statistics' metadata
+# of its "Canadian Province Boundaries" (North American Transportation Atlas Data, 1998, compiled
+# from the 1:1,000,000 Digital Chart of the World), as published by Princeton University Library:
+# http://gisserver.princeton.edu/data/america/metadata/canprov.htm  — verbatim:
+# "West_Bounding_Coordinate: -141.000000 East_Bounding_Coordinate: -52.636292
+#  North_Bounding_Coordinate: 83.110619 South_Bounding_Coordinate: 41.708298".
+# The four edges are Canada's extreme points as Statistics Canada names them (Canada Year Book 2012,
+# https://www.statcan.gc.ca/pub/11-402-x/2012000/chap/geo/geo-eng.htm: "5,514 km from Cape Spear,
+# Newfoundland and Labrador, to the Yukon and Alaska boundary" and "4,634 km from Cape Columbia
+# (Ellesmere Island), Nunavut, to Middle Island (Lake Erie), Ontario"); that page gives no coordinates.
+# The centroid is computed: the centre of that box (not Canada's centre of area).
+CANADA_BBOX = (-141.0, 41.708298, -52.636292, 83.110619)  # west, south, east, north
+GEOSPARQL_WKT = URIRef("http://www.opengis.net/ont/geosparql#wktLiteral")
+
+
+def _wkt_box(west: float, south: float, east: float, north: float) -> tuple[Literal, Literal]:
+    """A bounding box as a closed WKT polygon and its centre as a WKT point (GeoSPARQL literals)."""
+
+    def num(value: float) -> str:
+        return f"{value:.7f}".rstrip("0").rstrip(".")
+
+    corners = [(west, south), (east, south), (east, north), (west, north), (west, south)]
+    ring = ", ".join(f"{num(x)} {num(y)}" for x, y in corners)
+    centre = f"POINT({num((west + east) / 2)} {num((south + north) / 2)})"
+    return Literal(f"POLYGON(({ring}))", datatype=GEOSPARQL_WKT), Literal(centre, datatype=GEOSPARQL_WKT)
+
+
 VOCABULARIES = [
     str(ONTOLOGY),
     "http://www.w3.org/2004/02/skos/core#",
@@ -67,7 +96,8 @@ class DatasetLinks:
 
 def _bind(graph: Graph) -> Graph:
     for prefix, ns in [("void", VOID), ("dcat", DCAT), ("dcterms", DCTERMS), ("foaf", FOAF), ("skos", SKOS),
-                       ("dcatap", DCATAP), ("vcard", VCARD), ("xsd", XSD)]:  # fmt: skip
+                       ("dcatap", DCATAP), ("vcard", VCARD), ("xsd", XSD),
+                       ("geo", Namespace("http://www.opengis.net/ont/geosparql#"))]:  # fmt: skip
         graph.bind(prefix, ns)
     return graph
 
@@ -174,6 +204,10 @@ def dcat_graph(stats: ExportStats, links: DatasetLinks, *, modified: str | None 
     spatial = [URIRef(AUTH + "country/CAN"), URIRef(AUTH + "continent/EUROPE")]
     for place, label in zip(spatial, ("Canada", "Europe"), strict=True):
         _concept(g, place, label, DCTERMS.Location)
+    # Europe keeps no geometry: no public primary source for a bounding box of the continent was found.
+    bbox, centroid = _wkt_box(*CANADA_BBOX)
+    g.add((spatial[0], DCAT.bbox, bbox))
+    g.add((spatial[0], DCAT.centroid, centroid))
     themes = URIRef(AUTH + "data-theme")
     g.add((themes, RDF.type, SKOS.ConceptScheme))
     g.add((themes, DCTERMS.title, Literal("Data theme", lang="en")))
