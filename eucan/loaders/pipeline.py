@@ -179,7 +179,10 @@ def validate_sources(
     canonical = build_graph(((raw.section, model) for raw, model in parsed), ids, per_record)
     canonical.locations = {str(section_iri(raw.section, model.id)): (raw.file, raw.line) for raw, model in parsed}
     records = len(parsed)
-    state = _state(parsed, positions, per_record, files, digests) if keep_state else None
+    # the saved state holds the records read from files; the authority links derived from legal acts
+    # (appended after them) are rebuilt by a full validation whenever an act or a source changes
+    read = len(positions)
+    state = _state(parsed[:read], positions, per_record[:read], files, digests) if keep_state else None
     del parsed, per_record  # the records live on as RDF: free the models and raw YAML before SHACL's index is built
     lap("rdf")
     if shacl:
