@@ -54,6 +54,15 @@ KEYWORDS = ("security", "defence", "European Union", "Canada", "CSDP", "PESCO", 
 # (Ellesmere Island), Nunavut, to Middle Island (Lake Erie), Ontario"); that page gives no coordinates.
 # The centroid is computed: the centre of that box (not Canada's centre of area).
 CANADA_BBOX = (-141.0, 41.708298, -52.636292, 83.110619)  # west, south, east, north
+# Europe's bounding box: the area of use of ETRS89-extended / LAEA Europe (EPSG:3035), the CRS the
+# INSPIRE Directive uses for pan-European data. The EPSG registry (IOGP) describes that area as
+# "Europe - onshore and offshore: Albania; Andorra; Austria; ... Norway including Svalbard and Jan
+# Mayen; ... Ukraine; United Kingdom (UK) including Channel Islands and Isle of Man; Vatican City
+# State." (http://epsg-registry.org/, report for EPSG:3035, read 2026-12-01), which covers every
+# European State in the data (the EU member states, Norway, the UK, Ukraine). Its bounds were read
+# on https://epsgtransform.com/crs/epsg-3035, which reproduces the EPSG dataset (a secondary copy):
+# "Geographic bounds W -35.58° S 24.6° E 44.83° N 84.73°". The centroid is the centre of that box.
+EUROPE_BBOX = (-35.58, 24.6, 44.83, 84.73)  # west, south, east, north
 GEOSPARQL_WKT = URIRef("http://www.opengis.net/ont/geosparql#wktLiteral")
 
 
@@ -204,10 +213,10 @@ def dcat_graph(stats: ExportStats, links: DatasetLinks, *, modified: str | None 
     spatial = [URIRef(AUTH + "country/CAN"), URIRef(AUTH + "continent/EUROPE")]
     for place, label in zip(spatial, ("Canada", "Europe"), strict=True):
         _concept(g, place, label, DCTERMS.Location)
-    # Europe keeps no geometry: no public primary source for a bounding box of the continent was found.
-    bbox, centroid = _wkt_box(*CANADA_BBOX)
-    g.add((spatial[0], DCAT.bbox, bbox))
-    g.add((spatial[0], DCAT.centroid, centroid))
+    for place, box in zip(spatial, (CANADA_BBOX, EUROPE_BBOX), strict=True):
+        bbox, centroid = _wkt_box(*box)
+        g.add((place, DCAT.bbox, bbox))
+        g.add((place, DCAT.centroid, centroid))
     themes = URIRef(AUTH + "data-theme")
     g.add((themes, RDF.type, SKOS.ConceptScheme))
     g.add((themes, DCTERMS.title, Literal("Data theme", lang="en")))

@@ -32,9 +32,8 @@ WKT = URIRef("http://www.opengis.net/ont/geosparql#wktLiteral")
 SHAPES_DIR = Path(__file__).parent / "dcat_ap"
 SHAPE_FILES = ["shapes.ttl", "shapes_recommended.ttl", "range.ttl", "mdr-vocabularies.shape.ttl", "deprecateduris.ttl"]
 
-NO_GEOMETRY = "no public primary source for a bounding box and centroid of Europe was found; none is invented"
 NOT_AN_EU_BODY = "the publisher is the project, which is not (and is not like) a body in the EU corporate-bodies table"
-MISSING_RECOMMENDED = {(AUTH + "continent/EUROPE", DCAT + prop): NO_GEOMETRY for prop in ("bbox", "centroid")}
+MISSING_RECOMMENDED: dict[tuple[str, str], str] = {}  # none left (Canada's and Europe's geometries are sourced)
 VOCABULARY_ADVICE = {
     (BASE + subject, DCT + "publisher"): NOT_AN_EU_BODY for subject in ("catalog", "dataset", "sparql-service")
 }
@@ -115,6 +114,12 @@ def test_canadas_geometry_is_the_sourced_box_as_geosparql_wkt(client):
         "POLYGON((-141 41.708298, -52.636292 41.708298, -52.636292 83.110619, -141 83.110619, -141 41.708298))"
     )
     assert str(centroid) == "POINT(-96.818146 62.4094585)"
+    europe = URIRef(AUTH + "continent/EUROPE")  # the EPSG:3035 area of use (docs/sparql.md)
+    assert (
+        str(data.value(europe, URIRef(DCAT + "bbox")))
+        == "POLYGON((-35.58 24.6, 44.83 24.6, 44.83 84.73, -35.58 84.73, -35.58 24.6))"
+    )
+    assert str(data.value(europe, URIRef(DCAT + "centroid"))) == "POINT(4.625 54.665)"
 
 
 def test_the_official_shapes_catch_a_missing_licence_a_missing_geometry_and_a_wrong_vocabulary(client):
