@@ -15,7 +15,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eucan.api.http_conventions import allowed_methods
 from eucan.echo import clip
-from eucan.linked.retired import gone_message
 from eucan.errors import (
     ConfigError,
     EucanError,
@@ -32,6 +31,7 @@ from eucan.errors import (
     StoreUnavailable,
     UnsupportedMediaType,
 )
+from eucan.linked.retired import gone_message
 
 __all__ = ["ERROR_RESPONSES", "error_response", "install_error_handlers", "status_for"]
 

@@ -25,7 +25,9 @@ __all__ = ["RETIRED_EXCERPTS", "RetiredExcerpt", "gone_message", "load_retired",
 
 RETIRED_EXCERPTS = Path(__file__).with_name("retired-excerpts.yaml")
 _EXCERPT_ID = re.compile(r"[0-9a-f]{16}")
-_EXCERPT_PATH = re.compile(r"^/(?:id|page)/excerpt/([0-9a-f]{16})$|^/data/excerpt/([0-9a-f]{16})\.(?:ttl|jsonld|rdf|nt)$")
+_EXCERPT_PATH = re.compile(
+    r"^/(?:id|page)/excerpt/([0-9a-f]{16})$|^/data/excerpt/([0-9a-f]{16})\.(?:ttl|jsonld|rdf|nt)$"
+)
 _FIELDS = ("id", "source", "quote", "reason", "retired")
 
 

@@ -96,7 +96,10 @@ CORRECTED = {
     "6122962d3e279ba6": ("europa-eu-countries", "01/01/1995; Austria; Finland; Sweden"),
     "71da1be2a519975b": ("europa-eu-countries", "01/01/1981; Greece"),
     "7b5dd7406e614b4f": ("europa-eu-countries", "01/01/1986; Portugal; Spain"),
-    "d8aafdaf34197568": ("europa-eu-countries", "01/01/1973; Denmark; Ireland; United Kingdom (left on 31 January 2020)"),
+    "d8aafdaf34197568": (
+        "europa-eu-countries",
+        "01/01/1973; Denmark; Ireland; United Kingdom (left on 31 January 2020)",
+    ),
     "fc0f9d61ec04205d": ("europa-eu-countries", "01/01/1958; Belgium; France; Germany; Italy; Luxembourg; Netherlands"),
     "f0d0dc4fa5a1e8ca": (  # the merged duplicate 4th JCC event quoted the first words of this sentence
         "pressclub-2023-jcc-4",
@@ -171,7 +174,9 @@ def test_former_excerpt_ids_name_no_live_excerpt_and_no_retired_one(store) -> No
 
 def test_retired_table_errors_name_the_entry(tmp_path) -> None:
     bad = tmp_path / "retired.yaml"
-    bad.write_text("retired_excerpts:\n  - {id: eb2d1a6f0e5520d, source: s, quote: q, reason: r, retired: 2026-12-01}\n")
+    bad.write_text(
+        "retired_excerpts:\n  - {id: eb2d1a6f0e5520d, source: s, quote: q, reason: r, retired: 2026-12-01}\n"
+    )
     with pytest.raises(ConfigError, match=r"retired_excerpts\[1\]: id 'eb2d1a6f0e5520d' is not an excerpt id"):
         load_retired(bad)
     bad.write_text("retired_excerpts:\n  - {id: eb2d1a6f0e5520d8, source: s, quote: q, reason: r, retired: soon}\n")
