@@ -3,6 +3,9 @@
 `previous_subjects.txt` lists the record IRIs (excerpts aside: an excerpt's IRI is the hash of its source
 and words, so a corrected quote is another excerpt) of the export made from main's data before the id
 renames of December 2026. rename_ids: keep (the old ids below are meant to stay old).
+`previous_excerpts.txt` lists that export's excerpt IRIs: each answers 303, or 301 (an excerpt of a renamed
+source, or a corrected quote whose evidence item `replaces` it) then 303, or 410 Gone with the reason (an
+excerpt removed for good, listed in eucan/linked/retired-excerpts.yaml); none 404.
 """
 
 from __future__ import annotations
