@@ -31,6 +31,7 @@ from eucan.errors import (
     StoreUnavailable,
     UnsupportedMediaType,
 )
+from eucan.linked.retired import gone_message
 
 __all__ = ["ERROR_RESPONSES", "error_response", "install_error_handlers", "status_for"]
 
@@ -127,6 +128,9 @@ def install_error_handlers(app: FastAPI) -> None:
             moved = await _moved(request)
             if moved is not None:
                 return RedirectResponse(moved, status_code=301)
+            gone = gone_message(request.url.path)  # a retired excerpt IRI: 410, not 404
+            if gone is not None:
+                return error_response(410, gone)
         status = status_for(exc)
         errors = [str(p) for p in exc.problems] if isinstance(exc, SourceError) else [str(exc)]
         return error_response(status, str(exc).splitlines()[0] if errors else str(exc), errors)

@@ -138,6 +138,8 @@ class RdfWriter:
                 self.text(excerpt, _QUOTE, ev.quote, ev.lang)
                 self.g.add((excerpt, _EXCERPT_OF, self.ref("sources", ev.source)))
                 self.excerpt_alt_ids(excerpt, ev.source, ev.quote)
+            for old in ev.replaces:  # a corrected quote's former excerpts (any evidence item may say so)
+                self.g.add((excerpt, _ALT_ID, Literal(old)))
 
     def excerpt_alt_ids(self, excerpt: URIRef, source: str, quote: str) -> None:
         """An excerpt is named by its source id and words: under a renamed source, the names it had

@@ -110,6 +110,18 @@ def _nonblank(value: str) -> str:
 Text = Annotated[str, AfterValidator(_nonblank)]
 
 
+def _excerpt_id(value: str) -> str:
+    if not re.fullmatch(r"[0-9a-f]{16}", value):
+        raise ValueError(
+            "not an excerpt id; write the 16 hex digits that end the old excerpt's IRI"
+            " (…/id/excerpt/0e5af7d0f1da956a -> 0e5af7d0f1da956a)"
+        )
+    return value
+
+
+ExcerptId = Annotated[str, AfterValidator(_excerpt_id)]
+
+
 class Evidence(BaseModel):
     """A verbatim quote from a source that states the record's fact."""
 
@@ -119,6 +131,8 @@ class Evidence(BaseModel):
     quote: Annotated[Text, Field(max_length=600)]
     lang: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
     """Required: the language of the quote (`en`, `fr`, ...), never left to a default."""
+    replaces: list[ExcerptId] = Field(default_factory=list)
+    """Former excerpt ids (the last segment of their IRIs) this quote corrects: they answer 301 to it."""
 
 
 Derived = tuple[str, str, str]  # (relationship type, from IRI, to IRI): a shortcut the mapping adds

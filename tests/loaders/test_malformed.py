@@ -77,6 +77,7 @@ EXPECTED = {
         "iri http://publications.europa.eu/resource/authority/country/USA contradicts eu_authority"
         " http://publications.europa.eu/resource/authority/country/CAN of 'canada' (data/actors.yaml:",
     ),
+    "40_replaces_not_an_excerpt_id.yaml": (5, "replaces.0: not an excerpt id; write the 16 hex digits"),
 }
 
 
