@@ -66,7 +66,7 @@ __all__ = [
 ]
 
 STATE_FILE = "load-state.bin"
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 # One record, as the state keeps it (marshal-able tuples and strings):
 # (section, file, position, uri, fingerprint, refs, excerpts, derived)
@@ -141,6 +141,8 @@ class LoadState:
     index: CacheIndex
     vocabulary: str = ""
     """Digest of the shapes, ontology and SKOS schemes the state was validated against."""
+    derived: int = 0
+    """Records the full validation derived from others (authority links of legal acts): counted, not kept."""
 
     def dump(self) -> bytes:
         m = self.manifest
@@ -154,16 +156,18 @@ class LoadState:
                 self.tenures,
                 (m.digests, m.links, m.relationships, m.hash_sum),
                 (self.index.subjects, self.index.starts, self.index.types),
+                self.derived,
             )
         )
 
     @classmethod
     def load(cls, data: bytes) -> LoadState:
-        version, token, vocabulary, files, records, tenures, m, index = marshal.loads(data)  # noqa: S302 - our own file
-        if version != STATE_VERSION:
+        loaded = marshal.loads(data)  # noqa: S302 - our own file
+        if loaded[0] != STATE_VERSION:
             raise ValueError("another version of the load state")
+        _, token, vocabulary, files, records, tenures, m, index, derived = loaded
         manifest = Manifest(digests=m[0], relationships=m[2], token=token, links=m[1], hash_sum=m[3])
-        return cls(token, files, records, tenures, manifest, CacheIndex(*index), vocabulary)
+        return cls(token, files, records, tenures, manifest, CacheIndex(*index), vocabulary, derived)
 
 
 def vocabulary_digest() -> str:
@@ -462,6 +466,7 @@ def plan(
         manifest=manifest,
         index=state.index,
         vocabulary=state.vocabulary,
+        derived=state.derived,
     )
     return Plan(
         changes=GraphChanges(delete=sorted(deleted), write=PropertyGraph(nodes=nodes, relationships=rels)),
@@ -469,7 +474,7 @@ def plan(
         state=new_state,
         rdf_changes=rdf_changes,
         files=labels,
-        records=len(records),
+        records=len(records) + state.derived,
         timings=timings,
     )
 

@@ -183,6 +183,8 @@ def validate_sources(
     # (appended after them) are rebuilt by a full validation whenever an act or a source changes
     read = len(positions)
     state = _state(parsed[:read], positions, per_record[:read], files, digests) if keep_state else None
+    if state is not None:
+        state.derived = len(parsed) - read
     del parsed, per_record  # the records live on as RDF: free the models and raw YAML before SHACL's index is built
     lap("rdf")
     if shacl:
