@@ -97,8 +97,13 @@ SPARQL_POST_OPENAPI: dict[str, Any] = {
 
 RDF_DOCUMENT_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "The RDF document", "content": rdf_content()},
+    301: {
+        "description": "Moved Permanently: the record was renamed; `Location` names it by its current id",
+        "headers": {"Location": {"schema": {"type": "string"}, "description": "The same path with the current id"}},
+    },
     304: {"description": "Not modified (If-None-Match / If-Modified-Since)"},
     404: error("No such resource or document"),
+    410: error("Gone: a source excerpt retired from the data (the message says why)"),
     406: error("No offered media type is acceptable"),
 }
 
@@ -181,5 +186,10 @@ SEE_OTHER: dict[int | str, dict[str, Any]] = {
         "description": "See Other: `Location` names the document about the resource (chosen by Accept)",
         "headers": {"Location": {"schema": {"type": "string"}, "description": "The document's path"}},
     },
+    301: {
+        "description": "Moved Permanently: the record was renamed; `Location` names it by its current id",
+        "headers": {"Location": {"schema": {"type": "string"}, "description": "The same path with the current id"}},
+    },
     404: error("No such resource"),
+    410: error("Gone: a source excerpt retired from the data (the message says why)"),
 }
