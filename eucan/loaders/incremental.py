@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,9 +44,20 @@ from eucan.loaders import shacl_core
 from eucan.loaders.checks import _shapes, check_references, check_successions
 from eucan.loaders.id_rules import check_id_schemes, check_republished_sources
 from eucan.loaders.languages import check_languages
+from eucan.loaders.phase_timer import PhaseTimer
 from eucan.loaders.rdf_builder import RdfWriter, section_iri
 from eucan.loaders.rdf_cache import RDF_CACHE_DIR, CacheIndex, _object, block_of
-from eucan.loaders.records import SECTION_MODELS, BaseRecord, PartialDate, Record, TenureRecord
+from eucan.loaders.records import (
+    SECTION_MODELS,
+    ActorRecord,
+    AuthorityLinkRecord,
+    BaseRecord,
+    InstrumentRecord,
+    PartialDate,
+    Record,
+    SourceRecord,
+    TenureRecord,
+)
 from eucan.loaders.search_text import add_search_properties
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
 from eucan.ontology.iris import excerpt_iri
@@ -143,6 +153,11 @@ class LoadState:
     """Digest of the shapes, ontology and SKOS schemes the state was validated against."""
     derived: int = 0
     """Records the full validation derived from others (authority links of legal acts): counted, not kept."""
+
+    @property
+    def record_count(self) -> int:
+        """Records the load holds, as a full load counts them (derived ones included)."""
+        return len(self.records) + self.derived
 
     def dump(self) -> bytes:
         m = self.manifest
@@ -245,14 +260,8 @@ def plan(
 ) -> Plan | None:
     """The changes since the load `state` describes; None if no file changed. `incoming(uris)` gives the
     relationships (from, type, to) that point at those nodes in the live graph. Raises `Fallback`."""
-    timings: dict[str, float] = {}
-    started = time.perf_counter()
-
-    def lap(phase: str) -> None:
-        nonlocal started
-        now = time.perf_counter()
-        timings[phase] = now - started
-        started = now
+    timer = PhaseTimer()
+    timings, lap = timer.timings, timer.lap
 
     if state.vocabulary != vocabulary_digest():
         raise Fallback("the shapes, ontology or vocabularies changed")
@@ -340,7 +349,7 @@ def plan(
     # primary rule, the EUR-Lex evidence of derived authority links), actors and instruments (the
     # subjects of authority links, derived CELEX/ELI links), authority links, former ids, and any
     # change to the set of ids (an id may not be another record's former id).
-    unscoped = {"sources", "actors", "instruments", "authority_links"}
+    unscoped = {kind.section for kind in (SourceRecord, ActorRecord, InstrumentRecord, AuthorityLinkRecord)}
     if any(raw.section in unscoped or getattr(model, "alt_ids", None) for raw, model in pairs):
         raise Unscoped("a source, actor, instrument, authority link or former id changed")
     if any(entry[SECTION] in unscoped for entry in old.values()):
@@ -474,7 +483,7 @@ def plan(
         state=new_state,
         rdf_changes=rdf_changes,
         files=labels,
-        records=len(records) + state.derived,
+        records=new_state.record_count,
         timings=timings,
     )
 

@@ -27,6 +27,7 @@ from eucan.loaders.id_rules import (
     moved_ids,
 )
 from eucan.loaders.languages import check_languages
+from eucan.loaders.phase_timer import PhaseTimer
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
 from eucan.loaders.rdf_cache import CacheIndex, cached, commit_splice, splice, write_cache
 from eucan.loaders.records import SECTION_MODELS, BaseRecord, TenureRecord
@@ -133,14 +134,8 @@ def validate_sources(
     positions: list[int] = []
     files: list[str] = []
     digests: dict[str, str] = {}
-    timings: dict[str, float] = {}
-    started = time.perf_counter()
-
-    def lap(phase: str) -> None:
-        nonlocal started
-        now = time.perf_counter()
-        timings[phase] = now - started
-        started = now
+    timer = PhaseTimer()
+    timings, lap = timer.timings, timer.lap
 
     for path, label in iter_files(paths, root):
         files.append(label)
@@ -338,7 +333,7 @@ def _load_incremental(
     if plan is None:
         files = [label for _, label in iter_files(paths, root)]
         summary = LoadSummary("unchanged", live)
-        return Loaded(files, len(state.records), summary, timings)
+        return Loaded(files, state.record_count, summary, timings)
     timings.update(plan.timings)
     started = time.perf_counter()
     part, prepared = splice(state_dir, state.token, state.index, plan.rdf_changes)
