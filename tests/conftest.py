@@ -8,17 +8,50 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import settings as hypothesis_settings
 
 from eucan.api.main import create_app
 from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.graph.store import GraphStore
 from eucan.loaders.pipeline import Validated, load_sources, validate_sources
 from eucan.settings import Settings
+from tests.utils.profiles import CI, THOROUGH
 
 ROOT = Path(__file__).resolve().parent.parent
 # TestClient sends `Host: testserver`; the server answers loopback names only unless told (docs/security.md).
 os.environ.setdefault("EUCAN_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost,[::1]")
 DATA = ROOT / "data"
+
+# Hypothesis profiles (tests/utils/profiles.py): `ci` by default, `--hypothesis-profile=thorough` for many more examples.
+hypothesis_settings.register_profile(CI, deadline=None)
+hypothesis_settings.register_profile(THOROUGH, deadline=None)
+hypothesis_settings.load_profile(CI)
+
+# The modules whose tests take longest (a long single test, or many engine loads) run first, in this
+# order; the rest keep their place. With `--dist worksteal` (scripts/check) each worker starts on its
+# own contiguous half of the list and takes tests from the end of the other's, so a long test started
+# early never leaves one worker running alone at the end. A stale entry only changes the order.
+RUN_FIRST = (
+    "tests/security/test_schemathesis.py",
+    "tests/loaders/test_incremental_property.py",
+    "tests/linked/test_harvest.py",
+    "tests/graph/test_falkordb_engine.py",
+    "tests/loaders/test_incremental.py",
+    "tests/linked/test_rdf_cache.py",
+    "tests/loaders/test_malformed.py",
+    "tests/linked/test_roundtrip.py",
+    "tests/browser/test_explorer.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Long modules first (RUN_FIRST); a stable sort, so each module's tests stay together and in order."""
+    rank = {path: index for index, path in enumerate(RUN_FIRST)}
+
+    def key(item: pytest.Item) -> int:
+        return rank.get(Path(item.path).relative_to(ROOT).as_posix(), len(RUN_FIRST))
+
+    items.sort(key=key)
 
 
 @pytest.fixture(scope="session")

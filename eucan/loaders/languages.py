@@ -78,8 +78,11 @@ def _identifier() -> Any:
     return identifier
 
 
+@lru_cache(maxsize=16_384)
 def detect(text: str) -> Verdict:
-    """The most likely language of `text` among `CANDIDATES`."""
+    """The most likely language of `text` among `CANDIDATES`. Remembered per text (the model is
+    deterministic and a Verdict immutable): a process that validates the same sources again, as
+    `eucan serve` reloading or the test suite does, asks the model once per quote."""
     lang, confidence = _identifier().classify(text)
     return Verdict(str(lang), float(confidence), sum(c.isalpha() for c in text))
 

@@ -8,7 +8,8 @@ import json
 from collections import Counter
 
 from rdflib import Graph
-from rdflib.compare import isomorphic
+
+from tests.utils.rdf import isomorphic
 
 CONTEXT_LINK = '</context.jsonld>; rel="http://www.w3.org/ns/json-ld#context"'
 EXPANDED = {"Accept": 'application/ld+json; profile="http://www.w3.org/ns/json-ld#expanded"'}

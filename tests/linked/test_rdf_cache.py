@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
-from rdflib.compare import isomorphic
 
 from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.linked.export import EXPORT_FORMATS, export
 from eucan.loaders.pipeline import load_sources
 from eucan.loaders.rdf_cache import RDF_CACHE_DIR, cached
 from tests.conftest import DATA, ROOT
+from tests.utils.rdf import isomorphic
 
 RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
 

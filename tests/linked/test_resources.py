@@ -7,12 +7,11 @@ import gzip
 import pytest
 from pyshacl import validate
 from rdflib import RDF, Graph, Literal, URIRef
-from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, SKOS, VOID, Namespace
 
 from eucan.ontology import ONTOLOGY_DIR
 from tests.utils.errors import assert_error_shape
-from tests.utils.rdf import data_only
+from tests.utils.rdf import data_only, isomorphic
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 

@@ -7,14 +7,13 @@ import io
 
 import pytest
 from rdflib import Graph
-from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 from eucan.cli import app
 from eucan.errors import StoreError, StoreUnavailable
 from eucan.linked.dataset_description import description_triples
 from eucan.linked.export import EXPORT_FORMATS, ExportStats, export, iter_triples
-from tests.utils.rdf import data_only
+from tests.utils.rdf import data_only, isomorphic
 
 RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
 

@@ -16,14 +16,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
-from rdflib.compare import isomorphic
 
 from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.linked.export import export
 from eucan.loaders.rdf_builder import build_graph
 from eucan.loaders.records import SECTION_MODELS
 from eucan.ontology.mapping import graph_to_property_graph
-from tests.utils.rdf import data_only
+from tests.utils.profiles import examples
+from tests.utils.rdf import data_only, isomorphic
 
 DOMAINS = ["maritime-security", "cyber-and-edt", "crisis-management"]
 TEXT = st.text(
@@ -136,7 +136,9 @@ def scratch_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorDB
 
 
 @settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+    max_examples=examples(ci=15, thorough=150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=datasets())
 def test_generated_graphs_round_trip(scratch_store, data):

@@ -1,7 +1,8 @@
 """schemathesis, stateless, every default check, phases examples + coverage + fuzzing, over
 `/openapi.json`: every documented operation with generated inputs (schema-valid and
 schema-violating), against the app in-process (ASGI) on the real engine. Bounded to a few examples
-per operation so the suite stays fast; seeded so a failure reproduces.
+per operation (8 under the `ci` Hypothesis profile, 100 under `thorough`: tests/utils/profiles.py) so the
+suite stays fast; seeded so a failure reproduces.
 
 No check is switched off and no operation or finding is excused: every finding fails the test. What
 OpenAPI cannot state the server and the description settle between them (docs/security.md): a query
@@ -28,8 +29,9 @@ from schemathesis.engine import events
 
 from eucan.api.main import create_app
 from eucan.api.openapi_docs import CYPHER_QUERY_FORMAT
+from tests.utils.profiles import examples
 
-EXAMPLES_PER_OPERATION = 8
+EXAMPLES_PER_OPERATION = examples(ci=8, thorough=100)  # the Hypothesis profile (tests/utils/profiles.py)
 FULL_CHECKS = tuple(int(x) for x in schemathesis.__version__.split(".")[:2]) >= (4, 32)
 BASE = "https://w3id.org/eucan-security/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
