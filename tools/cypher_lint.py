@@ -5,7 +5,8 @@
 Runs `scripts/cypher-lint/lint.mjs` (the npm package `@neo4j-cypher/language-support`, its
 `lintCypherQuery`) with Node.js. The package is pinned by `scripts/cypher-lint/package-lock.json` and
 installed with `npm ci` into `.venv/cypher-lint/` (not committed) the first time, and again when the
-lock file changes. Needs `node` (20 or newer) and `npm`. Which texts are checked, and how strictly
+lock file changes; its diagnostics are kept there too, so a run after the first sends only new or
+changed texts to the front end. Needs `node` (20 or newer) and `npm`. Which texts are checked, and how strictly
 for each engine: tools/cypher_texts.py.
 """
 
@@ -25,6 +26,7 @@ __all__ = ["judge", "lint", "main"]
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT_DIR = ROOT / "scripts" / "cypher-lint"
 CACHE = ROOT / ".venv" / "cypher-lint"
+RESULTS = CACHE / "results.json"  # the front end's diagnostics by text key (`_keys`)
 ERROR, WARNING = 1, 2
 
 
@@ -57,17 +59,39 @@ def _node_modules() -> Path:
     return modules
 
 
+def _keys(texts: list[CypherText]) -> dict[str, str]:
+    """Each text's cache key: the text as the front end gets it, with the pinned package and lint.mjs."""
+    tool = hashlib.sha256((SCRIPT_DIR / "package-lock.json").read_bytes() + (SCRIPT_DIR / "lint.mjs").read_bytes())
+    return {
+        t.id: hashlib.sha256(tool.digest() + json.dumps(t.as_json(), sort_keys=True).encode()).hexdigest()
+        for t in texts
+    }
+
+
 def lint(texts: list[CypherText]) -> dict[str, list[dict[str, object]]]:
-    """Diagnostics of Neo4j's front end, by text id."""
-    done = subprocess.run(
-        ["node", str(SCRIPT_DIR / "lint.mjs"), str(_node_modules())],
-        input=json.dumps([t.as_json() for t in texts]),
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        raise LintSetupError(f"the Cypher front end failed:\n{done.stderr.strip()}")
-    return {r["id"]: r["diagnostics"] for r in json.loads(done.stdout)}
+    """Diagnostics of Neo4j's front end, by text id. The front end's verdict on a text depends only on
+    that text (and the pinned package), so verdicts are kept in RESULTS and only new or changed texts
+    go to Node (the whole corpus takes the front end about half a minute)."""
+    modules = _node_modules()
+    keys = _keys(texts)
+    try:
+        known: dict[str, list[dict[str, object]]] = json.loads(RESULTS.read_text())
+    except (OSError, ValueError):
+        known = {}
+    todo = [t for t in texts if keys[t.id] not in known]
+    if todo:
+        done = subprocess.run(
+            ["node", str(SCRIPT_DIR / "lint.mjs"), str(modules)],
+            input=json.dumps([t.as_json() for t in todo]),
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            raise LintSetupError(f"the Cypher front end failed:\n{done.stderr.strip()}")
+        for result in json.loads(done.stdout):
+            known[keys[result["id"]]] = result["diagnostics"]
+        RESULTS.write_text(json.dumps({keys[t.id]: known[keys[t.id]] for t in texts}))
+    return {t.id: known[keys[t.id]] for t in texts}
 
 
 def judge(text: CypherText, diagnostics: list[dict[str, object]]) -> list[dict[str, object]]:
