@@ -78,7 +78,9 @@ def _settings(data_dir: Path | None = None) -> Settings:
 
 DataDirOption = Annotated[
     Path | None,
-    typer.Option("--data-dir", help="Folder of the embedded engine's files [env: EUCAN_DATA_DIR].", show_default=False),
+    typer.Option(
+        "--data-dir", help="Folder of the embedded engine's files \\[env: EUCAN_DATA_DIR].", show_default=False
+    ),
 ]
 SourcesArg = Annotated[
     list[Path] | None,
@@ -273,9 +275,9 @@ def query(
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
     timeout: Annotated[
-        int | None, typer.Option(help="Time limit in milliseconds [env: EUCAN_QUERY_TIMEOUT_MS].", min=1)
+        int | None, typer.Option(help="Time limit in milliseconds \\[env: EUCAN_QUERY_TIMEOUT_MS].", min=1)
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="Row cap [env: EUCAN_ROW_CAP].", min=1)] = None,
+    limit: Annotated[int | None, typer.Option(help="Row cap \\[env: EUCAN_ROW_CAP].", min=1)] = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """Run read-only Cypher (writes are refused) with -p parameters, a time limit and a row cap."""
@@ -411,10 +413,11 @@ def _export_neo4j_admin(settings: Settings, output: Path | None, gzip_: bool) ->
 def serve(
     data_dir: DataDirOption = None,
     host: Annotated[
-        str | None, typer.Option(help="Address to listen on [env: EUCAN_HOST; default 127.0.0.1].", show_default=False)
+        str | None,
+        typer.Option(help="Address to listen on \\[env: EUCAN_HOST; default 127.0.0.1].", show_default=False),
     ] = None,
     port: Annotated[
-        int | None, typer.Option(help="Port [env: EUCAN_PORT; default 8000].", min=0, max=65535, show_default=False)
+        int | None, typer.Option(help="Port \\[env: EUCAN_PORT; default 8000].", min=0, max=65535, show_default=False)
     ] = None,
     load_data: Annotated[
         bool, typer.Option("--load/--no-load", help="Load the curated files (./data) into the graph before serving.")
