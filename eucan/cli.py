@@ -78,7 +78,9 @@ def _settings(data_dir: Path | None = None) -> Settings:
 
 DataDirOption = Annotated[
     Path | None,
-    typer.Option("--data-dir", help="Folder of the embedded engine's files [env: EUCAN_DATA_DIR].", show_default=False),
+    typer.Option(
+        "--data-dir", help="Folder of the embedded engine's files \\[env: EUCAN_DATA_DIR].", show_default=False
+    ),
 ]
 SourcesArg = Annotated[
     list[Path] | None,
@@ -168,13 +170,23 @@ def load(
                 )
             elif summary is not None and summary.mode == "unchanged":
                 out.print("unchanged since the last load: nothing written")
-            _print_stats(store)
+            _print_stats_after_load(store, settings)
 
 
-def _print_stats(store: Any) -> None:
+def _print_stats_after_load(store: Any, settings: Settings) -> None:
+    """The counts after a load; the graph is loaded either way, so a failure to count is only reported."""
+    from eucan.errors import QueryError
+
+    try:
+        _print_stats(store, settings)
+    except QueryError as exc:
+        err.print(f"loaded, but counting the graph failed ({exc}); run `eucan stats` to count it again")
+
+
+def _print_stats(store: Any, settings: Settings) -> None:
     from eucan.queries.runner import graph_stats
 
-    stats = graph_stats(store=store)
+    stats = graph_stats(store=store, timeout_ms=settings.engine_timeout_max_ms)
     labels = Table(title="Nodes by label", show_edge=False)
     labels.add_column("label")
     labels.add_column("count", justify="right")
@@ -203,11 +215,12 @@ def stats(
     from eucan.graph.factory import open_store
     from eucan.queries.runner import graph_stats
 
-    with open_store(_settings(data_dir)) as store:
+    settings = _settings(data_dir)
+    with open_store(settings) as store:
         if fmt is OutputFormat.table:
-            _print_stats(store)
+            _print_stats(store, settings)
         else:
-            out.print_json(json.dumps(graph_stats(store=store).as_dict()))
+            out.print_json(json.dumps(graph_stats(store=store, timeout_ms=settings.engine_timeout_max_ms).as_dict()))
 
 
 def _parse_params(pairs: list[str]) -> dict[str, Any]:
@@ -273,9 +286,9 @@ def query(
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
     timeout: Annotated[
-        int | None, typer.Option(help="Time limit in milliseconds [env: EUCAN_QUERY_TIMEOUT_MS].", min=1)
+        int | None, typer.Option(help="Time limit in milliseconds \\[env: EUCAN_QUERY_TIMEOUT_MS].", min=1)
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="Row cap [env: EUCAN_ROW_CAP].", min=1)] = None,
+    limit: Annotated[int | None, typer.Option(help="Row cap \\[env: EUCAN_ROW_CAP].", min=1)] = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """Run read-only Cypher (writes are refused) with -p parameters, a time limit and a row cap."""
@@ -411,10 +424,11 @@ def _export_neo4j_admin(settings: Settings, output: Path | None, gzip_: bool) ->
 def serve(
     data_dir: DataDirOption = None,
     host: Annotated[
-        str | None, typer.Option(help="Address to listen on [env: EUCAN_HOST; default 127.0.0.1].", show_default=False)
+        str | None,
+        typer.Option(help="Address to listen on \\[env: EUCAN_HOST; default 127.0.0.1].", show_default=False),
     ] = None,
     port: Annotated[
-        int | None, typer.Option(help="Port [env: EUCAN_PORT; default 8000].", min=0, max=65535, show_default=False)
+        int | None, typer.Option(help="Port \\[env: EUCAN_PORT; default 8000].", min=0, max=65535, show_default=False)
     ] = None,
     load_data: Annotated[
         bool, typer.Option("--load/--no-load", help="Load the curated files (./data) into the graph before serving.")
@@ -442,7 +456,7 @@ def serve(
                     store, [settings.sources_dir], batch_size=settings.batch_size, state_dir=settings.data_dir
                 )
                 out.print(f"loaded {result.records} records from {len(result.files)} files into {store.backend}")
-                _print_stats(store)
+                _print_stats_after_load(store, settings)
         err.print(f"serving the API on http://{host}:{port}/api/v1 (docs: http://{host}:{port}/docs)")
         # The app opens the store in its lifespan and closes it at shutdown. Requests still running
         # `shutdown_timeout_s` after Ctrl+C are cancelled; uvicorn then re-raises the signal.

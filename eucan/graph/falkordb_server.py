@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import IO
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from eucan.errors import StoreBusy, StoreUnavailable
 
@@ -154,12 +156,22 @@ class EmbeddedServer:
 
 
 def _ping(socket: Path, timeout: float = 1.0) -> bool:
+    return _probe(socket, timeout) == "ready"
+
+
+def _probe(socket: Path, timeout: float = 1.0) -> str:
+    """`ready`, `loading` (the engine answers but is still reading its saved graph: a large graph takes
+    a while, and that is progress, not a hang) or `down`."""
     if not socket.exists():
-        return False
+        return "down"
     try:
-        return bool(redis.Redis(unix_socket_path=str(socket), socket_timeout=timeout).ping())
+        # one try: redis-py would otherwise retry a LOADING answer with back-off, hiding it for seconds
+        client = redis.Redis(unix_socket_path=str(socket), socket_timeout=timeout, retry=Retry(NoBackoff(), 0))
+        return "ready" if client.ping() else "down"
+    except redis.exceptions.BusyLoadingError:
+        return "loading"
     except (redis.RedisError, OSError):
-        return False
+        return "down"
 
 
 def _live_owner(data_dir: Path, socket: Path) -> int | None:
@@ -211,9 +223,13 @@ def _binaries() -> tuple[str, str]:
 
 
 def _attach(data_dir: Path, socket: Path, start_timeout: float) -> EmbeddedServer:
-    for _ in range(int(start_timeout / 0.1)):
-        if _ping(socket):
+    deadline = time.monotonic() + start_timeout
+    while time.monotonic() < deadline:
+        state = _probe(socket)
+        if state == "ready":
             return EmbeddedServer(socket=socket, process=None, lock=None)
+        if state == "loading":
+            deadline = time.monotonic() + start_timeout  # still reading its saved graph: wait for it
         time.sleep(0.1)
     raise StoreBusy(
         f"another process owns {data_dir} but its engine does not answer on {socket}; "
@@ -286,8 +302,13 @@ def _spawn(args: list[str], data_dir: Path, socket: Path, start_timeout: float) 
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise StoreUnavailable(f"the embedded FalkorDB engine exited at start; see {data_dir / 'falkordb.log'}")
-        if _ping(socket, 0.5):
+        state = _probe(socket, 0.5)
+        if state == "ready":
             return process
+        if state == "loading":
+            # a saved graph of a million facts takes longer than `start_timeout` to read on a busy machine:
+            # the time limit is for an engine that does not answer at all
+            deadline = time.monotonic() + start_timeout
         time.sleep(0.05)
     process.kill()
     process.wait()

@@ -115,11 +115,17 @@ class GraphStats:
         }
 
 
-def graph_stats(*, store: GraphStore) -> GraphStats:
-    """Counts by label and relationship type, and the provenance summary."""
-    labels = {row[0]: row[1] for row in run_named(store=store, name="stats_labels", params={}).rows}
-    rels = {row[0]: row[1] for row in run_named(store=store, name="stats_relationships", params={}).rows}
-    prov = run_named(store=store, name="stats_provenance", params={}).records()
+def graph_stats(*, store: GraphStore, timeout_ms: int | None = None) -> GraphStats:
+    """Counts by label and relationship type, and the provenance summary (each query within `timeout_ms`,
+    default the store's: a graph of a million facts needs more, which the operator's commands give)."""
+    labels = {
+        row[0]: row[1] for row in run_named(store=store, name="stats_labels", params={}, timeout_ms=timeout_ms).rows
+    }
+    rels = {
+        row[0]: row[1]
+        for row in run_named(store=store, name="stats_relationships", params={}, timeout_ms=timeout_ms).rows
+    }
+    prov = run_named(store=store, name="stats_provenance", params={}, timeout_ms=timeout_ms).records()
     first = prov[0] if prov else {}
     return GraphStats(
         labels=labels,

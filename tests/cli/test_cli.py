@@ -30,6 +30,22 @@ def test_help_lists_commands() -> None:
         assert command in result.output
 
 
+@pytest.mark.parametrize(
+    ("command", "variable"),
+    [
+        ("load", "EUCAN_DATA_DIR"),
+        ("query", "EUCAN_QUERY_TIMEOUT_MS"),
+        ("query", "EUCAN_ROW_CAP"),
+        ("serve", "EUCAN_PORT"),
+    ],
+)
+def test_help_names_the_environment_variables(command: str, variable: str) -> None:
+    """Square brackets are rich markup in typer's help: the `[env: ...]` hints must be escaped to show."""
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0
+    assert f"[env: {variable}" in result.output
+
+
 def test_validate_ok() -> None:
     result = runner.invoke(app, ["validate", str(DATA)])
     assert result.exit_code == 0, result.output

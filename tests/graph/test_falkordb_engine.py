@@ -10,8 +10,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import redis
 
 from bench.synthetic import generate, write_yaml
+from eucan.graph.falkordb_server import SOCKET_NAME, EngineLimits, start_or_attach
 from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.loaders.pipeline import load_sources
 from eucan.queries.runner import graph_stats
@@ -57,6 +59,7 @@ def test_second_process_attaches_to_the_running_engine(tmp_path: Path) -> None:
 KILLED_LOAD = """
 import sys
 from pathlib import Path
+from eucan.graph.falkordb_server import SOCKET_NAME, EngineLimits, start_or_attach
 from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.loaders.pipeline import load_sources
 
@@ -115,3 +118,30 @@ def test_query_before_any_load_says_what_to_do(fresh_store: FalkorDBStore) -> No
 
     with pytest.raises(StoreUnavailable, match="run `eucan load` first"):
         fresh_store.run("MATCH (n) RETURN count(n)")
+
+
+class _SlowLoad(EngineLimits):
+    """Redis's own test knob: pause this many microseconds per key while reading the saved graph."""
+
+    def server_args(self) -> list[str]:
+        return [*super().server_args(), "--key-load-delay", "30000", "--loading-process-events-interval-bytes", "1024"]
+
+
+def test_an_engine_still_reading_a_large_saved_graph_is_waited_for(tmp_path: Path) -> None:
+    """A million-fact graph takes longer to read at start than the start time limit: the engine answers
+    LOADING meanwhile, which is progress, not a hang (it used to be killed after 20 s)."""
+    folder = tmp_path / "kg"
+    with FalkorDBStore(folder) as store:
+        load_sources(store, [DATA], root=ROOT)
+        before = graph_stats(store=store).as_dict()
+        # a graph of many keys (FalkorDB splits a large graph so; here 50 entities each), ~5 s to read
+        engine = redis.Redis(unix_socket_path=str(folder / SOCKET_NAME))
+        engine.execute_command("GRAPH.CONFIG", "SET", "VKEY_MAX_ENTITY_COUNT", "50")
+        engine.save()
+    server = start_or_attach(folder, start_timeout=1.5, limits=_SlowLoad())
+    try:
+        assert server.process is not None and server.process.poll() is None
+        with FalkorDBStore(folder) as store:
+            assert graph_stats(store=store).as_dict() == before
+    finally:
+        server.stop()
