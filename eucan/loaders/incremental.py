@@ -106,7 +106,10 @@ def fingerprint(raw: RawRecord) -> str:
     return hashlib.blake2b(repr((raw.section, raw.data)).encode(), digest_size=12).hexdigest()
 
 
-def record_entry(raw: RawRecord, model: BaseRecord, position: int, derived: Iterable[Any]) -> Entry:
+def record_entry(
+    raw: RawRecord, model: BaseRecord, position: int, derived: Iterable[Any], content: str | None = None
+) -> Entry:
+    """The state's entry of a record; `content` is its `fingerprint` when its data was released."""
     refs = tuple((section, target) for _, section, target in model.references())
     excerpts = (
         tuple((str(excerpt_iri(ev.source, ev.quote)), ev.source, ev.quote, ev.lang) for ev in model.evidence)
@@ -114,7 +117,8 @@ def record_entry(raw: RawRecord, model: BaseRecord, position: int, derived: Iter
         else ()
     )
     uri = str(section_iri(raw.section, model.id))
-    return (raw.section, raw.file, position, uri, fingerprint(raw), refs, excerpts, tuple(tuple(d) for d in derived))
+    print_ = content if content is not None else fingerprint(raw)
+    return (raw.section, raw.file, position, uri, print_, refs, excerpts, tuple(tuple(d) for d in derived))
 
 
 def tenure_entry(raw: RawRecord, model: TenureRecord) -> tuple[Any, ...]:

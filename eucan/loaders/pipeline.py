@@ -132,6 +132,7 @@ def validate_sources(
     problems: list[Problem] = []
     parsed: list[tuple[RawRecord, BaseRecord]] = []
     positions: list[int] = []
+    contents: list[str] = []
     files: list[str] = []
     digests: dict[str, str] = {}
     timer = PhaseTimer()
@@ -143,12 +144,19 @@ def validate_sources(
             digests[label] = incremental.file_digest(path)
         raws, file_problems = read_file(path, label)
         problems += file_problems
+        start = len(parsed)
         for position, raw in enumerate(raws):
             try:
                 parsed.append((raw, SECTION_MODELS[raw.section].model_validate(raw.data)))
                 positions.append(position)
             except ValidationError as exc:
                 problems += _model_problems(raw, exc)
+        # What needs the record as written is done now; then only the models are kept (memory)
+        problems += check_languages(parsed[start:])
+        for (raw, _), position in zip(parsed[start:], positions[start:], strict=True):
+            if keep_state:
+                contents.append(incremental.fingerprint(raw))
+            raw.release(path, position)
     if not files:
         raise SourceError(
             [Problem(str(p), 0, "no .yaml files found; pass a file or a folder of curated sources") for p in paths]
@@ -162,9 +170,8 @@ def validate_sources(
     problems += check_source_urls(parsed)
     problems += check_republished_sources(parsed)
     problems += check_successions(parsed)
-    problems += check_languages(parsed)
     problems += check_links(parsed)
-    derived_links, link_problems = derive_links(parsed, ids)  # after the language check: their quotes are the acts'
+    derived_links, link_problems = derive_links(parsed, ids)  # not language-checked: their quotes are the acts'
     problems += link_problems
     parsed += derived_links
     lap("checks")
@@ -177,7 +184,7 @@ def validate_sources(
     # the saved state holds the records read from files; the authority links derived from legal acts
     # (appended after them) are rebuilt by a full validation whenever an act or a source changes
     read = len(positions)
-    state = _state(parsed[:read], positions, per_record[:read], files, digests) if keep_state else None
+    state = _state(parsed[:read], positions, contents, per_record[:read], files, digests) if keep_state else None
     if state is not None:
         state.derived = len(parsed) - read
     del parsed, per_record  # the records live on as RDF: free the models and raw YAML before SHACL's index is built
@@ -206,6 +213,7 @@ def domain_slugs() -> set[str]:
 def _state(
     parsed: list[tuple[RawRecord, BaseRecord]],
     positions: list[int],
+    contents: list[str],
     per_record: list[list[Any]],
     files: list[str],
     digests: dict[str, str],
@@ -213,9 +221,9 @@ def _state(
     by_file: dict[str, list[str]] = {label: [] for label in files}
     records: dict[str, incremental.Entry] = {}
     tenures: dict[str, tuple[Any, ...]] = {}
-    for (raw, model), position, derived in zip(parsed, positions, per_record, strict=True):
+    for (raw, model), position, content, derived in zip(parsed, positions, contents, per_record, strict=True):
         by_file[raw.file].append(model.id)
-        records[model.id] = incremental.record_entry(raw, model, position, derived)
+        records[model.id] = incremental.record_entry(raw, model, position, derived, content)
         if isinstance(model, TenureRecord):
             tenures[model.id] = incremental.tenure_entry(raw, model)
     return incremental.LoadState(

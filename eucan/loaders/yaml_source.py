@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,11 @@ __all__ = ["RawRecord", "discover", "read_file"]
 
 @dataclass
 class RawRecord:
-    """One record as written in a file, with where it was written."""
+    """One record as written in a file, with where it was written.
+
+    A large load keeps a record only as its model plus where it was written: `release` drops the
+    parsed data and the line of each field, and `line_of` reads the file again to find them (only a
+    problem report asks)."""
 
     section: str
     data: dict[str, Any]
@@ -27,12 +33,34 @@ class RawRecord:
     lines: dict[str, int] = field(default_factory=dict)
     nested: dict[str, list[dict[str, int]]] = field(default_factory=dict)
     """For a field holding a list of mappings (`evidence`): the line of each key of each item."""
+    path: Path | None = None
+    """Set by `release`: the file to read again for the lines, with the record's `position` in it."""
+    position: int = -1
+
+    def release(self, path: Path, position: int) -> None:
+        """Forget the data and field lines (record `position` of `path` has them)."""
+        self.data, self.lines, self.nested = {}, {}, {}
+        self.path, self.position = path, position
+
+    def _reread(self) -> None:
+        if self.path is not None:
+            try:
+                stat = self.path.stat()
+            except OSError:
+                self.path = None
+                return
+            found = _lines_of_file(self.path, self.file, stat.st_mtime_ns, stat.st_size)
+            if 0 <= self.position < len(found) and found[self.position][0] == self.line:
+                _, self.lines, self.nested = found[self.position]
+            self.path = None
 
     def line_of(self, key: str | None) -> int:
+        self._reread()
         return self.lines.get(key, self.line) if key else self.line
 
     def nested_line(self, key: str, index: int, inner: str) -> int:
         """The line of `inner` in item `index` of the list under `key` (else the nearest line known)."""
+        self._reread()
         items = self.nested.get(key, [])
         if 0 <= index < len(items):
             return items[index].get(inner, items[index].get("", self.line_of(key)))
@@ -66,8 +94,18 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> str:
     return str(loader.construct_scalar(node))
 
 
+INTERN_MAX = 64
+"""Short strings (keys, ids, references, languages, dates) repeat across records: each is kept once."""
+
+
+def _construct_str(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    text = str(loader.construct_scalar(node))
+    return sys.intern(text) if len(text) <= INTERN_MAX else text
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 
 
 def discover(paths: list[Path]) -> list[Path]:
@@ -192,6 +230,14 @@ def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
                 RawRecord(section, _strip(item), label, item["__line__"], dict(item["__lines__"]), _nested_lines(item))
             )
     return records, problems
+
+
+@lru_cache(maxsize=4)
+def _lines_of_file(
+    path: Path, label: str, mtime_ns: int, size: int
+) -> list[tuple[int, dict[str, int], dict[str, list[dict[str, int]]]]]:
+    """(line, field lines, nested lines) of every record of a file as it is now (`mtime_ns`, `size`), in order."""
+    return [(raw.line, raw.lines, raw.nested) for raw in read_file(path, label)[0]]
 
 
 def iter_files(paths: list[Path], root: Path) -> Iterator[tuple[Path, str]]:
