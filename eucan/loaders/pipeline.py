@@ -33,7 +33,7 @@ from eucan.loaders.rdf_cache import CacheIndex, cached, commit_splice, splice, w
 from eucan.loaders.records import SECTION_MODELS, BaseRecord, TenureRecord
 from eucan.loaders.search_text import add_search_properties
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
-from eucan.ontology.mapping import PropertyGraph, graph_to_property_graph
+from eucan.ontology.mapping import PropertyGraph, subjects_to_property_graph
 from eucan.ontology.namespaces import ECS
 
 __all__ = ["STATE_FILE", "Loaded", "LoadSummary", "Validated", "load_sources", "validate_sources"]
@@ -194,7 +194,7 @@ def validate_sources(
         lap("shacl")
     if problems:
         raise SourceError(problems)
-    pg = graph_to_property_graph(canonical.triples, canonical.derived)
+    pg = subjects_to_property_graph(canonical.triples.subjects, canonical.derived)
     add_search_properties(pg)
     lap("property_graph")
     return Validated(canonical=canonical, property_graph=pg, files=files, records=records, timings=timings, state=state)
