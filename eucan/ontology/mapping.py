@@ -290,6 +290,6 @@ def subjects_to_property_graph(
         if group is None:
             group = nodes[label_set] = []
         group.append(node)
-    for rel_type, source, target in derived:
+    for rel_type, source, target in dict.fromkeys(derived):  # each once (several participations, one shortcut)
         rels.setdefault(rel_type, []).append({"from": source, "to": target})
     return result
