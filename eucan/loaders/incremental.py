@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,11 +113,13 @@ def record_entry(
     """The state's entry of a record; `content` is its `fingerprint` when its data was released."""
     refs = tuple((section, target) for _, section, target in model.references())
     excerpts = (
-        tuple((str(excerpt_iri(ev.source, ev.quote)), ev.source, ev.quote, ev.lang) for ev in model.evidence)
+        tuple(
+            (sys.intern(str(excerpt_iri(ev.source, ev.quote))), ev.source, ev.quote, ev.lang) for ev in model.evidence
+        )
         if isinstance(model, Record)
         else ()
     )
-    uri = str(section_iri(raw.section, model.id))
+    uri = sys.intern(str(section_iri(raw.section, model.id)))  # the canonical RDF's own subject string
     print_ = content if content is not None else fingerprint(raw)
     return (raw.section, raw.file, position, uri, print_, refs, excerpts, tuple(tuple(d) for d in derived))
 

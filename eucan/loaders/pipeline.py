@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import gc
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from eucan.loaders.languages import check_languages
 from eucan.loaders.phase_timer import PhaseTimer
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
 from eucan.loaders.rdf_cache import CacheIndex, cached, commit_splice, splice, write_cache
-from eucan.loaders.records import SECTION_MODELS, BaseRecord, TenureRecord
+from eucan.loaders.records import SECTION_MODELS, BaseRecord, SourceRecord, TenureRecord
 from eucan.loaders.search_text import add_search_properties
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
 from eucan.ontology.mapping import PropertyGraph, subjects_to_property_graph
@@ -177,17 +178,32 @@ def validate_sources(
     lap("checks")
     if problems:
         raise SourceError(problems)
-    per_record: list[list[Any]] = []
-    canonical = build_graph(((raw.section, model) for raw, model in parsed), ids, per_record)
-    canonical.locations = {str(section_iri(raw.section, model.id)): (raw.file, raw.line) for raw, model in parsed}
     records = len(parsed)
     # the saved state holds the records read from files; the authority links derived from legal acts
     # (appended after them) are rebuilt by a full validation whenever an act or a source changes
     read = len(positions)
-    state = _state(parsed[:read], positions, contents, per_record[:read], files, digests) if keep_state else None
+    state = _StateBuilder(files, digests) if keep_state else None
+    locations: dict[str, tuple[str, int]] = {}
+    sources = {model.id: model for _, model in parsed if isinstance(model, SourceRecord)}
+    own: list[list[Any]] = []
+
+    def each_record() -> Iterator[tuple[str, BaseRecord]]:
+        """The records in order, each let go once its triples are built (then the models never all live
+        beside the RDF); build_graph has put its derived relationships in `own` when it asks for the next."""
+        parsed.reverse()
+        for number in range(records):
+            raw, model = parsed.pop()
+            yield raw.section, model
+            derived = own.pop()
+            locations[sys.intern(str(section_iri(raw.section, model.id)))] = (raw.file, raw.line)
+            if state is not None and number < read:
+                state.add(raw, model, positions[number], contents[number], derived)
+
+    canonical = build_graph(each_record(), ids, own, sources=sources)
+    canonical.locations = locations
+    del sources
     if state is not None:
-        state.derived = len(parsed) - read
-    del parsed, per_record  # the records live on as RDF: free the models and raw YAML before SHACL's index is built
+        state.derived = records - read
     lap("rdf")
     if shacl:
         problems += check_shacl(canonical.triples, canonical.locations)
@@ -197,7 +213,14 @@ def validate_sources(
     pg = subjects_to_property_graph(canonical.triples.subjects, canonical.derived)
     add_search_properties(pg)
     lap("property_graph")
-    return Validated(canonical=canonical, property_graph=pg, files=files, records=records, timings=timings, state=state)
+    return Validated(
+        canonical=canonical,
+        property_graph=pg,
+        files=files,
+        records=records,
+        timings=timings,
+        state=state.finish() if state is not None else None,
+    )
 
 
 _DOMAINS: set[str] = set()
@@ -210,31 +233,33 @@ def domain_slugs() -> set[str]:
     return set(_DOMAINS)
 
 
-def _state(
-    parsed: list[tuple[RawRecord, BaseRecord]],
-    positions: list[int],
-    contents: list[str],
-    per_record: list[list[Any]],
-    files: list[str],
-    digests: dict[str, str],
-) -> incremental.LoadState:
-    by_file: dict[str, list[str]] = {label: [] for label in files}
-    records: dict[str, incremental.Entry] = {}
-    tenures: dict[str, tuple[Any, ...]] = {}
-    for (raw, model), position, content, derived in zip(parsed, positions, contents, per_record, strict=True):
-        by_file[raw.file].append(model.id)
-        records[model.id] = incremental.record_entry(raw, model, position, derived, content)
+class _StateBuilder:
+    """The load state of a full validation (`incremental.LoadState`), record by record."""
+
+    def __init__(self, files: list[str], digests: dict[str, str]) -> None:
+        self.files, self.digests = files, digests
+        self.by_file: dict[str, list[str]] = {label: [] for label in files}
+        self.records: dict[str, incremental.Entry] = {}
+        self.tenures: dict[str, tuple[Any, ...]] = {}
+        self.derived = 0
+
+    def add(self, raw: RawRecord, model: BaseRecord, position: int, content: str, derived: list[Any]) -> None:
+        self.by_file[raw.file].append(model.id)
+        self.records[model.id] = incremental.record_entry(raw, model, position, derived, content)
         if isinstance(model, TenureRecord):
-            tenures[model.id] = incremental.tenure_entry(raw, model)
-    return incremental.LoadState(
-        token="",
-        files={label: (digests[label], by_file[label]) for label in files},
-        records=records,
-        tenures=tenures,
-        manifest=Manifest(digests={}, relationships=0),
-        index=CacheIndex([], [0], {}),
-        vocabulary=incremental.vocabulary_digest(),
-    )
+            self.tenures[model.id] = incremental.tenure_entry(raw, model)
+
+    def finish(self) -> incremental.LoadState:
+        return incremental.LoadState(
+            token="",
+            files={label: (self.digests[label], self.by_file[label]) for label in self.files},
+            records=self.records,
+            tenures=self.tenures,
+            manifest=Manifest(digests={}, relationships=0),
+            index=CacheIndex([], [0], {}),
+            vocabulary=incremental.vocabulary_digest(),
+            derived=self.derived,
+        )
 
 
 def _incoming(store: GraphStore) -> Callable[[list[str]], list[tuple[str, str, str]]]:

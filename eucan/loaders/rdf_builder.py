@@ -150,15 +150,22 @@ class RdfWriter:
 
 
 def build_graph(
-    records: Iterable[tuple[str, BaseRecord]], ids: dict[str, str], per_record: list[list[Derived]] | None = None
+    records: Iterable[tuple[str, BaseRecord]],
+    ids: dict[str, str],
+    per_record: list[list[Derived]] | None = None,
+    *,
+    sources: dict[str, SourceRecord] | None = None,
 ) -> Canonical:
     """Canonical RDF for validated records (`ids` maps every record id to its section); with `per_record`,
-    each record's derived relationships are appended to it too, in order."""
+    each record's derived relationships are appended to it too, in order. Given the `sources` among them
+    up front, the records are read one by one (a caller can let each go once its triples are built)."""
     triples = Triples(vocabulary_graph())
     writer = RdfWriter(triples, ids)
     derived: list[Derived] = []
-    items = list(records)
-    sources = {r.id: r for s, r in items if isinstance(r, SourceRecord)}
+    items: Iterable[tuple[str, BaseRecord]] = records
+    if sources is None:
+        items = list(records)
+        sources = {r.id: r for s, r in items if isinstance(r, SourceRecord)}
     writer.source_alt_ids = {slug: source.alt_ids for slug, source in sources.items() if source.alt_ids}
     for section, record in items:
         own = record.to_rdf(writer, writer.ref(section, record.id))

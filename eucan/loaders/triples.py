@@ -18,8 +18,9 @@ from rdflib import URIRef
 
 __all__ = ["BySubject", "Triples"]
 
-BySubject = dict[Any, dict[str, list[Any]]]
-"""subject (IRI as a plain string; a blank node as itself) → predicate IRI → values"""
+BySubject = dict[Any, dict[str, tuple[Any, ...]]]
+"""subject (IRI as a plain string; a blank node as itself) → predicate IRI → values (a tuple: most
+predicates have one value, and a 1-tuple is half the size of a list)"""
 
 
 def _key(term: Any) -> Any:
@@ -33,43 +34,49 @@ class Triples:
         self.subjects: BySubject = {}
         self.count = 0
         self._predicates: dict[Any, str] = {}
-        self._last: tuple[Any, dict[str, list[Any]]] = (None, {})
+        self._last: tuple[Any, dict[str, tuple[Any, ...]]] = (None, {})
         for triple in triples:
             self.add(triple)
 
-    def _values(self, s: Any, p: Any, create: bool) -> list[Any] | None:
+    def _subject(self, s: Any, create: bool) -> dict[str, tuple[Any, ...]] | None:
         last, by_pred = self._last
-        if s is not last:
-            key = _key(s)
-            found = self.subjects.get(key)
-            if found is None:
-                if not create:
-                    return None
-                found = self.subjects[key] = {}
-            by_pred = found
-            self._last = (s, by_pred)
-        predicate = self._predicates.get(p)
-        if predicate is None:
-            predicate = self._predicates[p] = str(p)
-        values = by_pred.get(predicate)
-        if values is None and create:
-            values = by_pred[predicate] = []
-        return values
+        if s is last:
+            return by_pred
+        key = _key(s)
+        found = self.subjects.get(key)
+        if found is None:
+            if not create:
+                return None
+            found = self.subjects[key] = {}
+        self._last = (s, found)
+        return found
+
+    def _predicate(self, p: Any) -> str:
+        found = self._predicates.get(p)
+        if found is None:
+            found = self._predicates[p] = str(p)
+        return found
 
     def add(self, triple: tuple[Any, Any, Any]) -> None:
         s, p, o = triple
-        values = self._values(s, p, True)
-        assert values is not None
-        if o not in values:
-            values.append(o)
-            self.count += 1
+        by_pred = self._subject(s, True)
+        assert by_pred is not None
+        predicate = self._predicate(p)
+        values = by_pred.get(predicate)
+        if values is None:
+            by_pred[predicate] = (o,)
+        elif o not in values:
+            by_pred[predicate] = (*values, o)
+        else:
+            return
+        self.count += 1
 
     def __contains__(self, triple: object) -> bool:
         if not isinstance(triple, tuple) or len(triple) != 3:
             return False
         s, p, o = triple
-        values = self._values(s, p, False)
-        return values is not None and o in values
+        by_pred = self._subject(s, False)
+        return by_pred is not None and o in by_pred.get(self._predicate(p), ())
 
     def __len__(self) -> int:
         return self.count

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -230,7 +230,7 @@ def graph_to_property_graph(
 
 
 def subjects_to_property_graph(
-    subjects: AbcMapping[Any, AbcMapping[str, list[Any]]], derived: Iterable[tuple[str, str, str]] = ()
+    subjects: AbcMapping[Any, AbcMapping[str, Sequence[Any]]], derived: Iterable[tuple[str, str, str]] = ()
 ) -> PropertyGraph:
     """Map RDF grouped by subject (subject → predicate IRI → values, as the loader holds its canonical
     triples) to property-graph rows: one node per subject, its outgoing relationships, then `derived`.
