@@ -71,7 +71,13 @@ _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser
 
 
 class _LineLoader(_Base):  # type: ignore[misc]
-    """A safe loader that records line numbers and leaves dates as text (we parse them ourselves)."""
+    """A safe loader that records line numbers and leaves dates as text (we parse them ourselves).
+    The lines stay beside the data (`marks`: id of each mapping → its line and its keys' lines), so
+    the data needs no copy without them."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.marks: dict[int, tuple[int, dict[str, int]]] = {}
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
@@ -85,8 +91,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
         lines[str(key)] = key_node.start_mark.line + 1
-    mapping["__line__"] = node.start_mark.line + 1
-    mapping["__lines__"] = lines
+    loader.marks[id(mapping)] = (node.start_mark.line + 1, lines)
     return mapping
 
 
@@ -119,19 +124,13 @@ def discover(paths: list[Path]) -> list[Path]:
     return found
 
 
-def _strip(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items() if k not in ("__line__", "__lines__")}
-    if isinstance(value, list):
-        return [_strip(v) for v in value]
-    return value
-
-
-def _nested_lines(item: dict[str, Any]) -> dict[str, list[dict[str, int]]]:
+def _nested_lines(
+    item: dict[str, Any], marks: dict[int, tuple[int, dict[str, int]]]
+) -> dict[str, list[dict[str, int]]]:
     nested: dict[str, list[dict[str, int]]] = {}
     for key, value in item.items():
-        if isinstance(value, list) and value and all(isinstance(v, dict) and "__line__" in v for v in value):
-            nested[str(key)] = [{"": v["__line__"], **v["__lines__"]} for v in value]
+        if isinstance(value, list) and value and all(isinstance(v, dict) and id(v) in marks for v in value):
+            nested[str(key)] = [{"": marks[id(v)][0], **marks[id(v)][1]} for v in value]
     return nested
 
 
@@ -186,8 +185,9 @@ def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
     refused = _alias_problem(text, label) if "&" in text else None
     if refused is not None:
         return [], [refused]
+    loader = _LineLoader(text)
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        doc = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         # An unclosed quote or bracket is found at the end of the file: point at where it opened.
         at_end = "end of stream" in str(exc.problem)
@@ -197,16 +197,17 @@ def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
         return [], [Problem(label, line, f"invalid YAML: {exc.problem}{context}; check indentation and quoting")]
     except yaml.YAMLError as exc:
         return [], [Problem(label, 1, f"invalid YAML: {exc}")]
+    finally:
+        loader.dispose()
+    marks = loader.marks
     if doc is None:
         return [], []
     if not isinstance(doc, dict):
         return [], [Problem(label, 1, f"the file must be a mapping with sections {', '.join(SECTIONS)}")]
     records: list[RawRecord] = []
     problems: list[Problem] = []
-    top_lines: dict[str, int] = doc.get("__lines__", {})
+    top_lines = marks[id(doc)][1]
     for section, items in doc.items():
-        if section in ("__line__", "__lines__"):
-            continue
         line = top_lines.get(section, 1)
         if section not in SECTIONS:
             problems.append(
@@ -226,9 +227,8 @@ def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
                     Problem(label, line, f"every entry of {clip(section)} must be a mapping, got {clip(item)}")
                 )
                 continue
-            records.append(
-                RawRecord(section, _strip(item), label, item["__line__"], dict(item["__lines__"]), _nested_lines(item))
-            )
+            item_line, lines = marks[id(item)]
+            records.append(RawRecord(section, item, label, item_line, lines, _nested_lines(item, marks)))
     return records, problems
 
 
