@@ -6,6 +6,7 @@ import gc
 import sys
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from eucan.loaders.id_rules import (
 from eucan.loaders.languages import check_languages
 from eucan.loaders.phase_timer import PhaseTimer
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
-from eucan.loaders.rdf_cache import CacheIndex, cached, commit_splice, splice, write_cache
+from eucan.loaders.rdf_cache import CacheIndex, cached, commit_splice, prepare_cache, splice
 from eucan.loaders.records import SECTION_MODELS, BaseRecord, SourceRecord, TenureRecord
 from eucan.loaders.search_text import add_search_properties
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
@@ -200,16 +201,16 @@ def validate_sources(
                 state.add(raw, model, positions[number], contents[number], derived)
 
     canonical = build_graph(each_record(), ids, own, sources=sources)
-    canonical.locations = locations
     del sources
     if state is not None:
         state.derived = records - read
     lap("rdf")
     if shacl:
-        problems += check_shacl(canonical.triples, canonical.locations)
+        problems += check_shacl(canonical.triples, locations)
         lap("shacl")
     if problems:
         raise SourceError(problems)
+    locations.clear()  # only SHACL's reports needed them
     pg = subjects_to_property_graph(canonical.triples.subjects, canonical.derived)
     add_search_properties(pg)
     lap("property_graph")
@@ -322,14 +323,23 @@ def _load_sources(
     validated = validate_sources(paths, root, keep_state=state_dir is not None)
     graph = validated.property_graph
     started = time.perf_counter()
-    manifest = manifest_of(graph)
-    info = store.replace_graph(graph, batch_size=batch_size, progress=progress, manifest=manifest)
-    summary = LoadSummary("full", info, nodes=graph.node_count, relationships=graph.relationship_count)
-    summary.seconds = time.perf_counter() - started
-    if state_dir is not None and validated.state is not None:
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # The canonical RDF is saved while the engine writes the graph (its thread mostly waits on the engine).
+        cache = pool.submit(prepare_cache, state_dir, validated.canonical.triples) if state_dir is not None else None
+        try:
+            manifest = manifest_of(graph)
+            info = store.replace_graph(graph, batch_size=batch_size, progress=progress, manifest=manifest)
+        except BaseException:
+            if cache is not None and cache.exception() is None:
+                cache.result()[0].unlink(missing_ok=True)
+            raise
+        summary = LoadSummary("full", info, nodes=graph.node_count, relationships=graph.relationship_count)
+        summary.seconds = time.perf_counter() - started
+        prepared = cache.result() if cache is not None else None
+    if state_dir is not None and validated.state is not None and prepared is not None:
         started = time.perf_counter()
         _remove_state(state_dir)
-        index = write_cache(state_dir, info.token, validated.canonical.triples)
+        index = commit_splice(state_dir, info.token, *prepared)
         state = validated.state
         manifest.token = state.token = info.token
         state.manifest, state.index = manifest, index

@@ -45,7 +45,6 @@ class Canonical:
 
     triples: Triples
     derived: list[tuple[str, str, str]] = field(default_factory=list)
-    locations: dict[str, tuple[str, int]] = field(default_factory=dict)
     _graph: Graph | None = None
 
     @property

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import json
 import os
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,16 @@ from rdflib import RDF, URIRef
 
 from eucan.loaders.triples import Triples
 
-__all__ = ["RDF_CACHE_DIR", "CacheIndex", "block_of", "cached", "splice", "write_cache"]
+__all__ = [
+    "RDF_CACHE_DIR",
+    "CacheIndex",
+    "block_of",
+    "cached",
+    "commit_splice",
+    "prepare_cache",
+    "splice",
+    "write_cache",
+]
 
 RDF_CACHE_DIR = "rdf"
 _ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -112,9 +122,15 @@ def _finish(target: Path, token: str, part: Path, stats: dict[str, Any]) -> Path
 
 
 def write_cache(folder: Path, token: str, triples: Iterable[tuple[Any, Any, Any]]) -> CacheIndex:
-    """Write the triples of load `token` (IRIs and literals only) and their counts; remove older loads'
-    files. Subject by subject from a `Triples` (the load's canonical RDF, as it holds it), so the
-    lines are never all in memory at once."""
+    """Write the triples of load `token` (IRIs and literals only) and their counts; remove older loads' files."""
+    part, prepared = prepare_cache(folder, triples)
+    return commit_splice(folder, token, part, prepared)
+
+
+def prepare_cache(folder: Path, triples: Iterable[tuple[Any, Any, Any]]) -> tuple[Path, Any]:
+    """Write the triples into a file named by no load yet (a full load writes it while the engine
+    writes the graph); `commit_splice` then gives it the load's token. Subject by subject from a
+    `Triples` (the load's canonical RDF, as it holds it), so the lines are never all in memory at once."""
     grouped = (triples if isinstance(triples, Triples) else Triples(triples)).subjects
     for subject in grouped:
         if type(subject) is not str:
@@ -127,7 +143,7 @@ def write_cache(folder: Path, token: str, triples: Iterable[tuple[Any, Any, Any]
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
     rdf_type = str(RDF.type)
     count = 0
-    part = target / f"{token}.nt.part"
+    part = target / f"full-{os.getpid()}-{threading.get_ident()}.nt.part"
     subjects = sorted(grouped)
     starts = [0] * (len(subjects) + 1)
     offset = 0
@@ -151,8 +167,7 @@ def write_cache(folder: Path, token: str, triples: Iterable[tuple[Any, Any, Any]
             count += len(lines)
     starts[-1] = offset
     stats = {"triples": count, "entities": len(subjects), "classes": classes, "properties": properties}
-    _finish(target, token, part, stats)
-    return CacheIndex(subjects, starts, typed)
+    return part, (stats, CacheIndex(subjects, starts, typed))
 
 
 def splice(folder: Path, old_token: str, index: CacheIndex, changes: Mapping[str, str | None]) -> tuple[Path, Any]:
