@@ -77,6 +77,8 @@ def _graph() -> list[CypherText]:
         **{f"merge_nodes({label})": cypher.merge_nodes(("Resource", label)) for label in sorted(mapping.by_label)},
         "merge_nodes(Resource)": cypher.merge_nodes(("Resource",)),
         **{f"merge_relationships({t})": cypher.merge_relationships(t) for t in sorted(mapping.relationship_types)},
+        **{f"create_nodes({label})": cypher.create_nodes(("Resource", label)) for label in sorted(mapping.by_label)},
+        **{f"create_relationships({t})": cypher.create_relationships(t) for t in sorted(mapping.relationship_types)},
     }
     own = {
         "neo4j": {

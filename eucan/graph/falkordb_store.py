@@ -80,10 +80,17 @@ def _translate(exc: Exception, query: str) -> Exception:
 
 
 def _write(
-    staging: Any, graph: PropertyGraph, batch_size: int, limit: int, progress: Progress | None, done: int, total: int
+    staging: Any,
+    graph: PropertyGraph,
+    batch_size: int,
+    limit: int,
+    progress: Progress | None,
+    done: int,
+    total: int,
+    distinct: bool = False,
 ) -> None:
     """Write `graph` into the staging graph in batches, reporting progress from `done` of `total`."""
-    for statement, rows in write_batches(graph, batch_size):
+    for statement, rows in write_batches(graph, batch_size, distinct=distinct):
         staging.query(statement, {"rows": rows}, timeout=limit)
         done += len(rows)
         if progress:
@@ -320,12 +327,16 @@ class FalkorDBStore(GraphStore):
         limit = self.timeout_max_ms
         try:
             self.drop_staging_graphs()  # we hold the load lock: any staging graph is an orphan
-            info = LoadInfo.after(self.load_generation(), manifest or manifest_of(graph), token)
+            manifest = manifest or manifest_of(graph)
+            info = LoadInfo.after(self.load_generation(), manifest, token)
             staging = self._db.select_graph(staging_name)
             for statement in falkordb_schema():
                 staging.query(statement, timeout=limit)
             total = graph.node_count + graph.relationship_count
-            _write(staging, graph, batch_size, limit, progress, 0, total)
+            # The manifest counts distinct nodes and relationships: when the rows hold no repeats, the
+            # empty staging graph takes them with CREATE (no lookup per row), else with MERGE.
+            distinct = len(manifest.digests) == graph.node_count and manifest.relationships == graph.relationship_count
+            _write(staging, graph, batch_size, limit, progress, 0, total, distinct)
             staging.query(LOAD_INFO_WRITE, {"info": info.as_params()}, timeout=limit)
             # Before the switch the staging graph must be the one this load wrote, and only that;
             # RENAME then replaces the live graph in one step, and the snapshot is saved.

@@ -153,20 +153,23 @@ def manifest_of(graph: PropertyGraph, token: str = "") -> Manifest:
                 nodes[uri] = (labels, row)
             else:
                 nodes[uri] = (tuple(sorted({*seen[0], *labels})), {**seen[1], **row})
-    out: dict[str, set[str]] = {}
+    # Each node's outgoing relationships as (type, target, type, target, ...): references to the rows'
+    # own strings; the "type target" texts are made node by node (all at once they would double the rows).
+    out: dict[str, list[str]] = {}
     for rel_type, rels in graph.relationships.items():
         for rel in rels:
-            links = out.get(rel["from"])
-            if links is None:
-                out[rel["from"]] = {f"{rel_type} {rel['to']}"}
+            ends = out.get(rel["from"])
+            if ends is None:
+                out[rel["from"]] = [rel_type, rel["to"]]
             else:
-                links.add(f"{rel_type} {rel['to']}")
+                ends += (rel_type, rel["to"])
     digests: dict[str, str] = {}
     counts: dict[str, int] = {}
     relationships = 0
     blake2b = hashlib.blake2b
     for uri, (labels, props) in nodes.items():
-        links = out.get(uri)
+        ends = out.get(uri)
+        links = {f"{t} {to}" for t, to in zip(ends[::2], ends[1::2], strict=True)} if ends else None
         if links:
             relationships += len(links)
             counts[uri] = len(links)

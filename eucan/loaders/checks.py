@@ -65,6 +65,9 @@ def check_references(
     problems: list[Problem] = []
     for raw, model in records:
         for field, section, target in model.references():
+            found = target in ids if section == "*" else target in by_section.get(section, ())
+            if found and (target in ids or target not in moved):
+                continue  # the common case, decided before asking for the field's line (which may read the file again)
             line = raw.line_of(field)
             if target in moved and target not in ids:
                 new = moved[target]

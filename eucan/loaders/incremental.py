@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,15 +107,21 @@ def fingerprint(raw: RawRecord) -> str:
     return hashlib.blake2b(repr((raw.section, raw.data)).encode(), digest_size=12).hexdigest()
 
 
-def record_entry(raw: RawRecord, model: BaseRecord, position: int, derived: Iterable[Any]) -> Entry:
+def record_entry(
+    raw: RawRecord, model: BaseRecord, position: int, derived: Iterable[Any], content: str | None = None
+) -> Entry:
+    """The state's entry of a record; `content` is its `fingerprint` when its data was released."""
     refs = tuple((section, target) for _, section, target in model.references())
     excerpts = (
-        tuple((str(excerpt_iri(ev.source, ev.quote)), ev.source, ev.quote, ev.lang) for ev in model.evidence)
+        tuple(
+            (sys.intern(str(excerpt_iri(ev.source, ev.quote))), ev.source, ev.quote, ev.lang) for ev in model.evidence
+        )
         if isinstance(model, Record)
         else ()
     )
-    uri = str(section_iri(raw.section, model.id))
-    return (raw.section, raw.file, position, uri, fingerprint(raw), refs, excerpts, tuple(tuple(d) for d in derived))
+    uri = sys.intern(str(section_iri(raw.section, model.id)))  # the canonical RDF's own subject string
+    print_ = content if content is not None else fingerprint(raw)
+    return (raw.section, raw.file, position, uri, print_, refs, excerpts, tuple(tuple(d) for d in derived))
 
 
 def tenure_entry(raw: RawRecord, model: TenureRecord) -> tuple[Any, ...]:

@@ -84,7 +84,7 @@ def detect(text: str) -> Verdict:
     deterministic and a Verdict immutable): a process that validates the same sources again, as
     `eucan serve` reloading or the test suite does, asks the model once per quote."""
     lang, confidence = _identifier().classify(text)
-    return Verdict(str(lang), float(confidence), sum(c.isalpha() for c in text))
+    return Verdict(str(lang), float(confidence), sum(map(str.isalpha, text)))
 
 
 def _judgeable(tag: str) -> bool:
@@ -106,7 +106,7 @@ def check_languages(records: Iterable[tuple[RawRecord, BaseModel]]) -> list[Prob
             claimed = item.get("lang")
             if not isinstance(claimed, str) or not _judgeable(claimed):
                 continue
-            if sum(c.isalpha() for c in item["quote"]) < MIN_LETTERS:
+            if sum(map(str.isalpha, item["quote"])) < MIN_LETTERS:
                 continue  # too short to judge: no need to ask the model
             verdict = detect(item["quote"])
             if not verdict.confident or verdict.agrees_with(claimed):

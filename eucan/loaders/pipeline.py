@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gc
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,11 +31,11 @@ from eucan.loaders.id_rules import (
 from eucan.loaders.languages import check_languages
 from eucan.loaders.phase_timer import PhaseTimer
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
-from eucan.loaders.rdf_cache import CacheIndex, cached, commit_splice, splice, write_cache
-from eucan.loaders.records import SECTION_MODELS, BaseRecord, TenureRecord
+from eucan.loaders.rdf_cache import CacheIndex, cached, commit_splice, prepare_cache, splice
+from eucan.loaders.records import SECTION_MODELS, BaseRecord, SourceRecord, TenureRecord
 from eucan.loaders.search_text import add_search_properties
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
-from eucan.ontology.mapping import PropertyGraph, graph_to_property_graph
+from eucan.ontology.mapping import PropertyGraph, subjects_to_property_graph
 from eucan.ontology.namespaces import ECS
 
 __all__ = ["STATE_FILE", "Loaded", "LoadSummary", "Validated", "load_sources", "validate_sources"]
@@ -132,6 +134,7 @@ def validate_sources(
     problems: list[Problem] = []
     parsed: list[tuple[RawRecord, BaseRecord]] = []
     positions: list[int] = []
+    contents: list[str] = []
     files: list[str] = []
     digests: dict[str, str] = {}
     timer = PhaseTimer()
@@ -143,12 +146,19 @@ def validate_sources(
             digests[label] = incremental.file_digest(path)
         raws, file_problems = read_file(path, label)
         problems += file_problems
+        start = len(parsed)
         for position, raw in enumerate(raws):
             try:
                 parsed.append((raw, SECTION_MODELS[raw.section].model_validate(raw.data)))
                 positions.append(position)
             except ValidationError as exc:
                 problems += _model_problems(raw, exc)
+        # What needs the record as written is done now; then only the models are kept (memory)
+        problems += check_languages(parsed[start:])
+        for (raw, _), position in zip(parsed[start:], positions[start:], strict=True):
+            if keep_state:
+                contents.append(incremental.fingerprint(raw))
+            raw.release(path, position)
     if not files:
         raise SourceError(
             [Problem(str(p), 0, "no .yaml files found; pass a file or a folder of curated sources") for p in paths]
@@ -162,35 +172,56 @@ def validate_sources(
     problems += check_source_urls(parsed)
     problems += check_republished_sources(parsed)
     problems += check_successions(parsed)
-    problems += check_languages(parsed)
     problems += check_links(parsed)
-    derived_links, link_problems = derive_links(parsed, ids)  # after the language check: their quotes are the acts'
+    derived_links, link_problems = derive_links(parsed, ids)  # not language-checked: their quotes are the acts'
     problems += link_problems
     parsed += derived_links
     lap("checks")
     if problems:
         raise SourceError(problems)
-    per_record: list[list[Any]] = []
-    canonical = build_graph(((raw.section, model) for raw, model in parsed), ids, per_record)
-    canonical.locations = {str(section_iri(raw.section, model.id)): (raw.file, raw.line) for raw, model in parsed}
     records = len(parsed)
     # the saved state holds the records read from files; the authority links derived from legal acts
     # (appended after them) are rebuilt by a full validation whenever an act or a source changes
     read = len(positions)
-    state = _state(parsed[:read], positions, per_record[:read], files, digests) if keep_state else None
+    state = _StateBuilder(files, digests) if keep_state else None
+    locations: dict[str, tuple[str, int]] = {}
+    sources = {model.id: model for _, model in parsed if isinstance(model, SourceRecord)}
+    own: list[list[Any]] = []
+
+    def each_record() -> Iterator[tuple[str, BaseRecord]]:
+        """The records in order, each let go once its triples are built (then the models never all live
+        beside the RDF); build_graph has put its derived relationships in `own` when it asks for the next."""
+        parsed.reverse()
+        for number in range(records):
+            raw, model = parsed.pop()
+            yield raw.section, model
+            derived = own.pop()
+            locations[sys.intern(str(section_iri(raw.section, model.id)))] = (raw.file, raw.line)
+            if state is not None and number < read:
+                state.add(raw, model, positions[number], contents[number], derived)
+
+    canonical = build_graph(each_record(), ids, own, sources=sources)
+    del sources
     if state is not None:
-        state.derived = len(parsed) - read
-    del parsed, per_record  # the records live on as RDF: free the models and raw YAML before SHACL's index is built
+        state.derived = records - read
     lap("rdf")
     if shacl:
-        problems += check_shacl(canonical.triples, canonical.locations)
+        problems += check_shacl(canonical.triples, locations)
         lap("shacl")
     if problems:
         raise SourceError(problems)
-    pg = graph_to_property_graph(canonical.triples, canonical.derived)
+    locations.clear()  # only SHACL's reports needed them
+    pg = subjects_to_property_graph(canonical.triples.subjects, canonical.derived)
     add_search_properties(pg)
     lap("property_graph")
-    return Validated(canonical=canonical, property_graph=pg, files=files, records=records, timings=timings, state=state)
+    return Validated(
+        canonical=canonical,
+        property_graph=pg,
+        files=files,
+        records=records,
+        timings=timings,
+        state=state.finish() if state is not None else None,
+    )
 
 
 _DOMAINS: set[str] = set()
@@ -203,30 +234,33 @@ def domain_slugs() -> set[str]:
     return set(_DOMAINS)
 
 
-def _state(
-    parsed: list[tuple[RawRecord, BaseRecord]],
-    positions: list[int],
-    per_record: list[list[Any]],
-    files: list[str],
-    digests: dict[str, str],
-) -> incremental.LoadState:
-    by_file: dict[str, list[str]] = {label: [] for label in files}
-    records: dict[str, incremental.Entry] = {}
-    tenures: dict[str, tuple[Any, ...]] = {}
-    for (raw, model), position, derived in zip(parsed, positions, per_record, strict=True):
-        by_file[raw.file].append(model.id)
-        records[model.id] = incremental.record_entry(raw, model, position, derived)
+class _StateBuilder:
+    """The load state of a full validation (`incremental.LoadState`), record by record."""
+
+    def __init__(self, files: list[str], digests: dict[str, str]) -> None:
+        self.files, self.digests = files, digests
+        self.by_file: dict[str, list[str]] = {label: [] for label in files}
+        self.records: dict[str, incremental.Entry] = {}
+        self.tenures: dict[str, tuple[Any, ...]] = {}
+        self.derived = 0
+
+    def add(self, raw: RawRecord, model: BaseRecord, position: int, content: str, derived: list[Any]) -> None:
+        self.by_file[raw.file].append(model.id)
+        self.records[model.id] = incremental.record_entry(raw, model, position, derived, content)
         if isinstance(model, TenureRecord):
-            tenures[model.id] = incremental.tenure_entry(raw, model)
-    return incremental.LoadState(
-        token="",
-        files={label: (digests[label], by_file[label]) for label in files},
-        records=records,
-        tenures=tenures,
-        manifest=Manifest(digests={}, relationships=0),
-        index=CacheIndex([], [0], {}),
-        vocabulary=incremental.vocabulary_digest(),
-    )
+            self.tenures[model.id] = incremental.tenure_entry(raw, model)
+
+    def finish(self) -> incremental.LoadState:
+        return incremental.LoadState(
+            token="",
+            files={label: (self.digests[label], self.by_file[label]) for label in self.files},
+            records=self.records,
+            tenures=self.tenures,
+            manifest=Manifest(digests={}, relationships=0),
+            index=CacheIndex([], [0], {}),
+            vocabulary=incremental.vocabulary_digest(),
+            derived=self.derived,
+        )
 
 
 def _incoming(store: GraphStore) -> Callable[[list[str]], list[tuple[str, str, str]]]:
@@ -289,14 +323,23 @@ def _load_sources(
     validated = validate_sources(paths, root, keep_state=state_dir is not None)
     graph = validated.property_graph
     started = time.perf_counter()
-    manifest = manifest_of(graph)
-    info = store.replace_graph(graph, batch_size=batch_size, progress=progress, manifest=manifest)
-    summary = LoadSummary("full", info, nodes=graph.node_count, relationships=graph.relationship_count)
-    summary.seconds = time.perf_counter() - started
-    if state_dir is not None and validated.state is not None:
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # The canonical RDF is saved while the engine writes the graph (its thread mostly waits on the engine).
+        cache = pool.submit(prepare_cache, state_dir, validated.canonical.triples) if state_dir is not None else None
+        try:
+            manifest = manifest_of(graph)
+            info = store.replace_graph(graph, batch_size=batch_size, progress=progress, manifest=manifest)
+        except BaseException:
+            if cache is not None and cache.exception() is None:
+                cache.result()[0].unlink(missing_ok=True)
+            raise
+        summary = LoadSummary("full", info, nodes=graph.node_count, relationships=graph.relationship_count)
+        summary.seconds = time.perf_counter() - started
+        prepared = cache.result() if cache is not None else None
+    if state_dir is not None and validated.state is not None and prepared is not None:
         started = time.perf_counter()
         _remove_state(state_dir)
-        index = write_cache(state_dir, info.token, validated.canonical.triples)
+        index = commit_splice(state_dir, info.token, *prepared)
         state = validated.state
         manifest.token = state.token = info.token
         state.manifest, state.index = manifest, index

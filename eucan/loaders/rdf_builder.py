@@ -13,6 +13,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from eucan.loaders.records import SECTION_MODELS, BaseRecord, Derived, PartialDate, Record, SourceRecord
+from eucan.loaders.triples import Triples
 from eucan.ontology import DOMAINS_TTL, ROLES_TTL
 from eucan.ontology.iris import domain_iri, excerpt_iri, record_iri
 from eucan.ontology.mapping import get_mapping
@@ -42,9 +43,8 @@ Triple = tuple[URIRef, URIRef, URIRef | Literal]
 class Canonical:
     """The canonical RDF of the curated data, plus the derived shortcut relationships."""
 
-    triples: set[Triple]
+    triples: Triples
     derived: list[tuple[str, str, str]] = field(default_factory=list)
-    locations: dict[str, tuple[str, int]] = field(default_factory=dict)
     _graph: Graph | None = None
 
     @property
@@ -67,7 +67,7 @@ def vocabulary_graph() -> Graph:
 class RdfWriter:
     """What a record needs to write its triples: typed nodes, literals, dates, links, provenance."""
 
-    def __init__(self, triples: set[Triple], ids: dict[str, str]) -> None:
+    def __init__(self, triples: set[Triple] | Triples, ids: dict[str, str]) -> None:
         self.g = triples
         self.ids = ids  # record id -> section
         self.mapping = get_mapping()
@@ -149,15 +149,22 @@ class RdfWriter:
 
 
 def build_graph(
-    records: Iterable[tuple[str, BaseRecord]], ids: dict[str, str], per_record: list[list[Derived]] | None = None
+    records: Iterable[tuple[str, BaseRecord]],
+    ids: dict[str, str],
+    per_record: list[list[Derived]] | None = None,
+    *,
+    sources: dict[str, SourceRecord] | None = None,
 ) -> Canonical:
     """Canonical RDF for validated records (`ids` maps every record id to its section); with `per_record`,
-    each record's derived relationships are appended to it too, in order."""
-    triples: set[Triple] = set(vocabulary_graph())  # type: ignore[arg-type]
+    each record's derived relationships are appended to it too, in order. Given the `sources` among them
+    up front, the records are read one by one (a caller can let each go once its triples are built)."""
+    triples = Triples(vocabulary_graph())
     writer = RdfWriter(triples, ids)
     derived: list[Derived] = []
-    items = list(records)
-    sources = {r.id: r for s, r in items if isinstance(r, SourceRecord)}
+    items: Iterable[tuple[str, BaseRecord]] = records
+    if sources is None:
+        items = list(records)
+        sources = {r.id: r for s, r in items if isinstance(r, SourceRecord)}
     writer.source_alt_ids = {slug: source.alt_ids for slug, source in sources.items() if source.alt_ids}
     for section, record in items:
         own = record.to_rdf(writer, writer.ref(section, record.id))
@@ -165,7 +172,8 @@ def build_graph(
         if per_record is not None:
             per_record.append(own)
     # Excerpts repeat their document's URL and retrieval date so a fact's provenance is one hop away.
-    excerpts = [(s, o) for s, p, o in triples if p == _EXCERPT_OF]
+    excerpt_of = str(_EXCERPT_OF)
+    excerpts = [(s, doc) for s, by_pred in triples.subjects.items() for doc in by_pred.get(excerpt_of, ())]
     provenance: dict[str, tuple[Literal, Literal]] = {}
     for excerpt, doc in excerpts:
         slug = str(doc).rsplit("/", 1)[-1]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import json
 import os
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,18 @@ from typing import Any
 
 from rdflib import RDF, URIRef
 
-__all__ = ["RDF_CACHE_DIR", "CacheIndex", "block_of", "cached", "splice", "write_cache"]
+from eucan.loaders.triples import Triples
+
+__all__ = [
+    "RDF_CACHE_DIR",
+    "CacheIndex",
+    "block_of",
+    "cached",
+    "commit_splice",
+    "prepare_cache",
+    "splice",
+    "write_cache",
+]
 
 RDF_CACHE_DIR = "rdf"
 _ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -111,59 +123,51 @@ def _finish(target: Path, token: str, part: Path, stats: dict[str, Any]) -> Path
 
 def write_cache(folder: Path, token: str, triples: Iterable[tuple[Any, Any, Any]]) -> CacheIndex:
     """Write the triples of load `token` (IRIs and literals only) and their counts; remove older loads' files."""
+    part, prepared = prepare_cache(folder, triples)
+    return commit_splice(folder, token, part, prepared)
+
+
+def prepare_cache(folder: Path, triples: Iterable[tuple[Any, Any, Any]]) -> tuple[Path, Any]:
+    """Write the triples into a file named by no load yet (a full load writes it while the engine
+    writes the graph); `commit_splice` then gives it the load's token. Subject by subject from a
+    `Triples` (the load's canonical RDF, as it holds it), so the lines are never all in memory at once."""
+    grouped = (triples if isinstance(triples, Triples) else Triples(triples)).subjects
+    for subject in grouped:
+        if type(subject) is not str:
+            raise ValueError(f"the canonical RDF has a blank node ({subject}); it cannot be cached")
     target = folder / RDF_CACHE_DIR
     target.mkdir(parents=True, exist_ok=True)
-    by_subject: dict[Any, list[str]] = {}
-    properties: dict[Any, int] = {}
+    properties: dict[str, int] = {}
     classes: dict[str, int] = {}
-    types: dict[str, list[str]] = {}
-    predicates: dict[Any, str] = {}  # predicate -> "<iri> "; a few dozen
-    rdf_type = RDF.type
-    for s, p, o in triples:
-        text = predicates.get(p)
-        if text is None:
-            if type(s) is not URIRef:
-                raise ValueError(f"the canonical RDF has a blank node ({s}); it cannot be cached")
-            text = predicates[p] = f"<{p}> "
-        properties[p] = properties.get(p, 0) + 1
-        if type(o) is URIRef:
-            line = f"{text}<{o}> .\n"
-            if p == rdf_type:
-                classes[o] = classes.get(o, 0) + 1
-                types.setdefault(str(s), []).append(str(o))
-        else:
-            line = f"{text}{_object(o)} .\n"
-        lines = by_subject.get(s)
-        if lines is None:
-            if type(s) is not URIRef:
-                raise ValueError(f"the canonical RDF has a blank node ({s}); it cannot be cached")
-            by_subject[s] = [line]
-        else:
-            lines.append(line)
+    typed: dict[str, tuple[str, ...]] = {}
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    rdf_type = str(RDF.type)
     count = 0
-    part = target / f"{token}.nt.part"
-    subjects = sorted(str(s) for s in by_subject)
+    part = target / f"full-{os.getpid()}-{threading.get_ident()}.nt.part"
+    subjects = sorted(grouped)
     starts = [0] * (len(subjects) + 1)
     offset = 0
     with part.open("wb") as handle:
         for i, subject in enumerate(subjects):
-            lines = by_subject[URIRef(subject)]
+            lines: list[str] = []
+            for predicate, values in grouped[subject].items():
+                text = f"<{predicate}> "
+                properties[predicate] = properties.get(predicate, 0) + len(values)
+                lines.extend(f"{text}<{o}> .\n" if type(o) is URIRef else f"{text}{_object(o)} .\n" for o in values)
+                if predicate == rdf_type:
+                    found = tuple(sorted(str(o) for o in values if type(o) is URIRef))
+                    for cls in found:
+                        classes[cls] = classes.get(cls, 0) + 1
+                    if found:
+                        typed[subject] = shared.setdefault(found, found)
             data = block_of(subject, lines).encode("utf-8")
             handle.write(data)
             starts[i] = offset
             offset += len(data)
             count += len(lines)
     starts[-1] = offset
-    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
-    stats = {
-        "triples": count,
-        "entities": len(by_subject),
-        "classes": {str(c): n for c, n in classes.items()},
-        "properties": {str(p): n for p, n in properties.items()},
-    }
-    _finish(target, token, part, stats)
-    typed = {s: shared.setdefault(key, key) for s, found in types.items() if (key := tuple(sorted(found)))}
-    return CacheIndex(subjects, starts, typed)
+    stats = {"triples": count, "entities": len(subjects), "classes": classes, "properties": properties}
+    return part, (stats, CacheIndex(subjects, starts, typed))
 
 
 def splice(folder: Path, old_token: str, index: CacheIndex, changes: Mapping[str, str | None]) -> tuple[Path, Any]:

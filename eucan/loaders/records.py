@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -84,7 +85,12 @@ class PartialDate(BaseModel):
 def _parse_date(value: Any) -> PartialDate:
     if isinstance(value, PartialDate):
         return value
-    text = str(value).strip()
+    return _date_of(str(value).strip())
+
+
+@lru_cache(maxsize=65_536)
+def _date_of(text: str) -> PartialDate:
+    """Dates repeat across records, and a `PartialDate` is frozen: each is built once."""
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return PartialDate(value=dt.date.fromisoformat(text), precision="day")

@@ -30,6 +30,8 @@ from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
+from eucan.loaders.triples import BySubject, Triples
+
 __all__ = ["Index", "PropertyShape", "Result", "Unsupported", "compile_shapes", "validate"]
 
 
@@ -165,34 +167,24 @@ def _key(term: Any) -> Any:
 
 class Index:
     """The data as subject → predicate → values, and every class's instances (with subclasses).
-    Subjects, predicates and classes are keyed by `_key`."""
+    Subjects, predicates and classes are keyed by `_key`. Built over a `Triples` as it is (the
+    load's canonical RDF is held once), or over any triples."""
 
     def __init__(self, triples: Iterable[tuple[Any, Any, Any]]) -> None:
-        self.props: dict[Any, dict[str, list[Any]]] = {}
+        self.props: BySubject = (triples if isinstance(triples, Triples) else Triples(triples)).subjects
         typed: dict[Any, set[Any]] = {}
         subclass_of: dict[Any, set[Any]] = {}
         rdf_type, sub = str(RDF.type), str(RDFS.subClassOf)
-        props = self.props
-        for s, p, o in triples:
-            key = str(s) if type(s) is URIRef else s
-            pred = str(p)
-            by_pred = props.get(key)
-            if by_pred is None:
-                by_pred = props[key] = {}
-            values = by_pred.get(pred)
-            if values is None:
-                by_pred[pred] = [o]
-            else:
-                values.append(o)
-            if pred == rdf_type:
-                cls = _key(o)
+        for key, by_pred in self.props.items():
+            for cls in by_pred.get(rdf_type, ()):
+                cls = _key(cls)
                 members = typed.get(cls)
                 if members is None:
                     typed[cls] = {key}
                 else:
                     members.add(key)
-            elif pred == sub:
-                subclass_of.setdefault(_key(o), set()).add(_key(s))
+            for parent in by_pred.get(sub, ()):
+                subclass_of.setdefault(_key(parent), set()).add(key)
         self._typed = typed
         self._subclasses = subclass_of
         self._instances: dict[Any, set[Any]] = {}

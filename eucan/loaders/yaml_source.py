@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,11 @@ __all__ = ["RawRecord", "discover", "read_file"]
 
 @dataclass
 class RawRecord:
-    """One record as written in a file, with where it was written."""
+    """One record as written in a file, with where it was written.
+
+    A large load keeps a record only as its model plus where it was written: `release` drops the
+    parsed data and the line of each field, and `line_of` reads the file again to find them (only a
+    problem report asks)."""
 
     section: str
     data: dict[str, Any]
@@ -27,12 +33,34 @@ class RawRecord:
     lines: dict[str, int] = field(default_factory=dict)
     nested: dict[str, list[dict[str, int]]] = field(default_factory=dict)
     """For a field holding a list of mappings (`evidence`): the line of each key of each item."""
+    path: Path | None = None
+    """Set by `release`: the file to read again for the lines, with the record's `position` in it."""
+    position: int = -1
+
+    def release(self, path: Path, position: int) -> None:
+        """Forget the data and field lines (record `position` of `path` has them)."""
+        self.data, self.lines, self.nested = {}, {}, {}
+        self.path, self.position = path, position
+
+    def _reread(self) -> None:
+        if self.path is not None:
+            try:
+                stat = self.path.stat()
+            except OSError:
+                self.path = None
+                return
+            found = _lines_of_file(self.path, self.file, stat.st_mtime_ns, stat.st_size)
+            if 0 <= self.position < len(found) and found[self.position][0] == self.line:
+                _, self.lines, self.nested = found[self.position]
+            self.path = None
 
     def line_of(self, key: str | None) -> int:
+        self._reread()
         return self.lines.get(key, self.line) if key else self.line
 
     def nested_line(self, key: str, index: int, inner: str) -> int:
         """The line of `inner` in item `index` of the list under `key` (else the nearest line known)."""
+        self._reread()
         items = self.nested.get(key, [])
         if 0 <= index < len(items):
             return items[index].get(inner, items[index].get("", self.line_of(key)))
@@ -43,7 +71,13 @@ _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser
 
 
 class _LineLoader(_Base):  # type: ignore[misc]
-    """A safe loader that records line numbers and leaves dates as text (we parse them ourselves)."""
+    """A safe loader that records line numbers and leaves dates as text (we parse them ourselves).
+    The lines stay beside the data (`marks`: id of each mapping → its line and its keys' lines), so
+    the data needs no copy without them."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.marks: dict[int, tuple[int, dict[str, int]]] = {}
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
@@ -57,8 +91,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
         lines[str(key)] = key_node.start_mark.line + 1
-    mapping["__line__"] = node.start_mark.line + 1
-    mapping["__lines__"] = lines
+    loader.marks[id(mapping)] = (node.start_mark.line + 1, lines)
     return mapping
 
 
@@ -66,8 +99,18 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> str:
     return str(loader.construct_scalar(node))
 
 
+INTERN_MAX = 64
+"""Short strings (keys, ids, references, languages, dates) repeat across records: each is kept once."""
+
+
+def _construct_str(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    text = str(loader.construct_scalar(node))
+    return sys.intern(text) if len(text) <= INTERN_MAX else text
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 
 
 def discover(paths: list[Path]) -> list[Path]:
@@ -81,19 +124,13 @@ def discover(paths: list[Path]) -> list[Path]:
     return found
 
 
-def _strip(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items() if k not in ("__line__", "__lines__")}
-    if isinstance(value, list):
-        return [_strip(v) for v in value]
-    return value
-
-
-def _nested_lines(item: dict[str, Any]) -> dict[str, list[dict[str, int]]]:
+def _nested_lines(
+    item: dict[str, Any], marks: dict[int, tuple[int, dict[str, int]]]
+) -> dict[str, list[dict[str, int]]]:
     nested: dict[str, list[dict[str, int]]] = {}
     for key, value in item.items():
-        if isinstance(value, list) and value and all(isinstance(v, dict) and "__line__" in v for v in value):
-            nested[str(key)] = [{"": v["__line__"], **v["__lines__"]} for v in value]
+        if isinstance(value, list) and value and all(isinstance(v, dict) and id(v) in marks for v in value):
+            nested[str(key)] = [{"": marks[id(v)][0], **marks[id(v)][1]} for v in value]
     return nested
 
 
@@ -148,8 +185,9 @@ def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
     refused = _alias_problem(text, label) if "&" in text else None
     if refused is not None:
         return [], [refused]
+    loader = _LineLoader(text)
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        doc = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         # An unclosed quote or bracket is found at the end of the file: point at where it opened.
         at_end = "end of stream" in str(exc.problem)
@@ -159,16 +197,17 @@ def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
         return [], [Problem(label, line, f"invalid YAML: {exc.problem}{context}; check indentation and quoting")]
     except yaml.YAMLError as exc:
         return [], [Problem(label, 1, f"invalid YAML: {exc}")]
+    finally:
+        loader.dispose()
+    marks = loader.marks
     if doc is None:
         return [], []
     if not isinstance(doc, dict):
         return [], [Problem(label, 1, f"the file must be a mapping with sections {', '.join(SECTIONS)}")]
     records: list[RawRecord] = []
     problems: list[Problem] = []
-    top_lines: dict[str, int] = doc.get("__lines__", {})
+    top_lines = marks[id(doc)][1]
     for section, items in doc.items():
-        if section in ("__line__", "__lines__"):
-            continue
         line = top_lines.get(section, 1)
         if section not in SECTIONS:
             problems.append(
@@ -188,10 +227,17 @@ def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
                     Problem(label, line, f"every entry of {clip(section)} must be a mapping, got {clip(item)}")
                 )
                 continue
-            records.append(
-                RawRecord(section, _strip(item), label, item["__line__"], dict(item["__lines__"]), _nested_lines(item))
-            )
+            item_line, lines = marks[id(item)]
+            records.append(RawRecord(section, item, label, item_line, lines, _nested_lines(item, marks)))
     return records, problems
+
+
+@lru_cache(maxsize=4)
+def _lines_of_file(
+    path: Path, label: str, mtime_ns: int, size: int
+) -> list[tuple[int, dict[str, int], dict[str, list[dict[str, int]]]]]:
+    """(line, field lines, nested lines) of every record of a file as it is now (`mtime_ns`, `size`), in order."""
+    return [(raw.line, raw.lines, raw.nested) for raw in read_file(path, label)[0]]
 
 
 def iter_files(paths: list[Path], root: Path) -> Iterator[tuple[Path, str]]:

@@ -14,7 +14,8 @@ loader writes nothing else and the exporter maps nothing else back.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,6 +39,7 @@ __all__ = [
     "TermValue",
     "get_mapping",
     "graph_to_property_graph",
+    "subjects_to_property_graph",
 ]
 
 DEFAULT_LANG = "en"
@@ -216,61 +218,78 @@ def _converter(term: Term | None) -> Callable[[Any], Any]:
 def graph_to_property_graph(
     graph: Iterable[tuple[Any, Any, Any]], derived: Iterable[tuple[str, str, str]] = ()
 ) -> PropertyGraph:
-    """Map RDF triples (canonical form; an rdflib Graph or a set of triples) to property-graph rows.
+    """Map RDF triples (canonical form; an rdflib Graph or a set of triples) to property-graph rows
+    (`subjects_to_property_graph` once they are grouped by subject)."""
+    subjects: dict[str, dict[str, list[Any]]] = {}
+    for s, p, o in graph:
+        by_pred = subjects.setdefault(str(s), {})
+        values = by_pred.setdefault(str(p), [])
+        if o not in values:
+            values.append(o)
+    return subjects_to_property_graph(subjects, derived)
+
+
+def subjects_to_property_graph(
+    subjects: AbcMapping[Any, AbcMapping[str, Sequence[Any]]], derived: Iterable[tuple[str, str, str]] = ()
+) -> PropertyGraph:
+    """Map RDF grouped by subject (subject → predicate IRI → values, as the loader holds its canonical
+    triples) to property-graph rows: one node per subject, its outgoing relationships, then `derived`.
 
     Raises `KeyError` for a predicate or class outside the ontology mapping: the loader's
     checks guarantee that never happens for validated sources.
     """
     mapping = get_mapping()
-    labels: dict[str, set[str]] = {}
-    props: dict[str, dict[str, Any]] = {}
-    rels: dict[str, list[dict[str, str]]] = {}
-    # Predicates and classes are a few dozen IRIs: look each up once, keyed by the plain string
-    # (rdflib compares IRIs in Python, which made these lookups a third of the mapping).
-    predicates: dict[str, Term | None] = {}
+    rdf_type = str(RDF.type)
+    result = PropertyGraph()
+    nodes, rels = result.nodes, result.relationships
+    # Predicates and classes are a few dozen IRIs: each is looked up once, by its plain string.
+    terms: dict[str, tuple[Term, Callable[[Any], Any]]] = {}
     classes: dict[str, str] = {}
-    converters: dict[str, Callable[[Any], Any]] = {}
-    for s, p, o in graph:
-        uri = str(s)
-        node = props.get(uri)
-        if node is None:
-            node = props[uri] = {"uri": uri}
-            labels[uri] = set()
-        pid = str(p)
-        if pid in predicates:
-            term = predicates[pid]
-        else:
-            term = predicates[pid] = None if p == RDF.type else mapping.terms[p]
-            converters[pid] = _converter(term)
-        if term is None:
-            label = classes.get(str(o))
-            if label is None:
-                label = classes[str(o)] = mapping.labels[o]
-            labels[uri].add(label)
-            continue
-        kind = term.kind
-        if kind == "relation":
-            rels.setdefault(term.key, []).append({"from": uri, "to": str(o)})
-            continue
-        key = term.key
-        if kind == "lang":
-            lang = getattr(o, "language", None) or DEFAULT_LANG
-            if lang != DEFAULT_LANG:
-                key = f"{key}_{lang}"
-        value: Any = converters[pid](o)
-        if term.multi:
-            node.setdefault(key, []).append(value)
-        elif key in node:
-            raise ValueError(f"{uri} has more than one value for {term.iri}")
-        else:
-            node[key] = value
-    for rel_type, source, target in derived:
-        rels.setdefault(rel_type, []).append({"from": source, "to": target})
-    result = PropertyGraph(relationships=rels)
-    for uri, node in props.items():
+    intern = sys.intern  # a relationship's ends are the nodes' own uri strings, not copies
+    for subject, by_pred in subjects.items():
+        uri = intern(str(subject))
+        node: dict[str, Any] = {"uri": uri}
+        labels: set[str] = set()
+        for pid, values in by_pred.items():
+            if pid == rdf_type:
+                for cls in values:
+                    label = classes.get(str(cls))
+                    if label is None:
+                        label = classes[str(cls)] = mapping.labels[cls]
+                    labels.add(label)
+                continue
+            found = terms.get(pid)
+            if found is None:
+                term = mapping.terms[URIRef(pid)]
+                found = terms[pid] = (term, _converter(term))
+            term, convert = found
+            if term.kind == "relation":
+                rows = rels.get(term.key)
+                if rows is None:
+                    rows = rels[term.key] = []
+                rows.extend({"from": uri, "to": intern(str(o))} for o in values)
+                continue
+            for o in values:
+                key = term.key
+                if term.kind == "lang":
+                    lang = getattr(o, "language", None) or DEFAULT_LANG
+                    if lang != DEFAULT_LANG:
+                        key = f"{key}_{lang}"
+                value = convert(o)
+                if term.multi:
+                    node.setdefault(key, []).append(value)
+                elif key in node:
+                    raise ValueError(f"{uri} has more than one value for {term.iri}")
+                else:
+                    node[key] = value
         for value in node.values():
             if isinstance(value, list):
                 value.sort()
-        label_set = tuple(sorted(labels[uri]))
-        result.nodes.setdefault(label_set, []).append(node)
+        label_set = tuple(sorted(labels))
+        group = nodes.get(label_set)
+        if group is None:
+            group = nodes[label_set] = []
+        group.append(node)
+    for rel_type, source, target in dict.fromkeys(derived):  # each once (several participations, one shortcut)
+        rels.setdefault(rel_type, []).append({"from": source, "to": target})
     return result

@@ -145,3 +145,19 @@ def test_an_engine_still_reading_a_large_saved_graph_is_waited_for(tmp_path: Pat
             assert graph_stats(store=store).as_dict() == before
     finally:
         server.stop()
+def test_rows_with_repeats_are_merged_not_duplicated(fresh_store: FalkorDBStore) -> None:
+    """A full load CREATEs into the new staging graph only when its rows name each node and relationship once;
+    a graph given with repeats is written with MERGE, so the engine still holds each once."""
+    from eucan.ontology.mapping import PropertyGraph
+
+    actor = "https://w3id.org/eucan-security/id/actor/"
+    rows = [{"uri": actor + "a", "id": "a"}, {"uri": actor + "b", "id": "b"}]
+    once = {"from": actor + "a", "to": actor + "b"}
+    for relationships in ([once], [once, dict(once)]):
+        graph = PropertyGraph(nodes={("Actor", "Resource"): rows}, relationships={"PART_OF": relationships})
+        info = fresh_store.replace_graph(graph)
+        counted = fresh_store.run("MATCH (:Actor)-[r:PART_OF]->(:Actor) RETURN count(r)").rows
+        assert counted == [[1]] and info.relationships == 1
+    repeated = PropertyGraph(nodes={("Actor", "Resource"): [*rows, dict(rows[0])]})
+    fresh_store.replace_graph(repeated)
+    assert fresh_store.run("MATCH (n:Actor) RETURN count(n)").rows == [[2]]
