@@ -455,10 +455,19 @@ class SparqlService:
 
     @property
     def stats(self) -> Any:
-        """`ExportStats` of the RDF the endpoint serves (after a refresh)."""
+        """`ExportStats` of the RDF the endpoint serves (after a refresh). An export from the load's
+        saved RDF brings its counts but not the distinct objects and dates: those are counted from
+        the dump the first time they are asked for (VoID, DCAT), not at every start."""
         self.refresh()
-        assert self._built is not None
-        return self._built.stats
+        built = self._built
+        assert built is not None
+        if not built.stats.objects_counted:
+            from eucan.linked.saved_rdf import stats_of_dump
+
+            with self._lock:
+                if not built.stats.objects_counted:
+                    built.stats = stats_of_dump(built.dump)
+        return built.stats
 
     # -- queries -----------------------------------------------------------------------
     def _acquire(self, deadline: float) -> _Worker | None:
