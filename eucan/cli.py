@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import json
 import logging
@@ -354,7 +353,7 @@ def export(
     import os
     import time
 
-    from eucan.linked.sparql_service import LOAD_MARKER
+    from eucan.linked.saved_rdf import LOAD_MARKER  # light: the export may run without the engine
 
     settings = _settings(data_dir)
     started = time.perf_counter()
@@ -495,6 +494,8 @@ def serve(
 
 def _quiet_cancelled_requests(record: logging.LogRecord) -> bool:
     """A request cancelled by the graceful-shutdown timeout is one log line, not a traceback."""
+    import asyncio  # here: importing it costs every command ~0.1 s
+
     if record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError):
         record.msg, record.args, record.exc_info = "a request still running at shutdown was cancelled", (), None
     return True

@@ -26,6 +26,7 @@ from eucan.linked.dataset_description import description_triples, in_dataset, is
 from eucan.linked.formats import RDF_FORMATS, prefixes_for
 
 __all__ = [
+    "LOAD_MARKER",
     "ExportStats",
     "Output",
     "count_triples",
@@ -35,6 +36,8 @@ __all__ = [
     "stats_of_dump",
 ]
 
+LOAD_MARKER = "last-load"
+"""The file `eucan load` writes in the data folder after each load (`sparql_service.mark_loaded`)."""
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 

@@ -37,6 +37,7 @@ from typing import IO, Any
 from eucan.echo import clip
 from eucan.errors import NotAcceptable, QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from eucan.graph.store import GraphStore
+from eucan.linked.saved_rdf import LOAD_MARKER  # defined there: `eucan export` does not import this module
 from eucan.linked.sparql_guard import check_size, isolate_network, refuse_service
 
 __all__ = [
@@ -51,7 +52,6 @@ __all__ = [
     "not_acceptable",
 ]
 
-LOAD_MARKER = "last-load"
 
 # Media types by query form, the first one being the default.
 RESULT_MEDIA_TYPES: dict[str, list[str]] = {
