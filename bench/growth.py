@@ -273,6 +273,8 @@ def plot(rows: list[dict[str, Any]], path: Path) -> None:
         xs, ys = series(p99)
         if xs:
             api.plot(xs, ys, marker="o", label=name)
+    if not names:
+        api.text(0.5, 0.5, "no api-S.json yet", ha="center", va="center", transform=api.transAxes)
     api.axhline(50, color="grey", linestyle="--", linewidth=1, label="goal p99 50 ms")
     api.set(xscale="log", yscale="log", xlabel="facts (scale)", ylabel="ms", title="API p99 per endpoint (4 clients)")
     for label, pick in {
@@ -294,7 +296,9 @@ def plot(rows: list[dict[str, Any]], path: Path) -> None:
             ratios.plot(xs, ys, marker="o", label=label)
     ratios.axhline(2, color="grey", linestyle="--", linewidth=1, label="goal 2x (export, start-up)")
     ratios.axhline(1.5, color="grey", linestyle=":", linewidth=1, label="goal 1.5x (a query)")
-    ratios.set(xscale="log", xlabel="facts (scale)", ylabel="ratio (same run)", title="Beside pyoxigraph alone")
+    ratios.set(
+        xscale="log", yscale="log", xlabel="facts (scale)", ylabel="ratio (same run)", title="Beside pyoxigraph alone"
+    )
     for ax in (times, memory, api, ratios):
         ax.grid(True, which="both", alpha=0.3)
         if ax.get_legend_handles_labels()[0]:
