@@ -462,6 +462,7 @@ class SparqlService:
         self._out = 0  # workers handed out (or being started)
         self._pool = threading.Condition()
         self._lock = threading.Lock()
+        self._stats_lock = threading.Lock()
         self._built: _Built | None = None
         self._checked_at = 0.0
         self._closed = False
@@ -517,7 +518,7 @@ class SparqlService:
         if not built.stats.objects_counted:
             from eucan.linked.saved_rdf import stats_of_dump
 
-            with self._lock:
+            with self._stats_lock:  # not the rebuild lock: queries go on while this counts
                 if not built.stats.objects_counted:
                     built.stats = stats_of_dump(built.dump)
         return built.stats
