@@ -75,3 +75,16 @@ def test_the_cached_export_carries_the_dataset_description(loaded: FalkorDBStore
     text = buffer.getvalue().decode()
     assert "<http://purl.org/dc/terms/license>" in text
     assert text.count("<http://rdfs.org/ns/void#inDataset>") >= 1000
+
+
+def test_the_sparql_services_statistics_count_objects_and_dates(loaded: FalkorDBStore, tmp_path: Path) -> None:
+    """The service's dump comes from the saved RDF without counting; VoID's distinct objects and DCAT's
+    dates are counted from the dump when first asked, and equal the engine road's full count."""
+    from eucan.linked.sparql_service import SparqlService
+
+    engine = export(store=loaded, output=io.BytesIO(), fmt="nt", rdf_dir=tmp_path, describe=False)
+    with SparqlService(store=loaded, work_dir=tmp_path / "sparql") as service:
+        service.refresh(force=True)
+        assert service._built is not None and not service._built.stats.objects_counted
+        assert service.stats == engine
+        assert engine.distinct_objects > 1000 and engine.first_date is not None
