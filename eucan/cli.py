@@ -369,7 +369,7 @@ def export(
         saved = _saved_rdf(settings)
         store: Any = None
         if saved is not None:
-            stack.enter_context(saved[0])
+            stack.enter_context(contextlib.closing(saved))
         else:
             from eucan.graph.factory import open_store
 
@@ -395,7 +395,7 @@ def export(
     err.print(f"exported {stats.triples} triples about {stats.entities} resources to {where} in {seconds:.1f} s")
 
 
-def _saved_rdf(settings: Settings) -> tuple[Any, dict[str, Any]] | None:
+def _saved_rdf(settings: Settings) -> Any:
     """The saved canonical RDF (opened) and its counts, when the embedded engine's saved graph is
     certainly the load that wrote it and no engine runs; None otherwise (Neo4j, another writer)."""
     if settings.neo4j_uri:
@@ -407,13 +407,11 @@ def _saved_rdf(settings: Settings) -> tuple[Any, dict[str, Any]] | None:
     return open_saved(settings.data_dir, token) if token else None
 
 
-def _export_rdf(
-    saved: tuple[Any, dict[str, Any]] | None, store: Any, output: Any, fmt: str, modified: str | None
-) -> Any:
+def _export_rdf(saved: Any, store: Any, output: Any, fmt: str, modified: str | None) -> Any:
     if saved is not None:
         from eucan.linked.saved_rdf import export_saved
 
-        return export_saved(saved[0], saved[1], output, fmt, modified=modified)
+        return export_saved(saved, output, fmt, modified=modified)
     from eucan.linked.export import export as export_rdf
 
     return export_rdf(store=store, output=output, fmt=fmt, modified=modified)

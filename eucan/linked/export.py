@@ -22,6 +22,7 @@ the token again at the end; otherwise it reads the engine as above.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -224,11 +225,9 @@ def export(
     info = store.load_generation() if isinstance(folder, Path) else None
     saved = open_saved(folder, info.token) if info is not None and isinstance(folder, Path) else None
     if saved is not None and info is not None:
-        source, counts = saved
-        with source:
+        with contextlib.closing(saved):
             stats = export_saved(
-                source,
-                counts,
+                saved,
                 output,
                 fmt,
                 describe=describe,

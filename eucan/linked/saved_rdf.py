@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
+import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,6 +31,8 @@ __all__ = [
     "LOAD_MARKER",
     "ExportStats",
     "Output",
+    "CACHED_FORMATS",
+    "Saved",
     "count_triples",
     "export_saved",
     "open_saved",
@@ -112,9 +116,28 @@ def serialize_triples(triples: Iterable[Triple], output: Output, fmt: str, *, ex
     serialize(triples, cast(IO[bytes], output), spec.rdf_format, prefixes=prefixes_for(spec.rdf_format))
 
 
-def open_saved(folder: Path, token: str) -> tuple[BinaryIO, dict[str, Any]] | None:
-    """The saved canonical RDF of load `token` in `folder`, opened (so a later load that replaces it
-    cannot change what is read), with its counts; None when the folder has no complete file for it."""
+@dataclass
+class Saved:
+    """A load's saved canonical RDF, opened (so a later load that replaces the file cannot change what
+    is read), with its counts and its path (`<token>.nt`)."""
+
+    source: BinaryIO
+    counts: dict[str, Any]
+    path: Path
+
+    def close(self) -> None:
+        self.source.close()
+
+    def body_cache(self, fmt: str) -> Path:
+        """Where this load's export body in `fmt` is kept (removed with the load's other files)."""
+        from eucan import __version__
+
+        return self.path.with_name(f"{self.path.stem}.export-{__version__}.{RDF_FORMATS[fmt].extension}")
+
+
+def open_saved(folder: Path, token: str) -> Saved | None:
+    """The saved canonical RDF of load `token` in `folder`, opened; None when the folder has no complete
+    file for it."""
     from eucan.loaders.rdf_cache import cached
 
     found = cached(folder, token)
@@ -122,14 +145,33 @@ def open_saved(folder: Path, token: str) -> tuple[BinaryIO, dict[str, Any]] | No
         return None
     path, counts = found
     try:
-        return path.open("rb"), counts
+        return Saved(path.open("rb"), counts, path)
     except OSError:
         return None
 
 
+CACHED_FORMATS = ("ttl", "nt")
+"""Formats whose export body is kept beside the saved RDF after the first export of a load: documents
+that can follow the description as they are (Turtle may declare its prefixes again)."""
+
+
+class _Tee:
+    """A binary sink writing to the export's output and to the body cache being written."""
+
+    def __init__(self, first: Output, second: BinaryIO) -> None:
+        self.first, self.second = first, second
+
+    def write(self, data: bytes) -> int:
+        self.first.write(data)
+        self.second.write(data)
+        return len(data)
+
+    def flush(self) -> None:
+        self.first.flush()
+
+
 def export_saved(
-    source: BinaryIO,
-    counts: dict[str, Any],
+    saved: Saved,
     output: Output,
     fmt: str,
     *,
@@ -137,15 +179,48 @@ def export_saved(
     modified: str | None = None,
     expanded: bool = False,
     count_objects: bool = False,
+    keep_body: bool = True,
 ) -> ExportStats:
-    """Write the saved canonical RDF read from `source` (with its saved `counts`) as `fmt`; see `export`."""
+    """Write the saved canonical RDF (with its saved counts) as `fmt`; see `export`.
+
+    Turtle and N-Triples with the description (the CLI's and the dumps' exports) write the description,
+    then the body (every triple of the data, each subject followed by its `void:inDataset` link). The
+    first such export of a load also keeps the body beside the saved RDF (`keep_body`), and the next
+    ones copy it as bytes: pyoxigraph's parse of the saved N-Triples costs about twice its serializer."""
+    stats = ExportStats() if count_objects else _saved_counts(saved.counts)
+    if describe and fmt in CACHED_FORMATS and not count_objects:
+        serialize_triples(description_triples(modified=modified), output, fmt)
+        body = saved.body_cache(fmt)
+        try:
+            cached_body = body.open("rb")
+        except OSError:
+            cached_body = None
+        if cached_body is not None:
+            with cached_body:
+                shutil.copyfileobj(cached_body, cast(IO[bytes], output), 1 << 20)
+            return stats
+        triples: Iterable[Triple] = in_dataset(parse(saved.source, format=RdfFormat.N_TRIPLES, lenient=True))
+        part = body.with_name(f"{body.name}.{os.getpid()}.part")
+        try:
+            keep = part.open("wb") if keep_body else None
+        except OSError:
+            keep = None
+        if keep is None:
+            serialize_triples(triples, output, fmt)
+            return stats
+        try:
+            with keep:
+                serialize_triples(triples, _Tee(output, keep), fmt)  # type: ignore[arg-type]
+            part.replace(body)  # fails if a newer load removed this load's files meanwhile: nothing kept
+        except OSError:
+            pass
+        finally:
+            part.unlink(missing_ok=True)
+        return stats
     # lenient: the file was written by the loader from validated terms; skip re-checking every IRI
-    triples: Iterable[Triple] = parse(source, format=RdfFormat.N_TRIPLES, lenient=True)
+    triples = parse(saved.source, format=RdfFormat.N_TRIPLES, lenient=True)
     if count_objects:
-        stats = ExportStats()
         triples = count_triples(triples, stats)
-    else:
-        stats = _saved_counts(counts)
     if describe:
         triples = itertools.chain(description_triples(modified=modified), in_dataset(triples))
     serialize_triples(triples, output, fmt, expanded=expanded)

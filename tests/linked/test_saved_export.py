@@ -100,3 +100,21 @@ def test_a_stale_stamp_is_ignored(loaded: tuple[Path, str]) -> None:
     assert saved_token(folder, "kg") == token
     (folder / STAMP_NAME).write_text("not json")
     assert saved_token(folder, "kg") is None
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt"])
+def test_the_first_export_keeps_its_body_and_the_next_ones_copy_it(loaded: tuple[Path, str], curated, fmt: str) -> None:
+    folder, token = loaded
+    rdf = folder / "rdf"
+    first = _export(folder, fmt)
+    kept = sorted(p.name for p in rdf.iterdir() if ".export-" in p.name)
+    assert len(kept) == 1 and kept[0].startswith(f"{token}.export-") and kept[0].endswith(f".{fmt}")
+    assert _export(folder, fmt) == first  # copied from the kept body: the same document
+    exported = Graph().parse(data=first, format={"ttl": "turtle", "nt": "nt"}[fmt])
+    assert isomorphic(_data_only(exported), curated.canonical.graph)
+    assert "<http://purl.org/dc/terms/license>" in first or "dcterms:license" in first
+    with FalkorDBStore(folder) as store:  # a new load: its own saved RDF, the kept body of the old one removed
+        load_sources(store, [DATA], root=ROOT, state_dir=folder, full=True)
+    assert not [p for p in rdf.iterdir() if p.name.startswith(token)]
+    again = Graph().parse(data=_export(folder, fmt), format={"ttl": "turtle", "nt": "nt"}[fmt])
+    assert isomorphic(_data_only(again), curated.canonical.graph)
