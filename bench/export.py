@@ -6,9 +6,11 @@ graph), or opens `--data-dir` (already loaded), then times, one after the other:
 
 - `eucan export --format F --output FILE` in its own process, as users run it with no engine running:
   the saved graph's load is read from its stamp (`graph.snapshot`) and that load's saved RDF streamed
-  through pyoxigraph, without starting the engine (the bench says if it did start one);
+  through pyoxigraph, without starting the engine (the bench says if it did start one); timed for the
+  load's first export (which parses the saved RDF and keeps the export's body beside it) and a later one
+  (which copies the kept body);
 - the same command while an engine runs (owned by this process: the CLI attaches and asks it);
-- the same export in this process (`linked.export.export`), without process start-up;
+- the same export in this process (`linked.export.export`), without process start-up, first and later;
 - the export read back from the engine page by page (no saved RDF: the path Neo4j and older loads take;
   `--no-engine` skips it);
 - pyoxigraph's serializer alone writing the same triples, already in memory as pyoxigraph objects;
@@ -109,25 +111,38 @@ def main() -> None:
             )
             return time.perf_counter() - started
 
-        # 1. `eucan export` as users run it, in its own process, no engine running (none is started).
+        def forget_bodies() -> None:
+            for kept in (kg / "rdf").glob("*.export-*"):
+                kept.unlink()
+
+        # 1. `eucan export` as users run it, in its own process, no engine running (none is started):
+        # first the load's first export (it parses the saved RDF and keeps the body), then a later one.
+        forget_bodies()
         ours = folder / f"ours.{spec.extension}"
         starts = _engine_starts(kg)
-        times["eucan export (CLI process)"] = cli(ours)
+        times["eucan export (CLI process, first export of the load)"] = cli(ours)
+        first_mb = int(report.read_text().split()[-1]) / 1024 if report.exists() else None
+        times["eucan export (CLI process)"] = cli(folder / f"again.{spec.extension}")
         engine_started = _engine_starts(kg) > starts
         export_mb = int(report.read_text().split()[-1]) / 1024 if report.exists() else None
+        export_mb = max(export_mb or 0, first_mb or 0) or None
         triples = count(ours, fmt)  # the data, the dataset's description and one void:inDataset per resource
+        assert count(folder / f"again.{spec.extension}", fmt) == triples
         print(f"eucan export: {triples:,} triples; it {'started' if engine_started else 'did not start'} the engine")
 
         with FalkorDBStore(kg, default_timeout_ms=600_000, row_cap=1_000_000) as store:
             # 2. the CLI again while an engine runs (another process owns it: the CLI attaches and asks it).
             times["eucan export (CLI process, engine running)"] = cli(folder / f"attached.{spec.extension}")
 
-            # 3. the same in this process.
+            # 3. the same in this process: the load's first export, then a later one.
             inproc = folder / f"inproc.{spec.extension}"
-            started = time.perf_counter()
-            with inproc.open("wb") as handle:
-                export(store=store, output=handle, fmt=fmt)
-            times["export() in process (saved RDF)"] = time.perf_counter() - started
+            for label in ("export() in process (first export of the load)", "export() in process (saved RDF)"):
+                if "first" in label:
+                    forget_bodies()
+                started = time.perf_counter()
+                with inproc.open("wb") as handle:
+                    export(store=store, output=handle, fmt=fmt)
+                times[label] = time.perf_counter() - started
 
             # 4. the engine read back (no saved RDF).
             if not args.no_engine:
