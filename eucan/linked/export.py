@@ -16,8 +16,10 @@ compacted JSON-LD (the default) goes through `jsonld.compact_jsonld`, which hold
 `export` takes a shorter road when it can: a load run with the data folder (`eucan load`) saves the
 canonical RDF it validated beside the graph, named by the token of the `LoadInfo` it wrote
 (`loaders.rdf_cache`). When the live graph's token has such a file, the export streams it through
-pyoxigraph's parser into its serializer (about 10x faster than reading the engine back) and checks
-the token again at the end; otherwise it reads the engine as above.
+pyoxigraph's parser into its serializer (about 10x faster than reading the engine back; the first
+Turtle or N-Triples export of a load keeps its body and later ones copy it, `saved_rdf`) and checks
+the token again at the end; otherwise it reads the engine as above. `eucan export` takes that road
+without starting the engine when the saved snapshot's stamp names the load (`graph.snapshot`).
 """
 
 from __future__ import annotations
