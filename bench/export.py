@@ -79,7 +79,7 @@ def main() -> None:
         canonical = None
         if args.data_dir is None:
             write_yaml(generate(args.scale), folder / "data")
-            with FalkorDBStore(kg, default_timeout_ms=600_000, row_cap=1_000_000) as store:
+            with FalkorDBStore(kg, default_timeout_ms=600_000, row_cap=1_000_000, start_timeout_s=900) as store:
                 started = time.perf_counter()
                 loaded = load_sources(store, [folder / "data"], root=folder, batch_size=5000, state_dir=kg)
                 validated = loaded.validated
@@ -92,7 +92,7 @@ def main() -> None:
                 canonical = validated.canonical if args.rdflib else None
                 del validated, loaded
         else:
-            with FalkorDBStore(kg, default_timeout_ms=600_000, row_cap=1_000_000):
+            with FalkorDBStore(kg, default_timeout_ms=600_000, row_cap=1_000_000, start_timeout_s=900):
                 pass  # its owner stamps the saved graph when it stops (a folder loaded by an older version)
 
         # GNU time measures the child's own peak RSS (this process's RUSAGE_CHILDREN would count the
@@ -130,7 +130,7 @@ def main() -> None:
         assert count(folder / f"again.{spec.extension}", fmt) == triples
         print(f"eucan export: {triples:,} triples; it {'started' if engine_started else 'did not start'} the engine")
 
-        with FalkorDBStore(kg, default_timeout_ms=600_000, row_cap=1_000_000) as store:
+        with FalkorDBStore(kg, default_timeout_ms=600_000, row_cap=1_000_000, start_timeout_s=900) as store:
             # 2. the CLI again while an engine runs (another process owns it: the CLI attaches and asks it).
             times["eucan export (CLI process, engine running)"] = cli(folder / f"attached.{spec.extension}")
 

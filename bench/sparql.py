@@ -136,7 +136,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="eucan-bench-sparql-") as tmp:
         folder = args.data_dir or load(args.scale, Path(tmp))
         work = Path(tmp) / "sparql"
-        with FalkorDBStore(folder, default_timeout_ms=600_000, row_cap=1_000_000) as store:
+        with FalkorDBStore(folder, default_timeout_ms=600_000, row_cap=1_000_000, start_timeout_s=900) as store:
             info = store.load_generation()
             print(f"graph: {info.nodes if info else 0:,} nodes, {info.relationships if info else 0:,} relationships")
             texts = queries(args.actor)

@@ -112,6 +112,7 @@ class FalkorDBStore(GraphStore):
         reply_max_mb: int = 8,
         load_lock_timeout_s: float = 60.0,
         in_place_max_rows: int = 20_000,
+        start_timeout_s: float = 20.0,
     ) -> None:
         self.data_dir = data_dir
         self.graph_name = graph_name
@@ -130,7 +131,9 @@ class FalkorDBStore(GraphStore):
             query_memory_mb=query_memory_mb,
             reply_max_mb=reply_max_mb,
         )
-        self._server: EmbeddedServer = start_or_attach(data_dir, limits=limits)
+        # The engine answers once it has read its snapshot: at 1 M facts (340 MB) that can take longer
+        # than the default on a busy machine; benches give more.
+        self._server: EmbeddedServer = start_or_attach(data_dir, limits=limits, start_timeout=start_timeout_s)
         self._clients: dict[float, FalkorDB] = {}
         self._restart_lock = threading.Lock()
         self._db = self._client(ADMIN_SOCKET_TIMEOUT_S)
