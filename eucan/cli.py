@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import json
 import logging
@@ -362,13 +361,12 @@ def export(
     data_dir: DataDirOption = None,
 ) -> None:
     """Export the graph in the store as RDF (the ontology's terms), streamed page by page."""
+    import contextlib
     import gzip
     import os
     import time
 
-    from eucan.graph.factory import open_store
-    from eucan.linked.export import export as export_rdf
-    from eucan.linked.sparql_service import LOAD_MARKER
+    from eucan.linked.saved_rdf import LOAD_MARKER  # light: the export may run without the engine
 
     settings = _settings(data_dir)
     started = time.perf_counter()
@@ -378,14 +376,24 @@ def export(
     marker = settings.data_dir / LOAD_MARKER
     modified = time.strftime("%Y-%m-%d", time.gmtime(marker.stat().st_mtime)) if marker.exists() else None
     partial = output.with_name(output.name + ".partial") if output is not None else None
-    with open_store(settings) as store:
+    with contextlib.ExitStack() as stack:
+        # The saved graph's load, read without starting the engine when its snapshot is stamped and no
+        # engine runs (`graph.snapshot`): then the load's saved canonical RDF is streamed as it is.
+        saved = _saved_rdf(settings)
+        store: Any = None
+        if saved is not None:
+            stack.enter_context(contextlib.closing(saved))
+        else:
+            from eucan.graph.factory import open_store
+
+            store = stack.enter_context(open_store(settings))
         raw = partial.open("wb") if partial is not None else sys.stdout.buffer
         try:
             if gzip_:
                 with gzip.GzipFile(fileobj=raw, mode="wb") as zipped:
-                    stats = export_rdf(store=store, output=zipped, fmt=fmt.value, modified=modified)
+                    stats = _export_rdf(saved, store, zipped, fmt.value, modified)
             else:
-                stats = export_rdf(store=store, output=raw, fmt=fmt.value, modified=modified)
+                stats = _export_rdf(saved, store, raw, fmt.value, modified)
             raw.flush()
         except BaseException:
             if partial is not None:
@@ -398,6 +406,28 @@ def export(
     where = str(output) if output is not None else "standard output"
     seconds = time.perf_counter() - started
     err.print(f"exported {stats.triples} triples about {stats.entities} resources to {where} in {seconds:.1f} s")
+
+
+def _saved_rdf(settings: Settings) -> Any:
+    """The saved canonical RDF (opened) and its counts, when the embedded engine's saved graph is
+    certainly the load that wrote it and no engine runs; None otherwise (Neo4j, another writer)."""
+    if settings.neo4j_uri:
+        return None
+    from eucan.graph.snapshot import saved_token
+    from eucan.linked.saved_rdf import open_saved
+
+    token = saved_token(settings.data_dir, settings.graph_name)
+    return open_saved(settings.data_dir, token) if token else None
+
+
+def _export_rdf(saved: Any, store: Any, output: Any, fmt: str, modified: str | None) -> Any:
+    if saved is not None:
+        from eucan.linked.saved_rdf import export_saved
+
+        return export_saved(saved, output, fmt, modified=modified)
+    from eucan.linked.export import export as export_rdf
+
+    return export_rdf(store=store, output=output, fmt=fmt, modified=modified)
 
 
 def _export_neo4j_admin(settings: Settings, output: Path | None, gzip_: bool) -> None:
@@ -476,6 +506,8 @@ def serve(
 
 def _quiet_cancelled_requests(record: logging.LogRecord) -> bool:
     """A request cancelled by the graceful-shutdown timeout is one log line, not a traceback."""
+    import asyncio  # here: importing it costs every command ~0.1 s
+
     if record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError):
         record.msg, record.args, record.exc_info = "a request still running at shutdown was cancelled", (), None
     return True

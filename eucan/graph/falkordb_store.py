@@ -22,6 +22,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from eucan.errors import (
+    EucanError,
     LoadInProgress,
     QueryLimitExceeded,
     QuerySyntaxError,
@@ -44,6 +45,7 @@ from eucan.graph.fulltext import rank, redisearch_query
 from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, load_lock, manifest_of
 from eucan.graph.readonly import admit
 from eucan.graph.schema import falkordb_schema
+from eucan.graph.snapshot import write_stamp
 from eucan.graph.store import GraphStore, Progress, QueryResult
 from eucan.graph.values import plain
 from eucan.ontology.mapping import PropertyGraph
@@ -117,6 +119,7 @@ class FalkorDBStore(GraphStore):
         reply_max_mb: int = 8,
         load_lock_timeout_s: float = 60.0,
         in_place_max_rows: int = 20_000,
+        start_timeout_s: float = 20.0,
     ) -> None:
         self.data_dir = data_dir
         self.graph_name = graph_name
@@ -135,7 +138,9 @@ class FalkorDBStore(GraphStore):
             query_memory_mb=query_memory_mb,
             reply_max_mb=reply_max_mb,
         )
-        self._server: EmbeddedServer = start_or_attach(data_dir, limits=limits)
+        # The engine answers once it has read its snapshot: at 1 M facts (340 MB) that can take longer
+        # than the default on a busy machine; benches give more.
+        self._server: EmbeddedServer = start_or_attach(data_dir, limits=limits, start_timeout=start_timeout_s)
         self._clients: dict[float, FalkorDB] = {}
         self._restart_lock = threading.Lock()
         self._db = self._client(ADMIN_SOCKET_TIMEOUT_S)
@@ -416,6 +421,7 @@ class FalkorDBStore(GraphStore):
         try:
             self._db.select_graph(self.graph_name).query(statement, params, timeout=self.timeout_max_ms)
             self._db.connection.execute_command("SAVE")
+            write_stamp(self.data_dir, self.graph_name, info.token)
         except redis.ResponseError as exc:
             raise StoreError(f"updating the graph failed ({exc}); the live graph is unchanged") from None
         except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
@@ -434,6 +440,7 @@ class FalkorDBStore(GraphStore):
             )
         self._db.connection.execute_command("RENAME", staging_name, self.graph_name)
         self._db.connection.execute_command("SAVE")
+        write_stamp(self.data_dir, self.graph_name, token)
 
     def _forget(self, staging_name: str) -> None:
         with contextlib.suppress(redis.RedisError, OSError):
@@ -475,10 +482,18 @@ class FalkorDBStore(GraphStore):
         return self._server.owned
 
     def close(self) -> None:
+        owned = self._server.owned and self._server.process is not None
+        token = None
+        if owned:  # stopping saves the graph: stamp the snapshot with the load it holds (`graph.snapshot`)
+            with contextlib.suppress(EucanError, redis.RedisError, OSError):
+                info = self.load_generation()
+                token = info.token if info is not None else None
         for client in self._clients.values():
             with contextlib.suppress(redis.RedisError, OSError):
                 client.connection.close()
         self._server.stop()
+        if owned:
+            write_stamp(self.data_dir, self.graph_name, token)
 
     def __enter__(self) -> FalkorDBStore:
         return self

@@ -16,29 +16,28 @@ compacted JSON-LD (the default) goes through `jsonld.compact_jsonld`, which hold
 `export` takes a shorter road when it can: a load run with the data folder (`eucan load`) saves the
 canonical RDF it validated beside the graph, named by the token of the `LoadInfo` it wrote
 (`loaders.rdf_cache`). When the live graph's token has such a file, the export streams it through
-pyoxigraph's parser into its serializer (about 10x faster than reading the engine back) and checks
-the token again at the end; otherwise it reads the engine as above.
+pyoxigraph's parser into its serializer (about 10x faster than reading the engine back; the first
+Turtle or N-Triples export of a load keeps its body and later ones copy it, `saved_rdf`) and checks
+the token again at the end; otherwise it reads the engine as above. `eucan export` takes that road
+without starting the engine when the saved snapshot's stamp names the load (`graph.snapshot`).
 """
 
 from __future__ import annotations
 
-import io
+import contextlib
 import itertools
-from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import Any
 
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
+from pyoxigraph import Literal, NamedNode, Triple
 
 from eucan.errors import StoreError
 from eucan.graph.store import GraphStore
 from eucan.linked.dataset_description import description_triples, in_dataset
-from eucan.linked.formats import PREFIXES, RDF_FORMATS, RdfFormatSpec, prefixes_for
-from eucan.linked.jsonld import compact_jsonld
-from eucan.loaders.rdf_cache import cached
+from eucan.linked.formats import PREFIXES, RDF_FORMATS, RdfFormatSpec
+from eucan.linked.saved_rdf import ExportStats, Output, export_saved, open_saved, serialize_triples
 from eucan.ontology.mapping import DERIVED_RELATIONSHIPS, get_mapping
 from eucan.queries.catalog import get_query
 
@@ -62,35 +61,8 @@ PAGE_SIZE = 5000
 PAGE_TIMEOUT_MS = 120_000
 
 
-Output = IO[bytes] | io.BufferedIOBase
-"""Where an export goes: a binary file, a buffer, or a gzip stream."""
-
-
 ExportFormat = RdfFormatSpec
 EXPORT_FORMATS: dict[str, RdfFormatSpec] = RDF_FORMATS
-
-
-@dataclass
-class ExportStats:
-    """What an export wrote (the numbers VoID reports)."""
-
-    triples: int = 0
-    entities: int = 0
-    classes: Counter[str] = field(default_factory=Counter)
-    properties: Counter[str] = field(default_factory=Counter)
-    objects: set[int] = field(default_factory=set, repr=False)  # hashes of the distinct objects
-    first_date: str | None = None  # the earliest and latest xsd:date in the data (temporal coverage)
-    last_date: str | None = None
-
-    def see_date(self, value: str) -> None:
-        if self.first_date is None or value < self.first_date:
-            self.first_date = value
-        if self.last_date is None or value > self.last_date:
-            self.last_date = value
-
-    @property
-    def distinct_objects(self) -> int:
-        return len(self.objects)
 
 
 class _Reverse:
@@ -226,19 +198,6 @@ def iter_triples(
         raise StoreError("the graph changed while it was being exported (a load ran); run the export again")
 
 
-def serialize_triples(triples: Iterable[Triple], output: Output, fmt: str, *, expanded: bool = False) -> None:
-    """Write triples in one of `EXPORT_FORMATS` with the project's declared prefixes; JSON-LD compacted
-    with the ontology's context, one node object per subject (`expanded`: full IRIs, streamed)."""
-    spec = EXPORT_FORMATS[fmt]
-    if spec.rdf_format == RdfFormat.JSON_LD:
-        if not expanded:
-            output.write(compact_jsonld(triples))
-            return
-        serialize(triples, cast(IO[bytes], output), spec.rdf_format)
-        return
-    serialize(triples, cast(IO[bytes], output), spec.rdf_format, prefixes=prefixes_for(spec.rdf_format))
-
-
 def export(
     *,
     store: GraphStore,
@@ -249,6 +208,7 @@ def export(
     modified: str | None = None,
     expanded: bool = False,
     rdf_dir: Path | None = None,
+    count_objects: bool = False,
 ) -> ExportStats:
     """Stream the whole graph as RDF to `output`; returns what was written (the data's triples).
 
@@ -258,52 +218,35 @@ def export(
 
     When the load that wrote the live graph saved its canonical RDF (`loaders.rdf_cache`, in
     `rdf_dir`, by default the embedded store's data folder), that file is streamed through
-    pyoxigraph; otherwise the graph is read back from the engine page by page (`iter_triples`)."""
+    pyoxigraph (`saved_rdf.export_saved`; the counts come with the file, and the distinct objects
+    and dates are counted only with `count_objects`); otherwise the graph is read back from the
+    engine page by page (`iter_triples`), counting everything."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
-    fast = _cached_source(store, rdf_dir)
+    folder = rdf_dir if rdf_dir is not None else getattr(store, "data_dir", None)
+    info = store.load_generation() if isinstance(folder, Path) else None
+    saved = open_saved(folder, info.token) if info is not None and isinstance(folder, Path) else None
+    if saved is not None and info is not None:
+        with contextlib.closing(saved):
+            stats = export_saved(
+                saved,
+                output,
+                fmt,
+                describe=describe,
+                modified=modified,
+                expanded=expanded,
+                count_objects=count_objects,
+            )
+        after = store.load_generation()
+        if after is None or after.token != info.token:
+            raise StoreError("the graph changed while it was being exported (a load ran); run the export again")
+        return stats
     stats = ExportStats()
-    if fast is not None:
-        path, _, token = fast
-        # lenient: the file was written by the loader from validated terms; skip re-checking every IRI
-        triples: Iterable[Triple] = _counted(parse(path=str(path), format=RdfFormat.N_TRIPLES, lenient=True), stats)
-    else:
-        triples = iter_triples(store=store, page_size=page_size, stats=stats)
+    triples: Iterable[Triple] = iter_triples(store=store, page_size=page_size, stats=stats)
     if describe:
         triples = itertools.chain(description_triples(modified=modified), in_dataset(triples))
     serialize_triples(triples, output, fmt, expanded=expanded)
-    if fast is not None:
-        info = store.load_generation()
-        if info is None or info.token != fast[2]:
-            raise StoreError("the graph changed while it was being exported (a load ran); run the export again")
     return stats
-
-
-def _counted(triples: Iterable[Triple], stats: ExportStats) -> Iterator[Triple]:
-    """The triples, counted into `stats` as `iter_triples` counts them (what VoID and DCAT report)."""
-    subjects: set[str] = set()
-    for triple in triples:
-        stats.triples += 1
-        subjects.add(str(triple.subject))
-        stats.properties[triple.predicate.value] += 1
-        stats.objects.add(hash(triple.object))
-        obj = triple.object
-        if isinstance(obj, Literal) and obj.datatype.value == XSD_DATE:
-            stats.see_date(obj.value)
-        elif triple.predicate.value == RDF_TYPE and isinstance(obj, NamedNode):
-            stats.classes[obj.value] += 1
-        yield triple
-    stats.entities = len(subjects)
-
-
-def _cached_source(store: GraphStore, rdf_dir: Path | None) -> tuple[Path, dict[str, Any], str] | None:
-    """The canonical RDF the live graph's load saved, if there is one (file, counts, load token)."""
-    folder = rdf_dir if rdf_dir is not None else getattr(store, "data_dir", None)
-    if not isinstance(folder, Path):
-        return None
-    info = store.load_generation()
-    found = cached(folder, info.token) if info is not None else None
-    return (found[0], found[1], info.token) if found is not None and info is not None else None
 
 
 def resource_triples(*, store: GraphStore, uri: str, incoming_limit: int = 1000) -> tuple[list[Triple], list[Triple]]:

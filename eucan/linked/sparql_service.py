@@ -37,6 +37,7 @@ from typing import IO, Any
 from eucan.echo import clip
 from eucan.errors import NotAcceptable, QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from eucan.graph.store import GraphStore
+from eucan.linked.saved_rdf import LOAD_MARKER  # defined there: `eucan export` does not import this module
 from eucan.linked.sparql_guard import check_size, isolate_network, refuse_service
 
 __all__ = [
@@ -51,7 +52,6 @@ __all__ = [
     "not_acceptable",
 ]
 
-LOAD_MARKER = "last-load"
 
 # Media types by query form, the first one being the default.
 RESULT_MEDIA_TYPES: dict[str, list[str]] = {
@@ -161,9 +161,58 @@ def _sparql_term(term: Any) -> str:
     return f"{term}"
 
 
+_JSON_RESULTS = ("application/sparql-results+json", "application/json")
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+class _NotPlain(Exception):
+    """A term the JSON writer leaves to pyoxigraph (a literal with a base direction)."""
+
+
+def _json_term(term: Any) -> dict[str, Any]:
+    """One RDF term as SPARQL 1.1 JSON results write it (as pyoxigraph's serializer does, key for key)."""
+    from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+
+    if isinstance(term, NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, Literal):
+        if getattr(term, "direction", None):
+            raise _NotPlain
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != _XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, Triple):
+        return {
+            "type": "triple",
+            "value": {
+                "subject": _json_term(term.subject),
+                "predicate": _json_term(term.predicate),
+                "object": _json_term(term.object),
+            },
+        }
+    raise _NotPlain
+
+
+def _json_solutions(names: list[str], rows: list[list[Any]]) -> bytes:
+    import json
+
+    bindings = [
+        {name: _json_term(term) for name, term in zip(names, row, strict=True) if term is not None} for row in rows
+    ]
+    return json.dumps(
+        {"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8")
+
+
 def _solutions(result: Any, media: str, cap: int) -> tuple[bytes, int, bool]:
-    """At most `cap` solutions, written by pyoxigraph's own results serializer: the kept rows are
-    replayed through a VALUES table on an empty store (a `QuerySolutions` cannot be cut short)."""
+    """At most `cap` solutions (a `QuerySolutions` cannot be cut short). SPARQL JSON, the default, is
+    written here from the kept rows; other formats by pyoxigraph's own results serializer, the kept
+    rows replayed through a VALUES table on an empty store."""
     from pyoxigraph import QueryResultsFormat, Store
 
     names = [v.value for v in result.variables]
@@ -173,7 +222,12 @@ def _solutions(result: Any, media: str, cap: int) -> tuple[bytes, int, bool]:
         if len(rows) >= cap:
             truncated = True
             break
-        rows.append([solution[name] for name in names])
+        rows.append(list(solution))
+    if media in _JSON_RESULTS:
+        try:
+            return _json_solutions(names, rows), len(rows), truncated
+        except _NotPlain:
+            pass
     inner = [f"eucan_{i}" for i in range(len(names))]
     while set(inner) & set(names):
         inner = ["x" + n for n in inner]
@@ -289,7 +343,6 @@ def worker_main() -> None:
     isolated = isolate_network()  # first, while the process has one thread
     if len(sys.argv) > 2 and int(sys.argv[2]) > 0:
         _cap_memory(int(sys.argv[2]))
-    import rdflib.plugins.sparql.parser  # noqa: F401 - the SERVICE check's parser, loaded before the first query
     from pyoxigraph import RdfFormat, Store
 
     requests, replies = sys.stdin.buffer, sys.stdout.buffer
@@ -409,6 +462,7 @@ class SparqlService:
         self._out = 0  # workers handed out (or being started)
         self._pool = threading.Condition()
         self._lock = threading.Lock()
+        self._stats_lock = threading.Lock()
         self._built: _Built | None = None
         self._checked_at = 0.0
         self._closed = False
@@ -455,10 +509,19 @@ class SparqlService:
 
     @property
     def stats(self) -> Any:
-        """`ExportStats` of the RDF the endpoint serves (after a refresh)."""
+        """`ExportStats` of the RDF the endpoint serves (after a refresh). An export from the load's
+        saved RDF brings its counts but not the distinct objects and dates: those are counted from
+        the dump the first time they are asked for (VoID, DCAT), not at every start."""
         self.refresh()
-        assert self._built is not None
-        return self._built.stats
+        built = self._built
+        assert built is not None
+        if not built.stats.objects_counted:
+            from eucan.linked.saved_rdf import stats_of_dump
+
+            with self._stats_lock:  # not the rebuild lock: queries go on while this counts
+                if not built.stats.objects_counted:
+                    built.stats = stats_of_dump(built.dump)
+        return built.stats
 
     # -- queries -----------------------------------------------------------------------
     def _acquire(self, deadline: float) -> _Worker | None:

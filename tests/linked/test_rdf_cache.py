@@ -34,7 +34,15 @@ def test_the_cached_export_is_the_engines_export(loaded: FalkorDBStore, tmp_path
     fast, slow = io.BytesIO(), io.BytesIO()
     fast_stats = export(store=loaded, output=fast, fmt=fmt, describe=False)
     slow_stats = export(store=loaded, output=slow, fmt=fmt, rdf_dir=tmp_path, describe=False)  # the engine
-    assert fast_stats == slow_stats
+    # The saved counts are the engine road's counts; objects and dates are counted only when asked.
+    assert not fast_stats.objects_counted and slow_stats.objects_counted
+    assert (fast_stats.triples, fast_stats.entities, fast_stats.classes, fast_stats.properties) == (
+        slow_stats.triples,
+        slow_stats.entities,
+        slow_stats.classes,
+        slow_stats.properties,
+    )
+    assert export(store=loaded, output=io.BytesIO(), fmt=fmt, describe=False, count_objects=True) == slow_stats
     a = Graph().parse(data=fast.getvalue(), format=RDFLIB_FORMATS[fmt])
     b = Graph().parse(data=slow.getvalue(), format=RDFLIB_FORMATS[fmt])
     assert len(a) == fast_stats.triples and isomorphic(a, b)
@@ -67,3 +75,16 @@ def test_the_cached_export_carries_the_dataset_description(loaded: FalkorDBStore
     text = buffer.getvalue().decode()
     assert "<http://purl.org/dc/terms/license>" in text
     assert text.count("<http://rdfs.org/ns/void#inDataset>") >= 1000
+
+
+def test_the_sparql_services_statistics_count_objects_and_dates(loaded: FalkorDBStore, tmp_path: Path) -> None:
+    """The service's dump comes from the saved RDF without counting; VoID's distinct objects and DCAT's
+    dates are counted from the dump when first asked, and equal the engine road's full count."""
+    from eucan.linked.sparql_service import SparqlService
+
+    engine = export(store=loaded, output=io.BytesIO(), fmt="nt", rdf_dir=tmp_path, describe=False)
+    with SparqlService(store=loaded, work_dir=tmp_path / "sparql") as service:
+        service.refresh(force=True)
+        assert service._built is not None and not service._built.stats.objects_counted
+        assert service.stats == engine
+        assert engine.distinct_objects > 1000 and engine.first_date is not None

@@ -1,0 +1,241 @@
+"""An export streamed from the canonical RDF a load saved beside the graph (`loaders.rdf_cache`).
+
+This is the export's fast road, kept free of the engine and of the property-graph mapping so that
+`eucan export` can take it without starting the engine (`graph.snapshot.saved_token` says which
+load the saved graph holds): the saved N-Triples go through pyoxigraph's parser into its
+serializer, after the dataset's description, each subject followed by its `void:inDataset` link.
+
+The counts VoID reports (triples, resources, classes, properties) come with the saved file, so the
+triples are not counted one by one; the distinct objects and the span of the dates are counted
+only when asked (`count_objects`), as the SPARQL service does when VoID or DCAT is first requested.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import shutil
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, BinaryIO, cast
+
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
+
+from eucan.linked.dataset_description import description_triples, in_dataset, is_description
+from eucan.linked.formats import RDF_FORMATS, prefixes_for
+
+__all__ = [
+    "LOAD_MARKER",
+    "ExportStats",
+    "Output",
+    "CACHED_FORMATS",
+    "Saved",
+    "count_triples",
+    "export_saved",
+    "open_saved",
+    "serialize_triples",
+    "stats_of_dump",
+]
+
+LOAD_MARKER = "last-load"
+"""The file `eucan load` writes in the data folder after each load (`sparql_service.mark_loaded`)."""
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
+
+Output = IO[bytes] | io.BufferedIOBase
+"""Where an export goes: a binary file, a buffer, or a gzip stream."""
+
+
+@dataclass
+class ExportStats:
+    """What an export wrote (the numbers VoID reports). `objects_counted` is False when the distinct
+    objects and the dates were not counted (an export from the saved counts; `count_objects`)."""
+
+    triples: int = 0
+    entities: int = 0
+    classes: Counter[str] = field(default_factory=Counter)
+    properties: Counter[str] = field(default_factory=Counter)
+    objects: set[int] = field(default_factory=set, repr=False)  # hashes of the distinct objects
+    first_date: str | None = None  # the earliest and latest xsd:date in the data (temporal coverage)
+    last_date: str | None = None
+    objects_counted: bool = True
+
+    def see_date(self, value: str) -> None:
+        if self.first_date is None or value < self.first_date:
+            self.first_date = value
+        if self.last_date is None or value > self.last_date:
+            self.last_date = value
+
+    @property
+    def distinct_objects(self) -> int:
+        return len(self.objects)
+
+
+def count_triples(triples: Iterable[Triple], stats: ExportStats) -> Iterator[Triple]:
+    """The triples, counted into `stats` as the engine road counts them (what VoID and DCAT report)."""
+    subjects: set[str] = set()
+    for triple in triples:
+        stats.triples += 1
+        subjects.add(str(triple.subject))
+        stats.properties[triple.predicate.value] += 1
+        stats.objects.add(hash(triple.object))
+        obj = triple.object
+        if isinstance(obj, Literal) and obj.datatype.value == XSD_DATE:
+            stats.see_date(obj.value)
+        elif triple.predicate.value == RDF_TYPE and isinstance(obj, NamedNode):
+            stats.classes[obj.value] += 1
+        yield triple
+    stats.entities = len(subjects)
+
+
+def _saved_counts(counts: dict[str, Any]) -> ExportStats:
+    return ExportStats(
+        triples=int(counts["triples"]),
+        entities=int(counts["entities"]),
+        classes=Counter({str(k): int(v) for k, v in counts["classes"].items()}),
+        properties=Counter({str(k): int(v) for k, v in counts["properties"].items()}),
+        objects_counted=False,
+    )
+
+
+def serialize_triples(triples: Iterable[Triple], output: Output, fmt: str, *, expanded: bool = False) -> None:
+    """Write triples in one of the RDF formats with the project's declared prefixes; JSON-LD compacted
+    with the ontology's context, one node object per subject (`expanded`: full IRIs, streamed)."""
+    spec = RDF_FORMATS[fmt]
+    if spec.rdf_format == RdfFormat.JSON_LD:
+        if not expanded:
+            from eucan.linked.jsonld import compact_jsonld  # rdflib and the ontology: only for this format
+
+            output.write(compact_jsonld(triples))
+            return
+        serialize(triples, cast(IO[bytes], output), spec.rdf_format)
+        return
+    serialize(triples, cast(IO[bytes], output), spec.rdf_format, prefixes=prefixes_for(spec.rdf_format))
+
+
+@dataclass
+class Saved:
+    """A load's saved canonical RDF, opened (so a later load that replaces the file cannot change what
+    is read), with its counts and its path (`<token>.nt`)."""
+
+    source: BinaryIO
+    counts: dict[str, Any]
+    path: Path
+
+    def close(self) -> None:
+        self.source.close()
+
+    def body_cache(self, fmt: str) -> Path:
+        """Where this load's export body in `fmt` is kept (removed with the load's other files)."""
+        from eucan import __version__
+
+        return self.path.with_name(f"{self.path.stem}.export-{__version__}.{RDF_FORMATS[fmt].extension}")
+
+
+def open_saved(folder: Path, token: str) -> Saved | None:
+    """The saved canonical RDF of load `token` in `folder`, opened; None when the folder has no complete
+    file for it."""
+    from eucan.loaders.rdf_cache import cached
+
+    found = cached(folder, token)
+    if found is None:
+        return None
+    path, counts = found
+    try:
+        return Saved(path.open("rb"), counts, path)
+    except OSError:
+        return None
+
+
+CACHED_FORMATS = ("ttl", "nt")
+"""Formats whose export body is kept beside the saved RDF after the first export of a load: documents
+that can follow the description as they are (Turtle may declare its prefixes again)."""
+
+
+class _Tee:
+    """A binary sink writing to the export's output and to the body cache being written."""
+
+    def __init__(self, first: Output, second: BinaryIO) -> None:
+        self.first, self.second = first, second
+
+    def write(self, data: bytes) -> int:
+        self.first.write(data)
+        self.second.write(data)
+        return len(data)
+
+    def flush(self) -> None:
+        self.first.flush()
+
+
+def export_saved(
+    saved: Saved,
+    output: Output,
+    fmt: str,
+    *,
+    describe: bool = True,
+    modified: str | None = None,
+    expanded: bool = False,
+    count_objects: bool = False,
+    keep_body: bool = True,
+) -> ExportStats:
+    """Write the saved canonical RDF (with its saved counts) as `fmt`; see `export`.
+
+    Turtle and N-Triples with the description (the CLI's and the dumps' exports) write the description,
+    then the body (every triple of the data, each subject followed by its `void:inDataset` link). The
+    first such export of a load also keeps the body beside the saved RDF (`keep_body`), and the next
+    ones copy it as bytes: pyoxigraph's parse of the saved N-Triples costs about twice its serializer."""
+    stats = ExportStats() if count_objects else _saved_counts(saved.counts)
+    if describe and fmt in CACHED_FORMATS and not count_objects:
+        serialize_triples(description_triples(modified=modified), output, fmt)
+        body = saved.body_cache(fmt)
+        try:
+            cached_body = body.open("rb")
+        except OSError:
+            cached_body = None
+        if cached_body is not None:
+            with cached_body:
+                shutil.copyfileobj(cached_body, cast(IO[bytes], output), 1 << 20)
+            return stats
+        triples: Iterable[Triple] = in_dataset(parse(saved.source, format=RdfFormat.N_TRIPLES, lenient=True))
+        part = body.with_name(f"{body.name}.{os.getpid()}.part")
+        try:
+            keep = part.open("wb") if keep_body else None
+        except OSError:
+            keep = None
+        if keep is None:
+            serialize_triples(triples, output, fmt)
+            return stats
+        try:
+            with keep:
+                serialize_triples(triples, _Tee(output, keep), fmt)  # type: ignore[arg-type]
+            part.replace(body)  # fails if a newer load removed this load's files meanwhile: nothing kept
+        except OSError:
+            pass
+        finally:
+            part.unlink(missing_ok=True)
+        return stats
+    # lenient: the file was written by the loader from validated terms; skip re-checking every IRI
+    triples = parse(saved.source, format=RdfFormat.N_TRIPLES, lenient=True)
+    if count_objects:
+        triples = count_triples(triples, stats)
+    if describe:
+        triples = itertools.chain(description_triples(modified=modified), in_dataset(triples))
+    serialize_triples(triples, output, fmt, expanded=expanded)
+    return stats
+
+
+def stats_of_dump(path: Path) -> ExportStats:
+    """Count an N-Triples export (the dataset's description left out), objects and dates included."""
+    stats = ExportStats()
+    with path.open("rb") as source:
+        data = (
+            t
+            for t in parse(source, format=RdfFormat.N_TRIPLES, lenient=True)
+            if not is_description(cast(Any, t.subject).value, t.predicate.value)
+        )
+        for _ in count_triples(data, stats):
+            pass
+    return stats
