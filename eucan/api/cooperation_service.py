@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import threading
+from collections import OrderedDict
 from typing import Any, cast, get_args
 
 from eucan.api import models as m
@@ -24,7 +27,7 @@ from eucan.graph.store import GraphStore
 from eucan.loaders.records import InstrumentType
 from eucan.queries.runner import run_named
 
-__all__ = ["cooperation", "partners", "timeline"]
+__all__ = ["RowCounts", "cooperation", "partners", "row_counts", "timeline"]
 
 
 # -- cooperation and partners ------------------------------------------------------------------
@@ -53,12 +56,12 @@ def cooperation(
         raise QueryParameterError(
             f"instrument_type must be one of {', '.join(get_args(InstrumentType))} (got {clip(instrument_type)})"
         )
-    params = {"partner": partner, "domain": domain, "instrument_type": instrument_type, "as_of": as_of}
+    filters = {"domain": domain, "instrument_type": instrument_type, "as_of": as_of}
     page = {"limit": limit, "offset": offset}
     records: list[dict[str, Any]] = []
     if actor:
         records = run_named(
-            store=store, name="api_cooperation_by_actor", params={**params, **page, "actor": actor}
+            store=store, name="api_cooperation_by_actor", params={**filters, **page, "partner": partner, "actor": actor}
         ).records()
         if not records:
             require(store, actor, "Actor", "actor", "actor")
@@ -68,8 +71,12 @@ def cooperation(
     ):
         if value:
             require(store, value, label, what, param)
-    if not actor:
-        records = run_named(store=store, name="api_cooperation", params={**params, **page}).records()
+    if not actor and partner:
+        records = run_named(
+            store=store, name="api_cooperation_by_partner", params={**filters, **page, "partner": partner}
+        ).records()
+    elif not actor:
+        records = _whole_list_page(store, filters, limit, offset)
     items, total = paged(records)
     ids = [raw["record"] for raw in items]
     ids += [raw["instrument"]["record"] for raw in items]
@@ -115,6 +122,73 @@ def cooperation(
             )
         )
     return rows, total
+
+
+class RowCounts:
+    """How many cooperation rows each actor has under some filters (actor ids in id order), and their running
+    totals: which actors a page of the whole list holds, found by bisection."""
+
+    def __init__(self, pairs: list[list[Any]]) -> None:
+        self.actors = [str(actor) for actor, _ in pairs]
+        self.ends: list[int] = []  # ends[k]: rows of the actors before and including actors[k]
+        total = 0
+        for _, n in pairs:
+            total += int(n)
+            self.ends.append(total)
+
+    @property
+    def total(self) -> int:
+        return self.ends[-1] if self.ends else 0
+
+    def window(self, offset: int, limit: int) -> tuple[list[str], int]:
+        """The actors whose rows hold rows offset .. offset + limit - 1, and the rows of theirs to skip."""
+        first = bisect.bisect_right(self.ends, offset)
+        if first >= len(self.actors):
+            return [], 0
+        last = bisect.bisect_left(self.ends, offset + limit, lo=first)
+        before = self.ends[first - 1] if first else 0
+        return self.actors[first : last + 1], offset - before
+
+
+_COUNTS: OrderedDict[tuple[int, str, tuple[Any, ...]], RowCounts] = OrderedDict()
+_COUNTS_KEPT = 32
+_COUNTS_LOCK = threading.Lock()
+COUNTS_TIMEOUT_MS = 60_000
+"""Counting reads the whole graph once per loaded graph and filters: it may take longer than a page query."""
+
+
+def row_counts(store: GraphStore, filters: dict[str, Any]) -> RowCounts:
+    """The rows per actor of the whole cooperation list under `filters`, kept per store and loaded graph (a
+    load writes a new token, so a reload is seen by the next request). Counting reads every participation
+    (about 0.5 s per 100,000 facts), once per graph and filters; a page then reads only its own actors."""
+    token = run_named(store=store, name="api_load_token", params={}).rows
+    load = str(token[0][0]) if token and token[0][0] is not None else None
+    key = (id(store), load or "", tuple(sorted(filters.items())))
+    with _COUNTS_LOCK:
+        if load is not None and key in _COUNTS:
+            _COUNTS.move_to_end(key)
+            return _COUNTS[key]
+        rows = run_named(store=store, name="api_cooperation_counts", params=filters, timeout_ms=COUNTS_TIMEOUT_MS).rows
+        counts = RowCounts(list(rows[0][0] or []) if rows else [])
+        if load is not None:
+            _COUNTS[key] = counts
+            while len(_COUNTS) > _COUNTS_KEPT:
+                _COUNTS.popitem(last=False)
+        return counts
+
+
+def _whole_list_page(store: GraphStore, filters: dict[str, Any], limit: int, offset: int) -> list[dict[str, Any]]:
+    """A page of the cooperation list without an actor or partner: the counts say which actors it needs."""
+    counts = row_counts(store, filters)
+    actors, skip = counts.window(offset, limit)
+    if not actors:
+        return [{"total": counts.total, "item": None}]
+    records = run_named(
+        store=store,
+        name="api_cooperation_page",
+        params={**filters, "actors": actors, "offset": skip, "limit": limit},
+    ).records()
+    return [{"total": counts.total, "item": raw["item"]} for raw in records]
 
 
 def _side(raw: r.DatedRow, prov: Provenance) -> m.SideOfShare:

@@ -59,7 +59,11 @@ def list_events(
     if date_from and date_to and date_from > date_to:
         return [], 0  # an empty range (from after to) holds no events, as in SQL's BETWEEN
     params = {"type": type, "actor": actor, "instrument": instrument, "date_from": date_from, "date_to": date_to}
-    items, total = page(store, "api_events", params, limit, offset)
+    # With an actor or an instrument, the query starts from it (index lookup) instead of reading every event.
+    if actor or instrument:
+        items, total = page(store, "api_events_anchored", {**params, "anchor": actor or instrument}, limit, offset)
+    else:
+        items, total = page(store, "api_events", params, limit, offset)
     prov = Provenance(store, items)
     return [m.EventSummary(**_summary(cast(r.EventRow, raw), prov)) for raw in items], total
 

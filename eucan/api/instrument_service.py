@@ -54,7 +54,11 @@ def list_instruments(
 ) -> tuple[list[m.InstrumentSummary], int]:
     if domain:
         require(store, domain, "CooperationDomain", "cooperation domain", "domain")
-    items, total = page(store, "api_instruments", {"type": type, "domain": domain}, limit, offset)
+    # With a domain, the query starts from it (index lookup) instead of looking at every instrument.
+    if domain:
+        items, total = page(store, "api_instruments_by_domain", {"type": type, "domain": domain}, limit, offset)
+    else:
+        items, total = page(store, "api_instruments", {"type": type}, limit, offset)
     prov = Provenance(store, items)
     return [_instrument_summary(cast(r.InstrumentRow, raw), prov) for raw in items], total
 

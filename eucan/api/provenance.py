@@ -12,6 +12,7 @@ from eucan.echo import clip
 from eucan.errors import NotFound, QueryParameterError
 from eucan.graph.fulltext import fold
 from eucan.graph.store import GraphStore
+from eucan.queries.catalog import get_query
 from eucan.queries.runner import run_named
 
 __all__ = [
@@ -158,9 +159,15 @@ class Provenance:
         ]
 
     def sources_of(self, records: Iterable[str]) -> list[m.Source]:
+        """The sources of several records, each once, in order of first appearance."""
         out: list[m.Source] = []
+        seen: set[tuple[object, ...]] = set()
         for record in records:
-            out.extend(s for s in self.sources(record) if s not in out)
+            for s in self.sources(record):
+                key = (s.url, s.quote, s.lang, s.retrieved, s.title, s.primary)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(s)
         return out
 
     def role(self, record: str | None) -> str | None:
@@ -215,4 +222,8 @@ def check_date(name: str, value: str | None) -> str | None:
 def page(
     store: GraphStore, name: str, params: dict[str, Any], limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
-    return paged(run_named(store=store, name=name, params={**params, "limit": limit, "offset": offset}).records())
+    """One page of a list query (`total, item` rows); a query that sorts with `LIMIT $end` gets end = offset + limit."""
+    bound = {**params, "limit": limit, "offset": offset}
+    if any(p.name == "end" for p in get_query(name, backend=store.backend).parameters):
+        bound["end"] = offset + limit
+    return paged(run_named(store=store, name=name, params=bound).records())

@@ -1,18 +1,20 @@
 // @title Instruments (API list)
-// @description Instruments ordered by name, optionally of one type or covering one domain, with their sources.
+// @description Instruments ordered by name, optionally of one type (api_instruments_by_domain starts from a domain), with their sources.
 // @param type? string PescoProject  Only instruments of this type.
-// @param domain? string maritime-security  Only instruments covering this cooperation domain id.
 // @param offset int 0  Rows to skip.
 // @param limit int 50  Rows to return.
+// @param end int 50  offset + limit: how many sorted rows the engine keeps.
 // @returns total, item
-MATCH (i:Instrument)
+// Paging: the engine sorts with a LIMIT of `end` (= offset + limit; it keeps only that many rows) and the
+// page is cut from those; the total is counted apart, so no request collects and sorts the whole list.
+OPTIONAL MATCH (c:Instrument)
+WHERE $type IS NULL OR $type IN labels(c)
+WITH count(c) AS total
+OPTIONAL MATCH (i:Instrument)
 WHERE $type IS NULL OR $type IN labels(i)
-WITH i, CASE WHEN $domain IS NULL THEN true ELSE $domain IN [(i)-[:COVERS_DOMAIN]->(d:CooperationDomain) | d.id] END AS keep
-WHERE keep
-WITH i ORDER BY toLower(i.name), i.id
-WITH collect(i) AS rows
-WITH size(rows) AS total, rows[$offset..($offset + $limit)] AS page
-UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS i
+WITH total, i ORDER BY toLower(i.name), i.id LIMIT $end
+WITH total, collect(i) AS top
+UNWIND (CASE WHEN size(top) <= $offset THEN [null] ELSE top[$offset..] END) AS i
 RETURN total, CASE WHEN i IS NULL THEN null ELSE {
   record: i.id, id: i.id, name: i.name, name_fr: i.name_fr, altNames: i.altNames, acronym: i.acronym, labels: labels(i),
   status: i.status, signedDate: i.signedDate, signedDatePrecision: i.signedDatePrecision, adoptedDate: i.adoptedDate, adoptedDatePrecision: i.adoptedDatePrecision, publicationDate: i.publicationDate, publicationDatePrecision: i.publicationDatePrecision, entryIntoForceDate: i.entryIntoForceDate, entryIntoForceDatePrecision: i.entryIntoForceDatePrecision, startDate: i.startDate, startDatePrecision: i.startDatePrecision, endDate: i.endDate, endDatePrecision: i.endDatePrecision, endDateLast: i.endDateLast
