@@ -8,9 +8,13 @@
 // @param limit int 50  Rows to return.
 // @returns total, item
 UNWIND $actors AS actor_id
-MATCH (a:Actor {id: actor_id})<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)
+MATCH (a:Actor {id: actor_id})
+WITH a
+MATCH (a)<-[:PARTICIPANT]-(p:Participation)
 WHERE ($as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of)))
-  AND ($instrument_type IS NULL OR $instrument_type IN labels(i))
+WITH a, p
+MATCH (p)-[:INSTRUMENT]->(i:Instrument)
+WHERE ($instrument_type IS NULL OR $instrument_type IN labels(i))
   AND ($domain IS NULL OR (i)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain}))
 WITH a, p, i ORDER BY a.id, i.id, p.id
 WITH collect([a, p, i]) AS rows
