@@ -7,6 +7,8 @@ import threading
 from collections import OrderedDict
 from typing import Any, cast, get_args
 
+from pydantic import TypeAdapter
+
 from eucan.api import models as m
 from eucan.api import rows as r
 from eucan.api.provenance import (
@@ -16,7 +18,9 @@ from eucan.api.provenance import (
     page,
     paged,
     period,
+    period_json,
     ref,
+    ref_json,
     require,
     text_of,
     type_of,
@@ -27,7 +31,7 @@ from eucan.graph.store import GraphStore
 from eucan.loaders.records import InstrumentType
 from eucan.queries.runner import run_named
 
-__all__ = ["RowCounts", "cooperation", "partners", "row_counts", "timeline"]
+__all__ = ["RowCounts", "cooperation", "cooperation_json", "partners", "row_counts", "timeline"]
 
 
 # -- cooperation and partners ------------------------------------------------------------------
@@ -44,12 +48,43 @@ def cooperation(
     limit: int,
     offset: int,
 ) -> tuple[list[m.CooperationRow], int]:
-    """Who cooperates with whom on what: one row per participation, with partners, domains, period, sources.
+    """`cooperation_json`'s rows as models (the explorer's pages use them)."""
+    rows, total = cooperation_json(
+        store=store,
+        actor=actor,
+        partner=partner,
+        domain=domain,
+        instrument_type=instrument_type,
+        as_of=as_of,
+        limit=limit,
+        offset=offset,
+    )
+    return _COOPERATION_ROWS.validate_python(rows), total
+
+
+_COOPERATION_ROWS = TypeAdapter(list[m.CooperationRow])
+
+
+def cooperation_json(
+    *,
+    store: GraphStore,
+    actor: str | None,
+    partner: str | None,
+    domain: str | None,
+    instrument_type: str | None,
+    as_of: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[dict[str, Any]], int]:
+    """Who cooperates with whom on what: one row per participation, with partners, domains, period, sources,
+    as plain JSON values in `m.CooperationRow`'s shape.
 
     The hot path of the API, so it does the least work that gives the same answer: with `actor`, the page query
-    itself tells an unknown actor (no row at all), so the existence check runs only to word the 404; the
-    provenance query gets exactly the record ids of the page; and the response models are built with
-    `model_construct`, as the values come from the loaded (already validated) graph.
+    itself tells an unknown actor (no row at all), so the existence check runs only to word the 404; with
+    `partner`, the query starts from the partner; without either, per-actor row counts kept for the loaded
+    graph say which actors a page needs; the provenance query gets exactly the record ids of the page; and
+    the rows are plain dicts, not models (a page holds ~2,000 nested objects: building a pydantic model for
+    each cost more than the engine's work); a test checks they are exactly what the models serialise.
     """
     as_of = check_date("as_of", as_of)
     if instrument_type is not None and instrument_type not in get_args(InstrumentType):
@@ -86,40 +121,32 @@ def cooperation(
     for raw in items:
         instrument = raw["instrument"]
         partners = [
-            m.PartnerInRow.model_construct(
-                id=b["id"],
-                name=b.get("name"),
-                type=type_of(b.get("labels")),
-                record=b["record"],
-                role=prov.role(b["record"]),
-                period=period(b),
-                sources=prov.sources(b["record"]),
-            )
+            {
+                **ref_json(b),
+                "record": b["record"],
+                "role": prov.role(b["record"]),
+                "period": period_json(b),
+                "sources": prov.sources_json(b["record"]),
+            }
             for b in raw.get("partners") or []
         ]
         rows.append(
-            m.CooperationRow.model_construct(
-                record=raw["record"],
-                actor=must_ref(raw["actor"]),
-                role=prov.role(raw["record"]),
-                instrument=m.InstrumentRef.model_construct(
-                    id=instrument["id"],
-                    name=instrument.get("name"),
-                    type=type_of(instrument.get("labels")),
-                    sources=prov.sources(instrument["record"]),
+            {
+                "record": raw["record"],
+                "actor": ref_json(raw["actor"]),
+                "role": prov.role(raw["record"]),
+                "instrument": {**ref_json(instrument), "sources": prov.sources_json(instrument["record"])},
+                "domains": sorted(
+                    ({"id": d["id"], "name": d.get("name")} for d in raw.get("domains") or []), key=lambda d: d["id"]
                 ),
-                domains=sorted(
-                    (m.DomainRef.model_construct(id=d["id"], name=d.get("name")) for d in raw.get("domains") or []),
-                    key=lambda d: d.id,
-                ),
-                period=period(cast(r.DatedRow, raw)),
-                contribution=text_of(raw.get("contribution")),
-                personnel=raw.get("personnel"),
-                national_operation=text_of(raw.get("nationalOperation")),
-                uncertainty=text_of(raw.get("uncertainty")),
-                partners=sorted(partners, key=lambda p: (p.id, p.record)),
-                sources=prov.sources(raw["record"]),
-            )
+                "period": period_json(cast(r.DatedRow, raw)),
+                "contribution": text_of(raw.get("contribution")),
+                "personnel": raw.get("personnel"),
+                "national_operation": text_of(raw.get("nationalOperation")),
+                "uncertainty": text_of(raw.get("uncertainty")),
+                "partners": sorted(partners, key=lambda p: (p["id"], p["record"])),
+                "sources": prov.sources_json(raw["record"]),
+            }
         )
     return rows, total
 

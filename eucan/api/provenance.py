@@ -26,7 +26,9 @@ __all__ = [
     "page",
     "paged",
     "period",
+    "period_json",
     "ref",
+    "ref_json",
     "require",
     "text_of",
     "type_of",
@@ -76,15 +78,25 @@ def must_ref(raw: r.RefRow) -> m.Ref:
 
 
 def period(raw: r.DatedRow) -> m.Period:
+    return m.Period.model_construct(**period_json(raw))
+
+
+def period_json(raw: r.DatedRow) -> dict[str, Any]:
+    """A period as `m.Period` serialises it (answers built as plain JSON values skip the models)."""
     start, end = raw.get("startDate"), raw.get("endDate")
-    return m.Period(
-        start=start,
-        start_precision=raw.get("startDatePrecision"),
-        end=end,
-        end_precision=raw.get("endDatePrecision"),
-        end_last=raw.get("endDateLast"),
-        undated=start is None and end is None,
-    )
+    return {
+        "start": start,
+        "start_precision": raw.get("startDatePrecision"),
+        "end": end,
+        "end_precision": raw.get("endDatePrecision"),
+        "end_last": raw.get("endDateLast"),
+        "undated": start is None and end is None,
+    }
+
+
+def ref_json(raw: r.RefRow) -> dict[str, Any]:
+    """A reference as `m.Ref` serialises it."""
+    return {"id": raw["id"], "name": raw.get("name"), "type": type_of(raw.get("labels"))}
 
 
 def list_of(value: object) -> list[str]:
@@ -143,17 +155,21 @@ class Provenance:
                 self._info[row["id"]] = cast(r.RecordInfoRow, row)
 
     def sources(self, record: str | None) -> list[m.Source]:
-        info = self._info.get(record or "")
         # model_construct: every field is already turned into its type here (this runs for every source shown).
+        return [m.Source.model_construct(**s) for s in self.sources_json(record)]
+
+    def sources_json(self, record: str | None) -> list[dict[str, Any]]:
+        """The record's sources as `m.Source` serialises them (the fields in the model's order)."""
+        info = self._info.get(record or "")
         return [
-            m.Source.model_construct(
-                url=str(s["url"]),
-                quote=str(text_of(s["quote"])),
-                lang=str(s.get("lang") or "en"),
-                retrieved=text_of(s.get("retrieved")),
-                title=text_of(s.get("title")),
-                primary=None if s.get("primary") is None else bool(s["primary"]),
-            )
+            {
+                "url": str(s["url"]),
+                "quote": str(text_of(s["quote"])),
+                "lang": str(s.get("lang") or "en"),
+                "retrieved": text_of(s.get("retrieved")),
+                "title": text_of(s.get("title")),
+                "primary": None if s.get("primary") is None else bool(s["primary"]),
+            }
             for s in (info or {}).get("sources") or []
             if text_of(s.get("url")) and s.get("quote")
         ]
