@@ -119,7 +119,7 @@ def read_graph(base: str, seed: int) -> Graph:
         share = min(1.0, 5000 / max(total, 1))  # rand() keeps a spread-out sample within the row cap
         return sorted(str(r[0]) for r in cypher(base, query.replace("$share", repr(share))) if r[0] is not None)
 
-    facts = count("MATCH (f:Fact) RETURN count(f)")
+    facts = count("MATCH (r)-[:EVIDENCE]->(:SourceExcerpt) RETURN count(DISTINCT r)")  # records with a source
     all_actors = count("MATCH (a:Actor) RETURN count(a)")
     all_instruments = count("MATCH (i:Instrument) RETURN count(i)")
     events = count("MATCH (e:Event) RETURN count(e)")

@@ -14,10 +14,8 @@ from eucan.api import rows as r
 from eucan.api.provenance import (
     Provenance,
     check_date,
-    must_ref,
     page,
     paged,
-    period,
     period_json,
     ref,
     ref_json,
@@ -31,7 +29,7 @@ from eucan.graph.store import GraphStore
 from eucan.loaders.records import InstrumentType
 from eucan.queries.runner import run_named
 
-__all__ = ["RowCounts", "cooperation", "cooperation_json", "partners", "row_counts", "timeline"]
+__all__ = ["RowCounts", "cooperation", "cooperation_json", "partners", "partners_json", "row_counts", "timeline"]
 
 
 # -- cooperation and partners ------------------------------------------------------------------
@@ -218,16 +216,32 @@ def _whole_list_page(store: GraphStore, filters: dict[str, Any], limit: int, off
     return [{"total": counts.total, "item": raw["item"]} for raw in records]
 
 
-def _side(raw: r.DatedRow, prov: Provenance) -> m.SideOfShare:
-    return m.SideOfShare(
-        record=raw["record"], role=prov.role(raw["record"]), period=period(raw), sources=prov.sources(raw["record"])
-    )
+def _side(raw: r.DatedRow, prov: Provenance) -> dict[str, Any]:
+    """One side of a shared instrument as `m.SideOfShare` serialises it."""
+    return {
+        "record": raw["record"],
+        "role": prov.role(raw["record"]),
+        "period": period_json(raw),
+        "sources": prov.sources_json(raw["record"]),
+    }
 
 
 def partners(
     *, store: GraphStore, actor: str, as_of: str | None, limit: int, offset: int
 ) -> tuple[list[m.Partner], int]:
-    """The actors sharing an instrument with `actor` (on `as_of` if given), each with the instruments shared."""
+    """`partners_json`'s partners as models (the explorer's pages use them)."""
+    items, total = partners_json(store=store, actor=actor, as_of=as_of, limit=limit, offset=offset)
+    return _PARTNERS.validate_python(items), total
+
+
+_PARTNERS = TypeAdapter(list[m.Partner])
+
+
+def partners_json(
+    *, store: GraphStore, actor: str, as_of: str | None, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """The actors sharing an instrument with `actor` (on `as_of` if given), each with the instruments shared,
+    as plain JSON values in `m.Partner`'s shape."""
     as_of = check_date("as_of", as_of)
     require(store, actor, "Actor", "actor")
     items, total = page(store, "api_partners", {"actor": actor, "as_of": as_of}, limit, offset)
@@ -235,15 +249,15 @@ def partners(
     out = []
     for raw in items:
         shared = [
-            m.SharedInstrument(
-                instrument=must_ref(s["instrument"]),
-                actor=_side(s["actorParticipation"], prov),
-                partner=_side(s["partnerParticipation"], prov),
-            )
+            {
+                "instrument": ref_json(s["instrument"]),
+                "actor": _side(s["actorParticipation"], prov),
+                "partner": _side(s["partnerParticipation"], prov),
+            }
             for s in raw.get("shared") or []
         ]
-        shared.sort(key=lambda s: (s.instrument.id, s.actor.record, s.partner.record))
-        out.append(m.Partner(partner=must_ref(raw["partner"]), instruments=shared))
+        shared.sort(key=lambda s: (s["instrument"]["id"], s["actor"]["record"], s["partner"]["record"]))
+        out.append({"partner": ref_json(raw["partner"]), "instruments": shared})
     return out, total
 
 

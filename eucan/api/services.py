@@ -10,7 +10,7 @@ provenance) is in `provenance`. This module gathers them for the routes.
 from __future__ import annotations
 
 from eucan.api.actor_service import get_actor, list_actors
-from eucan.api.cooperation_service import cooperation, cooperation_json, partners, timeline
+from eucan.api.cooperation_service import cooperation, cooperation_json, partners, partners_json, timeline
 from eucan.api.instrument_service import get_domain, get_instrument, list_domains, list_instruments
 from eucan.api.provenance import check_date, normalise, type_of
 from eucan.api.search_service import search
@@ -30,6 +30,7 @@ __all__ = [
     "list_instruments",
     "normalise",
     "partners",
+    "partners_json",
     "search",
     "timeline",
     "type_of",

@@ -157,3 +157,11 @@ def test_the_kept_row_counts_follow_a_new_load(own_store: FalkorDBStore) -> None
         read_only=False,
     )
     assert total() == before - 1
+
+
+@pytest.mark.parametrize("params", [{}, {"as_of": "2024-01-01"}])
+def test_partners_json_is_what_the_models_serialise(client: TestClient, params: dict[str, str]) -> None:
+    body = client.get(f"{V1}/actors/canada/partners", params={**params, "limit": 40}).json()
+    assert body["data"] and body["data"][0]["instruments"]
+    page = TypeAdapter(m.Page[m.Partner])
+    assert page.dump_python(page.validate_python(body), mode="json") == body
