@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import bisect
-import threading
-from collections import OrderedDict
 from typing import Any, cast, get_args
 
 from pydantic import TypeAdapter
 
 from eucan.api import models as m
 from eucan.api import rows as r
+from eucan.api.kept import FULL_PASS_TIMEOUT_MS, kept
 from eucan.api.provenance import (
     Provenance,
     check_date,
@@ -175,31 +174,17 @@ class RowCounts:
         return self.actors[first : last + 1], offset - before
 
 
-_COUNTS: OrderedDict[tuple[int, str, tuple[Any, ...]], RowCounts] = OrderedDict()
-_COUNTS_KEPT = 32
-_COUNTS_LOCK = threading.Lock()
-COUNTS_TIMEOUT_MS = 60_000
-"""Counting reads the whole graph once per loaded graph and filters: it may take longer than a page query."""
-
-
 def row_counts(store: GraphStore, filters: dict[str, Any]) -> RowCounts:
-    """The rows per actor of the whole cooperation list under `filters`, kept per store and loaded graph (a
-    load writes a new token, so a reload is seen by the next request). Counting reads every participation
-    (about 0.5 s per 100,000 facts), once per graph and filters; a page then reads only its own actors."""
-    token = run_named(store=store, name="api_load_token", params={}).rows
-    load = str(token[0][0]) if token and token[0][0] is not None else None
-    key = (id(store), load or "", tuple(sorted(filters.items())))
-    with _COUNTS_LOCK:
-        if load is not None and key in _COUNTS:
-            _COUNTS.move_to_end(key)
-            return _COUNTS[key]
-        rows = run_named(store=store, name="api_cooperation_counts", params=filters, timeout_ms=COUNTS_TIMEOUT_MS).rows
-        counts = RowCounts(list(rows[0][0] or []) if rows else [])
-        if load is not None:
-            _COUNTS[key] = counts
-            while len(_COUNTS) > _COUNTS_KEPT:
-                _COUNTS.popitem(last=False)
-        return counts
+    """The rows per actor of the whole cooperation list under `filters`, kept per loaded graph (`kept`).
+    Counting reads every participation (about 0.1-0.5 s per 100,000 facts); a page then reads only its actors."""
+
+    def compute() -> RowCounts:
+        rows = run_named(
+            store=store, name="api_cooperation_counts", params=filters, timeout_ms=FULL_PASS_TIMEOUT_MS
+        ).rows
+        return RowCounts(list(rows[0][0] or []) if rows else [])
+
+    return kept(store, "api_cooperation_counts", filters, compute)
 
 
 def _whole_list_page(store: GraphStore, filters: dict[str, Any], limit: int, offset: int) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from eucan.api import rows as r
 from eucan.api.provenance import (
     Provenance,
     exact_matches,
+    kept_page,
     list_of,
     must_ref,
     page,
@@ -58,7 +59,7 @@ def list_instruments(
     if domain:
         items, total = page(store, "api_instruments_by_domain", {"type": type, "domain": domain}, limit, offset)
     else:
-        items, total = page(store, "api_instruments", {"type": type}, limit, offset)
+        items, total = kept_page(store, "api_instrument_ids", "api_instruments_by_ids", {"type": type}, limit, offset)
     prov = Provenance(store, items)
     return [_instrument_summary(cast(r.InstrumentRow, raw), prov) for raw in items], total
 

@@ -20,6 +20,7 @@ __all__ = [
     "Provenance",
     "check_date",
     "exact_matches",
+    "kept_page",
     "list_of",
     "must_ref",
     "normalise",
@@ -233,6 +234,24 @@ def check_date(name: str, value: str | None) -> str | None:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise QueryParameterError(f"{name} must be a date YYYY-MM-DD (got {clip(value)})") from None
+
+
+def kept_page(
+    store: GraphStore, ids_query: str, items_query: str, params: dict[str, Any], limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of a list whose order `ids_query` gives (kept per loaded graph, `kept.ordered_ids`), its items
+    read by id with `items_query` (one `item` per id): a page costs the same whatever its offset."""
+    from eucan.api.kept import ordered_ids
+
+    ids = ordered_ids(store, ids_query, params)
+    chunk = ids[offset : offset + limit]
+    if not chunk:
+        return [], len(ids)
+    by_id = {
+        row["item"]["id"]: row["item"]
+        for row in run_named(store=store, name=items_query, params={"ids": chunk}).records()
+    }
+    return [by_id[i] for i in chunk if i in by_id], len(ids)
 
 
 def page(

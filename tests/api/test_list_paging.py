@@ -165,3 +165,16 @@ def test_partners_json_is_what_the_models_serialise(client: TestClient, params: 
     assert body["data"] and body["data"][0]["instruments"]
     page = TypeAdapter(m.Page[m.Partner])
     assert page.dump_python(page.validate_python(body), mode="json") == body
+
+
+@pytest.mark.parametrize(("path", "key"), [("/actors", "name"), ("/instruments", "name"), ("/events", "date")])
+def test_kept_orders_are_the_documented_ones(client: TestClient, path: str, key: str) -> None:
+    """Actors and instruments by name (case ignored) then id, events oldest first then id."""
+    data = client.get(f"{V1}{path}", params={"limit": 500}).json()["data"]
+    assert len(data) > 20
+
+    def sort_key(item: dict[str, Any]) -> tuple[str, str]:
+        value = item[key] or ""
+        return (value.lower() if key == "name" else value, item["id"])
+
+    assert [i["id"] for i in data] == [i["id"] for i in sorted(data, key=sort_key)]
