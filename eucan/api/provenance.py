@@ -177,11 +177,15 @@ class Provenance:
 
     def sources_of(self, records: Iterable[str]) -> list[m.Source]:
         """The sources of several records, each once, in order of first appearance."""
-        out: list[m.Source] = []
+        return [m.Source.model_construct(**s) for s in self.sources_of_json(records)]
+
+    def sources_of_json(self, records: Iterable[str]) -> list[dict[str, Any]]:
+        """`sources_of` as plain JSON values (a set of seen sources, not a scan of the list for each one)."""
+        out: list[dict[str, Any]] = []
         seen: set[tuple[object, ...]] = set()
         for record in records:
-            for s in self.sources(record):
-                key = (s.url, s.quote, s.lang, s.retrieved, s.title, s.primary)
+            for s in self.sources_json(record):
+                key = tuple(s.values())
                 if key not in seen:
                     seen.add(key)
                     out.append(s)

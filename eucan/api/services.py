@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from eucan.api.actor_service import get_actor, list_actors
 from eucan.api.cooperation_service import cooperation, cooperation_json, partners, partners_json, timeline
-from eucan.api.instrument_service import get_domain, get_instrument, list_domains, list_instruments
+from eucan.api.instrument_service import get_domain, get_instrument, list_domains, list_domains_json, list_instruments
 from eucan.api.provenance import check_date, normalise, type_of
 from eucan.api.search_service import search
 from eucan.loaders.records import ActorType, InstrumentType
@@ -27,6 +27,7 @@ __all__ = [
     "get_instrument",
     "list_actors",
     "list_domains",
+    "list_domains_json",
     "list_instruments",
     "normalise",
     "partners",

@@ -178,3 +178,13 @@ def test_kept_orders_are_the_documented_ones(client: TestClient, path: str, key:
         return (value.lower() if key == "name" else value, item["id"])
 
     assert [i["id"] for i in data] == [i["id"] for i in sorted(data, key=sort_key)]
+
+
+def test_domains_json_is_what_the_models_serialise(client: TestClient) -> None:
+    body = client.get(f"{V1}/domains").json()
+    assert len(body["data"]) == 16 and all(d["sources"] for d in body["data"])
+    page = TypeAdapter(m.Page[m.DomainSummary])
+    assert page.dump_python(page.validate_python(body), mode="json") == body
+    sources = [(s["url"], s["quote"]) for d in body["data"] for s in d["sources"]]
+    per_domain = [[(s["url"], s["quote"]) for s in d["sources"]] for d in body["data"]]
+    assert all(len(set(each)) == len(each) for each in per_domain) and sources  # each source once per domain
