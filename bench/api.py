@@ -15,11 +15,16 @@ at a random page; `/search?q=` with a name, a source title's words or an event's
 one actor in detail, is timed too, as before. Client and server share the machine, so the figures include
 the client's own cost.
 
+`--baseline PYTHON` starts a second server with another interpreter (e.g. `/work/main/.venv/bin/python`, the
+main checkout's code) on the same graph and times each endpoint on it right before the current code, in the
+same run, so the two can be compared as a ratio on a noisy machine.
+
 `--json FILE` writes the figures for `bench/growth.py`:
 
     {"scale": 1000000, "facts": 1000000, "concurrency": 4, "requests": 1000, "command": "...",
      "endpoints": {"/api/v1/cooperation?actor=": {"p50_ms": .., "p99_ms": .., "rps": .., "max_ms": ..,
-                                                  "mean_kb": .., "requests": .., "errors": ..}, ...}}
+                                                  "mean_kb": .., "requests": .., "errors": ..}, ...},
+     "baseline": {"python": "...", "requests": .., "endpoints": {...the same keys...}}}   # with --baseline
 """
 
 from __future__ import annotations
@@ -272,10 +277,10 @@ def run_load(
     }
 
 
-def serve(data_dir: Path, cwd: Path) -> tuple[str, subprocess.Popen[bytes]]:
+def serve(data_dir: Path, cwd: Path, python: str = sys.executable) -> tuple[str, subprocess.Popen[bytes]]:
     port = free_port()
     command = [
-        sys.executable,
+        python,
         "-m",
         "eucan.cli",
         "serve",
@@ -293,10 +298,35 @@ def serve(data_dir: Path, cwd: Path) -> tuple[str, subprocess.Popen[bytes]]:
     return f"http://127.0.0.1:{port}", subprocess.Popen(command, cwd=cwd)
 
 
-def measure(args: argparse.Namespace, data_dir: Path, cwd: Path) -> dict[str, Any]:
-    base, server = serve(data_dir, cwd)
+def stop(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
     try:
+        server.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def _row(label: str, r: dict[str, float]) -> str:
+    return (
+        f"{label:40} {r['requests']:>8.0f} {r['errors']:>6.0f} {r['p50_ms']:>8.1f} {r['p99_ms']:>8.1f} "
+        f"{r['max_ms']:>8.1f} {r['rps']:>7.0f} {r['mean_kb']:>7.1f}"
+    )
+
+
+def measure(args: argparse.Namespace, data_dir: Path, cwd: Path) -> dict[str, Any]:
+    """Time every endpoint; with `--baseline PYTHON`, a second server run by that interpreter (another checkout's
+    code, e.g. main's) serves the same graph, and each endpoint is timed on it right before, in the same run."""
+    servers: list[subprocess.Popen[bytes]] = []
+    try:
+        base, server = serve(data_dir, cwd)
+        servers.append(server)
         wait_ready(base, server)
+        baseline = None
+        if args.baseline:
+            baseline, old = serve(data_dir, cwd, args.baseline)
+            servers.append(old)
+            wait_ready(baseline, old)
         g = read_graph(base, args.seed)
         chosen = endpoints(g)
         if args.only:
@@ -307,21 +337,23 @@ def measure(args: argparse.Namespace, data_dir: Path, cwd: Path) -> dict[str, An
         )
         print(f"load: {args.requests} requests per endpoint, {args.concurrency} client threads, loopback\n")
         print(
-            f"{'endpoint':32} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
-            f"{'req/s':>7} {'KB':>6}"
+            f"{'endpoint':40} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
+            f"{'req/s':>7} {'KB':>7}"
         )
         results: dict[str, dict[str, float]] = {}
+        before: dict[str, dict[str, float]] = {}
         for label, make_path in chosen.items():
+            if baseline:
+                run_load(baseline, make_path, max(args.baseline_requests // 10, args.concurrency), args.concurrency, 1)
+                b = run_load(baseline, make_path, args.baseline_requests, args.concurrency, args.seed)
+                before[label] = b
+                print(_row(f"{label} (baseline)", b), flush=True)
             if args.warmup:
                 run_load(base, make_path, args.warmup, args.concurrency, args.seed + 1000)
             r = run_load(base, make_path, args.requests, args.concurrency, args.seed)
             results[label] = r
-            print(
-                f"{label:32} {r['requests']:>8.0f} {r['errors']:>6.0f} {r['p50_ms']:>8.1f} {r['p99_ms']:>8.1f} "
-                f"{r['max_ms']:>8.1f} {r['rps']:>7.0f} {r['mean_kb']:>6.1f}",
-                flush=True,
-            )
-        return {
+            print(_row(label, r), flush=True)
+        out: dict[str, Any] = {
             "scale": args.scale,
             "facts": g.facts,
             "concurrency": args.concurrency,
@@ -331,13 +363,12 @@ def measure(args: argparse.Namespace, data_dir: Path, cwd: Path) -> dict[str, An
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "endpoints": results,
         }
+        if before:
+            out["baseline"] = {"python": args.baseline, "requests": args.baseline_requests, "endpoints": before}
+        return out
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        for server in reversed(servers):  # the first one started the engine: it stops last
+            stop(server)
 
 
 def main() -> None:
@@ -353,6 +384,12 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it (reuse it with --data-dir)")
     parser.add_argument("--only", nargs="*", help="only the endpoints whose label holds one of these words")
     parser.add_argument("--json", type=Path, help="write the figures to this file (for bench/growth.py)")
+    parser.add_argument(
+        "--baseline",
+        help="also time each endpoint, just before, on a server run by this Python (e.g. /work/main/.venv/bin/python: "
+        "main's code) over the same graph",
+    )
+    parser.add_argument("--baseline-requests", type=int, default=200, help="requests per endpoint on the baseline")
     args = parser.parse_args()
     print("command: python bench/api.py " + " ".join(sys.argv[1:]))
     print(f"machine: {os.cpu_count()} CPUs; python {sys.version.split()[0]}")
