@@ -250,7 +250,13 @@ def run_load(
             for _ in range(per_worker[index]):
                 path = make_path(rng)
                 start = time.perf_counter()
-                response = client.get(path)
+                try:
+                    response = client.get(path)
+                except httpx.HTTPError as exc:  # e.g. the client's 60 s time limit: an error, timed as such
+                    local.append(time.perf_counter() - start)
+                    local_sizes.append(0)
+                    bad.append(f"{type(exc).__name__} {path}")
+                    continue
                 local.append(time.perf_counter() - start)
                 local_sizes.append(len(response.content))
                 if response.status_code != 200:
