@@ -1,19 +1,36 @@
-"""Bounded load on loopback against `eucan serve` over the synthetic graph: p50/p99 latency and requests/s.
+"""Every `/api/v1` list endpoint under bounded load on loopback: p50/p99 latency and requests/s.
 
     python bench/api.py --scale 100000 --requests 2000 --concurrency 4
+    python bench/api.py --data-dir /work/big/api1m --scale 1000000 --json bench/results/api-1000000.json
 
-Builds the synthetic graph of `bench/synthetic.py` (about `--scale` facts) in a temporary folder,
-loads it into the embedded FalkorDB store, starts `eucan serve --no-load` on a random loopback
-port in a subprocess, and sends a fixed number of requests from a few client threads (httpx) to
-`/api/v1/cooperation?actor=...` and `/api/v1/actors/{id}` with random actor ids, and to
-`/api/v1/search?q=...` with words a reader would type: a name ("actor 812"), a source title's words
-("synthetic source 97", found through the quotes' sources), an event's name. Client and server
-share the machine, so the figures include the client's own cost.
+Without `--data-dir` it builds the synthetic graph of `bench/synthetic.py` (about `--scale` facts) in a
+temporary folder and loads it into the embedded FalkorDB store; with `--data-dir DIR` it serves the graph
+already loaded there (`eucan load --data-dir DIR`, or an earlier run's `--keep DIR`) and builds nothing.
+It then starts `eucan serve --no-load` on a random loopback port in a subprocess, reads what a client may
+ask about from the server itself (actor, instrument and domain ids, event years, through the read-only
+`/api/v1/cypher`), and sends a fixed number of requests from `--concurrency` client threads (httpx) to each
+list endpoint, at its default page size, with random parameters drawn as a reader would use them (see
+ENDPOINTS: e.g. `/cooperation?actor=` with a random actor, sometimes with `as_of` or `domain`; `/actors`
+at a random page; `/search?q=` with a name, a source title's words or an event's name). `/actors/{id}`,
+one actor in detail, is timed too, as before. Client and server share the machine, so the figures include
+the client's own cost.
+
+`--baseline PYTHON` starts a second server with another interpreter (e.g. `/work/main/.venv/bin/python`, the
+main checkout's code) on the same graph and times each endpoint on it right before the current code, in the
+same run, so the two can be compared as a ratio on a noisy machine.
+
+`--json FILE` writes the figures for `bench/growth.py`:
+
+    {"scale": 1000000, "facts": 1000000, "concurrency": 4, "requests": 1000, "command": "...",
+     "endpoints": {"/api/v1/cooperation?actor=": {"p50_ms": .., "p99_ms": .., "rps": .., "max_ms": ..,
+                                                  "mean_kb": .., "requests": .., "errors": ..}, ...},
+     "baseline": {"python": "...", "requests": .., "endpoints": {...the same keys...}}}   # with --baseline
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import socket
@@ -25,15 +42,23 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import generate, write_yaml  # noqa: E402
+from eucan.graph.falkordb_server import EngineLimits, start_or_attach  # noqa: E402
 from eucan.graph.falkordb_store import FalkorDBStore  # noqa: E402
 from eucan.loaders.pipeline import validate_sources  # noqa: E402
+
+ACTOR_TYPES = ["State", "InternationalOrganisation", "GovernmentDepartment", "EUBody", "Person"]
+INSTRUMENT_TYPES = ["Agreement", "PescoProject", "CsdpMission", "CsdpOperation", "Dialogue", "Partnership", "LegalAct"]
+PAGE = 50  # every list endpoint's default page size (`limit`)
 
 
 def free_port() -> int:
@@ -43,8 +68,8 @@ def free_port() -> int:
         return port
 
 
-def build(scale: int, seed: int, folder: Path) -> tuple[list[str], int, dict[str, int]]:
-    """Write, validate and load the synthetic data; return the actor ids that take part in something."""
+def build(scale: int, seed: int, folder: Path) -> None:
+    """Write, validate and load the synthetic data into `folder / "kg"`."""
     data = generate(scale, seed)
     write_yaml(data, folder / "data")
     t0 = time.perf_counter()
@@ -52,136 +77,348 @@ def build(scale: int, seed: int, folder: Path) -> tuple[list[str], int, dict[str
     with FalkorDBStore(folder / "kg") as store:
         store.replace_graph(validated.property_graph)
     print(f"built {validated.records:,} records in {time.perf_counter() - t0:.1f} s")
-    actors = sorted({p["actor"] for p in data["participations"]})
-    facts = validated.records - len(data["sources"])
-    sizes = {section: len(data[section]) for section in ("actors", "sources", "events", "instruments")}
-    return actors, facts, sizes
 
 
-def search_words(rng: random.Random, sizes: dict[str, int]) -> str:
-    """What a reader types: a name, a source title's words, an event's name (the ids exist at this scale)."""
-    kind = rng.choice(["actor", "source", "meeting", "acteur"])
-    if kind == "source":
-        return f"synthetic+source+{rng.randrange(sizes['sources'])}"
-    if kind == "meeting":
-        return f"meeting+{rng.randrange(sizes['events'])}"
-    return f"{kind}+{rng.randrange(sizes['actors'])}"
-
-
-def wait_ready(base: str, process: subprocess.Popen[bytes], timeout: float = 120) -> None:
+def wait_ready(base: str, process: subprocess.Popen[bytes], timeout: float = 600) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise SystemExit(f"the server exited with code {process.returncode}")
         try:
-            if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
+            if httpx.get(f"{base}/api/v1/health", timeout=5).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
-        time.sleep(0.3)
+        time.sleep(0.5)
     raise SystemExit("the server did not become ready")
+
+
+@dataclass
+class Graph:
+    """What a client may ask about, read from the served graph."""
+
+    facts: int
+    actors: list[str]  # actors that take part in at least one instrument
+    all_actors: int
+    instruments: list[str]
+    all_instruments: int
+    domains: list[str]
+    events: int
+    years: list[str] = field(default_factory=list)
+
+
+def cypher(base: str, query: str) -> list[list[Any]]:
+    response = httpx.post(f"{base}/api/v1/cypher", json={"query": query}, timeout=600)
+    response.raise_for_status()
+    rows: list[dict[str, Any]] = response.json()["rows"]
+    return [list(row.values()) for row in rows]
+
+
+def read_graph(base: str, seed: int) -> Graph:
+    """A random sample (up to 5,000) of the ids a reader would ask about, and the counts to page through."""
+    rng = random.Random(seed)
+
+    def count(query: str) -> int:
+        return int(cypher(base, query)[0][0])
+
+    def sample(query: str, total: int) -> list[str]:
+        share = min(1.0, 5000 / max(total, 1))  # rand() keeps a spread-out sample within the row cap
+        return sorted(str(r[0]) for r in cypher(base, query.replace("$share", repr(share))) if r[0] is not None)
+
+    facts = count("MATCH (r)-[:EVIDENCE]->(:SourceExcerpt) RETURN count(DISTINCT r)")  # records with a source
+    all_actors = count("MATCH (a:Actor) RETURN count(a)")
+    all_instruments = count("MATCH (i:Instrument) RETURN count(i)")
+    events = count("MATCH (e:Event) RETURN count(e)")
+    actors = sample(
+        "MATCH (a:Actor) WHERE rand() < $share WITH a MATCH (a)<-[:PARTICIPANT]-(:Participation) "
+        "RETURN DISTINCT a.id LIMIT 5000",
+        all_actors,
+    )
+    instruments = sample("MATCH (i:Instrument) WHERE rand() < $share RETURN i.id LIMIT 5000", all_instruments)
+    domains = sorted(str(r[0]) for r in cypher(base, "MATCH (d:CooperationDomain) RETURN d.id"))
+    years = sorted({str(r[0])[:4] for r in cypher(base, "MATCH (e:Event) RETURN e.date LIMIT 2000") if r[0]})
+    rng.shuffle(actors)
+    return Graph(facts, actors, all_actors, instruments, all_instruments, domains, events, years)
+
+
+def _path(path: str, **params: object) -> str:
+    kept = {k: v for k, v in params.items() if v is not None}
+    return f"{path}?{urlencode(kept)}" if kept else path
+
+
+def _offset(rng: random.Random, total: int) -> int | None:
+    """Half the requests read the first page; the others a random page of the list."""
+    if rng.random() < 0.5 or total <= PAGE:
+        return None
+    return rng.randrange(0, total // PAGE) * PAGE
+
+
+def _day(rng: random.Random, low: int = 1995, high: int = 2025) -> str:
+    return f"{rng.randint(low, high)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+def endpoints(g: Graph) -> dict[str, Callable[[random.Random], str]]:
+    """Each endpoint with a random request as a reader would make it (default page size: no `limit`)."""
+
+    def maybe(rng: random.Random, share: float, value: Callable[[], object]) -> object:
+        return value() if rng.random() < share else None
+
+    def search_words(rng: random.Random) -> str:
+        """A name, a source title's words, an event's name (present at every scale)."""
+        kind = rng.choice(["actor", "acteur", "source", "meeting"])
+        if kind == "source":
+            return f"synthetic source {rng.randrange(max(1, g.facts // 25))}"
+        if kind == "meeting":
+            return f"meeting {rng.randrange(max(1, g.events))}"
+        return f"{kind} {rng.randrange(max(1, g.all_actors))}"
+
+    def actors(rng: random.Random) -> str:
+        kind = maybe(rng, 0.3, lambda: rng.choice(ACTOR_TYPES))
+        return _path("/api/v1/actors", type=kind, offset=_offset(rng, g.all_actors // (3 if kind else 1)))
+
+    def instruments(rng: random.Random) -> str:
+        choice = rng.random()
+        if choice < 0.3:
+            return _path("/api/v1/instruments", type=rng.choice(INSTRUMENT_TYPES), offset=_offset(rng, 1000))
+        if choice < 0.6:
+            return _path("/api/v1/instruments", domain=rng.choice(g.domains), offset=_offset(rng, 1000))
+        return _path("/api/v1/instruments", offset=_offset(rng, g.all_instruments))
+
+    def events(rng: random.Random) -> str:
+        choice = rng.random()
+        if choice < 0.4:
+            return _path("/api/v1/events", actor=rng.choice(g.actors))
+        if choice < 0.7 and g.years:
+            year = rng.choice(g.years)
+            return _path("/api/v1/events", **{"from": f"{year}-01-01", "to": f"{year}-12-31"})
+        return _path("/api/v1/events", offset=_offset(rng, g.events))
+
+    def cooperation_actor(rng: random.Random) -> str:
+        return _path(
+            "/api/v1/cooperation",
+            actor=rng.choice(g.actors),
+            as_of=maybe(rng, 0.3, lambda: _day(rng)),
+            domain=maybe(rng, 0.2, lambda: rng.choice(g.domains)),
+        )
+
+    def cooperation(rng: random.Random) -> str:
+        choice = rng.random()
+        if choice < 0.4:
+            return _path("/api/v1/cooperation", partner=rng.choice(g.actors))
+        if choice < 0.6:
+            return _path("/api/v1/cooperation", domain=rng.choice(g.domains), offset=_offset(rng, 1000))
+        if choice < 0.8:
+            return _path("/api/v1/cooperation", instrument_type=rng.choice(INSTRUMENT_TYPES[:6]))
+        return _path("/api/v1/cooperation", offset=_offset(rng, g.facts // 2))
+
+    return {
+        "/api/v1/actors": actors,
+        "/api/v1/actors/{id}/partners": lambda rng: _path(
+            f"/api/v1/actors/{rng.choice(g.actors)}/partners", as_of=maybe(rng, 0.3, lambda: _day(rng))
+        ),
+        "/api/v1/instruments": instruments,
+        "/api/v1/events": events,
+        "/api/v1/domains": lambda rng: "/api/v1/domains",
+        "/api/v1/cooperation?actor=": cooperation_actor,
+        "/api/v1/cooperation": cooperation,
+        "/api/v1/timeline?actor=": lambda rng: _path(
+            "/api/v1/timeline",
+            actor=rng.choice(g.actors),
+            **({"from": f"{rng.randint(1990, 2010)}-01-01"} if rng.random() < 0.3 else {}),
+        ),
+        "/api/v1/search?q=": lambda rng: _path("/api/v1/search", q=search_words(rng)),
+        "/api/v1/queries": lambda rng: "/api/v1/queries",
+        "/api/v1/actors/{id}": lambda rng: f"/api/v1/actors/{rng.choice(g.actors)}",
+    }
 
 
 def run_load(
     base: str, make_path: Callable[[random.Random], str], requests: int, concurrency: int, seed: int
 ) -> dict[str, float]:
     latencies: list[float] = []
-    errors = 0
+    sizes: list[int] = []
+    errors: list[str] = []
     lock = threading.Lock()
     per_worker = [requests // concurrency + (1 if i < requests % concurrency else 0) for i in range(concurrency)]
 
     def worker(index: int) -> None:
-        nonlocal errors
         rng = random.Random(seed + index)
         local: list[float] = []
-        bad = 0
-        with httpx.Client(base_url=base, timeout=30) as client:
+        local_sizes: list[int] = []
+        bad: list[str] = []
+        with httpx.Client(base_url=base, timeout=60) as client:
             for _ in range(per_worker[index]):
                 path = make_path(rng)
                 start = time.perf_counter()
-                response = client.get(path)
+                try:
+                    response = client.get(path)
+                except httpx.HTTPError as exc:  # e.g. the client's 60 s time limit: an error, timed as such
+                    local.append(time.perf_counter() - start)
+                    local_sizes.append(0)
+                    bad.append(f"{type(exc).__name__} {path}")
+                    continue
                 local.append(time.perf_counter() - start)
+                local_sizes.append(len(response.content))
                 if response.status_code != 200:
-                    bad += 1
+                    bad.append(f"{response.status_code} {path}")
         with lock:
             latencies.extend(local)
-            errors += bad
+            sizes.extend(local_sizes)
+            errors.extend(bad)
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         list(pool.map(worker, range(concurrency)))
     wall = time.perf_counter() - start
     ordered = sorted(latencies)
+    for error in errors[:3]:
+        print(f"  error: {error}")
     return {
         "requests": len(ordered),
-        "errors": errors,
-        "p50_ms": statistics.median(ordered) * 1000,
-        "p99_ms": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000,
-        "max_ms": ordered[-1] * 1000,
-        "rps": len(ordered) / wall,
+        "errors": len(errors),
+        "p50_ms": round(statistics.median(ordered) * 1000, 2),
+        "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 2),
+        "max_ms": round(ordered[-1] * 1000, 2),
+        "rps": round(len(ordered) / wall, 1),
+        "mean_kb": round(statistics.mean(sizes) / 1024, 1),
     }
+
+
+def serve(data_dir: Path, cwd: Path, python: str = sys.executable) -> tuple[str, subprocess.Popen[bytes]]:
+    port = free_port()
+    command = [
+        python,
+        "-m",
+        "eucan.cli",
+        "serve",
+        "--no-load",
+        "--data-dir",
+        str(data_dir),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+    ]
+    print("server: " + " ".join(command))
+    return f"http://127.0.0.1:{port}", subprocess.Popen(command, cwd=cwd)
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def _row(label: str, r: dict[str, float]) -> str:
+    return (
+        f"{label:40} {r['requests']:>8.0f} {r['errors']:>6.0f} {r['p50_ms']:>8.1f} {r['p99_ms']:>8.1f} "
+        f"{r['max_ms']:>8.1f} {r['rps']:>7.0f} {r['mean_kb']:>7.1f}"
+    )
+
+
+def measure(args: argparse.Namespace, data_dir: Path, cwd: Path) -> dict[str, Any]:
+    """Time every endpoint; with `--baseline PYTHON`, a second server run by that interpreter (another checkout's
+    code, e.g. main's) serves the same graph, and each endpoint is timed on it right before, in the same run."""
+    servers: list[subprocess.Popen[bytes]] = []
+    # The engine is started here, with time to read a large graph (a million facts take more than the 20 s a
+    # server waits for it); the servers attach to it, and it stops when the bench ends.
+    engine = start_or_attach(data_dir, start_timeout=1800, limits=EngineLimits())
+    try:
+        base, server = serve(data_dir, cwd)
+        servers.append(server)
+        wait_ready(base, server)
+        baseline = None
+        if args.baseline:
+            baseline, old = serve(data_dir, cwd, args.baseline)
+            servers.append(old)
+            wait_ready(baseline, old)
+        g = read_graph(base, args.seed)
+        chosen = endpoints(g)
+        if args.only:
+            chosen = {k: v for k, v in chosen.items() if any(word in k for word in args.only)}
+        print(
+            f"graph: {g.facts:,} facts, {g.all_actors:,} actors ({len(g.actors):,} sampled that take part in "
+            f"something), {g.all_instruments:,} instruments, {g.events:,} events, {len(g.domains)} domains"
+        )
+        print(f"load: {args.requests} requests per endpoint, {args.concurrency} client threads, loopback\n")
+        print(
+            f"{'endpoint':40} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
+            f"{'req/s':>7} {'KB':>7}"
+        )
+        results: dict[str, dict[str, float]] = {}
+        before: dict[str, dict[str, float]] = {}
+        for label, make_path in chosen.items():
+            if baseline:
+                run_load(baseline, make_path, max(args.baseline_requests // 10, args.concurrency), args.concurrency, 1)
+                b = run_load(baseline, make_path, args.baseline_requests, args.concurrency, args.seed)
+                before[label] = b
+                print(_row(f"{label} (baseline)", b), flush=True)
+            if args.warmup:
+                run_load(base, make_path, args.warmup, args.concurrency, args.seed + 1000)
+            r = run_load(base, make_path, args.requests, args.concurrency, args.seed)
+            results[label] = r
+            print(_row(label, r), flush=True)
+        out: dict[str, Any] = {
+            "scale": args.scale,
+            "facts": g.facts,
+            "concurrency": args.concurrency,
+            "requests": args.requests,
+            "page_size": PAGE,
+            "command": "python bench/api.py " + " ".join(sys.argv[1:]),
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "endpoints": results,
+        }
+        if before:
+            out["baseline"] = {"python": args.baseline, "requests": args.baseline_requests, "endpoints": before}
+        return out
+    finally:
+        for server in servers:
+            stop(server)
+        engine.stop()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scale", type=int, default=100_000, help="number of synthetic facts")
+    parser.add_argument(
+        "--scale", type=int, default=100_000, help="number of synthetic facts (the label with --data-dir)"
+    )
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--requests", type=int, default=2000, help="requests per endpoint")
+    parser.add_argument("--requests", type=int, default=1000, help="requests per endpoint")
     parser.add_argument("--concurrency", type=int, default=4, help="client threads")
-    parser.add_argument("--warmup", type=int, default=200, help="requests per endpoint before measuring")
+    parser.add_argument("--warmup", type=int, default=100, help="requests per endpoint before measuring")
+    parser.add_argument("--data-dir", type=Path, help="serve the graph already loaded in this folder (build nothing)")
+    parser.add_argument("--keep", type=Path, help="build into this folder and keep it (reuse it with --data-dir)")
+    parser.add_argument("--only", nargs="*", help="only the endpoints whose label holds one of these words")
+    parser.add_argument("--json", type=Path, help="write the figures to this file (for bench/growth.py)")
+    parser.add_argument(
+        "--baseline",
+        help="also time each endpoint, just before, on a server run by this Python (e.g. /work/main/.venv/bin/python: "
+        "main's code) over the same graph",
+    )
+    parser.add_argument("--baseline-requests", type=int, default=200, help="requests per endpoint on the baseline")
     args = parser.parse_args()
     print("command: python bench/api.py " + " ".join(sys.argv[1:]))
     print(f"machine: {os.cpu_count()} CPUs; python {sys.version.split()[0]}")
 
-    with tempfile.TemporaryDirectory(prefix="eucan-bench-api-") as tmp:
-        folder = Path(tmp)
-        actors, facts, sizes = build(args.scale, args.seed, folder)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        command = [
-            sys.executable,
-            "-m",
-            "eucan.cli",
-            "serve",
-            "--no-load",
-            "--data-dir",
-            str(folder / "kg"),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ]
-        print("server: " + " ".join(command))
-        server = subprocess.Popen(command, cwd=folder)
-        try:
-            wait_ready(base, server)
-            endpoints: dict[str, Callable[[random.Random], str]] = {
-                "/api/v1/cooperation?actor={id}": lambda rng: f"/api/v1/cooperation?actor={rng.choice(actors)}",
-                "/api/v1/actors/{id}": lambda rng: f"/api/v1/actors/{rng.choice(actors)}",
-                "/api/v1/search?q={words}": lambda rng: "/api/v1/search?q=" + search_words(rng, sizes),
-            }
-            sample = httpx.get(f"{base}/api/v1/cooperation", params={"actor": actors[0]}, timeout=30).json()
-            print(f"graph: {facts:,} facts; e.g. {actors[0]} has {sample['count']} cooperation rows")
-            print(f"load: {args.requests} requests per endpoint, {args.concurrency} client threads, loopback\n")
-            print(
-                f"{'endpoint':36} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'req/s':>8}"
-            )
-            for label, make_path in endpoints.items():
-                run_load(base, make_path, args.warmup, args.concurrency, args.seed + 1000)
-                r = run_load(base, make_path, args.requests, args.concurrency, args.seed)
-                print(
-                    f"{label:36} {r['requests']:>8.0f} {r['errors']:>6.0f} {r['p50_ms']:>8.1f} {r['p99_ms']:>8.1f} "
-                    f"{r['max_ms']:>8.1f} {r['rps']:>8.0f}"
-                )
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+    if args.data_dir:
+        result = measure(args, args.data_dir, args.data_dir.resolve().parent)
+    elif args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        build(args.scale, args.seed, args.keep)
+        result = measure(args, args.keep / "kg", args.keep)
+    else:
+        with tempfile.TemporaryDirectory(prefix="eucan-bench-api-") as tmp:
+            build(args.scale, args.seed, Path(tmp))
+            result = measure(args, Path(tmp) / "kg", Path(tmp))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(result, indent=2) + "\n")
+        print(f"\nwrote {args.json}")
 
 
 if __name__ == "__main__":

@@ -9,9 +9,9 @@ from eucan.api import rows as r
 from eucan.api.provenance import (
     Provenance,
     exact_matches,
+    kept_page,
     list_of,
     must_ref,
-    page,
     period,
     ref,
     require,
@@ -40,7 +40,7 @@ def _actor_summary(raw: r.NamedRow, prov: Provenance) -> m.ActorSummary:
 
 
 def list_actors(*, store: GraphStore, type: str | None, limit: int, offset: int) -> tuple[list[m.ActorSummary], int]:
-    items, total = page(store, "api_actors", {"type": type}, limit, offset)
+    items, total = kept_page(store, "api_actor_ids", "api_actors_by_ids", {"type": type}, limit, offset)
     prov = Provenance(store, items)
     return [_actor_summary(cast(r.NamedRow, raw), prov) for raw in items], total
 

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, cast, get_args
+
+from pydantic import TypeAdapter
 
 from eucan.api import models as m
 from eucan.api import rows as r
+from eucan.api.kept import FULL_PASS_TIMEOUT_MS, kept
 from eucan.api.provenance import (
     Provenance,
     check_date,
-    must_ref,
     page,
     paged,
-    period,
+    period_json,
     ref,
+    ref_json,
     require,
     text_of,
     type_of,
@@ -24,7 +28,7 @@ from eucan.graph.store import GraphStore
 from eucan.loaders.records import InstrumentType
 from eucan.queries.runner import run_named
 
-__all__ = ["cooperation", "partners", "timeline"]
+__all__ = ["RowCounts", "cooperation", "cooperation_json", "partners", "partners_json", "row_counts", "timeline"]
 
 
 # -- cooperation and partners ------------------------------------------------------------------
@@ -41,24 +45,55 @@ def cooperation(
     limit: int,
     offset: int,
 ) -> tuple[list[m.CooperationRow], int]:
-    """Who cooperates with whom on what: one row per participation, with partners, domains, period, sources.
+    """`cooperation_json`'s rows as models (the explorer's pages use them)."""
+    rows, total = cooperation_json(
+        store=store,
+        actor=actor,
+        partner=partner,
+        domain=domain,
+        instrument_type=instrument_type,
+        as_of=as_of,
+        limit=limit,
+        offset=offset,
+    )
+    return _COOPERATION_ROWS.validate_python(rows), total
+
+
+_COOPERATION_ROWS = TypeAdapter(list[m.CooperationRow])
+
+
+def cooperation_json(
+    *,
+    store: GraphStore,
+    actor: str | None,
+    partner: str | None,
+    domain: str | None,
+    instrument_type: str | None,
+    as_of: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[dict[str, Any]], int]:
+    """Who cooperates with whom on what: one row per participation, with partners, domains, period, sources,
+    as plain JSON values in `m.CooperationRow`'s shape.
 
     The hot path of the API, so it does the least work that gives the same answer: with `actor`, the page query
-    itself tells an unknown actor (no row at all), so the existence check runs only to word the 404; the
-    provenance query gets exactly the record ids of the page; and the response models are built with
-    `model_construct`, as the values come from the loaded (already validated) graph.
+    itself tells an unknown actor (no row at all), so the existence check runs only to word the 404; with
+    `partner`, the query starts from the partner; without either, per-actor row counts kept for the loaded
+    graph say which actors a page needs; the provenance query gets exactly the record ids of the page; and
+    the rows are plain dicts, not models (a page holds ~2,000 nested objects: building a pydantic model for
+    each cost more than the engine's work); a test checks they are exactly what the models serialise.
     """
     as_of = check_date("as_of", as_of)
     if instrument_type is not None and instrument_type not in get_args(InstrumentType):
         raise QueryParameterError(
             f"instrument_type must be one of {', '.join(get_args(InstrumentType))} (got {clip(instrument_type)})"
         )
-    params = {"partner": partner, "domain": domain, "instrument_type": instrument_type, "as_of": as_of}
+    filters = {"domain": domain, "instrument_type": instrument_type, "as_of": as_of}
     page = {"limit": limit, "offset": offset}
     records: list[dict[str, Any]] = []
     if actor:
         records = run_named(
-            store=store, name="api_cooperation_by_actor", params={**params, **page, "actor": actor}
+            store=store, name="api_cooperation_by_actor", params={**filters, **page, "partner": partner, "actor": actor}
         ).records()
         if not records:
             require(store, actor, "Actor", "actor", "actor")
@@ -68,8 +103,12 @@ def cooperation(
     ):
         if value:
             require(store, value, label, what, param)
-    if not actor:
-        records = run_named(store=store, name="api_cooperation", params={**params, **page}).records()
+    if not actor and partner:
+        records = run_named(
+            store=store, name="api_cooperation_by_partner", params={**filters, **page, "partner": partner}
+        ).records()
+    elif not actor:
+        records = _whole_list_page(store, filters, limit, offset)
     items, total = paged(records)
     ids = [raw["record"] for raw in items]
     ids += [raw["instrument"]["record"] for raw in items]
@@ -79,54 +118,115 @@ def cooperation(
     for raw in items:
         instrument = raw["instrument"]
         partners = [
-            m.PartnerInRow.model_construct(
-                id=b["id"],
-                name=b.get("name"),
-                type=type_of(b.get("labels")),
-                record=b["record"],
-                role=prov.role(b["record"]),
-                period=period(b),
-                sources=prov.sources(b["record"]),
-            )
+            {
+                **ref_json(b),
+                "record": b["record"],
+                "role": prov.role(b["record"]),
+                "period": period_json(b),
+                "sources": prov.sources_json(b["record"]),
+            }
             for b in raw.get("partners") or []
         ]
         rows.append(
-            m.CooperationRow.model_construct(
-                record=raw["record"],
-                actor=must_ref(raw["actor"]),
-                role=prov.role(raw["record"]),
-                instrument=m.InstrumentRef.model_construct(
-                    id=instrument["id"],
-                    name=instrument.get("name"),
-                    type=type_of(instrument.get("labels")),
-                    sources=prov.sources(instrument["record"]),
+            {
+                "record": raw["record"],
+                "actor": ref_json(raw["actor"]),
+                "role": prov.role(raw["record"]),
+                "instrument": {**ref_json(instrument), "sources": prov.sources_json(instrument["record"])},
+                "domains": sorted(
+                    ({"id": d["id"], "name": d.get("name")} for d in raw.get("domains") or []), key=lambda d: d["id"]
                 ),
-                domains=sorted(
-                    (m.DomainRef.model_construct(id=d["id"], name=d.get("name")) for d in raw.get("domains") or []),
-                    key=lambda d: d.id,
-                ),
-                period=period(cast(r.DatedRow, raw)),
-                contribution=text_of(raw.get("contribution")),
-                personnel=raw.get("personnel"),
-                national_operation=text_of(raw.get("nationalOperation")),
-                uncertainty=text_of(raw.get("uncertainty")),
-                partners=sorted(partners, key=lambda p: (p.id, p.record)),
-                sources=prov.sources(raw["record"]),
-            )
+                "period": period_json(cast(r.DatedRow, raw)),
+                "contribution": text_of(raw.get("contribution")),
+                "personnel": raw.get("personnel"),
+                "national_operation": text_of(raw.get("nationalOperation")),
+                "uncertainty": text_of(raw.get("uncertainty")),
+                "partners": sorted(partners, key=lambda p: (p["id"], p["record"])),
+                "sources": prov.sources_json(raw["record"]),
+            }
         )
     return rows, total
 
 
-def _side(raw: r.DatedRow, prov: Provenance) -> m.SideOfShare:
-    return m.SideOfShare(
-        record=raw["record"], role=prov.role(raw["record"]), period=period(raw), sources=prov.sources(raw["record"])
-    )
+class RowCounts:
+    """How many cooperation rows each actor has under some filters (actor ids in id order), and their running
+    totals: which actors a page of the whole list holds, found by bisection."""
+
+    def __init__(self, pairs: list[list[Any]]) -> None:
+        self.actors = [str(actor) for actor, _ in pairs]
+        self.ends: list[int] = []  # ends[k]: rows of the actors before and including actors[k]
+        total = 0
+        for _, n in pairs:
+            total += int(n)
+            self.ends.append(total)
+
+    @property
+    def total(self) -> int:
+        return self.ends[-1] if self.ends else 0
+
+    def window(self, offset: int, limit: int) -> tuple[list[str], int]:
+        """The actors whose rows hold rows offset .. offset + limit - 1, and the rows of theirs to skip."""
+        first = bisect.bisect_right(self.ends, offset)
+        if first >= len(self.actors):
+            return [], 0
+        last = bisect.bisect_left(self.ends, offset + limit, lo=first)
+        before = self.ends[first - 1] if first else 0
+        return self.actors[first : last + 1], offset - before
+
+
+def row_counts(store: GraphStore, filters: dict[str, Any]) -> RowCounts:
+    """The rows per actor of the whole cooperation list under `filters`, kept per loaded graph (`kept`).
+    Counting reads every participation (about 0.1-0.5 s per 100,000 facts); a page then reads only its actors."""
+
+    def compute() -> RowCounts:
+        rows = run_named(
+            store=store, name="api_cooperation_counts", params=filters, timeout_ms=FULL_PASS_TIMEOUT_MS
+        ).rows
+        return RowCounts(list(rows[0][0] or []) if rows else [])
+
+    return kept(store, "api_cooperation_counts", filters, compute)
+
+
+def _whole_list_page(store: GraphStore, filters: dict[str, Any], limit: int, offset: int) -> list[dict[str, Any]]:
+    """A page of the cooperation list without an actor or partner: the counts say which actors it needs."""
+    counts = row_counts(store, filters)
+    actors, skip = counts.window(offset, limit)
+    if not actors:
+        return [{"total": counts.total, "item": None}]
+    records = run_named(
+        store=store,
+        name="api_cooperation_page",
+        params={**filters, "actors": actors, "offset": skip, "limit": limit},
+    ).records()
+    return [{"total": counts.total, "item": raw["item"]} for raw in records]
+
+
+def _side(raw: r.DatedRow, prov: Provenance) -> dict[str, Any]:
+    """One side of a shared instrument as `m.SideOfShare` serialises it."""
+    return {
+        "record": raw["record"],
+        "role": prov.role(raw["record"]),
+        "period": period_json(raw),
+        "sources": prov.sources_json(raw["record"]),
+    }
 
 
 def partners(
     *, store: GraphStore, actor: str, as_of: str | None, limit: int, offset: int
 ) -> tuple[list[m.Partner], int]:
-    """The actors sharing an instrument with `actor` (on `as_of` if given), each with the instruments shared."""
+    """`partners_json`'s partners as models (the explorer's pages use them)."""
+    items, total = partners_json(store=store, actor=actor, as_of=as_of, limit=limit, offset=offset)
+    return _PARTNERS.validate_python(items), total
+
+
+_PARTNERS = TypeAdapter(list[m.Partner])
+
+
+def partners_json(
+    *, store: GraphStore, actor: str, as_of: str | None, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """The actors sharing an instrument with `actor` (on `as_of` if given), each with the instruments shared,
+    as plain JSON values in `m.Partner`'s shape."""
     as_of = check_date("as_of", as_of)
     require(store, actor, "Actor", "actor")
     items, total = page(store, "api_partners", {"actor": actor, "as_of": as_of}, limit, offset)
@@ -134,15 +234,15 @@ def partners(
     out = []
     for raw in items:
         shared = [
-            m.SharedInstrument(
-                instrument=must_ref(s["instrument"]),
-                actor=_side(s["actorParticipation"], prov),
-                partner=_side(s["partnerParticipation"], prov),
-            )
+            {
+                "instrument": ref_json(s["instrument"]),
+                "actor": _side(s["actorParticipation"], prov),
+                "partner": _side(s["partnerParticipation"], prov),
+            }
             for s in raw.get("shared") or []
         ]
-        shared.sort(key=lambda s: (s.instrument.id, s.actor.record, s.partner.record))
-        out.append(m.Partner(partner=must_ref(raw["partner"]), instruments=shared))
+        shared.sort(key=lambda s: (s["instrument"]["id"], s["actor"]["record"], s["partner"]["record"]))
+        out.append({"partner": ref_json(raw["partner"]), "instruments": shared})
     return out, total
 
 

@@ -6,7 +6,7 @@ from typing import Any, cast, get_args
 
 from eucan.api import models as m
 from eucan.api import rows as r
-from eucan.api.provenance import Provenance, check_date, page, ref, require, text_of, type_of
+from eucan.api.provenance import Provenance, check_date, kept_page, page, ref, require, text_of, type_of
 from eucan.errors import QueryParameterError
 from eucan.graph.store import GraphStore
 from eucan.loaders.records import EventType
@@ -59,7 +59,13 @@ def list_events(
     if date_from and date_to and date_from > date_to:
         return [], 0  # an empty range (from after to) holds no events, as in SQL's BETWEEN
     params = {"type": type, "actor": actor, "instrument": instrument, "date_from": date_from, "date_to": date_to}
-    items, total = page(store, "api_events", params, limit, offset)
+    # With an actor or an instrument, the query starts from it (index lookup) instead of reading every event.
+    if actor or instrument:
+        items, total = page(store, "api_events_anchored", {**params, "anchor": actor or instrument}, limit, offset)
+    elif date_from or date_to:
+        items, total = page(store, "api_events", params, limit, offset)
+    else:
+        items, total = kept_page(store, "api_event_ids", "api_events_by_ids", {"type": type}, limit, offset)
     prov = Provenance(store, items)
     return [m.EventSummary(**_summary(cast(r.EventRow, raw), prov)) for raw in items], total
 

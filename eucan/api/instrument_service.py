@@ -6,9 +6,11 @@ from typing import Any, cast
 
 from eucan.api import models as m
 from eucan.api import rows as r
+from eucan.api.kept import kept
 from eucan.api.provenance import (
     Provenance,
     exact_matches,
+    kept_page,
     list_of,
     must_ref,
     page,
@@ -54,7 +56,11 @@ def list_instruments(
 ) -> tuple[list[m.InstrumentSummary], int]:
     if domain:
         require(store, domain, "CooperationDomain", "cooperation domain", "domain")
-    items, total = page(store, "api_instruments", {"type": type, "domain": domain}, limit, offset)
+    # With a domain, the query starts from it (index lookup) instead of looking at every instrument.
+    if domain:
+        items, total = page(store, "api_instruments_by_domain", {"type": type, "domain": domain}, limit, offset)
+    else:
+        items, total = kept_page(store, "api_instrument_ids", "api_instruments_by_ids", {"type": type}, limit, offset)
     prov = Provenance(store, items)
     return [_instrument_summary(cast(r.InstrumentRow, raw), prov) for raw in items], total
 
@@ -141,14 +147,32 @@ def _domain_summary(raw: r.DomainRow, prov: Provenance) -> dict[str, Any]:
         "notation": raw.get("notation"),
         "uri": raw.get("uri"),
         "instrument_count": int(raw.get("instrumentCount") or 0),
-        "sources": prov.sources_of(raw.get("sourcedBy") or []),
+        "sources": prov.sources_of_json(raw.get("sourcedBy") or []),
     }
 
 
 def list_domains(*, store: GraphStore, limit: int, offset: int) -> tuple[list[m.DomainSummary], int]:
-    items, total = page(store, "api_domains", {}, limit, offset)
-    prov = Provenance(store, items)
-    return [m.DomainSummary(**_domain_summary(cast(r.DomainRow, raw), prov)) for raw in items], total
+    """`list_domains_json`'s domains as models."""
+    items, total = list_domains_json(store=store, limit=limit, offset=offset)
+    return [m.DomainSummary.model_validate(item) for item in items], total
+
+
+MAX_DOMAINS = 10_000
+"""More than any scheme of cooperation areas holds (the 2025 Partnership lists 16): all are read at once."""
+
+
+def list_domains_json(*, store: GraphStore, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """The cooperation domains in `m.DomainSummary`'s shape. The list is the same for every request until the
+    next load, and its sources are those of every partnership covering each area (in a large graph,
+    thousands), so it is built once per loaded graph (`kept`) and each request cuts its page from it."""
+
+    def build() -> list[dict[str, Any]]:
+        items, _ = page(store, "api_domains", {}, MAX_DOMAINS, 0)
+        prov = Provenance(store, items)
+        return [_domain_summary(cast(r.DomainRow, raw), prov) for raw in items]
+
+    domains = kept(store, "api_domains", {}, build)
+    return domains[offset : offset + limit], len(domains)
 
 
 def get_domain(*, store: GraphStore, domain_id: str) -> m.DomainDetail:

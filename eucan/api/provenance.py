@@ -12,6 +12,7 @@ from eucan.echo import clip
 from eucan.errors import NotFound, QueryParameterError
 from eucan.graph.fulltext import fold
 from eucan.graph.store import GraphStore
+from eucan.queries.catalog import get_query
 from eucan.queries.runner import run_named
 
 __all__ = [
@@ -19,13 +20,16 @@ __all__ = [
     "Provenance",
     "check_date",
     "exact_matches",
+    "kept_page",
     "list_of",
     "must_ref",
     "normalise",
     "page",
     "paged",
     "period",
+    "period_json",
     "ref",
+    "ref_json",
     "require",
     "text_of",
     "type_of",
@@ -75,15 +79,25 @@ def must_ref(raw: r.RefRow) -> m.Ref:
 
 
 def period(raw: r.DatedRow) -> m.Period:
+    return m.Period.model_construct(**period_json(raw))
+
+
+def period_json(raw: r.DatedRow) -> dict[str, Any]:
+    """A period as `m.Period` serialises it (answers built as plain JSON values skip the models)."""
     start, end = raw.get("startDate"), raw.get("endDate")
-    return m.Period(
-        start=start,
-        start_precision=raw.get("startDatePrecision"),
-        end=end,
-        end_precision=raw.get("endDatePrecision"),
-        end_last=raw.get("endDateLast"),
-        undated=start is None and end is None,
-    )
+    return {
+        "start": start,
+        "start_precision": raw.get("startDatePrecision"),
+        "end": end,
+        "end_precision": raw.get("endDatePrecision"),
+        "end_last": raw.get("endDateLast"),
+        "undated": start is None and end is None,
+    }
+
+
+def ref_json(raw: r.RefRow) -> dict[str, Any]:
+    """A reference as `m.Ref` serialises it."""
+    return {"id": raw["id"], "name": raw.get("name"), "type": type_of(raw.get("labels"))}
 
 
 def list_of(value: object) -> list[str]:
@@ -142,25 +156,39 @@ class Provenance:
                 self._info[row["id"]] = cast(r.RecordInfoRow, row)
 
     def sources(self, record: str | None) -> list[m.Source]:
-        info = self._info.get(record or "")
         # model_construct: every field is already turned into its type here (this runs for every source shown).
+        return [m.Source.model_construct(**s) for s in self.sources_json(record)]
+
+    def sources_json(self, record: str | None) -> list[dict[str, Any]]:
+        """The record's sources as `m.Source` serialises them (the fields in the model's order)."""
+        info = self._info.get(record or "")
         return [
-            m.Source.model_construct(
-                url=str(s["url"]),
-                quote=str(text_of(s["quote"])),
-                lang=str(s.get("lang") or "en"),
-                retrieved=text_of(s.get("retrieved")),
-                title=text_of(s.get("title")),
-                primary=None if s.get("primary") is None else bool(s["primary"]),
-            )
+            {
+                "url": str(s["url"]),
+                "quote": str(text_of(s["quote"])),
+                "lang": str(s.get("lang") or "en"),
+                "retrieved": text_of(s.get("retrieved")),
+                "title": text_of(s.get("title")),
+                "primary": None if s.get("primary") is None else bool(s["primary"]),
+            }
             for s in (info or {}).get("sources") or []
             if text_of(s.get("url")) and s.get("quote")
         ]
 
     def sources_of(self, records: Iterable[str]) -> list[m.Source]:
-        out: list[m.Source] = []
+        """The sources of several records, each once, in order of first appearance."""
+        return [m.Source.model_construct(**s) for s in self.sources_of_json(records)]
+
+    def sources_of_json(self, records: Iterable[str]) -> list[dict[str, Any]]:
+        """`sources_of` as plain JSON values (a set of seen sources, not a scan of the list for each one)."""
+        out: list[dict[str, Any]] = []
+        seen: set[tuple[object, ...]] = set()
         for record in records:
-            out.extend(s for s in self.sources(record) if s not in out)
+            for s in self.sources_json(record):
+                key = tuple(s.values())
+                if key not in seen:
+                    seen.add(key)
+                    out.append(s)
         return out
 
     def role(self, record: str | None) -> str | None:
@@ -212,7 +240,29 @@ def check_date(name: str, value: str | None) -> str | None:
         raise QueryParameterError(f"{name} must be a date YYYY-MM-DD (got {clip(value)})") from None
 
 
+def kept_page(
+    store: GraphStore, ids_query: str, items_query: str, params: dict[str, Any], limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of a list whose order `ids_query` gives (kept per loaded graph, `kept.ordered_ids`), its items
+    read by id with `items_query` (one `item` per id): a page costs the same whatever its offset."""
+    from eucan.api.kept import ordered_ids
+
+    ids = ordered_ids(store, ids_query, params)
+    chunk = ids[offset : offset + limit]
+    if not chunk:
+        return [], len(ids)
+    by_id = {
+        row["item"]["id"]: row["item"]
+        for row in run_named(store=store, name=items_query, params={"ids": chunk}).records()
+    }
+    return [by_id[i] for i in chunk if i in by_id], len(ids)
+
+
 def page(
     store: GraphStore, name: str, params: dict[str, Any], limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
-    return paged(run_named(store=store, name=name, params={**params, "limit": limit, "offset": offset}).records())
+    """One page of a list query (`total, item` rows); a query that sorts with `LIMIT $end` gets end = offset + limit."""
+    bound = {**params, "limit": limit, "offset": offset}
+    if any(p.name == "end" for p in get_query(name, backend=store.backend).parameters):
+        bound["end"] = offset + limit
+    return paged(run_named(store=store, name=name, params=bound).records())

@@ -10,8 +10,8 @@ provenance) is in `provenance`. This module gathers them for the routes.
 from __future__ import annotations
 
 from eucan.api.actor_service import get_actor, list_actors
-from eucan.api.cooperation_service import cooperation, partners, timeline
-from eucan.api.instrument_service import get_domain, get_instrument, list_domains, list_instruments
+from eucan.api.cooperation_service import cooperation, cooperation_json, partners, partners_json, timeline
+from eucan.api.instrument_service import get_domain, get_instrument, list_domains, list_domains_json, list_instruments
 from eucan.api.provenance import check_date, normalise, type_of
 from eucan.api.search_service import search
 from eucan.loaders.records import ActorType, InstrumentType
@@ -21,14 +21,17 @@ __all__ = [
     "InstrumentType",
     "check_date",
     "cooperation",
+    "cooperation_json",
     "get_actor",
     "get_domain",
     "get_instrument",
     "list_actors",
     "list_domains",
+    "list_domains_json",
     "list_instruments",
     "normalise",
     "partners",
+    "partners_json",
     "search",
     "timeline",
     "type_of",

@@ -40,6 +40,7 @@ from eucan.graph.cypher import (
     in_place_update,
     write_batches,
 )
+from eucan.graph.falkordb_decode import run_query
 from eucan.graph.falkordb_server import EmbeddedServer, EngineLimits, start_or_attach
 from eucan.graph.fulltext import rank, redisearch_query
 from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, load_lock, manifest_of
@@ -47,7 +48,6 @@ from eucan.graph.readonly import admit
 from eucan.graph.schema import falkordb_schema
 from eucan.graph.snapshot import write_stamp
 from eucan.graph.store import GraphStore, Progress, QueryResult
-from eucan.graph.values import plain
 from eucan.ontology.mapping import PropertyGraph
 
 __all__ = ["FalkorDBStore"]
@@ -194,10 +194,12 @@ class FalkorDBStore(GraphStore):
         timeout = min(timeout_ms or self.default_timeout_ms, self.timeout_max_ms)
         try:
             graph = self._client(round(timeout / 1000 + SOCKET_MARGIN_S, 1)).select_graph(self.graph_name)
-            if read_only:
-                result = graph.ro_query(query, dict(params or {}), timeout=timeout)
-            else:
-                result = graph.query(query, dict(params or {}), timeout=timeout)
+            cap = row_cap or self.row_cap
+            if self.engine_row_cap is not None:
+                cap = min(cap, self.engine_row_cap)
+            columns, rows, truncated = run_query(
+                graph, query, dict(params or {}), timeout=timeout, read_only=read_only, cap=cap
+            )
         except redis.ResponseError as exc:
             if "empty key" in str(exc).lower():
                 raise StoreUnavailable(
@@ -221,12 +223,7 @@ class FalkorDBStore(GraphStore):
                     "engine dropped it; return fewer or smaller values (add a LIMIT, count instead of collect)"
                 ) from None
             raise StoreUnavailable(f"the embedded FalkorDB engine is not reachable: {exc}") from None
-        columns = [str(h[1]) if isinstance(h, (list, tuple)) else str(h) for h in (result.header or [])]
-        cap = row_cap or self.row_cap
-        if self.engine_row_cap is not None:
-            cap = min(cap, self.engine_row_cap)
-        rows = [[plain(v) for v in row] for row in result.result_set[:cap]]
-        return QueryResult(columns=columns, rows=rows, truncated=len(result.result_set) > cap)
+        return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
     def search(self, text: str, *, limit: int) -> list[tuple[str, float]]:
         by_name, anywhere = redisearch_query(text, names_only=True), redisearch_query(text)

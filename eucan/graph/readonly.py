@@ -13,6 +13,7 @@ depth with one linear scan that skips strings, quoted names and comments.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from eucan.errors import QueryLimitExceeded, ReadOnlyViolation
 
@@ -232,8 +233,12 @@ def check_cost(query: str, *, max_length: int, max_nesting: int, max_parse_cost:
         )
 
 
+@lru_cache(maxsize=256)
 def admit(query: str, *, read_only: bool, max_length: int, max_nesting: int, max_parse_cost: int) -> None:
-    """What every store checks before a query reaches its engine: cost first, then (for reads) no writes."""
+    """What every store checks before a query reaches its engine: cost first, then (for reads) no writes.
+
+    Remembered for the texts it admitted (a refusal raises, so it is not kept): the API sends the same few
+    named queries over and over, and scanning a long text for its nesting took ~1 ms each time."""
     check_cost(query, max_length=max_length, max_nesting=max_nesting, max_parse_cost=max_parse_cost)
     if read_only:
         ensure_read_only(query)

@@ -25,6 +25,9 @@ PARAMS: dict[str, dict[str, Any]] = {
     "api_domain": {"id": "maritime-security"},
     "api_cooperation": {"domain": "crisis-management"},
     "api_cooperation_by_actor": {"actor": "canada"},
+    "api_cooperation_by_partner": {"partner": "canada"},
+    "api_cooperation_page": {"actors": ["canada", "eu"]},
+    "api_events_anchored": {"actor": "canada", "instrument": None},
     "api_records": {"ids": ["part-canada-eufor-althea", "sdp-2025", "tenure-borrell-hrvp"]},
 }
 
@@ -33,9 +36,9 @@ PARAMS: dict[str, dict[str, Any]] = {
 def test_rows_have_the_declared_shape(store: GraphStore, name: str) -> None:
     query = get_query(name)
     params = {**query.example_params(), **PARAMS.get(name, {})}
-    for key in ("limit", "offset"):
+    for key, value in (("limit", 500), ("offset", 0), ("end", 500)):
         if key in {p.name for p in query.parameters}:
-            params[key] = 500 if key == "limit" else 0
+            params[key] = value
     records = run_named(store=store, name=name, params=params).records()
     assert records, f"{name} returned no rows for {params}"
     shape = rows.ROW_SHAPES[name]

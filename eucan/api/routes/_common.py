@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Query, Request
+from fastapi import Query, Request, Response
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
+from pydantic_core import to_json
 
 from eucan.api.errors import ERROR_RESPONSES
 from eucan.api.models import Page
@@ -21,6 +22,7 @@ __all__ = [
     "Offset",
     "example",
     "paged",
+    "paged_json",
     "reject_unknown_params",
 ]
 
@@ -55,10 +57,26 @@ def example(value: Any) -> dict[int | str, dict[str, Any]]:
     return {200: {"content": {"application/json": {"example": value}}}, **ERRORS}
 
 
-def paged(request: Request, data: list[T], total: int, limit: int, offset: int) -> Page[T]:
+def _next(request: Request, total: int, limit: int, offset: int) -> str | None:
     following = offset + limit
-    next_url = str(request.url.include_query_params(offset=following, limit=limit)) if following < total else None
-    return Page[T](data=data, count=total, next=next_url, limit=limit, offset=offset)
+    return str(request.url.include_query_params(offset=following, limit=limit)) if following < total else None
+
+
+def paged(request: Request, data: list[T], total: int, limit: int, offset: int) -> Page[T]:
+    return Page[T](data=data, count=total, next=_next(request, total, limit, offset), limit=limit, offset=offset)
+
+
+def paged_json(request: Request, data: list[dict[str, Any]], total: int, limit: int, offset: int) -> Response:
+    """The same page as `paged`, for items already built as plain JSON values in the route's response model's
+    shape (the hot lists): written once by pydantic's JSON writer, with no model built or validated."""
+    page = {
+        "data": data,
+        "count": total,
+        "next": _next(request, total, limit, offset),
+        "limit": limit,
+        "offset": offset,
+    }
+    return Response(to_json(page), media_type="application/json")
 
 
 def _query_names(dependant: Dependant) -> list[str]:

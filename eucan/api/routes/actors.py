@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from eucan.api import services
 from eucan.api.deps import StoreDep
@@ -16,6 +16,7 @@ from eucan.api.routes._common import (
     Offset,
     example,
     paged,
+    paged_json,
     reject_unknown_params,
 )
 from eucan.dates import AS_OF_RULE
@@ -153,6 +154,6 @@ def get_actor(store: StoreDep, actor_id: ActorId) -> ActorDetail:
 )
 def get_partners(
     request: Request, store: StoreDep, actor_id: ActorId, as_of: AsOf = None, limit: Limit = 50, offset: Offset = 0
-) -> Page[Partner]:
-    data, total = services.partners(store=store, actor=actor_id, as_of=as_of, limit=limit, offset=offset)
-    return paged(request, data, total, limit, offset)
+) -> Response:
+    data, total = services.partners_json(store=store, actor=actor_id, as_of=as_of, limit=limit, offset=offset)
+    return paged_json(request, data, total, limit, offset)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from eucan.api import services
 from eucan.api.deps import StoreDep
@@ -15,7 +15,7 @@ from eucan.api.routes._common import (
     Limit,
     Offset,
     example,
-    paged,
+    paged_json,
     reject_unknown_params,
 )
 from eucan.dates import AS_OF_RULE
@@ -86,8 +86,8 @@ def cooperation(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> Page[CooperationRow]:
-    data, total = services.cooperation(
+) -> Response:
+    data, total = services.cooperation_json(
         store=store,
         actor=actor,
         partner=partner,
@@ -97,4 +97,4 @@ def cooperation(
         limit=limit,
         offset=offset,
     )
-    return paged(request, data, total, limit, offset)
+    return paged_json(request, data, total, limit, offset)

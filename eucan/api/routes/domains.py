@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Request, Response
 
 from eucan.api import services
 from eucan.api.deps import StoreDep
 from eucan.api.models import DomainDetail, DomainSummary, Page
-from eucan.api.routes._common import SDP_SOURCE_EXAMPLE, Limit, Offset, example, paged, reject_unknown_params
+from eucan.api.routes._common import SDP_SOURCE_EXAMPLE, Limit, Offset, example, paged_json, reject_unknown_params
 
 __all__ = ["router"]
 
@@ -36,9 +36,9 @@ _MARITIME = {
     response_model=Page[DomainSummary],
     responses=example({"data": [_MARITIME], "count": 16, "next": None, "limit": 50, "offset": 0}),
 )
-def list_domains(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page[DomainSummary]:
-    data, total = services.list_domains(store=store, limit=limit, offset=offset)
-    return paged(request, data, total, limit, offset)
+def list_domains(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Response:
+    data, total = services.list_domains_json(store=store, limit=limit, offset=offset)
+    return paged_json(request, data, total, limit, offset)
 
 
 @router.get(

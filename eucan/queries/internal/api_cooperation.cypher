@@ -1,5 +1,5 @@
 // @title Cooperation across all actors (API)
-// @description One row per participation: the actor, the instrument, its domains, the period, the other participants (partners) and the sources of each.
+// @description One row per participation: the actor, the instrument, its domains, the period, the other participants (partners) and the sources of each. The whole list sorted and sliced in the engine: the API answers from api_cooperation_by_actor, api_cooperation_by_partner, or api_cooperation_counts + api_cooperation_page (a page whatever its offset costs the same), and tests check those against this query.
 // @param partner? string germany  Only instruments shared with this actor id (whose participation also held on as_of).
 // @param domain? string maritime-security  Only instruments covering this cooperation domain id.
 // @param instrument_type? string PescoProject  Only instruments of this type (Partnership, Agreement, PescoProject, CsdpMission, CsdpOperation, Dialogue, FinancingInstrument, LegalAct, Framework).

@@ -7,21 +7,28 @@
 // @param date_to? date 2025-12-31  Optional: latest date (YYYY-MM-DD).
 // @param offset int 0  Rows to skip.
 // @param limit int 50  Rows to return.
+// @param end int 50  offset + limit: how many sorted rows the engine keeps.
 // @returns total, item
-MATCH (e:Event)
+// Paging: the engine sorts with a LIMIT of `end` (= offset + limit; it keeps only that many rows) and the
+// page is cut from those; the total is counted apart, so no request collects and sorts the whole list.
+OPTIONAL MATCH (c:Event)
+WHERE ($type IS NULL OR $type IN labels(c))
+  AND ($date_from IS NULL OR c.date >= $date_from)
+  AND ($date_to IS NULL OR c.date <= $date_to)
+  AND ($actor IS NULL OR (c)-[:EVENT_PARTICIPANT]->(:Actor {id: $actor}))
+  AND ($instrument IS NULL OR (c)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $instrument}))
+WITH count(c) AS total
+OPTIONAL MATCH (e:Event)
 WHERE ($type IS NULL OR $type IN labels(e))
   AND ($date_from IS NULL OR e.date >= $date_from)
   AND ($date_to IS NULL OR e.date <= $date_to)
-WITH e, [(e)-[:EVENT_PARTICIPANT]->(a:Actor) | {id: a.id, name: a.name, labels: labels(a)}] AS participants,
-  [(e)-[:ABOUT_INSTRUMENT]->(i:Instrument) | {id: i.id, name: i.name, labels: labels(i)}] AS instruments
-WHERE ($actor IS NULL OR $actor IN [p IN participants | p.id])
-  AND ($instrument IS NULL OR $instrument IN [i IN instruments | i.id])
-WITH e, participants, instruments ORDER BY e.date, e.id
-WITH collect([e, participants, instruments]) AS rows
-WITH size(rows) AS total, rows[$offset..($offset + $limit)] AS page
-UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS row
-WITH total, row[0] AS e, row[1] AS participants, row[2] AS instruments
+  AND ($actor IS NULL OR (e)-[:EVENT_PARTICIPANT]->(:Actor {id: $actor}))
+  AND ($instrument IS NULL OR (e)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $instrument}))
+WITH total, e ORDER BY e.date, e.id LIMIT $end
+WITH total, collect(e) AS top
+UNWIND (CASE WHEN size(top) <= $offset THEN [null] ELSE top[$offset..] END) AS e
 RETURN total, CASE WHEN e IS NULL THEN null ELSE {
   record: e.id, id: e.id, name: e.name, labels: labels(e), date: e.date, datePrecision: e.datePrecision, place: e.place,
-  instruments: instruments, participants: participants
+  instruments: [(e)-[:ABOUT_INSTRUMENT]->(i:Instrument) | {id: i.id, name: i.name, labels: labels(i)}],
+  participants: [(e)-[:EVENT_PARTICIPANT]->(a:Actor) | {id: a.id, name: a.name, labels: labels(a)}]
 } END AS item

@@ -1,0 +1,75 @@
+"""What the API keeps for one loaded graph: figures that cost a pass over the whole graph to compute.
+
+A graph changes only when a load (full or incremental) writes a new one, and every load writes a new
+token in its `LoadInfo` node. A list without a selective filter (all actors by name, the whole
+cooperation list) must know the order of every item, and sorting or counting them all again for each
+page costs more than the page itself at a million facts. So such an order (or the per-actor row counts
+of the cooperation list) is computed once per store, loaded graph and filters, kept here (the 64 most
+recently used), and a page then reads only its own items. Each request reads the token first (one
+small query), so the request after a load already uses the new graph. A graph without a token (none
+loaded by `eucan load`) is never kept: every request computes afresh.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from eucan.graph.store import GraphStore
+from eucan.queries.runner import run_named
+
+__all__ = ["KEPT", "kept", "load_token", "ordered_ids"]
+
+T = TypeVar("T")
+
+KEPT = 64
+"""How many kept figures (each a list of ids or counts, ~1-2 MB at a million facts) stay in memory."""
+FULL_PASS_TIMEOUT_MS = 60_000
+"""A pass over the whole graph may take longer than a page query's time limit (a few s at a million facts)."""
+
+_KEPT: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_LOCK = threading.Lock()
+_COMPUTING: dict[tuple[Any, ...], threading.Lock] = {}
+
+
+def load_token(store: GraphStore) -> str | None:
+    rows = run_named(store=store, name="api_load_token", params={}).rows
+    return str(rows[0][0]) if rows and rows[0][0] is not None else None
+
+
+def kept(store: GraphStore, what: str, params: dict[str, Any], compute: Callable[[], T]) -> T:
+    """`compute()` for this store, loaded graph, `what` and `params`, computed once and kept."""
+    token = load_token(store)
+    key = (id(store), token, what, tuple(sorted(params.items())))
+    if token is None:
+        return compute()
+    with _LOCK:
+        if key in _KEPT:
+            _KEPT.move_to_end(key)
+            found: T = _KEPT[key]
+            return found
+        computing = _COMPUTING.setdefault(key, threading.Lock())
+    with computing:  # concurrent first requests for one key wait for one pass rather than each making it
+        with _LOCK:
+            if key in _KEPT:
+                again: T = _KEPT[key]
+                return again
+        value = compute()
+        with _LOCK:
+            _KEPT[key] = value
+            _COMPUTING.pop(key, None)
+            while len(_KEPT) > KEPT:
+                _KEPT.popitem(last=False)
+        return value
+
+
+def ordered_ids(store: GraphStore, name: str, params: dict[str, Any]) -> list[str]:
+    """The ids a list query `name` (returning one row, `ids`) gives, in its order, kept per loaded graph."""
+
+    def compute() -> list[str]:
+        rows = run_named(store=store, name=name, params=params, timeout_ms=FULL_PASS_TIMEOUT_MS).rows
+        return [str(i) for i in (rows[0][0] or [])] if rows else []
+
+    return kept(store, name, params, compute)

@@ -1,0 +1,42 @@
+// @title Cooperation with one partner (API)
+// @description The cooperation rows of the instruments a partner takes part in (its participation holding on as_of), other than the partner's own: starts from the partner (index lookup). One row per participation: the actor, the instrument, its domains, the period, the other participants (partners) and the sources of each.
+// @param partner string germany  The instruments shared with this actor id (whose participation also held on as_of).
+// @param domain? string maritime-security  Only instruments covering this cooperation domain id.
+// @param instrument_type? string PescoProject  Only instruments of this type (Partnership, Agreement, PescoProject, CsdpMission, CsdpOperation, Dialogue, FinancingInstrument, LegalAct, Framework).
+// @param as_of? date 2024-01-01  Only participations that held on this day (YYYY-MM-DD; earliest possible start <= as_of <= latest possible end, endDateLast; a missing bound is open, so undated participations are kept).
+// @param offset int 0  Rows to skip.
+// @param limit int 50  Rows to return.
+// @returns total, item
+MATCH (x:Actor {id: $partner})
+WITH x
+MATCH (x)<-[:PARTICIPANT]-(fq:Participation)
+WHERE ($as_of IS NULL OR ((fq.startDate IS NULL OR fq.startDate <= $as_of) AND (fq.endDateLast IS NULL OR fq.endDateLast >= $as_of)))
+WITH x, fq
+MATCH (fq)-[:INSTRUMENT]->(i:Instrument)
+WHERE ($instrument_type IS NULL OR $instrument_type IN labels(i))
+  AND ($domain IS NULL OR (i)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain}))
+WITH DISTINCT x, i
+MATCH (i)<-[:INSTRUMENT]-(p:Participation)
+MATCH (p)-[:PARTICIPANT]->(a:Actor)
+WHERE a.id <> x.id AND ($as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of)))
+WITH a, p, i ORDER BY a.id, i.id, p.id
+WITH collect([a, p, i]) AS rows
+WITH size(rows) AS total, rows[$offset..($offset + $limit)] AS page
+UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS row
+WITH total, row[0] AS a, row[1] AS p, row[2] AS i
+OPTIONAL MATCH (i)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
+WHERE b.id <> a.id AND ($as_of IS NULL OR ((q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
+WITH total, a, p, i, collect(CASE WHEN q IS NULL THEN null ELSE {
+  record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, endDateLast: q.endDateLast} END) AS partners
+OPTIONAL MATCH (i)-[:COVERS_DOMAIN]->(d:CooperationDomain)
+WITH total, a, p, i, partners, collect(CASE WHEN d IS NULL THEN null ELSE {id: d.id, name: d.name} END) AS domains
+RETURN total, CASE WHEN p IS NULL THEN null ELSE {
+  record: p.id,
+  actor: {id: a.id, name: a.name, labels: labels(a)},
+  instrument: {record: i.id, id: i.id, name: i.name, labels: labels(i)},
+  domains: domains,
+  startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, endDateLast: p.endDateLast,
+  contribution: p.contribution, personnel: p.personnel, nationalOperation: p.nationalOperation, uncertainty: p.uncertainty,
+  partners: partners
+} END AS item
+ORDER BY a.id, i.id, p.id

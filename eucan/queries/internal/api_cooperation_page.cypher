@@ -1,0 +1,39 @@
+// @title A page of cooperation rows of given actors (API paging)
+// @description The rows (one per participation, as api_cooperation) of the given actors, in actor-id, instrument-id and participation-id order, from `offset` (counted in the rows of these actors) for `limit` rows; api_cooperation_counts tells which actors a page of the whole list needs.
+// @param actors string[] canada,eu  Actor ids (in id order).
+// @param domain? string maritime-security  Only instruments covering this cooperation domain id.
+// @param instrument_type? string PescoProject  Only instruments of this type (Partnership, Agreement, PescoProject, CsdpMission, CsdpOperation, Dialogue, FinancingInstrument, LegalAct, Framework).
+// @param as_of? date 2024-01-01  Only participations that held on this day (YYYY-MM-DD; earliest possible start <= as_of <= latest possible end, endDateLast; a missing bound is open, so undated participations are kept).
+// @param offset int 0  Rows of these actors to skip.
+// @param limit int 50  Rows to return.
+// @returns total, item
+UNWIND $actors AS actor_id
+MATCH (a:Actor {id: actor_id})
+WITH a
+MATCH (a)<-[:PARTICIPANT]-(p:Participation)
+WHERE ($as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of)))
+WITH a, p
+MATCH (p)-[:INSTRUMENT]->(i:Instrument)
+WHERE ($instrument_type IS NULL OR $instrument_type IN labels(i))
+  AND ($domain IS NULL OR (i)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain}))
+WITH a, p, i ORDER BY a.id, i.id, p.id
+WITH collect([a, p, i]) AS rows
+WITH size(rows) AS total, rows[$offset..($offset + $limit)] AS page
+UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS row
+WITH total, row[0] AS a, row[1] AS p, row[2] AS i
+OPTIONAL MATCH (i)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
+WHERE b.id <> a.id AND ($as_of IS NULL OR ((q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
+WITH total, a, p, i, collect(CASE WHEN q IS NULL THEN null ELSE {
+  record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, endDateLast: q.endDateLast} END) AS partners
+OPTIONAL MATCH (i)-[:COVERS_DOMAIN]->(d:CooperationDomain)
+WITH total, a, p, i, partners, collect(CASE WHEN d IS NULL THEN null ELSE {id: d.id, name: d.name} END) AS domains
+RETURN total, CASE WHEN p IS NULL THEN null ELSE {
+  record: p.id,
+  actor: {id: a.id, name: a.name, labels: labels(a)},
+  instrument: {record: i.id, id: i.id, name: i.name, labels: labels(i)},
+  domains: domains,
+  startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, endDateLast: p.endDateLast,
+  contribution: p.contribution, personnel: p.personnel, nationalOperation: p.nationalOperation, uncertainty: p.uncertainty,
+  partners: partners
+} END AS item
+ORDER BY a.id, i.id, p.id
