@@ -136,7 +136,7 @@ def test_an_engine_still_reading_a_large_saved_graph_is_waited_for(tmp_path: Pat
         before = graph_stats(store=store).as_dict()
         # a graph of many keys (FalkorDB splits a large graph so; here 50 entities each), ~5 s to read
         engine = redis.Redis(unix_socket_path=str(folder / SOCKET_NAME))
-        engine.execute_command("GRAPH.CONFIG", "SET", "VKEY_MAX_ENTITY_COUNT", "50")
+        engine.execute_command("GRAPH.CONFIG", "SET", "VKEY_MAX_ENTITY_COUNT", "50")  # type: ignore[no-untyped-call]
         engine.save()
     server = start_or_attach(folder, start_timeout=1.5, limits=_SlowLoad())
     try:
