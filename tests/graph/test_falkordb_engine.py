@@ -145,6 +145,8 @@ def test_an_engine_still_reading_a_large_saved_graph_is_waited_for(tmp_path: Pat
             assert graph_stats(store=store).as_dict() == before
     finally:
         server.stop()
+
+
 def test_rows_with_repeats_are_merged_not_duplicated(fresh_store: FalkorDBStore) -> None:
     """A full load CREATEs into the new staging graph only when its rows name each node and relationship once;
     a graph given with repeats is written with MERGE, so the engine still holds each once."""
