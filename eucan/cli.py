@@ -138,7 +138,7 @@ def load(
     paths = sources or [settings.sources_dir]
     with exclusive_load(settings, on_wait=lambda message: err.print(message)), open_store(settings) as store:
         progress = Progress(
-            TextColumn("loading"),
+            TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
@@ -147,13 +147,22 @@ def load(
             transient=True,
         )
         with progress:
-            task = progress.add_task("load", total=None)
+            task = progress.add_task(_NEXT_PHASE[""], total=None)
 
             def report(done: int, total: int) -> None:
-                progress.update(task, completed=done, total=total)
+                progress.update(task, description="writing the graph", completed=done, total=total)
+
+            def phase_done(phase: str, seconds: float) -> None:  # a million facts validate for minutes
+                progress.update(task, description=_NEXT_PHASE.get(phase, "writing the graph"))
 
             result = load_sources(
-                store, paths, batch_size=batch_size, progress=report, state_dir=settings.data_dir, full=full
+                store,
+                paths,
+                batch_size=batch_size,
+                progress=report,
+                state_dir=settings.data_dir,
+                full=full,
+                on_phase=phase_done,
             )
         from eucan.linked.sparql_service import mark_loaded
 
@@ -170,6 +179,17 @@ def load(
             elif summary is not None and summary.mode == "unchanged":
                 out.print("unchanged since the last load: nothing written")
             _print_stats_after_load(store, settings)
+
+
+_NEXT_PHASE = {
+    "": "reading the files",
+    "read": "checking ids and references",
+    "checks": "building the RDF",
+    "rdf": "checking the SHACL shapes",
+    "shacl": "mapping to the property graph",
+    "property_graph": "writing the graph",
+}
+"""What a load does after each phase of its validation (`validate_sources`), for the progress line."""
 
 
 def _print_stats_after_load(store: Any, settings: Settings) -> None:

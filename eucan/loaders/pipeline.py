@@ -29,7 +29,7 @@ from eucan.loaders.id_rules import (
     moved_ids,
 )
 from eucan.loaders.languages import check_languages
-from eucan.loaders.phase_timer import PhaseTimer
+from eucan.loaders.phase_timer import PhaseReport, PhaseTimer
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
 from eucan.loaders.rdf_cache import CacheIndex, cached, commit_splice, prepare_cache, splice
 from eucan.loaders.records import SECTION_MODELS, BaseRecord, SourceRecord, TenureRecord
@@ -117,9 +117,15 @@ def _model_problems(raw: RawRecord, exc: ValidationError) -> list[Problem]:
 
 
 def validate_sources(
-    paths: list[Path], root: Path | None = None, *, shacl: bool = True, keep_state: bool = False
+    paths: list[Path],
+    root: Path | None = None,
+    *,
+    shacl: bool = True,
+    keep_state: bool = False,
+    on_phase: PhaseReport | None = None,
 ) -> Validated:
-    """Check the curated files; raise `SourceError` listing every problem, or return the data."""
+    """Check the curated files; raise `SourceError` listing every problem, or return the data.
+    `on_phase` is told each phase (read, checks, rdf, shacl, property_graph) as it ends."""
     root = root or Path.cwd()
     missing = [path for path in paths if not path.exists()]
     if missing:
@@ -137,7 +143,7 @@ def validate_sources(
     contents: list[str] = []
     files: list[str] = []
     digests: dict[str, str] = {}
-    timer = PhaseTimer()
+    timer = PhaseTimer(on_phase)
     timings, lap = timer.timings, timer.lap
 
     for path, label in iter_files(paths, root):
@@ -285,8 +291,10 @@ def load_sources(
     progress: Callable[[int, int], None] | None = None,
     state_dir: Path | None = None,
     full: bool = False,
+    on_phase: PhaseReport | None = None,
 ) -> Loaded:
     """Validate, then write the graph atomically (readers see the old graph or the new one).
+    `on_phase` is told each phase of a full validation as it ends (`validate_sources`).
 
     With `state_dir` (the data folder) and not `full`, a load validates and rewrites only what changed
     since the load that wrote the live graph (`loaders.incremental`: the files whose bytes changed, and
@@ -300,7 +308,7 @@ def load_sources(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_sources(store, paths, root, batch_size, progress, state_dir, full)
+        return _load_sources(store, paths, root, batch_size, progress, state_dir, full, on_phase=on_phase)
     finally:
         if enabled:
             gc.enable()
@@ -314,13 +322,15 @@ def _load_sources(
     progress: Callable[[int, int], None] | None,
     state_dir: Path | None,
     full: bool,
+    *,
+    on_phase: PhaseReport | None = None,
 ) -> Loaded:
     root = root or Path.cwd()
     if state_dir is not None and not full:
         done = _load_incremental(store, paths, root, state_dir, batch_size, progress)
         if done is not None:
             return done
-    validated = validate_sources(paths, root, keep_state=state_dir is not None)
+    validated = validate_sources(paths, root, keep_state=state_dir is not None, on_phase=on_phase)
     graph = validated.property_graph
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=1) as pool:
