@@ -32,7 +32,7 @@ from eucan.loaders.languages import check_languages
 from eucan.loaders.phase_timer import PhaseReport, PhaseTimer
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
 from eucan.loaders.rdf_cache import CacheIndex, cached, commit_splice, prepare_cache, splice
-from eucan.loaders.records import SECTION_MODELS, BaseRecord, SourceRecord, TenureRecord
+from eucan.loaders.records import SECTION_MODELS, BaseRecord, SourceRecord, TenureRecord, share_fields_set
 from eucan.loaders.search_text import add_search_properties
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
 from eucan.ontology.mapping import PropertyGraph, subjects_to_property_graph
@@ -155,7 +155,7 @@ def validate_sources(
         start = len(parsed)
         for position, raw in enumerate(raws):
             try:
-                parsed.append((raw, SECTION_MODELS[raw.section].model_validate(raw.data)))
+                parsed.append((raw, share_fields_set(SECTION_MODELS[raw.section].model_validate(raw.data))))
                 positions.append(position)
             except ValidationError as exc:
                 problems += _model_problems(raw, exc)

@@ -53,6 +53,7 @@ __all__ = [
     "SECTION_MODELS",
     "SourceRecord",
     "TenureRecord",
+    "share_fields_set",
 ]
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
@@ -590,6 +591,19 @@ class AuthorityLinkRecord(Record):
         out.triple(node, ECS.linkTarget, target)
         out.triple(subject, SKOS.exactMatch, target)
         return []
+
+
+_FIELDS_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def share_fields_set(record: BaseRecord) -> BaseRecord:
+    """Let `record` and its evidence share one frozen set of the names of their fields that were given
+    (pydantic keeps a set per model, the largest part of a small one; the loader never assigns to a
+    record, which would need it to grow). Returns `record`."""
+    for model in (record, *getattr(record, "evidence", ())):
+        given = frozenset(model.__pydantic_fields_set__)
+        object.__setattr__(model, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(given, given))
+    return record
 
 
 # The one registry of record types: a new section is one class above plus its entry here.

@@ -18,7 +18,11 @@ from eucan.loaders.records import SECTIONS
 __all__ = ["RawRecord", "discover", "read_file"]
 
 
-@dataclass
+_RELEASED: dict[str, Any] = {}
+"""What a released record's data and lines are (shared, never written to)."""
+
+
+@dataclass(slots=True)
 class RawRecord:
     """One record as written in a file, with where it was written.
 
@@ -39,7 +43,7 @@ class RawRecord:
 
     def release(self, path: Path, position: int) -> None:
         """Forget the data and field lines (record `position` of `path` has them)."""
-        self.data, self.lines, self.nested = {}, {}, {}
+        self.data, self.lines, self.nested = _RELEASED, _RELEASED, _RELEASED
         self.path, self.position = path, position
 
     def _reread(self) -> None:
