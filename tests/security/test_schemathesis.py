@@ -83,6 +83,9 @@ def _config() -> SchemathesisConfig:
     return SchemathesisConfig.from_dict(
         {
             "seed": 14,
+            # Not a timed test: schemathesis's default 10 s read timeout would fail a request that is
+            # merely slow, such as the first GET of a dump (built on demand) on a loaded machine.
+            "request-timeout": 600,
             "phases": {
                 "examples": {"enabled": True},
                 "coverage": {"enabled": True},
