@@ -33,6 +33,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import socket
 import statistics
 import subprocess
@@ -402,6 +403,8 @@ def main() -> None:
     )
     parser.add_argument("--baseline-requests", type=int, default=200, help="requests per endpoint on the baseline")
     args = parser.parse_args()
+    # Stopped from outside (e.g. `timeout`): leave through the `finally` blocks, which stop the servers and the engine.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     print("command: python bench/api.py " + " ".join(sys.argv[1:]))
     print(f"machine: {os.cpu_count()} CPUs; python {sys.version.split()[0]}")
 
