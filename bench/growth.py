@@ -224,7 +224,10 @@ def sparql_queries_table(rows: list[dict[str, Any]]) -> str:
 
 
 def plot(rows: list[dict[str, Any]], path: Path) -> None:
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        sys.exit("the plot needs matplotlib: pip install -e '.[bench]' (the tables above are complete)")
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
