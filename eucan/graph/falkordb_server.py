@@ -174,6 +174,15 @@ def _probe(socket: Path, timeout: float = 1.0) -> str:
         return "down"
 
 
+def _cpu_ticks(pid: int) -> int | None:
+    """The CPU time a process has used so far, in clock ticks (None where /proc is not there, e.g. macOS)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime + stime (fields 14 and 15 of proc(5))
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _live_owner(data_dir: Path, socket: Path) -> int | None:
     """The pid of a process that still runs this folder's engine as its child (its lock file may
     have been deleted), or None when every engine of the socket is an orphan."""
@@ -299,16 +308,20 @@ def _spawn(args: list[str], data_dir: Path, socket: Path, start_timeout: float) 
         log.close()
     (data_dir / PID_NAME).write_text(f"{process.pid}\n{os.getpid()}\n")
     deadline = time.monotonic() + start_timeout
+    worked = _cpu_ticks(process.pid)
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise StoreUnavailable(f"the embedded FalkorDB engine exited at start; see {data_dir / 'falkordb.log'}")
         state = _probe(socket, 0.5)
         if state == "ready":
             return process
-        if state == "loading":
-            # a saved graph of a million facts takes longer than `start_timeout` to read on a busy machine:
-            # the time limit is for an engine that does not answer at all
+        ticks = _cpu_ticks(process.pid)
+        if state == "loading" or (ticks is not None and ticks != worked):
+            # a saved graph of a million facts takes longer than `start_timeout` to read on a busy machine
+            # (it answers LOADING, and not at all while it builds its indexes, but it works meanwhile):
+            # the time limit is for an engine that neither answers nor works
             deadline = time.monotonic() + start_timeout
+        worked = ticks
         time.sleep(0.05)
     process.kill()
     process.wait()
