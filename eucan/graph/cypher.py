@@ -49,34 +49,36 @@ def safe_label(name: str) -> str:
     return name
 
 
-def merge_nodes(labels: tuple[str, ...]) -> str:
-    """MERGE on the stable `uri` with every label in the pattern (adding labels after the
-    MERGE costs FalkorDB 13x more; each uri has exactly one label set in a load)."""
-    extra = "".join(f":{safe_label(label)}" for label in labels if label != "Resource")
-    return f"UNWIND $rows AS row MERGE (n:Resource{extra} {{uri: row.uri}}) SET n += row"
+def _labels(labels: tuple[str, ...]) -> str:
+    return "".join(f":{safe_label(label)}" for label in labels if label != "Resource")
 
 
-def merge_relationships(rel_type: str) -> str:
+def _relationships(verb: str, rel_type: str) -> str:
     return (
         "UNWIND $rows AS row "
         "MATCH (a:Resource {uri: row.from}) MATCH (b:Resource {uri: row.to}) "
-        f"MERGE (a)-[:{safe_label(rel_type)}]->(b)"
+        f"{verb} (a)-[:{safe_label(rel_type)}]->(b)"
     )
+
+
+def merge_nodes(labels: tuple[str, ...]) -> str:
+    """MERGE on the stable `uri` with every label in the pattern (adding labels after the
+    MERGE costs FalkorDB 13x more; each uri has exactly one label set in a load)."""
+    return f"UNWIND $rows AS row MERGE (n:Resource{_labels(labels)} {{uri: row.uri}}) SET n += row"
+
+
+def merge_relationships(rel_type: str) -> str:
+    return _relationships("MERGE", rel_type)
 
 
 def create_nodes(labels: tuple[str, ...]) -> str:
     """Into a new, empty graph whose rows name each uri once: CREATE, no lookup (MERGE costs a lookup per row)."""
-    extra = "".join(f":{safe_label(label)}" for label in labels if label != "Resource")
-    return f"UNWIND $rows AS row CREATE (n:Resource{extra}) SET n = row"
+    return f"UNWIND $rows AS row CREATE (n:Resource{_labels(labels)}) SET n = row"
 
 
 def create_relationships(rel_type: str) -> str:
     """Into a new graph whose rows name each relationship once: CREATE instead of MERGE."""
-    return (
-        "UNWIND $rows AS row "
-        "MATCH (a:Resource {uri: row.from}) MATCH (b:Resource {uri: row.to}) "
-        f"CREATE (a)-[:{safe_label(rel_type)}]->(b)"
-    )
+    return _relationships("CREATE", rel_type)
 
 
 def write_batches(
