@@ -174,6 +174,10 @@ def _probe(socket: Path, timeout: float = 1.0) -> str:
         return "down"
 
 
+READING_LIMIT_S = 3600.0
+"""The longest an engine that is still reading its saved graph (or building its indexes) is waited for."""
+
+
 def _cpu_ticks(pid: int) -> int | None:
     """The CPU time a process has used so far, in clock ticks (None where /proc is not there, e.g. macOS)."""
     try:
@@ -308,6 +312,7 @@ def _spawn(args: list[str], data_dir: Path, socket: Path, start_timeout: float) 
         log.close()
     (data_dir / PID_NAME).write_text(f"{process.pid}\n{os.getpid()}\n")
     deadline = time.monotonic() + start_timeout
+    give_up = time.monotonic() + READING_LIMIT_S
     worked = _cpu_ticks(process.pid)
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -319,8 +324,8 @@ def _spawn(args: list[str], data_dir: Path, socket: Path, start_timeout: float) 
         if state == "loading" or (ticks is not None and ticks != worked):
             # a saved graph of a million facts takes longer than `start_timeout` to read on a busy machine
             # (it answers LOADING, and not at all while it builds its indexes, but it works meanwhile):
-            # the time limit is for an engine that neither answers nor works
-            deadline = time.monotonic() + start_timeout
+            # the time limit is for an engine that neither answers nor works (up to READING_LIMIT_S in all)
+            deadline = min(time.monotonic() + start_timeout, give_up)
         worked = ticks
         time.sleep(0.05)
     process.kill()
