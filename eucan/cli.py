@@ -186,8 +186,8 @@ _NEXT_PHASE = {
     "read": "checking ids and references",
     "checks": "building the RDF",
     "rdf": "checking the SHACL shapes",
-    "shacl": "mapping to the property graph",
-    "property_graph": "writing the graph",
+    "shacl": "counting the property graph's rows",
+    "property_graph": "mapping and writing the graph",
 }
 """What a load does after each phase of its validation (`validate_sources`), for the progress line."""
 

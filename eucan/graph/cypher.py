@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from eucan.ontology.mapping import PropertyGraph, get_mapping
+from eucan.ontology.mapping import GraphRows, get_mapping
 
 __all__ = [
     "DELETE_NODES",
@@ -82,21 +82,24 @@ def create_relationships(rel_type: str) -> str:
 
 
 def write_batches(
-    graph: PropertyGraph, batch_size: int, *, distinct: bool = False
+    graph: GraphRows, batch_size: int, *, distinct: bool = False
 ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """(statement, rows) for every batch of a load: all nodes first, then relationships. `distinct`: the
     graph is written into an empty one and its rows name each node and each relationship once (CREATE)."""
     node_statement, relationship_statement = (
         (create_nodes, create_relationships) if distinct else (merge_nodes, merge_relationships)
     )
-    for labels, rows in graph.nodes.items():
-        statement = node_statement(labels)
-        for start in range(0, len(rows), batch_size):
-            yield statement, rows[start : start + batch_size]
-    for rel_type, rels in graph.relationships.items():
-        statement = relationship_statement(rel_type)
-        for start in range(0, len(rels), batch_size):
-            yield statement, rels[start : start + batch_size]
+    statements: dict[Any, str] = {}
+    for labels, rows in graph.node_batches(batch_size):
+        statement = statements.get(labels)
+        if statement is None:
+            statement = statements[labels] = node_statement(labels)
+        yield statement, rows
+    for rel_type, rels in graph.relationship_batches(batch_size):
+        statement = statements.get(rel_type)
+        if statement is None:
+            statement = statements[rel_type] = relationship_statement(rel_type)
+        yield statement, rels
 
 
 # An incremental load restores the relationships unchanged nodes have to the nodes it rewrites.

@@ -43,12 +43,12 @@ from eucan.graph.cypher import (
 from eucan.graph.falkordb_decode import run_query
 from eucan.graph.falkordb_server import EmbeddedServer, EngineLimits, start_or_attach
 from eucan.graph.fulltext import rank, redisearch_query
-from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, load_lock, manifest_of
+from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, check_written, load_lock, write_plan
 from eucan.graph.readonly import admit
 from eucan.graph.schema import falkordb_schema
 from eucan.graph.snapshot import write_stamp
 from eucan.graph.store import GraphStore, Progress, QueryResult
-from eucan.ontology.mapping import PropertyGraph
+from eucan.ontology.mapping import GraphRows
 
 __all__ = ["FalkorDBStore"]
 
@@ -83,7 +83,7 @@ def _translate(exc: Exception, query: str) -> Exception:
 
 def _write(
     staging: Any,
-    graph: PropertyGraph,
+    graph: GraphRows,
     batch_size: int,
     limit: int,
     progress: Progress | None,
@@ -312,7 +312,7 @@ class FalkorDBStore(GraphStore):
 
     def replace_graph(
         self,
-        graph: PropertyGraph,
+        graph: GraphRows,
         *,
         batch_size: int = 1000,
         progress: Progress | None = None,
@@ -322,23 +322,22 @@ class FalkorDBStore(GraphStore):
             return self._replace(graph, batch_size=batch_size, progress=progress, manifest=manifest)
 
     def _replace(
-        self, graph: PropertyGraph, *, batch_size: int, progress: Progress | None, manifest: Manifest | None
+        self, graph: GraphRows, *, batch_size: int, progress: Progress | None, manifest: Manifest | None
     ) -> LoadInfo:
         token = uuid.uuid4().hex
         staging_name = f"{self.graph_name}{STAGING_INFIX}_{token}"
         limit = self.timeout_max_ms
         try:
             self.drop_staging_graphs()  # we hold the load lock: any staging graph is an orphan
-            manifest = manifest or manifest_of(graph)
-            info = LoadInfo.after(self.load_generation(), manifest, token)
+            previous = self.load_generation()
             staging = self._db.select_graph(staging_name)
             for statement in falkordb_schema():
                 staging.query(statement, timeout=limit)
             total = graph.node_count + graph.relationship_count
-            # The manifest counts distinct nodes and relationships: when the rows hold no repeats, the
-            # empty staging graph takes them with CREATE (no lookup per row), else with MERGE.
-            distinct = len(manifest.digests) == graph.node_count and manifest.relationships == graph.relationship_count
+            manifest, distinct = write_plan(graph, manifest)
             _write(staging, graph, batch_size, limit, progress, 0, total, distinct)
+            check_written(graph, manifest, distinct)
+            info = LoadInfo.after(previous, manifest, token)
             staging.query(LOAD_INFO_WRITE, {"info": info.as_params()}, timeout=limit)
             # Before the switch the staging graph must be the one this load wrote, and only that;
             # RENAME then replaces the live graph in one step, and the snapshot is saved.
@@ -349,7 +348,7 @@ class FalkorDBStore(GraphStore):
             raise StoreError(f"loading into the staging graph failed ({exc}); the live graph is unchanged") from None
         except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
             raise StoreUnavailable(f"the embedded FalkorDB engine went away during the load: {exc}") from None
-        except StoreError:
+        except BaseException:  # StoreError, or rows that could not be made while they were written
             self._forget(staging_name)
             raise
 

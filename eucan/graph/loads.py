@@ -32,10 +32,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eucan.errors import LoadInProgress, StoreUnavailable
-from eucan.ontology.mapping import PropertyGraph
+from eucan.errors import LoadInProgress, StoreError, StoreUnavailable
+from eucan.ontology.mapping import GraphRows, PropertyGraph
 
-__all__ = ["LOAD_LOCK", "GraphChanges", "LoadInfo", "Manifest", "content_hash", "diff", "load_lock", "manifest_of"]
+__all__ = [
+    "LOAD_LOCK",
+    "GraphChanges",
+    "LoadInfo",
+    "Manifest",
+    "check_written",
+    "content_hash",
+    "diff",
+    "load_lock",
+    "manifest_of",
+    "write_plan",
+]
 
 LOAD_LOCK = "load.lock"
 _held = threading.local()
@@ -176,6 +187,33 @@ def manifest_of(graph: PropertyGraph, token: str = "") -> Manifest:
         text = repr((sorted(labels), sorted(props.items()), sorted(links) if links else ()))
         digests[uri] = blake2b(text.encode(), digest_size=16).hexdigest()
     return Manifest(digests=digests, relationships=relationships, token=token, links=counts)
+
+
+def write_plan(graph: GraphRows, manifest: Manifest | None) -> tuple[Manifest, bool]:
+    """The manifest of a full load's rows and whether an empty graph can take them with CREATE (each node
+    and relationship given once). A `PropertyGraph`'s manifest is computed here unless given; rows made
+    while they are written (`loaders.rows.StreamedRows`) say if they are distinct, and fill the manifest
+    they are given as they are written (complete when the last node row is)."""
+    if isinstance(graph, PropertyGraph):
+        manifest = manifest or manifest_of(graph)
+        return manifest, len(
+            manifest.digests
+        ) == graph.node_count and manifest.relationships == graph.relationship_count
+    if manifest is None:
+        raise ValueError("rows made while they are written need the manifest they fill (replace_graph(manifest=...))")
+    return manifest, bool(getattr(graph, "distinct", False))
+
+
+def check_written(graph: GraphRows, manifest: Manifest, distinct: bool) -> None:
+    """After rows made while they were written: they were as many as they said, and (written with CREATE)
+    each node and relationship was given once; else the load stops before its graph is switched in."""
+    if isinstance(graph, PropertyGraph) or not distinct:
+        return
+    if len(manifest.digests) != graph.node_count or manifest.relationships != graph.relationship_count:
+        raise StoreError(
+            f"the load's rows named {graph.node_count} nodes and {graph.relationship_count} relationships but "
+            f"{len(manifest.digests)} and {manifest.relationships} distinct ones; the live graph is unchanged"
+        )
 
 
 @dataclass

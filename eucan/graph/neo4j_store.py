@@ -23,12 +23,12 @@ from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavai
 from eucan.errors import QuerySyntaxError, QueryTimeout, ReadOnlyViolation, StaleGraph, StoreError, StoreUnavailable
 from eucan.graph.cypher import DELETE_NODES, HEALTH_PROBE, LOAD_INFO_READ, LOAD_INFO_WRITE, write_batches
 from eucan.graph.fulltext import lucene_query, rank
-from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, manifest_of
+from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, write_plan
 from eucan.graph.readonly import admit
 from eucan.graph.schema import neo4j_schema
 from eucan.graph.store import GraphStore, Progress, QueryResult
 from eucan.graph.values import plain
-from eucan.ontology.mapping import PropertyGraph
+from eucan.ontology.mapping import GraphRows
 
 __all__ = ["Neo4jStore"]
 
@@ -148,7 +148,7 @@ class Neo4jStore(GraphStore):
 
     def replace_graph(
         self,
-        graph: PropertyGraph,
+        graph: GraphRows,
         *,
         batch_size: int = 1000,
         progress: Progress | None = None,
@@ -167,11 +167,7 @@ class Neo4jStore(GraphStore):
             ):
                 tx.run(LOAD_INFO_LOCK, token=token).consume()
                 previous = tx.run(LOAD_INFO_READ).values()
-                info = LoadInfo.after(
-                    LoadInfo.from_row(previous[0]) if previous and previous[0][0] is not None else None,
-                    manifest or manifest_of(graph),
-                    token,
-                )
+                manifest, _ = write_plan(graph, manifest)
                 tx.run(CLEAR).consume()
                 done = 0
                 for statement, rows in write_batches(graph, batch_size):
@@ -179,6 +175,11 @@ class Neo4jStore(GraphStore):
                     done += len(rows)
                     if progress:
                         progress(done, total)
+                info = LoadInfo.after(
+                    LoadInfo.from_row(previous[0]) if previous and previous[0][0] is not None else None,
+                    manifest,
+                    token,
+                )
                 tx.run(LOAD_INFO_WRITE, info=info.as_params()).consume()
                 tx.commit()
         except (Neo4jError, DriverError) as exc:

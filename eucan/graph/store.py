@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from eucan.graph.loads import GraphChanges, LoadInfo, Manifest
-from eucan.ontology.mapping import PropertyGraph
+from eucan.ontology.mapping import GraphRows
 
 __all__ = ["GraphStore", "LoadInfo", "Progress", "QueryResult"]
 
@@ -56,7 +56,7 @@ class GraphStore(Protocol):
 
     def replace_graph(
         self,
-        graph: PropertyGraph,
+        graph: GraphRows,
         *,
         batch_size: int = 1000,
         progress: Progress | None = None,
@@ -65,7 +65,8 @@ class GraphStore(Protocol):
         """Replace the whole graph atomically: readers see the old graph or the new one, never a mix.
         Holds the exclusive load lock (`LoadInProgress` if another load keeps it past the timeout)
         and writes the `LoadInfo` it returns (counts and content hash from `manifest` when the caller
-        has computed it, else from `graph`)."""
+        has computed it, else from `graph`). `graph` is a `PropertyGraph`, or rows made while they are
+        written (`loaders.rows.StreamedRows`, then with the `manifest` they fill: `loads.write_plan`)."""
         ...
 
     def update_graph(

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from eucan.echo import clip
 from eucan.errors import Problem, SourceError, StaleGraph
 from eucan.graph.cypher import INCOMING_RELATIONSHIPS
-from eucan.graph.loads import LoadInfo, Manifest, manifest_of
+from eucan.graph.loads import LoadInfo, Manifest
 from eucan.graph.store import GraphStore
 from eucan.loaders import incremental
 from eucan.loaders.authority import check_links, derive_links
@@ -33,9 +33,9 @@ from eucan.loaders.phase_timer import PhaseReport, PhaseTimer
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
 from eucan.loaders.rdf_cache import CacheIndex, cached, commit_splice, prepare_cache, splice
 from eucan.loaders.records import SECTION_MODELS, BaseRecord, SourceRecord, TenureRecord, share_fields_set
-from eucan.loaders.search_text import add_search_properties
+from eucan.loaders.rows import StreamedRows
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
-from eucan.ontology.mapping import PropertyGraph, subjects_to_property_graph
+from eucan.ontology.mapping import PropertyGraph
 from eucan.ontology.namespaces import ECS
 
 __all__ = ["STATE_FILE", "Loaded", "LoadSummary", "Validated", "load_sources", "validate_sources"]
@@ -70,14 +70,24 @@ class Validated:
     """Curated data that passed every check, in both its forms."""
 
     canonical: Canonical
-    property_graph: PropertyGraph
+    rows: StreamedRows
+    """The property graph's rows, made from the canonical RDF while the engine writes them."""
     files: list[str]
     records: int
     timings: dict[str, float] = field(default_factory=dict)
-    """Seconds per phase: read (YAML and models), checks, rdf, shacl, property_graph."""
+    """Seconds per phase: read (YAML and models), checks, rdf, shacl, property_graph (the rows are made
+    while they are written: this phase only counts them)."""
     state: incremental.LoadState | None = None
     """With `validate_sources(..., keep_state=True)`: what an incremental load needs next time
     (its token, node digests and RDF index are filled in by `load_sources`)."""
+    _graph: PropertyGraph | None = None
+
+    @property
+    def property_graph(self) -> PropertyGraph:
+        """Every row at once (built on first use, like `Canonical.graph`: a load streams them instead)."""
+        if self._graph is None:
+            self._graph = self.rows.property_graph()
+        return self._graph
 
     @property
     def triples(self) -> int:
@@ -217,12 +227,11 @@ def validate_sources(
     if problems:
         raise SourceError(problems)
     locations.clear()  # only SHACL's reports needed them
-    pg = subjects_to_property_graph(canonical.triples.subjects, canonical.derived)
-    add_search_properties(pg)
+    rows = StreamedRows(canonical.triples.subjects, canonical.derived)
     lap("property_graph")
     return Validated(
         canonical=canonical,
-        property_graph=pg,
+        rows=rows,
         files=files,
         records=records,
         timings=timings,
@@ -331,13 +340,13 @@ def _load_sources(
         if done is not None:
             return done
     validated = validate_sources(paths, root, keep_state=state_dir is not None, on_phase=on_phase)
-    graph = validated.property_graph
+    graph = validated.rows
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=1) as pool:
-        # The canonical RDF is saved while the engine writes the graph (its thread mostly waits on the engine).
+        # The canonical RDF is saved while the engine writes the graph.
         cache = pool.submit(prepare_cache, state_dir, validated.canonical.triples) if state_dir is not None else None
         try:
-            manifest = manifest_of(graph)
+            manifest = graph.manifest  # filled while the rows are made and written
             info = store.replace_graph(graph, batch_size=batch_size, progress=progress, manifest=manifest)
         except BaseException:
             if cache is not None and cache.exception() is None:

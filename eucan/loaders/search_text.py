@@ -9,19 +9,20 @@ and accent-insensitively and alike. They are derived: the RDF export leaves them
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from eucan.graph.fulltext import SEARCH_NAME, SEARCH_TEXT, index_text
 from eucan.ontology.mapping import PropertyGraph
 
-__all__ = ["add_search_properties"]
+__all__ = ["add_search_properties", "is_record", "search_properties"]
 
 _NOT_RECORDS = {"SourceExcerpt", "SourceDocument", "AuthorityLink"}  # a link repeats its subject's sources
 _NAME_KEYS = ("name", "acronym", "altNames", "notation")
 _TEXT_KEYS = ("description", "title", "definition")
 
 
-def _values(node: dict[str, Any], bases: tuple[str, ...]) -> list[str]:
+def _values(node: Mapping[str, Any], bases: tuple[str, ...]) -> list[str]:
     """Every value under a key or its language variants (`name`, `name_fr`, ...), lists flattened."""
     out: list[str] = []
     for key in sorted(node):
@@ -31,6 +32,29 @@ def _values(node: dict[str, Any], bases: tuple[str, ...]) -> list[str]:
     return out
 
 
+def is_record(labels: tuple[str, ...], node: Mapping[str, Any]) -> bool:
+    """Whether a node gets search properties: a record (it has an id), not an excerpt, document or link."""
+    return node.get("id") is not None and not _NOT_RECORDS.intersection(labels)
+
+
+def search_properties(node: dict[str, Any], cited: Iterable[tuple[Mapping[str, Any], Mapping[str, Any]]]) -> None:
+    """Set `searchName` and `searchText` on one record node (in place), given the (excerpt, document)
+    rows of its evidence in the order of the excerpts' uris."""
+    names = _values(node, _NAME_KEYS)
+    name = index_text(names)
+    # a named record is also found by its id ("sdp-2025"); a fact's id only repeats what it links
+    texts = [str(node["id"])] if names else []
+    texts += _values(node, _TEXT_KEYS)
+    for excerpt, document in cited:
+        texts += _values(excerpt, ("quote",))
+        texts += _values(document, ("title",))
+    text = index_text(texts)
+    if name:
+        node[SEARCH_NAME] = name
+    if text:
+        node[SEARCH_TEXT] = text
+
+
 def add_search_properties(graph: PropertyGraph) -> None:
     """Set `searchName` and `searchText` on every record node (in place)."""
     by_uri: dict[str, dict[str, Any]] = {}
@@ -38,25 +62,15 @@ def add_search_properties(graph: PropertyGraph) -> None:
     for labels, nodes in graph.nodes.items():
         for node in nodes:
             by_uri[node["uri"]] = node
-            if node.get("id") is not None and not _NOT_RECORDS & set(labels):
+            if is_record(labels, node):
                 records.append(node)
     document_of = {r["from"]: r["to"] for r in graph.relationships.get("EXCERPT_OF", [])}
     evidence: dict[str, list[str]] = {}
     for rel in graph.relationships.get("EVIDENCE", []):
         evidence.setdefault(rel["from"], []).append(rel["to"])
     for node in records:
-        names = _values(node, _NAME_KEYS)
-        name = index_text(names)
-        # a named record is also found by its id ("sdp-2025"); a fact's id only repeats what it links
-        texts = [str(node["id"])] if names else []
-        texts += _values(node, _TEXT_KEYS)
-        for excerpt_uri in sorted(evidence.get(node["uri"], [])):
-            excerpt = by_uri.get(excerpt_uri, {})
-            texts += _values(excerpt, ("quote",))
-            document = by_uri.get(document_of.get(excerpt_uri, ""), {})
-            texts += _values(document, ("title",))
-        text = index_text(texts)
-        if name:
-            node[SEARCH_NAME] = name
-        if text:
-            node[SEARCH_TEXT] = text
+        cited = [
+            (by_uri.get(excerpt, {}), by_uri.get(document_of.get(excerpt, ""), {}))
+            for excerpt in sorted(evidence.get(node["uri"], []))
+        ]
+        search_properties(node, cited)

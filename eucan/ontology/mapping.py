@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
@@ -32,9 +32,11 @@ __all__ = [
     "DERIVED_PROPERTIES",
     "DERIVED_RELATIONSHIPS",
     "EXTERNAL_IRI_PROPERTIES",
+    "GraphRows",
     "INDEX_ONLY_PROPERTIES",
     "Mapping",
     "PropertyGraph",
+    "SubjectMapper",
     "Term",
     "TermValue",
     "get_mapping",
@@ -203,6 +205,32 @@ class PropertyGraph:
     def relationship_count(self) -> int:
         return sum(map(len, self.relationships.values()))
 
+    def node_batches(self, batch_size: int) -> Iterator[tuple[tuple[str, ...], list[dict[str, Any]]]]:
+        for labels, rows in self.nodes.items():
+            for start in range(0, len(rows), batch_size):
+                yield labels, rows[start : start + batch_size]
+
+    def relationship_batches(self, batch_size: int) -> Iterator[tuple[str, list[dict[str, str]]]]:
+        for rel_type, rels in self.relationships.items():
+            for start in range(0, len(rels), batch_size):
+                yield rel_type, rels[start : start + batch_size]
+
+
+@runtime_checkable
+class GraphRows(Protocol):
+    """What a store writes: node rows by label set, then relationship rows by type, in batches (a
+    `PropertyGraph` holding them all, or rows made while they are written, `loaders.rows`)."""
+
+    @property
+    def node_count(self) -> int: ...
+
+    @property
+    def relationship_count(self) -> int: ...
+
+    def node_batches(self, batch_size: int) -> Iterator[tuple[tuple[str, ...], list[dict[str, Any]]]]: ...
+
+    def relationship_batches(self, batch_size: int) -> Iterator[tuple[str, list[dict[str, str]]]]: ...
+
 
 def _converter(term: Term | None) -> Callable[[Any], Any]:
     """How an object of `term` becomes a property value (a plain string unless typed)."""
@@ -238,36 +266,68 @@ def subjects_to_property_graph(
     Raises `KeyError` for a predicate or class outside the ontology mapping: the loader's
     checks guarantee that never happens for validated sources.
     """
-    mapping = get_mapping()
-    rdf_type = str(RDF.type)
+    mapper = SubjectMapper()
     result = PropertyGraph()
     nodes, rels = result.nodes, result.relationships
-    # Predicates and classes are a few dozen IRIs: each is looked up once, by its plain string.
-    terms: dict[str, tuple[Term, Callable[[Any], Any]]] = {}
-    classes: dict[str, str] = {}
-    intern = sys.intern  # a relationship's ends are the nodes' own uri strings, not copies
     for subject, by_pred in subjects.items():
+        label_set, node, links = mapper.row(subject, by_pred)
+        uri = node["uri"]
+        for rel_type, target in links:
+            rows = rels.get(rel_type)
+            if rows is None:
+                rows = rels[rel_type] = []
+            rows.append({"from": uri, "to": target})
+        group = nodes.get(label_set)
+        if group is None:
+            group = nodes[label_set] = []
+        group.append(node)
+    for rel_type, source, target in dict.fromkeys(derived):  # each once (several participations, one shortcut)
+        rels.setdefault(rel_type, []).append({"from": source, "to": target})
+    return result
+
+
+class SubjectMapper:
+    """One subject's triples (predicate IRI → values) as its property-graph node row and outgoing
+    relationships: what `subjects_to_property_graph` does for every subject, and what a load that
+    streams its rows to the engine (`loaders.rows`) does subject by subject."""
+
+    def __init__(self) -> None:
+        self.mapping = get_mapping()
+        self.rdf_type = str(RDF.type)
+        # Predicates and classes are a few dozen IRIs: each is looked up once, by its plain string.
+        self.terms: dict[str, tuple[Term, Callable[[Any], Any]]] = {}
+        self.classes: dict[str, str] = {}
+
+    def term(self, predicate: str) -> tuple[Term, Callable[[Any], Any]]:
+        found = self.terms.get(predicate)
+        if found is None:
+            term = self.mapping.terms[URIRef(predicate)]
+            found = self.terms[predicate] = (term, _converter(term))
+        return found
+
+    def row(
+        self, subject: Any, by_pred: AbcMapping[str, Sequence[Any]]
+    ) -> tuple[tuple[str, ...], dict[str, Any], list[tuple[str, str]]]:
+        """(sorted labels, node properties with `uri`, [(relationship type, target uri)]) of one subject.
+        A relationship's ends are interned strings (the nodes' own uri strings, not copies)."""
+        intern = sys.intern
         uri = intern(str(subject))
         node: dict[str, Any] = {"uri": uri}
         labels: set[str] = set()
+        links: list[tuple[str, str]] = []
+        classes = self.classes
         for pid, values in by_pred.items():
-            if pid == rdf_type:
+            if pid == self.rdf_type:
                 for cls in values:
                     label = classes.get(str(cls))
                     if label is None:
-                        label = classes[str(cls)] = mapping.labels[cls]
+                        label = classes[str(cls)] = self.mapping.labels[cls]
                     labels.add(label)
                 continue
-            found = terms.get(pid)
-            if found is None:
-                term = mapping.terms[URIRef(pid)]
-                found = terms[pid] = (term, _converter(term))
-            term, convert = found
+            term, convert = self.term(pid)
             if term.kind == "relation":
-                rows = rels.get(term.key)
-                if rows is None:
-                    rows = rels[term.key] = []
-                rows.extend({"from": uri, "to": intern(str(o))} for o in values)
+                key = term.key
+                links.extend((key, intern(str(o))) for o in values)
                 continue
             for o in values:
                 key = term.key
@@ -285,11 +345,4 @@ def subjects_to_property_graph(
         for value in node.values():
             if isinstance(value, list):
                 value.sort()
-        label_set = tuple(sorted(labels))
-        group = nodes.get(label_set)
-        if group is None:
-            group = nodes[label_set] = []
-        group.append(node)
-    for rel_type, source, target in dict.fromkeys(derived):  # each once (several participations, one shortcut)
-        rels.setdefault(rel_type, []).append({"from": source, "to": target})
-    return result
+        return tuple(sorted(labels)), node, links
