@@ -189,6 +189,16 @@ class Index:
         self._subclasses = subclass_of
         self._instances: dict[Any, set[Any]] = {}
 
+    def subclasses(self, cls: Any) -> set[Any]:
+        """`cls` and its subclasses in the data (rdfs:subClassOf*), keyed by `_key`."""
+        classes, todo = {_key(cls)}, [_key(cls)]
+        while todo:
+            for child in self._subclasses.get(todo.pop(), ()):
+                if child not in classes:
+                    classes.add(child)
+                    todo.append(child)
+        return classes
+
     def instances(self, cls: Any) -> set[Any]:
         """SHACL instances of `cls`: rdf:type/rdfs:subClassOf* in the data graph."""
         cls = _key(cls)
@@ -287,76 +297,115 @@ def _show(node: Any) -> str:
     return node.n3() if hasattr(node, "n3") else str(node)
 
 
+@dataclass
+class _Shape:
+    """A property shape with what its checks look up, computed once per validation."""
+
+    shape: PropertyShape
+    path_key: str
+    less_or_equal: list[tuple[URIRef, str]]
+    kinds: tuple[type, ...] | None
+    class_sets: list[tuple[URIRef, set[Any]]]
+    datatype_ok: dict[tuple[Any, ...], bool] = field(default_factory=dict)
+
+
 def validate(index: Index, shapes: list[PropertyShape], *, focus: set[str] | None = None) -> list[Result]:
     """Every violation of `shapes` in the indexed data; with `focus` (IRIs), only on those focus nodes
-    (the index then needs their triples and the types of the nodes they refer to)."""
+    (the index then needs their triples and the types of the nodes they refer to).
+
+    Subject by subject, in the index's order (the order the triples were built in, so the data is read
+    where it lies in memory, not in the random order of a set of focus nodes shape after shape): each
+    subject's types give the shapes that target it (a class, or a superclass of it in the data)."""
+    prepared = [
+        _Shape(
+            shape,
+            str(shape.path),
+            [(p, str(p)) for p in shape.less_or_equal],
+            _NODE_KINDS.get(shape.node_kind) if shape.node_kind is not None else None,
+            [(cls, index.instances(cls)) for cls in shape.classes],
+        )
+        for shape in shapes
+    ]
+    by_class: dict[Any, set[int]] = {}
+    for number, shape in enumerate(shapes):
+        for target in shape.targets:
+            for cls in index.subclasses(target):
+                by_class.setdefault(cls, set()).add(number)
     results: list[Result] = []
-    for shape in shapes:
-        _validate_shape(index, shape, results, focus)
+    rdf_type = str(RDF.type)
+    applicable: dict[tuple[Any, ...], list[_Shape]] = {}
+    subjects = index.props.items() if focus is None else ((f, index.props[f]) for f in focus if f in index.props)
+    for subject, by_pred in subjects:
+        types = tuple(_key(t) for t in by_pred.get(rdf_type, ()))
+        if not types:
+            continue
+        found = applicable.get(types)
+        if found is None:
+            numbers = set().union(*(by_class.get(t, ()) for t in types))
+            found = applicable[types] = [prepared[n] for n in sorted(numbers)]
+        for one in found:
+            _check(one, subject, by_pred, results)
     return results
 
 
-def _validate_shape(index: Index, shape: PropertyShape, results: list[Result], focus: set[str] | None) -> None:
-    empty: dict[Any, list[Any]] = {}
-    focus_nodes: set[Any] = set()
-    for target in shape.targets:
-        focus_nodes |= index.instances(target)
-    if focus is not None:
-        focus_nodes &= focus
+def _check(prepared: _Shape, focus: Any, by_pred: dict[str, tuple[Any, ...]], results: list[Result]) -> None:
+    """One property shape on one focus node."""
+    shape = prepared.shape
     path = shape.path
-    path_key = str(path)
-    less_or_equal = [str(p) for p in shape.less_or_equal]
-    kinds = _NODE_KINDS.get(shape.node_kind) if shape.node_kind is not None else None
-    class_sets = [(cls, index.instances(cls)) for cls in shape.classes]
 
-    def add(focus: Any, component: URIRef, value: Any, default: str) -> None:
+    def add(component: URIRef, value: Any, default: str) -> None:
         results.append(Result(focus, path, component, value, shape.message or default))
 
-    for focus in focus_nodes:
-        by_pred = index.props.get(focus, empty)
-        values = by_pred.get(path_key, ())
-        if shape.min_count is not None and len(values) < shape.min_count:
-            add(focus, SH.MinCountConstraintComponent, None, f"Less than {shape.min_count} values on {path}")
-        if shape.max_count is not None and len(values) > shape.max_count:
-            add(focus, SH.MaxCountConstraintComponent, None, f"More than {shape.max_count} values on {path}")
-        if not values:
-            continue
+    values = by_pred.get(prepared.path_key, ())
+    if shape.min_count is not None and len(values) < shape.min_count:
+        add(SH.MinCountConstraintComponent, None, f"Less than {shape.min_count} values on {path}")
+    if shape.max_count is not None and len(values) > shape.max_count:
+        add(SH.MaxCountConstraintComponent, None, f"More than {shape.max_count} values on {path}")
+    if not values:
+        return
+    kinds = prepared.kinds
+    for value in values:
+        if shape.datatype is not None and not _datatype_ok_cached(prepared, value, shape.datatype):
+            add(SH.DatatypeConstraintComponent, value, f"Value is not Literal with datatype {_show(shape.datatype)}")
+        for cls, members in prepared.class_sets:
+            if isinstance(value, Literal) or _key(value) not in members:
+                add(SH.ClassConstraintComponent, value, f"Value does not have class {_show(cls)}")
+        if kinds is not None and not isinstance(value, kinds):
+            add(SH.NodeKindConstraintComponent, value, f"Value is not of Node Kind {_show(shape.node_kind)}")
+        if shape.pattern is not None and (isinstance(value, BNode) or not shape.pattern.search(str(value))):
+            add(SH.PatternConstraintComponent, value, f"Value does not match pattern '{shape.pattern_text}'")
+        if shape.in_values is not None and value not in shape.in_values:
+            add(SH.InConstraintComponent, value, f"Value {_show(value)} not in list")
+        if shape.min_inclusive is not None and not _min_inclusive(value, shape.min_inclusive):
+            add(SH.MinInclusiveConstraintComponent, value, f"Value is not >= {_show(shape.min_inclusive)}")
+        for other_path, other_key in prepared.less_or_equal:
+            for other in by_pred.get(other_key, ()):
+                if not _less_or_equal(value, other):
+                    add(
+                        SH.LessThanOrEqualsConstraintComponent,
+                        value,
+                        f"Value of {_show(path)} is not <= value of {_show(other_path)}",
+                    )
+    if shape.unique_lang and len(values) > 1:
+        seen: set[str] = set()
+        reported: set[str] = set()
         for value in values:
-            if shape.datatype is not None and not _datatype_ok(value, shape.datatype):
-                add(
-                    focus,
-                    SH.DatatypeConstraintComponent,
-                    value,
-                    f"Value is not Literal with datatype {_show(shape.datatype)}",
-                )
-            for cls, members in class_sets:
-                if isinstance(value, Literal) or _key(value) not in members:
-                    add(focus, SH.ClassConstraintComponent, value, f"Value does not have class {_show(cls)}")
-            if kinds is not None and not isinstance(value, kinds):
-                add(focus, SH.NodeKindConstraintComponent, value, f"Value is not of Node Kind {_show(shape.node_kind)}")
-            if shape.pattern is not None and (isinstance(value, BNode) or not shape.pattern.search(str(value))):
-                add(focus, SH.PatternConstraintComponent, value, f"Value does not match pattern '{shape.pattern_text}'")
-            if shape.in_values is not None and value not in shape.in_values:
-                add(focus, SH.InConstraintComponent, value, f"Value {_show(value)} not in list")
-            if shape.min_inclusive is not None and not _min_inclusive(value, shape.min_inclusive):
-                add(focus, SH.MinInclusiveConstraintComponent, value, f"Value is not >= {_show(shape.min_inclusive)}")
-            for other_path, other_key in zip(shape.less_or_equal, less_or_equal, strict=True):
-                for other in by_pred.get(other_key, ()):
-                    if not _less_or_equal(value, other):
-                        add(
-                            focus,
-                            SH.LessThanOrEqualsConstraintComponent,
-                            value,
-                            f"Value of {_show(path)} is not <= value of {_show(other_path)}",
-                        )
-        if shape.unique_lang and len(values) > 1:
-            seen: set[str] = set()
-            reported: set[str] = set()
-            for value in values:
-                lang = value.language if isinstance(value, Literal) else None
-                if not lang:
-                    continue
-                if lang in seen and lang not in reported:
-                    reported.add(lang)
-                    add(focus, SH.UniqueLangConstraintComponent, None, "More than one String shares the same Language")
-                seen.add(lang)
+            lang = value.language if isinstance(value, Literal) else None
+            if not lang:
+                continue
+            if lang in seen and lang not in reported:
+                reported.add(lang)
+                add(SH.UniqueLangConstraintComponent, None, "More than one String shares the same Language")
+            seen.add(lang)
+
+
+def _datatype_ok_cached(prepared: _Shape, value: Any, datatype: URIRef) -> bool:
+    """`_datatype_ok`, remembered per kind of value: the answer depends only on the value being a
+    literal, its datatype, language and ill-typed flag, and the Python type of its value."""
+    if type(value) is not Literal:
+        return _datatype_ok(value, datatype)
+    key = (value.datatype, value.language, getattr(value, "ill_typed", None), type(value.value))
+    found = prepared.datatype_ok.get(key)
+    if found is None:
+        found = prepared.datatype_ok[key] = _datatype_ok(value, datatype)
+    return found
