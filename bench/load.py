@@ -22,6 +22,7 @@ import json
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,37 @@ def raw_ingest(store: FalkorDBStore, graph: PropertyGraph, batch_size: int) -> f
     elapsed = time.perf_counter() - start
     target.delete()
     return elapsed
+
+
+class PhaseMemory:
+    """Peak RSS of this process in each phase of a load (sampled every 0.1 s, and at each phase's end)."""
+
+    def __init__(self) -> None:
+        self.peaks: dict[str, float] = {}
+        self._current = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def rss_mb() -> float:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.1):
+            self._current = max(self._current, self.rss_mb())
+
+    def phase(self, name: str, _seconds: float) -> None:
+        self.peaks[name] = max(self._current, self.rss_mb())
+        self._current = 0.0
+
+    def stop(self, name: str) -> dict[str, float]:
+        self.phase(name, 0.0)
+        self._stop.set()
+        return {key: round(value) for key, value in self.peaks.items()}
 
 
 def edit_one_record(folder: Path) -> str:
@@ -121,6 +153,7 @@ def main() -> None:
             loads: list[float] = []
             raws: list[float] = []
             for attempt in range(args.repeat):
+                memory = PhaseMemory() if attempt == 0 else None
                 t0 = time.perf_counter()
                 loaded = load_sources(
                     store,
@@ -129,8 +162,11 @@ def main() -> None:
                     batch_size=args.batch_size,
                     state_dir=folder / "engine",
                     full=True,
+                    on_phase=memory.phase if memory is not None else None,
                 )
                 loads.append(time.perf_counter() - t0)
+                if memory is not None:
+                    out["python_peak_mb_by_phase"] = memory.stop("write")
                 validated = loaded.validated
                 assert validated is not None and validated.state is not None
                 pg = validated.property_graph
@@ -220,6 +256,10 @@ def main() -> None:
         "relationships written)"
     )
     print(f"ratio full load / incremental reload (time)   : {t_load / out['reload']:.1f}")
+    print(
+        "python peak RSS by phase (MB): "
+        + ", ".join(f"{k} {v:,}" for k, v in out.get("python_peak_mb_by_phase", {}).items())
+    )
     print(
         f"peak RSS during the load: python {out['python_peak_mb_load']:,.0f} MB + engine (redis-server) "
         f"{out['engine_peak_mb'] or 0:,.0f} MB = {out['python_peak_mb_load'] + (out['engine_peak_mb'] or 0):,.0f} MB; "
