@@ -46,11 +46,17 @@ _FOLD = {
 _WORD = re.compile(r"[^\W_]+")
 
 
+_FOLD_TABLE = str.maketrans(_FOLD)
+
+
 def fold(text: str) -> str:
     """Lowercase with accents removed ("Défense" → "defense"), the form both sides compare in."""
     lowered = text.strip().lower()
-    folded = "".join(_FOLD.get(c, c) for c in lowered)
-    decomposed = unicodedata.normalize("NFKD", folded)
+    if lowered.isascii():  # nothing to fold or decompose (a load folds millions of texts, most of them ASCII)
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered.translate(_FOLD_TABLE))
+    if decomposed.isascii():
+        return decomposed
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
