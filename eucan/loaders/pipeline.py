@@ -34,7 +34,7 @@ from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocab
 from eucan.loaders.rdf_cache import CacheIndex, cached, commit_splice, prepare_cache, splice
 from eucan.loaders.records import SECTION_MODELS, BaseRecord, SourceRecord, TenureRecord, share_fields_set
 from eucan.loaders.rows import StreamedRows
-from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
+from eucan.loaders.yaml_source import RawRecord, iter_files, read_files
 from eucan.ontology.mapping import PropertyGraph
 from eucan.ontology.namespaces import ECS
 
@@ -156,11 +156,10 @@ def validate_sources(
     timer = PhaseTimer(on_phase)
     timings, lap = timer.timings, timer.lap
 
-    for path, label in iter_files(paths, root):
+    for path, label, raws, file_problems in read_files(list(iter_files(paths, root))):
         files.append(label)
         if keep_state:
             digests[label] = incremental.file_digest(path)
-        raws, file_problems = read_file(path, label)
         problems += file_problems
         start = len(parsed)
         for position, raw in enumerate(raws):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pickle
+import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,7 +19,7 @@ from eucan.echo import clip
 from eucan.errors import Problem
 from eucan.loaders.records import SECTIONS
 
-__all__ = ["RawRecord", "discover", "read_file"]
+__all__ = ["PARALLEL_READ_MIN_BYTES", "RawRecord", "discover", "read_file", "read_files"]
 
 
 _RELEASED: dict[str, Any] = {}
@@ -242,6 +246,100 @@ def _lines_of_file(
 ) -> list[tuple[int, dict[str, int], dict[str, list[dict[str, int]]]]]:
     """(line, field lines, nested lines) of every record of a file as it is now (`mtime_ns`, `size`), in order."""
     return [(raw.line, raw.lines, raw.nested) for raw in read_file(path, label)[0]]
+
+
+PARALLEL_READ_MIN_BYTES = 16_000_000
+"""From this many bytes of YAML on, `read_files` parses every other file in a worker process."""
+
+
+def read_files(files: list[tuple[Path, str]]) -> Iterator[tuple[Path, str, list[RawRecord], list[Problem]]]:
+    """`read_file` of each (path, label), in order. For large data (`PARALLEL_READ_MIN_BYTES`) a worker
+    process parses every other file while this one parses the others and the caller uses them: parsing
+    YAML is most of a read and runs in Python (PyYAML's constructor), so two processes read about
+    twice as fast on two free cores. The records come back with their data and lines as parsed; if the
+    worker cannot start or stops, this process parses its files itself."""
+    try:
+        size = sum(path.stat().st_size for path, _ in files)
+    except OSError:
+        size = 0
+    worker = _Worker.start() if len(files) >= 2 and size >= PARALLEL_READ_MIN_BYTES else None
+    try:
+        for number, (path, label) in enumerate(files):
+            if worker is not None and number % 2 == 0 and number + 1 < len(files):
+                worker.send(files[number + 1])
+            result = worker.receive() if worker is not None and number % 2 == 1 else None
+            if result is None:
+                if worker is not None and number % 2 == 1:
+                    worker = None  # it stopped: read the rest here
+                result = read_file(path, label)
+            yield (path, label, *result)
+    finally:
+        if worker is not None:
+            worker.stop()
+
+
+class _Worker:
+    """A Python process that parses the files it is sent (`python -c`, nothing of this process copied:
+    no fork of a process that may hold gigabytes, no re-import of the caller's main module)."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self.process = process
+
+    @classmethod
+    def start(cls) -> _Worker | None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-c", "from eucan.loaders.yaml_source import _serve; _serve()"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+            )
+        except OSError:
+            return None
+        return cls(process)
+
+    def send(self, item: tuple[Path, str]) -> None:
+        assert self.process.stdin is not None
+        try:
+            pickle.dump(item, self.process.stdin)
+            self.process.stdin.flush()
+        except OSError:
+            pass  # `receive` finds it stopped
+
+    def receive(self) -> tuple[list[RawRecord], list[Problem]] | None:
+        assert self.process.stdout is not None
+        try:
+            result: tuple[list[RawRecord], list[Problem]] = pickle.load(self.process.stdout)
+        except (OSError, EOFError, pickle.UnpicklingError):
+            self.stop()
+            return None
+        return result
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            if self.process.stdin is not None:
+                self.process.stdin.close()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        with contextlib.suppress(OSError):
+            if self.process.stdout is not None:
+                self.process.stdout.close()
+
+
+def _serve() -> None:
+    """The worker's loop: (path, label) in on stdin, `read_file`'s answer out on stdout, until stdin ends."""
+    source, sink = sys.stdin.buffer, sys.stdout.buffer
+    while True:
+        try:
+            path, label = pickle.load(source)
+        except EOFError:
+            return
+        pickle.dump(read_file(path, label), sink, protocol=pickle.HIGHEST_PROTOCOL)
+        sink.flush()
 
 
 def iter_files(paths: list[Path], root: Path) -> Iterator[tuple[Path, str]]:
