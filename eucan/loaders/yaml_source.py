@@ -287,7 +287,7 @@ class _Worker:
 
     @classmethod
     def start(cls) -> _Worker | None:
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(os.path.abspath(p) for p in sys.path if p)}
         try:
             process = subprocess.Popen(
                 [sys.executable, "-c", "from eucan.loaders.yaml_source import _serve; _serve()"],
