@@ -34,9 +34,8 @@ import marshal
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from pydantic import ValidationError
 from rdflib import Graph, URIRef
@@ -78,7 +77,7 @@ __all__ = [
 ]
 
 STATE_FILE = "load-state.bin"
-STATE_VERSION = 3
+STATE_VERSION = 2
 
 # One record, as the state keeps it (marshal-able tuples and strings):
 # (section, file, position, uri, fingerprint, refs, excerpts, derived)
@@ -167,46 +166,30 @@ class LoadState:
         """Records the load holds, as a full load counts them (derived ones included)."""
         return len(self.records) + self.derived
 
-    def write(self, handle: BinaryIO) -> None:
-        """Save the state in parts of at most `STATE_CHUNK` items, each its own marshal object: marshal
-        builds a whole object's bytes and a table of its shared objects in memory before writing, which
-        for one object holding the state of a million facts was 1.5-2 GB on top of the load's peak."""
+    def dump(self) -> bytes:
         m = self.manifest
-        head = (STATE_VERSION, self.token, self.vocabulary, self.files, self.tenures, m.relationships, m.hash_sum)
-        marshal.dump((*head, self.derived), handle)
-        for mapping in (self.records, m.digests, m.links, self.index.types):
-            _dump_chunks(handle, mapping.items(), len(mapping))
-        for sequence in (self.index.subjects, self.index.starts):
-            _dump_chunks(handle, sequence, len(sequence))
+        return marshal.dumps(
+            (
+                STATE_VERSION,
+                self.token,
+                self.vocabulary,
+                self.files,
+                self.records,
+                self.tenures,
+                (m.digests, m.links, m.relationships, m.hash_sum),
+                (self.index.subjects, self.index.starts, self.index.types),
+                self.derived,
+            )
+        )
 
     @classmethod
-    def read(cls, handle: BinaryIO) -> LoadState:
-        head = marshal.load(handle)  # noqa: S302 - our own file
-        if head[0] != STATE_VERSION:
+    def load(cls, data: bytes) -> LoadState:
+        loaded = marshal.loads(data)  # noqa: S302 - our own file
+        if loaded[0] != STATE_VERSION:
             raise ValueError("another version of the load state")
-        _, token, vocabulary, files, tenures, relationships, hash_sum, derived = head
-        records, digests, links, types = (dict(_load_chunks(handle)) for _ in range(4))
-        subjects, starts = _load_chunks(handle), _load_chunks(handle)
-        manifest = Manifest(digests=digests, relationships=relationships, token=token, links=links, hash_sum=hash_sum)
-        return cls(token, files, records, tenures, manifest, CacheIndex(subjects, starts, types), vocabulary, derived)
-
-
-STATE_CHUNK = 100_000
-
-
-def _dump_chunks(handle: BinaryIO, items: Iterable[Any], count: int) -> None:
-    found = iter(items)
-    chunks = -(-count // STATE_CHUNK)
-    marshal.dump(chunks, handle)
-    for _ in range(chunks):
-        marshal.dump(list(islice(found, STATE_CHUNK)), handle)
-
-
-def _load_chunks(handle: BinaryIO) -> list[Any]:
-    out: list[Any] = []
-    for _ in range(marshal.load(handle)):  # noqa: S302 - our own file
-        out.extend(marshal.load(handle))  # noqa: S302
-    return out
+        _, token, vocabulary, files, records, tenures, m, index, derived = loaded
+        manifest = Manifest(digests=m[0], relationships=m[2], token=token, links=m[1], hash_sum=m[3])
+        return cls(token, files, records, tenures, manifest, CacheIndex(*index), vocabulary, derived)
 
 
 def vocabulary_digest() -> str:
@@ -225,8 +208,7 @@ def vocabulary_digest() -> str:
 
 def read_state(folder: Path) -> LoadState | None:
     try:
-        with (folder / STATE_FILE).open("rb") as handle:
-            return LoadState.read(handle)
+        return LoadState.load((folder / STATE_FILE).read_bytes())
     except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError):
         return None
 
@@ -234,8 +216,7 @@ def read_state(folder: Path) -> LoadState | None:
 def save_state(folder: Path, state: LoadState) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     part = folder / f"{STATE_FILE}.part"
-    with part.open("wb") as handle:
-        state.write(handle)
+    part.write_bytes(state.dump())
     part.replace(folder / STATE_FILE)
 
 
