@@ -108,8 +108,8 @@ def test_a_stale_stamp_is_ignored(loaded: tuple[Path, str]) -> None:
 def test_the_first_export_keeps_its_body_and_the_next_ones_copy_it(loaded: tuple[Path, str], curated, fmt: str) -> None:
     folder, token = loaded
     rdf = folder / "rdf"
-    for kept in rdf.glob("*.export-*"):
-        kept.unlink()  # a load that kept no bodies (incremental, or by an older version)
+    for body in rdf.glob("*.export-*"):
+        body.unlink()  # a load that kept no bodies (incremental, or by an older version)
     first = _export(folder, fmt)
     kept = sorted(p.name for p in rdf.iterdir() if ".export-" in p.name)
     assert len(kept) == 1 and kept[0].startswith(f"{token}.export-") and kept[0].endswith(f".{fmt}")
