@@ -7,8 +7,8 @@ Builds the synthetic dataset of `bench/synthetic.py` (`--scale` facts) and loads
 code path into a throw-away embedded FalkorDB (or opens `--data-dir`, already loaded), then measures:
 
 - **start-up**: the SPARQL service building its store (`SparqlService`: the N-Triples dump of the graph,
-  then a worker process loading it into pyoxigraph and answering a first query), beside pyoxigraph's own
-  `Store.bulk_load` of the same dump in this process;
+  a copy of the body `eucan load` kept, then a worker process loading it into pyoxigraph and answering a
+  first query), beside pyoxigraph's own `Store.bulk_load` of the same dump in this process;
 - **queries**: a count, a selective lookup and a join over participations, each `--repeat` times:
   pyoxigraph's `Store.query` on the same triples with its results serialized as SPARQL JSON (what the
   endpoint sends), the service in process (`SparqlService.query`), and the real server over HTTP
@@ -41,6 +41,7 @@ from pyoxigraph import QueryResultsFormat, RdfFormat, Store  # noqa: E402
 
 from bench.memory import python_peak_mb  # noqa: E402
 from eucan.graph.falkordb_store import FalkorDBStore  # noqa: E402
+from eucan.linked.saved_rdf import body_suffix, derive_bodies  # noqa: E402
 from eucan.linked.sparql_service import SparqlService  # noqa: E402
 
 ECS = "https://w3id.org/eucan-security/ontology#"
@@ -93,7 +94,9 @@ def load(scale: int, folder: Path) -> Path:
     write_yaml(generate(scale), folder / "data")
     with FalkorDBStore(folder / "kg", default_timeout_ms=600_000, row_cap=1_000_000) as store:
         started = time.perf_counter()
-        load_sources(store, [folder / "data"], root=folder, batch_size=5000, state_dir=folder / "kg")
+        load_sources(
+            store, [folder / "data"], root=folder, batch_size=5000, state_dir=folder / "kg", derive=derive_bodies
+        )
         print(f"loaded in {time.perf_counter() - started:.1f} s", flush=True)
     return folder / "kg"
 
@@ -124,9 +127,9 @@ def main() -> None:
     parser.add_argument(
         "--worker-memory-mb",
         type=int,
-        default=1024,
-        help="EUCAN_SPARQL_WORKER_MEMORY_MB for the server's worker (default 1024, the setting's default; at "
-        "1 M facts the store outgrows it)",
+        default=0,
+        help="EUCAN_SPARQL_WORKER_MEMORY_MB for the server's worker (default 0, the setting's default: sized "
+        "from the graph)",
     )
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args()
@@ -145,8 +148,11 @@ def main() -> None:
             )
             # One pyoxigraph store in memory at a time (at 1 M facts each holds ~19 M triples): the
             # service's worker, then the server's, then this process's own.
-            for kept in (folder / "rdf").glob("*.export-*"):
-                kept.unlink()  # the load's first start-up: its dump parses the saved RDF (later ones copy)
+            token = info.token if info else ""
+            if token and not (folder / "rdf" / f"{token}.{body_suffix('nt')}").exists():
+                # a folder loaded before `eucan load` kept the export bodies: make them as it does now
+                for suffix, made in derive_bodies(folder / "rdf" / f"{token}.nt").items():
+                    made.replace(folder / "rdf" / f"{token}.{suffix}")
             with service:
                 # Start-up: the dump, then a worker loading it and answering a first query.
                 started = time.perf_counter()

@@ -132,6 +132,7 @@ def load(
 ) -> None:
     """Validate the curated files and write them into the graph (all or nothing; only what changed unless --full)."""
     from eucan.graph.factory import exclusive_load, open_store
+    from eucan.linked.saved_rdf import derive_bodies
     from eucan.loaders.pipeline import load_sources
 
     settings = _settings(data_dir)
@@ -163,6 +164,7 @@ def load(
                 state_dir=settings.data_dir,
                 full=full,
                 on_phase=phase_done,
+                derive=derive_bodies,  # the export's bodies, made while the engine writes
             )
         from eucan.linked.sparql_service import mark_loaded
 
@@ -498,12 +500,17 @@ def serve(
     try:
         port = listener.getsockname()[1]
         if load_data:
+            from eucan.linked.saved_rdf import derive_bodies
             from eucan.loaders.pipeline import load_sources
 
             with exclusive_load(settings, on_wait=lambda message: err.print(message)), open_store(settings) as store:
                 # Like `eucan load`: only what changed is rewritten, and the canonical RDF is kept for exports.
                 result = load_sources(
-                    store, [settings.sources_dir], batch_size=settings.batch_size, state_dir=settings.data_dir
+                    store,
+                    [settings.sources_dir],
+                    batch_size=settings.batch_size,
+                    state_dir=settings.data_dir,
+                    derive=derive_bodies,
                 )
                 out.print(f"loaded {result.records} records from {len(result.files)} files into {store.backend}")
                 _print_stats_after_load(store, settings)

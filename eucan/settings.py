@@ -102,7 +102,11 @@ class Settings(BaseSettings):
     sparql_workers: int = Field(default=2, ge=1, le=64, description="SPARQL worker processes kept ready.")
     sparql_max_workers: int = Field(default=4, ge=1, le=64, description="Most SPARQL workers at once.")
     sparql_worker_memory_mb: int = Field(
-        default=1024, ge=128, le=1_048_576, description="Address-space cap of each SPARQL worker process."
+        default=0,
+        ge=0,
+        le=1_048_576,
+        description="Address-space cap of each SPARQL worker process in MB; 0: sized from the graph "
+        "(1024 for queries plus 512 bytes per triple).",
     )
 
     neo4j_uri: str | None = Field(default=None, validation_alias=AliasChoices("NEO4J_URI", "EUCAN_NEO4J_URI"))

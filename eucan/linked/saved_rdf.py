@@ -5,6 +5,11 @@ This is the export's fast road, kept free of the engine and of the property-grap
 load the saved graph holds): the saved N-Triples go through pyoxigraph's parser into its
 serializer, after the dataset's description, each subject followed by its `void:inDataset` link.
 
+Turtle and N-Triples exports with the description copy the load's *body* (every triple of the data,
+each subject followed by its `void:inDataset` link) when it is kept beside the saved RDF: `eucan load`
+makes both while the engine writes the graph (`derive_bodies`, given to the loader), and the first
+export of a load that has none keeps its own.
+
 The counts VoID reports (triples, resources, classes, properties) come with the saved file, so the
 triples are not counted one by one; the distinct objects and the span of the dates are counted
 only when asked (`count_objects`), as the SPARQL service does when VoID or DCAT is first requested.
@@ -33,7 +38,9 @@ __all__ = [
     "Output",
     "CACHED_FORMATS",
     "Saved",
+    "body_suffix",
     "count_triples",
+    "derive_bodies",
     "export_saved",
     "open_saved",
     "serialize_triples",
@@ -130,9 +137,15 @@ class Saved:
 
     def body_cache(self, fmt: str) -> Path:
         """Where this load's export body in `fmt` is kept (removed with the load's other files)."""
-        from eucan import __version__
+        return self.path.with_name(f"{self.path.stem}.{body_suffix(fmt)}")
 
-        return self.path.with_name(f"{self.path.stem}.export-{__version__}.{RDF_FORMATS[fmt].extension}")
+
+def body_suffix(fmt: str) -> str:
+    """The end of the name of a load's kept export body in `fmt` (after the load's token): the
+    version is in it, since another version may write other bytes."""
+    from eucan import __version__
+
+    return f"export-{__version__}.{RDF_FORMATS[fmt].extension}"
 
 
 def open_saved(folder: Path, token: str) -> Saved | None:
@@ -153,6 +166,66 @@ def open_saved(folder: Path, token: str) -> Saved | None:
 CACHED_FORMATS = ("ttl", "nt")
 """Formats whose export body is kept beside the saved RDF after the first export of a load: documents
 that can follow the description as they are (Turtle may declare its prefixes again)."""
+
+
+def _write_body(source: BinaryIO, output: Output, fmt: str) -> None:
+    """The body of an export with the description: the saved triples, each subject followed by its
+    `void:inDataset` link (lenient: the file was written by the loader from validated terms)."""
+    serialize_triples(in_dataset(parse(source, format=RdfFormat.N_TRIPLES, lenient=True)), output, fmt)
+
+
+BODY_CHUNK = 50_000
+"""Triples serialized at a time by `derive_bodies` (cut between subjects)."""
+
+
+def _without_prefixes(turtle: bytes) -> tuple[bytes, memoryview]:
+    """A Turtle document split into its `@prefix` lines and the rest."""
+    end = 0
+    while turtle.startswith(b"@prefix ", end):
+        end = turtle.index(b"\n", end) + 1
+    return turtle[:end], memoryview(turtle)[end:]
+
+
+def derive_bodies(saved: Path) -> dict[str, Path]:
+    """Write the export bodies (`CACHED_FORMATS`) of a complete saved N-Triples file beside it, for a
+    load to keep (`loaders.rdf_cache.Derive`): suffix → file. A load's first export then copies its
+    body instead of parsing the saved RDF (pyoxigraph's parse costs about twice its serializer).
+
+    The file is parsed once: each chunk of `BODY_CHUNK` triples, cut between subjects, is serialized
+    as N-Triples and as Turtle (whose prefixes are declared once, at the top), so the bodies are the
+    documents `_write_body` writes, at about 60% of the cost of writing them one after the other."""
+    ttl, nt = (saved.with_name(f"{saved.name}.{body_suffix(fmt)}") for fmt in ("ttl", "nt"))
+    made = {body_suffix("ttl"): ttl, body_suffix("nt"): nt}
+    turtle, prefixes = RDF_FORMATS["ttl"].rdf_format, prefixes_for(RDF_FORMATS["ttl"].rdf_format)
+    lines = RDF_FORMATS["nt"].rdf_format
+    try:
+        with saved.open("rb") as source, ttl.open("wb") as ttl_out, nt.open("wb") as nt_out:
+            first = True
+
+            def flush(chunk: list[Triple]) -> None:
+                nonlocal first
+                head, rest = _without_prefixes(cast(bytes, serialize(chunk, None, turtle, prefixes=prefixes)))
+                if first:
+                    ttl_out.write(head)
+                    first = False
+                ttl_out.write(rest)
+                serialize(chunk, nt_out, lines)
+
+            chunk: list[Triple] = []
+            last: object = None
+            for triple in in_dataset(parse(source, format=RdfFormat.N_TRIPLES, lenient=True)):
+                if len(chunk) >= BODY_CHUNK and triple.subject != last:
+                    flush(chunk)
+                    chunk = []
+                last = triple.subject
+                chunk.append(triple)
+            if chunk or first:
+                flush(chunk)
+    except BaseException:
+        for path in made.values():
+            path.unlink(missing_ok=True)
+        raise
+    return made
 
 
 class _Tee:
@@ -184,9 +257,10 @@ def export_saved(
     """Write the saved canonical RDF (with its saved counts) as `fmt`; see `export`.
 
     Turtle and N-Triples with the description (the CLI's and the dumps' exports) write the description,
-    then the body (every triple of the data, each subject followed by its `void:inDataset` link). The
-    first such export of a load also keeps the body beside the saved RDF (`keep_body`), and the next
-    ones copy it as bytes: pyoxigraph's parse of the saved N-Triples costs about twice its serializer."""
+    then the body (every triple of the data, each subject followed by its `void:inDataset` link), copied
+    as bytes from the one kept beside the saved RDF (made by `eucan load`, `derive_bodies`). A load with
+    no kept body (an incremental load, or one by an older version) parses the saved RDF, and its first
+    such export keeps the body (`keep_body`) for the next ones."""
     stats = ExportStats() if count_objects else _saved_counts(saved.counts)
     if describe and fmt in CACHED_FORMATS and not count_objects:
         serialize_triples(description_triples(modified=modified), output, fmt)
@@ -199,18 +273,17 @@ def export_saved(
             with cached_body:
                 shutil.copyfileobj(cached_body, cast(IO[bytes], output), 1 << 20)
             return stats
-        triples: Iterable[Triple] = in_dataset(parse(saved.source, format=RdfFormat.N_TRIPLES, lenient=True))
         part = body.with_name(f"{body.name}.{os.getpid()}.part")
         try:
             keep = part.open("wb") if keep_body else None
         except OSError:
             keep = None
         if keep is None:
-            serialize_triples(triples, output, fmt)
+            _write_body(saved.source, output, fmt)
             return stats
         try:
             with keep:
-                serialize_triples(triples, _Tee(output, keep), fmt)  # type: ignore[arg-type]
+                _write_body(saved.source, _Tee(output, keep), fmt)  # type: ignore[arg-type]
             part.replace(body)  # fails if a newer load removed this load's files meanwhile: nothing kept
         except OSError:
             pass
@@ -218,7 +291,7 @@ def export_saved(
             part.unlink(missing_ok=True)
         return stats
     # lenient: the file was written by the loader from validated terms; skip re-checking every IRI
-    triples = parse(saved.source, format=RdfFormat.N_TRIPLES, lenient=True)
+    triples: Iterable[Triple] = parse(saved.source, format=RdfFormat.N_TRIPLES, lenient=True)
     if count_objects:
         triples = count_triples(triples, stats)
     if describe:

@@ -31,7 +31,7 @@ from eucan.loaders.id_rules import (
 from eucan.loaders.languages import check_languages
 from eucan.loaders.phase_timer import PhaseReport, PhaseTimer
 from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
-from eucan.loaders.rdf_cache import CacheIndex, cached, commit_splice, prepare_cache, splice
+from eucan.loaders.rdf_cache import CacheIndex, Derive, cached, commit_splice, discard, prepare_cache, splice
 from eucan.loaders.records import SECTION_MODELS, BaseRecord, SourceRecord, TenureRecord, share_fields_set
 from eucan.loaders.rows import StreamedRows
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_files
@@ -300,6 +300,7 @@ def load_sources(
     state_dir: Path | None = None,
     full: bool = False,
     on_phase: PhaseReport | None = None,
+    derive: Derive | None = None,
 ) -> Loaded:
     """Validate, then write the graph atomically (readers see the old graph or the new one).
     `on_phase` is told each phase of a full validation as it ends (`validate_sources`).
@@ -309,14 +310,17 @@ def load_sources(
     in them the records whose content changed; the nodes whose digest changed), from the state that
     load kept in `state_dir`; the state is used only when its token is the live graph's, so after any
     other writer the load is a full one, and any problem found sends it to the full validation, which
-    reports it. With `state_dir`, the canonical RDF is also saved there for fast exports (`rdf_cache`).
+    reports it. With `state_dir`, the canonical RDF is also saved there for fast exports (`rdf_cache`);
+    a full load then also makes `derive`'s files from it while the engine writes (`rdf_cache.Derive`).
 
     The cyclic garbage collector is paused meanwhile: a load builds millions of objects that live to
     its end and hold no cycles, and every collection would walk all of them again."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_sources(store, paths, root, batch_size, progress, state_dir, full, on_phase=on_phase)
+        return _load_sources(
+            store, paths, root, batch_size, progress, state_dir, full, on_phase=on_phase, derive=derive
+        )
     finally:
         if enabled:
             gc.enable()
@@ -332,6 +336,7 @@ def _load_sources(
     full: bool,
     *,
     on_phase: PhaseReport | None = None,
+    derive: Derive | None = None,
 ) -> Loaded:
     root = root or Path.cwd()
     if state_dir is not None and not full:
@@ -342,14 +347,18 @@ def _load_sources(
     graph = validated.rows
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=1) as pool:
-        # The canonical RDF is saved while the engine writes the graph.
-        cache = pool.submit(prepare_cache, state_dir, validated.canonical.triples) if state_dir is not None else None
+        # The canonical RDF is saved while the engine writes the graph (its thread mostly waits on the engine).
+        cache = (
+            pool.submit(prepare_cache, state_dir, validated.canonical.triples, derive)
+            if state_dir is not None
+            else None
+        )
         try:
             manifest = graph.manifest  # filled while the rows are made and written
             info = store.replace_graph(graph, batch_size=batch_size, progress=progress, manifest=manifest)
         except BaseException:
             if cache is not None and cache.exception() is None:
-                cache.result()[0].unlink(missing_ok=True)
+                discard(*cache.result())
             raise
         summary = LoadSummary("full", info, nodes=graph.node_count, relationships=graph.relationship_count)
         summary.seconds = time.perf_counter() - started

@@ -11,6 +11,11 @@ trip is tested to be isomorphic). Files of other loads are removed when a new on
 `write_cache` returns where each subject's block starts (`CacheIndex`); an incremental load
 `splice`s the blocks of the subjects it changed into a copy of the file (the rest is copied as
 bytes) and patches the counts, instead of writing every triple again.
+
+A full load may also make files *derived* from the saved N-Triples while the engine writes the graph
+(`Derive`, given by a caller above this layer: `eucan load` keeps the export's bodies this way, so a
+load's first export is a copy, `linked.saved_rdf.derive_bodies`). They are named after the load with
+its saved RDF (`<token>.<suffix>`) and removed with it.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import bisect
 import json
 import os
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,15 +36,20 @@ from eucan.loaders.triples import Triples
 __all__ = [
     "RDF_CACHE_DIR",
     "CacheIndex",
+    "Derive",
     "block_of",
     "cached",
     "commit_splice",
+    "discard",
     "prepare_cache",
     "splice",
     "write_cache",
 ]
 
 RDF_CACHE_DIR = "rdf"
+Derive = Callable[[Path], Mapping[str, Path]]
+"""Makes files from a complete saved N-Triples file not yet named after its load: returns suffix → a
+file it wrote (beside it, named by no load), which `commit_splice` renames `<token>.<suffix>`."""
 _ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _RDF_TYPE = f"<{RDF.type}>"
 
@@ -127,10 +137,13 @@ def write_cache(folder: Path, token: str, triples: Iterable[tuple[Any, Any, Any]
     return commit_splice(folder, token, part, prepared)
 
 
-def prepare_cache(folder: Path, triples: Iterable[tuple[Any, Any, Any]]) -> tuple[Path, Any]:
+def prepare_cache(
+    folder: Path, triples: Iterable[tuple[Any, Any, Any]], derive: Derive | None = None
+) -> tuple[Path, Any]:
     """Write the triples into a file named by no load yet (a full load writes it while the engine
     writes the graph); `commit_splice` then gives it the load's token. Subject by subject from a
-    `Triples` (the load's canonical RDF, as it holds it), so the lines are never all in memory at once."""
+    `Triples` (the load's canonical RDF, as it holds it), so the lines are never all in memory at once.
+    Then `derive`, if given, makes its files from the complete file (`discard` removes them all)."""
     grouped = (triples if isinstance(triples, Triples) else Triples(triples)).subjects
     for subject in grouped:
         if type(subject) is not str:
@@ -167,7 +180,21 @@ def prepare_cache(folder: Path, triples: Iterable[tuple[Any, Any, Any]]) -> tupl
             count += len(lines)
     starts[-1] = offset
     stats = {"triples": count, "entities": len(subjects), "classes": classes, "properties": properties}
-    return part, (stats, CacheIndex(subjects, starts, typed))
+    derived: dict[str, Path] = {}
+    if derive is not None:
+        try:
+            derived = dict(derive(part))
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+    return part, (stats, CacheIndex(subjects, starts, typed), derived)
+
+
+def discard(part: Path, prepared: Any) -> None:
+    """Remove a prepared file and the files derived from it (the load did not switch graphs)."""
+    part.unlink(missing_ok=True)
+    for path in prepared[2].values():
+        path.unlink(missing_ok=True)
 
 
 def splice(folder: Path, old_token: str, index: CacheIndex, changes: Mapping[str, str | None]) -> tuple[Path, Any]:
@@ -222,7 +249,7 @@ def splice(folder: Path, old_token: str, index: CacheIndex, changes: Mapping[str
                     types[subject] = found
         copy_until(len(subjects))
     new_starts.append(written)
-    return part, (stats, CacheIndex(new_subjects, new_starts, types))
+    return part, (stats, CacheIndex(new_subjects, new_starts, types), {})
 
 
 def _copy_range(source: Any, target: Any, offset: int, count: int) -> None:
@@ -247,9 +274,12 @@ def _copy_range(source: Any, target: Any, offset: int, count: int) -> None:
 
 
 def commit_splice(folder: Path, token: str, part: Path, prepared: Any) -> CacheIndex:
-    """Name the prepared file after load `token` (the graph switch is done) and remove older files."""
-    stats, index = prepared
+    """Name the prepared file (and the files derived from it) after load `token` (the graph switch is
+    done) and remove older files."""
+    stats, index, derived = prepared
     target = folder / RDF_CACHE_DIR
+    for suffix, path in derived.items():
+        path.replace(target / f"{token}.{suffix}")  # before the .nt: nothing reads them without it
     named = target / f"{token}.nt.part"
     part.replace(named)
     _finish(target, token, named, stats)

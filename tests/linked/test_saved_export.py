@@ -15,7 +15,9 @@ from eucan.cli import app
 from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.graph.snapshot import STAMP_NAME, saved_token
 from eucan.linked.dataset_description import is_description
+from eucan.linked.saved_rdf import body_suffix, derive_bodies
 from eucan.loaders.pipeline import load_sources
+from eucan.loaders.rdf_cache import discard, prepare_cache
 from tests.conftest import DATA, ROOT
 
 
@@ -43,7 +45,7 @@ def _export(folder: Path, fmt: str = "nt") -> str:
 def loaded(tmp_path: Path) -> tuple[Path, str]:
     folder = tmp_path / "kg"
     with FalkorDBStore(folder) as store:
-        load_sources(store, [DATA], root=ROOT, state_dir=folder)
+        load_sources(store, [DATA], root=ROOT, state_dir=folder, derive=derive_bodies)  # as `eucan load`
         info = store.load_generation()
         assert info is not None
         assert saved_token(folder, "kg") is None  # the engine runs: ask it
@@ -106,6 +108,8 @@ def test_a_stale_stamp_is_ignored(loaded: tuple[Path, str]) -> None:
 def test_the_first_export_keeps_its_body_and_the_next_ones_copy_it(loaded: tuple[Path, str], curated, fmt: str) -> None:
     folder, token = loaded
     rdf = folder / "rdf"
+    for body in rdf.glob("*.export-*"):
+        body.unlink()  # a load that kept no bodies (incremental, or by an older version)
     first = _export(folder, fmt)
     kept = sorted(p.name for p in rdf.iterdir() if ".export-" in p.name)
     assert len(kept) == 1 and kept[0].startswith(f"{token}.export-") and kept[0].endswith(f".{fmt}")
@@ -118,3 +122,34 @@ def test_the_first_export_keeps_its_body_and_the_next_ones_copy_it(loaded: tuple
     assert not [p for p in rdf.iterdir() if p.name.startswith(token)]
     again = Graph().parse(data=_export(folder, fmt), format={"ttl": "turtle", "nt": "nt"}[fmt])
     assert isomorphic(_data_only(again), curated.canonical.graph)
+
+
+def test_a_load_keeps_the_export_bodies_and_the_first_export_copies_them(loaded: tuple[Path, str], curated) -> None:
+    """`eucan load` makes the Turtle and N-Triples bodies while the engine writes (`derive_bodies`):
+    the load's first export is a copy, the same document as one that parses the saved RDF."""
+    folder, token = loaded
+    rdf = folder / "rdf"
+    bodies = sorted(p.name for p in rdf.iterdir() if ".export-" in p.name)
+    assert bodies == sorted(f"{token}.{body_suffix(fmt)}" for fmt in ("ttl", "nt"))
+    assert not [p for p in rdf.iterdir() if p.name.endswith(".part")]
+    for fmt, name in (("ttl", "turtle"), ("nt", "nt")):
+        kept = rdf / f"{token}.{body_suffix(fmt)}"
+        first = _export(folder, fmt)
+        assert kept.read_text(encoding="utf-8") in first  # copied after the description
+        kept.unlink()
+        assert _export(folder, fmt) == first  # parsing the saved RDF writes the same document
+        exported = Graph().parse(data=first, format=name)
+        assert isomorphic(_data_only(exported), curated.canonical.graph)
+
+
+def test_derived_bodies_are_removed_when_they_fail_or_the_load_does_not_switch(tmp_path: Path, curated) -> None:
+    broken = tmp_path / "broken.nt"
+    broken.write_text("<https://w3id.org/eucan-security/id/actor/x> not n-triples\n", encoding="utf-8")
+    with pytest.raises(SyntaxError):
+        derive_bodies(broken)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.nt"]  # no half-written body left
+    part, prepared = prepare_cache(tmp_path, curated.canonical.triples, derive_bodies)
+    made = list(prepared[2].values())
+    assert len(made) == 2 and all(p.stat().st_size > 0 for p in made)
+    discard(part, prepared)  # what a load whose engine write failed does
+    assert not part.exists() and not any(p.exists() for p in made)

@@ -104,3 +104,50 @@ def test_memory_cap_over_http_uses_the_error_shape(store, settings):
     with TestClient(create_app(settings.model_copy(update={"sparql_worker_memory_mb": 384}), store=store)) as c:
         response = c.get("/sparql", params={"query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?d"})
         assert_error_shape(response, 400, "EUCAN_SPARQL_WORKER_MEMORY_MB")
+
+
+def test_a_cap_too_small_for_the_graph_names_the_setting_to_raise(store, tmp_path):
+    from eucan.errors import StoreUnavailable
+
+    with SparqlService(store=store, work_dir=tmp_path, workers=1, memory_mb=40) as service:
+        with pytest.raises(StoreUnavailable, match=r"EUCAN_SPARQL_WORKER_MEMORY_MB to at least \d+") as failed:
+            service.query("ASK {}")
+        assert "within its memory cap of 40 MB" in str(failed.value)
+    with SparqlService(store=store, work_dir=tmp_path / "auto", workers=1) as service:  # 0: sized from the graph
+        assert service.query("ASK {}").form == "boolean"
+
+
+def test_the_default_cap_grows_with_the_graph():
+    from eucan.linked.sparql_service import worker_memory_mb
+
+    assert worker_memory_mb(0) == 1024
+    # 1.9 M triples (100,000 facts) reached 0.95 GB of address space in a worker; 19 M would need ~7.6 GB
+    assert 1900 < worker_memory_mb(1_900_000) < 2000
+    assert worker_memory_mb(19_000_000) > 9_000
+
+
+def test_the_event_loop_path_stops_a_slow_or_abandoned_query(store, tmp_path):
+    """`aquery` (the HTTP endpoint's path) awaits a ready worker's reply on the loop: a query past the
+    limit, or one whose caller went away, stops its worker, and the next query gets a fresh one."""
+    import asyncio
+
+    with SparqlService(store=store, work_dir=tmp_path, workers=1, timeout_ms=1000, check_interval_s=600) as service:
+
+        async def scenario() -> None:
+            assert (await service.aquery("ASK {}")).form == "boolean"  # builds the store (in a thread)
+            started = time.monotonic()
+            with pytest.raises(QueryTimeout, match="time limit"):
+                await service.aquery(SLOW)  # the worker was ready: awaited on the loop
+            assert time.monotonic() - started < 5
+            assert service.workers_running == 0
+            assert (await service.aquery("ASK {}")).form == "boolean"
+            task = asyncio.ensure_future(service.aquery(SLOW))
+            await asyncio.sleep(0.3)
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            assert service.workers_running == 0  # its reply would have answered the next query
+            answer = json.loads((await service.aquery("SELECT (1 AS ?one) WHERE {}")).content)
+            assert answer["results"]["bindings"][0]["one"]["value"] == "1"
+
+        asyncio.run(scenario())

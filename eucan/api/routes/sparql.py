@@ -15,7 +15,6 @@ from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
 from eucan.api.deps import get_store
 from eucan.api.openapi_docs import SPARQL_GET_OPENAPI, SPARQL_POST_OPENAPI, SPARQL_RESPONSES
@@ -32,8 +31,9 @@ router = APIRouter(tags=["linked data"])
 _LOCK = threading.Lock()
 
 
-def get_sparql(request: Request) -> SparqlService:
-    """The app's SPARQL service, created on first use (its store is built from the graph then)."""
+async def get_sparql(request: Request) -> SparqlService:
+    """The app's SPARQL service, created on first use (its store is built from the graph then, by
+    its first query). Async: a plain function would run in a thread (a hop per request)."""
     service: SparqlService | None = getattr(request.app.state, "sparql", None)
     if service is None:
         with _LOCK:
@@ -116,7 +116,7 @@ def _service_description(request: Request) -> Response:
     responses=SPARQL_RESPONSES,
     openapi_extra=SPARQL_GET_OPENAPI,
 )
-def sparql_get(request: Request, sparql: SparqlDep) -> Response:
+async def sparql_get(request: Request, sparql: SparqlDep) -> Response:
     """`?query=...`; results by `Accept`: SPARQL JSON/XML, CSV, TSV; graphs as Turtle, JSON-LD, N-Triples,
     RDF/XML. Without `query`: the SPARQL 1.1 Service Description (Turtle, JSON-LD, RDF/XML, N-Triples)."""
     params = _parse(request.url.query)
@@ -124,7 +124,7 @@ def sparql_get(request: Request, sparql: SparqlDep) -> Response:
     query = _one(params, "query")
     if query is None:
         return _service_description(request)
-    return _respond(sparql.query(query, accept=request.headers.get("accept"), base_iri=QUERY_BASE))
+    return _respond(await sparql.aquery(query, accept=request.headers.get("accept"), base_iri=QUERY_BASE))
 
 
 def _charset(content_type: str) -> str:
@@ -184,5 +184,4 @@ async def sparql_post(request: Request, sparql: SparqlDep) -> Response:
     if query is None:
         raise QueryParameterError("parameter query is missing: send query=SELECT ... in the form body")
     accept = request.headers.get("accept")
-    result = await run_in_threadpool(sparql.query, query, accept=accept, base_iri=QUERY_BASE)
-    return _respond(result)
+    return _respond(await sparql.aquery(query, accept=accept, base_iri=QUERY_BASE))
