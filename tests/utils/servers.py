@@ -158,11 +158,12 @@ def listening_socket() -> socket.socket:
 
 
 @contextmanager
-def uvicorn_thread(app: Any, timeout: float = 30.0) -> Iterator[str]:
-    """`app` served by uvicorn in a thread on its own port; yields its base URL."""
+def uvicorn_thread(app: Any, timeout: float = 30.0, **config: Any) -> Iterator[str]:
+    """`app` served by uvicorn in a thread on its own port (`config`: more uvicorn.Config options);
+    yields its base URL."""
     sock = listening_socket()
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, **{"log_level": "warning", **config}))
     failed: list[BaseException] = []
 
     def run() -> None:
