@@ -65,6 +65,23 @@ SEARCH = (
 LOAD_TOKEN_CHECK = "MATCH (l:LoadInfo) RETURN l.token"
 
 
+INDEX_WAIT_S = 600.0
+"""The longest a load waits for the engine to finish building the staging graph's indexes."""
+
+
+def _await_indexes(graph: Any) -> None:
+    """Until every index of `graph` is operational. FalkorDB builds an index in the background after
+    `CREATE INDEX` (each new field of a label rebuilds that label's index), and a full-text query
+    meanwhile finds nothing: on a busy machine a search right after a load answered no rows. Past
+    INDEX_WAIT_S the load goes on (the index then only becomes usable later)."""
+    deadline = time.monotonic() + INDEX_WAIT_S
+    while time.monotonic() < deadline:
+        states = graph.query("CALL db.indexes() YIELD status RETURN status").result_set
+        if all(str(row[0]) == "OPERATIONAL" for row in states):
+            return
+        time.sleep(0.02)
+
+
 def _translate(exc: Exception, query: str) -> Exception:
     text = str(exc)
     lowered = text.lower()
@@ -348,6 +365,7 @@ class FalkorDBStore(GraphStore):
             staging = self._db.select_graph(staging_name)
             for statement in falkordb_schema():
                 staging.query(statement, timeout=limit)
+            _await_indexes(staging)  # built in the background even on an empty graph: before any write
             total = graph.node_count + graph.relationship_count
             manifest, distinct = write_plan(graph, manifest)
             _write(staging, graph, batch_size, limit, progress, 0, total, distinct)
@@ -449,6 +467,7 @@ class FalkorDBStore(GraphStore):
                 f"the staging graph {staging_name} was changed by another writer during the load; "
                 "the live graph is unchanged, run the load again"
             )
+        _await_indexes(staging)
         self._db.connection.execute_command("RENAME", staging_name, self.graph_name)
         self._db.connection.execute_command("SAVE")
         write_stamp(self.data_dir, self.graph_name, token)

@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import http.server
 import shutil
-import socket
 import subprocess
 import tempfile
 import threading
-import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 
 from eucan.api.main import create_app
 from eucan.graph.store import GraphStore
 from eucan.settings import Settings
+from tests.utils.servers import uvicorn_thread
 
 pytestmark = pytest.mark.browser
 
@@ -47,30 +45,12 @@ fetch(api + "/data/actor/canada.jsonld")
 </script></body></html>"""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def api_url(store: GraphStore, settings: Settings) -> Iterator[str]:
     if CHROMIUM is None:
         pytest.skip("chromium is not installed: sudo apt-get install chromium, or bash scripts/check --install-browser")
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings, store=store), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the API server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with uvicorn_thread(create_app(settings, store=store)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

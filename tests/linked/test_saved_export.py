@@ -4,11 +4,11 @@ whose canonical RDF is saved, and no engine runs; any other writer sends it back
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
-from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 from eucan.cli import app
@@ -19,6 +19,7 @@ from eucan.linked.saved_rdf import body_suffix, derive_bodies
 from eucan.loaders.pipeline import load_sources
 from eucan.loaders.rdf_cache import discard, prepare_cache
 from tests.conftest import DATA, ROOT
+from tests.utils.rdf import isomorphic
 
 
 def _data_only(graph: Graph) -> Graph:
@@ -41,15 +42,25 @@ def _export(folder: Path, fmt: str = "nt") -> str:
     return result.stdout
 
 
-@pytest.fixture
-def loaded(tmp_path: Path) -> tuple[Path, str]:
-    folder = tmp_path / "kg"
+@pytest.fixture(scope="module")
+def loaded_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    folder = tmp_path_factory.mktemp("saved-export") / "kg"
     with FalkorDBStore(folder) as store:
         load_sources(store, [DATA], root=ROOT, state_dir=folder, derive=derive_bodies)  # as `eucan load`
         info = store.load_generation()
         assert info is not None
         assert saved_token(folder, "kg") is None  # the engine runs: ask it
     return folder, info.token
+
+
+@pytest.fixture
+def loaded(loaded_once: tuple[Path, str], tmp_path: Path) -> tuple[Path, str]:
+    """A copy of the module's loaded folder, its engine stopped (one load for the module; each test
+    changes its own copy). copytree keeps the snapshot's size and modification time, so the stamp holds."""
+    template, token = loaded_once
+    folder = tmp_path / "kg"
+    shutil.copytree(template, folder)
+    return folder, token
 
 
 def test_export_streams_the_saved_rdf_without_starting_the_engine(loaded: tuple[Path, str], curated) -> None:

@@ -3,38 +3,23 @@ request is refused even when it also sends X-Forwarded-For; loopback names are a
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
-import uvicorn
 
 from eucan.api.main import create_app
 from eucan.graph.store import GraphStore
 from eucan.settings import Settings
 from tests.utils.errors import assert_error_shape
+from tests.utils.servers import uvicorn_thread
 
 
 @pytest.fixture(scope="module")
 def live(store: GraphStore, settings: Settings) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
     app = create_app(settings.model_copy(update={"allowed_hosts": ""}), store=store)  # the default allow-list
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", proxy_headers=True))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the API server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with uvicorn_thread(app, proxy_headers=True) as url:  # a listening socket of its own: no port race
+        yield url
 
 
 def test_loopback_names_are_answered(live):

@@ -4,40 +4,17 @@ and no pid file behind."""
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import httpx
-import pytest
 
 from eucan.graph.falkordb_server import SOCKET_NAME, engine_pids
 from eucan.graph.falkordb_store import FalkorDBStore
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _serve(data_dir: Path, port: int, *extra: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "EUCAN_DATA_DIR": str(data_dir), "EUCAN_SOURCES_DIR": str(ROOT / "data")}
-    return subprocess.Popen(
-        [sys.executable, "-m", "eucan.cli", "serve", "--port", str(port), "--log-level", "warning", *extra],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+from tests.utils.servers import serve_process, stop, wait_until_serving
 
 
 def test_a_busy_port_is_found_before_the_graph_is_touched(tmp_path: Path) -> None:
@@ -45,9 +22,12 @@ def test_a_busy_port_is_found_before_the_graph_is_touched(tmp_path: Path) -> Non
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        server = _serve(tmp_path / "kg", port)
-        _, err = server.communicate(timeout=60)
-    assert server.returncode == 2, err
+        server = serve_process(tmp_path / "kg", port=port)
+        try:
+            err = server.wait(timeout=60)
+        finally:
+            stop(server)
+    assert server.process.returncode == 2, err
     assert f"cannot listen on 127.0.0.1:{port}" in err and "the graph was not touched" in err
     assert "Traceback" not in err
     assert not (tmp_path / "kg" / "graph.rdb").exists() and not (tmp_path / "kg" / "falkordb.log").exists()
@@ -57,19 +37,10 @@ def test_ctrl_c_stops_within_seconds_with_a_request_in_flight(tmp_path: Path) ->
     folder = tmp_path / "kg"
     with FalkorDBStore(folder) as store:  # a graph to query, without the time of a full load
         store.run("CREATE (:Resource {uri: 'urn:x'})", read_only=False)
-    port = _free_port()
-    server = _serve(folder, port, "--no-load")
-    base = f"http://127.0.0.1:{port}"
+    server = serve_process(folder, "--no-load")  # port 0: the server picks its port, no other test can take it
     try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("the server did not start")
+        wait_until_serving(server)
+        base = server.base
         statuses: list[object] = []
 
         def slow() -> None:  # runs until the 10 s query limit
@@ -83,14 +54,12 @@ def test_ctrl_c_stops_within_seconds_with_a_request_in_flight(tmp_path: Path) ->
         request.start()
         time.sleep(1.0)
         started = time.monotonic()
-        server.send_signal(signal.SIGINT)
-        _, err = server.communicate(timeout=30)
+        server.process.send_signal(signal.SIGINT)
+        err = server.wait(timeout=30)
         seconds = time.monotonic() - started
         request.join(timeout=30)
     finally:
-        if server.poll() is None:
-            server.kill()
-            server.communicate()
+        stop(server)  # whatever happened: no process, pipe or engine left behind
     assert seconds < 8.0, f"Ctrl+C took {seconds:.1f} s"
     assert "Traceback" not in err, err
     assert not (folder / "falkordb.pid").exists()
