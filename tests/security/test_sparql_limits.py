@@ -87,12 +87,12 @@ def test_beyond_max_workers_queries_queue_until_a_worker_is_free(store, tmp_path
 
 
 def test_a_query_past_the_worker_memory_cap_is_stopped_early(store, tmp_path):
-    """Without the cap this query takes a worker past 3 GB within the 10 s time limit."""
+    """Without the cap this query takes a worker past 3 GB within the 10 s time limit. The error names the
+    memory setting, not the time limit, so the cap (not the clock) stopped it; no wall-clock bound, which
+    a busy machine would make flaky."""
     with SparqlService(store=store, work_dir=tmp_path, workers=1, memory_mb=384) as service:
-        started = time.monotonic()
         with pytest.raises(QuerySyntaxError, match="EUCAN_SPARQL_WORKER_MEMORY_MB"):
             service.query("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?d")
-        assert time.monotonic() - started < 8
         assert service.query("ASK {}").form == "boolean"  # replaced
 
 
