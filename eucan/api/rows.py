@@ -205,7 +205,6 @@ ROW_SHAPES: dict[str, dict[str, Any]] = {
     "api_cooperation_by_partner": {"total": int, "item": CooperationRow},
     "api_cooperation_page": {"total": int, "item": CooperationRow},
     "api_cooperation_counts": {"counts": list[list[Any]]},
-    "api_load_token": {"token": str},
     "api_records": {
         "id": str,
         "roles": list[str],
@@ -216,5 +215,5 @@ ROW_SHAPES: dict[str, dict[str, Any]] = {
     "api_refs": {"ref": RefRow},
     "api_kind": {"labels": list[str]},
     "api_ids": {"id": str, "names": list[str] | None},
-    "api_moved": {"old": str, "id": str},
+    "api_moved": {"old": str, "id": str, "uri": str},
 }
