@@ -21,6 +21,7 @@ from eucan.api.provenance import (
     ref,
     ref_json,
     require,
+    sources_json,
     text_of,
     type_of,
 )
@@ -82,8 +83,9 @@ def cooperation_json(
     The hot path of the API, so it does the least work that gives the same answer: with `actor`, the page query
     itself tells an unknown actor (no row at all), so the existence check runs only to word the 404; with
     `partner`, the query starts from the partner; without either, per-actor row counts kept for the loaded
-    graph say which actors a page needs; the provenance query gets exactly the record ids of the page; and
-    the rows are plain dicts, not models (a page holds ~2,000 nested objects: building a pydantic model for
+    graph say which actors a page needs; the page query brings the roles and sources of its rows itself (one
+    engine round trip per page; a list answer shows at most `m.LIST_ITEMS` partners and `m.LIST_SOURCES`
+    sources of each record, with their counts); and the rows are plain dicts, not models (a page holds ~2,000 nested objects: building a pydantic model for
     each cost more than the engine's work); a test checks they are exactly what the models serialise.
     """
     as_of = check_date("as_of", as_of)
@@ -92,11 +94,13 @@ def cooperation_json(
             f"instrument_type must be one of {', '.join(get_args(InstrumentType))} (got {clip(instrument_type)})"
         )
     filters = {"domain": domain, "instrument_type": instrument_type, "as_of": as_of}
-    page = {"limit": limit, "offset": offset}
+    paging = {"limit": limit, "offset": offset, "partners_max": m.LIST_ITEMS}
     records: list[dict[str, Any]] = []
     if actor:
         records = run_named(
-            store=store, name="api_cooperation_by_actor", params={**filters, **page, "partner": partner, "actor": actor}
+            store=store,
+            name="api_cooperation_by_actor",
+            params={**filters, **paging, "partner": partner, "actor": actor},
         ).records()
         if not records:
             require(store, actor, "Actor", "actor", "actor")
@@ -108,47 +112,50 @@ def cooperation_json(
             require(store, value, label, what, param)
     if not actor and partner:
         records = run_named(
-            store=store, name="api_cooperation_by_partner", params={**filters, **page, "partner": partner}
+            store=store, name="api_cooperation_by_partner", params={**filters, **paging, "partner": partner}
         ).records()
     elif not actor:
-        records = _whole_list_page(store, filters, limit, offset)
+        records = _whole_list_page(store, filters, paging)
     items, total = paged(records)
-    ids = [raw["record"] for raw in items]
-    ids += [raw["instrument"]["record"] for raw in items]
-    ids += [b["record"] for raw in items for b in raw.get("partners") or []]
-    prov = Provenance(store, items, ids=ids)
-    rows = []
-    for raw in items:
-        instrument = raw["instrument"]
-        partners = [
-            {
-                **ref_json(b),
-                "record": b["record"],
-                "role": prov.role(b["record"]),
-                "period": period_json(b),
-                "sources": prov.sources_json(b["record"]),
-            }
-            for b in raw.get("partners") or []
-        ]
-        rows.append(
-            {
-                "record": raw["record"],
-                "actor": ref_json(raw["actor"]),
-                "role": prov.role(raw["record"]),
-                "instrument": {**ref_json(instrument), "sources": prov.sources_json(instrument["record"])},
-                "domains": sorted(
-                    ({"id": d["id"], "name": d.get("name")} for d in raw.get("domains") or []), key=lambda d: d["id"]
-                ),
-                "period": period_json(cast(r.DatedRow, raw)),
-                "contribution": text_of(raw.get("contribution")),
-                "personnel": raw.get("personnel"),
-                "national_operation": text_of(raw.get("nationalOperation")),
-                "uncertainty": text_of(raw.get("uncertainty")),
-                "partners": sorted(partners, key=lambda p: (p["id"], p["record"])),
-                "sources": prov.sources_json(raw["record"]),
-            }
-        )
-    return rows, total
+    return [_row_json(raw) for raw in items], total
+
+
+def _listed(raw: dict[str, Any]) -> dict[str, Any]:
+    """A record's sources (brought by the page query itself) as a list answer shows them."""
+    found = sources_json(raw.get("sources") or [])
+    return {"sources": found[: m.LIST_SOURCES], "source_count": len(found)}
+
+
+def _role(raw: dict[str, Any]) -> str | None:
+    roles = raw.get("roles") or []
+    return str(roles[0]) if roles else None
+
+
+def _row_json(raw: dict[str, Any]) -> dict[str, Any]:
+    """One cooperation row as `m.CooperationRow` serialises it, from a page query's item (roles and sources
+    included: one engine round trip per page)."""
+    instrument = raw["instrument"]
+    partners = [
+        {**ref_json(b), "record": b["record"], "role": _role(b), "period": period_json(b), **_listed(b)}
+        for b in raw.get("partners") or []
+    ]
+    return {
+        "record": raw["record"],
+        "actor": ref_json(raw["actor"]),
+        "role": _role(raw),
+        "instrument": {**ref_json(instrument), **_listed(instrument)},
+        "domains": sorted(
+            ({"id": d["id"], "name": d.get("name")} for d in raw.get("domains") or []), key=lambda d: d["id"]
+        ),
+        "period": period_json(cast(r.DatedRow, raw)),
+        "contribution": text_of(raw.get("contribution")),
+        "personnel": raw.get("personnel"),
+        "national_operation": text_of(raw.get("nationalOperation")),
+        "uncertainty": text_of(raw.get("uncertainty")),
+        "partners": sorted(partners, key=lambda p: (p["id"], p["record"]))[: m.LIST_ITEMS],
+        "partner_count": int(raw.get("partnerCount") or len(partners)),
+        **_listed(raw),
+    }
 
 
 class RowCounts:
@@ -224,27 +231,27 @@ def row_counts(store: GraphStore, filters: dict[str, Any]) -> RowCounts:
     return kept(store, "api_cooperation_counts", shape, compute).counts(filters.get("as_of"))
 
 
-def _whole_list_page(store: GraphStore, filters: dict[str, Any], limit: int, offset: int) -> list[dict[str, Any]]:
+def _whole_list_page(store: GraphStore, filters: dict[str, Any], page: dict[str, Any]) -> list[dict[str, Any]]:
     """A page of the cooperation list without an actor or partner: the counts say which actors it needs."""
     counts = row_counts(store, filters)
-    actors, skip = counts.window(offset, limit)
+    actors, skip = counts.window(page["offset"], page["limit"])
     if not actors:
         return [{"total": counts.total, "item": None}]
     records = run_named(
         store=store,
         name="api_cooperation_page",
-        params={**filters, "actors": actors, "offset": skip, "limit": limit},
+        params={**filters, **page, "actors": actors, "offset": skip},
     ).records()
     return [{"total": counts.total, "item": raw["item"]} for raw in records]
 
 
 def _side(raw: r.DatedRow, prov: Provenance) -> dict[str, Any]:
-    """One side of a shared instrument as `m.SideOfShare` serialises it."""
+    """One side of a shared instrument as `m.SideOfShare` serialises it (at most `m.LIST_SOURCES` sources)."""
     return {
         "record": raw["record"],
         "role": prov.role(raw["record"]),
         "period": period_json(raw),
-        "sources": prov.sources_json(raw["record"]),
+        **prov.listed_json(raw["record"]),
     }
 
 
@@ -279,7 +286,13 @@ def partners_json(
             for s in raw.get("shared") or []
         ]
         shared.sort(key=lambda s: (s["instrument"]["id"], s["actor"]["record"], s["partner"]["record"]))
-        out.append({"partner": ref_json(raw["partner"]), "instruments": shared})
+        out.append(
+            {
+                "partner": ref_json(raw["partner"]),
+                "instruments": shared[: m.LIST_ITEMS],
+                "instrument_count": len(shared),
+            }
+        )
     return out, total
 
 
@@ -309,7 +322,7 @@ def timeline(
             title=raw.get("title"),
             instrument=ref(raw.get("instrument")) or prov.about(raw["record"]),
             place=text_of(raw.get("place")),
-            sources=prov.sources(raw["record"]),
+            **prov.listed(raw["record"]),
         )
         for raw in items
     ]

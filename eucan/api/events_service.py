@@ -21,8 +21,12 @@ def _refs(raw: list[r.RefRow] | None) -> list[m.Ref]:
     return sorted((x for x in map(ref, raw or []) if x), key=lambda x: x.id)
 
 
-def _summary(raw: r.EventRow, prov: Provenance) -> dict[str, Any]:
+def _summary(raw: r.EventRow, prov: Provenance, *, listed: bool) -> dict[str, Any]:
+    """An event in `m.EventSummary`'s shape; `listed` (a list answer): at most `m.LIST_ITEMS` participants and
+    `m.LIST_SOURCES` sources."""
     instruments = _refs(raw.get("instruments"))
+    participants = _refs(raw.get("participants"))
+    sources = prov.sources(raw["id"])
     return {
         "id": raw["id"],
         "name": raw.get("name"),
@@ -31,8 +35,10 @@ def _summary(raw: r.EventRow, prov: Provenance) -> dict[str, Any]:
         "date_precision": raw.get("datePrecision"),
         "place": text_of(raw.get("place")),
         "instrument": instruments[0] if instruments else None,
-        "participants": _refs(raw.get("participants")),
-        "sources": prov.sources(raw["id"]),
+        "participants": participants[: m.LIST_ITEMS] if listed else participants,
+        "participant_count": len(participants),
+        "sources": sources[: m.LIST_SOURCES] if listed else sources,
+        "source_count": len(sources),
     }
 
 
@@ -67,7 +73,7 @@ def list_events(
     else:
         items, total = kept_page(store, "api_event_ids", "api_events_by_ids", {"type": type}, limit, offset)
     prov = Provenance(store, items)
-    return [m.EventSummary(**_summary(cast(r.EventRow, raw), prov)) for raw in items], total
+    return [m.EventSummary(**_summary(cast(r.EventRow, raw), prov, listed=True)) for raw in items], total
 
 
 def get_event(*, store: GraphStore, event_id: str) -> m.EventDetail:
@@ -77,7 +83,7 @@ def get_event(*, store: GraphStore, event_id: str) -> m.EventDetail:
     raw = cast(r.EventRow, rows[0][0])
     prov = Provenance(store, raw)
     return m.EventDetail(
-        **_summary(raw, prov),
+        **_summary(raw, prov, listed=False),
         uri=raw.get("uri"),
         description=text_of(raw.get("description")),
         note=text_of(raw.get("note")),

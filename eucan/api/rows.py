@@ -32,11 +32,21 @@ __all__ = [
 TextValue = str | list[str] | None
 
 
+class SourceRow(TypedDict, total=False):
+    url: str | None
+    quote: TextValue
+    lang: str | None
+    retrieved: TextValue
+    title: TextValue
+    primary: bool | None
+
+
 class RefRow(TypedDict, total=False):
     id: str
     name: str | None
     labels: list[str]
     record: str  # the node's own record id, where the query passes it on
+    sources: list[SourceRow]  # where the query brings them itself (a cooperation row's instrument)
 
 
 class DatedRow(TypedDict, total=False):
@@ -54,15 +64,6 @@ class AuthorityLinkRow(TypedDict, total=False):
     record: str
     iri: str
     scheme: str
-
-
-class SourceRow(TypedDict, total=False):
-    url: str | None
-    quote: TextValue
-    lang: str | None
-    retrieved: TextValue
-    title: TextValue
-    primary: bool | None
 
 
 class RecordInfoRow(TypedDict, total=False):
@@ -175,7 +176,12 @@ class EventRow(NamedRow, total=False):
 
 
 class CooperationRow(ParticipationRow, total=False):
+    """A cooperation page query's row: roles and sources come with it (and with the instrument and partners)."""
+
+    roles: list[str]
+    sources: list[SourceRow]
     domains: list[RefRow]
+    partnerCount: int
     partners: list[Any]
 
 
