@@ -46,7 +46,6 @@ class RefRow(TypedDict, total=False):
     name: str | None
     labels: list[str]
     record: str  # the node's own record id, where the query passes it on
-    sources: list[SourceRow]  # where the query brings them itself (a cooperation row's instrument)
 
 
 class DatedRow(TypedDict, total=False):
@@ -175,9 +174,19 @@ class EventRow(NamedRow, total=False):
     domains: list[RefRow]
 
 
-class CooperationRow(ParticipationRow, total=False):
+class SourcedRefRow(RefRow, total=False):
+    sources: list[SourceRow]
+
+
+class CooperationRow(DatedRow, total=False):
     """A cooperation page query's row: roles and sources come with it (and with the instrument and partners)."""
 
+    actor: RefRow
+    instrument: SourcedRefRow
+    contribution: TextValue
+    personnel: int | None
+    nationalOperation: TextValue
+    uncertainty: TextValue
     roles: list[str]
     sources: list[SourceRow]
     domains: list[RefRow]

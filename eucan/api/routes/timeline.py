@@ -40,6 +40,7 @@ _SOURCE = {
                     "title": "EUFOR Althea",
                     "instrument": {"id": "eufor-althea", "name": "EUFOR Althea", "type": "CsdpOperation"},
                     "sources": [_SOURCE],
+                    "source_count": 1,
                 }
             ],
             "count": 1,

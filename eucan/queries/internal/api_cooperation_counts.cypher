@@ -3,8 +3,11 @@
 // @param domain? string maritime-security  Only instruments covering this cooperation domain id.
 // @param instrument_type? string PescoProject  Only instruments of this type (Partnership, Agreement, PescoProject, CsdpMission, CsdpOperation, Dialogue, FinancingInstrument, LegalAct, Framework).
 // @returns counts
-MATCH (a:Actor)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)
+// Instruments first (a few per hundred facts): a domain or type keeps only theirs before any participation is read.
+MATCH (i:Instrument)
 WHERE ($instrument_type IS NULL OR $instrument_type IN labels(i))
   AND ($domain IS NULL OR (i)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain}))
+WITH i
+MATCH (i)<-[:INSTRUMENT]-(p:Participation)-[:PARTICIPANT]->(a:Actor)
 WITH a.id AS actor, count(p) AS n, collect(p.startDate) AS starts, collect(p.endDateLast) AS ends ORDER BY actor
 RETURN collect([actor, n, starts, ends]) AS counts
