@@ -51,7 +51,7 @@ def test_a_flood_of_as_of_days_costs_one_pass(store: GraphStore) -> None:
     counting = CountingStore(store)
     days = [f"{year}-{month:02d}-15" for year in range(1990, 2030, 2) for month in (1, 6, 12)]
     totals = {day: _total(counting, as_of=day) for day in days}
-    assert counting.count("api_cooperation_counts") == 1  # one pass for every day (and the plain list)
+    assert counting.count("api_cooperation_periods") == 1  # one pass for every day
     assert _total(counting) > max(totals.values()) > min(totals.values())  # the days do filter
     for day in ("1995-01-01", "2016-12-31", "2024-01-01"):  # each day's count is the engine's own as-of rule
         reference = run_named(
@@ -60,14 +60,14 @@ def test_a_flood_of_as_of_days_costs_one_pass(store: GraphStore) -> None:
             params={"partner": None, "domain": None, "instrument_type": None, "as_of": day, "offset": 0, "limit": 1},
         ).records()
         assert _total(counting, as_of=day) == reference[0]["total"]
-    assert counting.count("api_cooperation_counts") == 1
+    assert counting.count("api_cooperation_periods") == 1
 
 
 def test_as_of_days_with_a_type_share_that_types_pass(store: GraphStore) -> None:
     counting = CountingStore(store)
-    for day in ("2005-01-01", "2010-01-01", "2020-01-01", None):
+    for day in ("2005-01-01", "2010-01-01", "2020-01-01", "2021-01-01"):
         _total(counting, instrument_type="CsdpMission", as_of=day)
-    assert counting.count("api_cooperation_counts") == 1
+    assert counting.count("api_cooperation_periods") == 1
 
 
 def test_unknown_ids_are_looked_up_not_scanned(store: GraphStore, settings: Settings) -> None:

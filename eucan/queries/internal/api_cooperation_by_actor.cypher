@@ -26,11 +26,14 @@ UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS row
 WITH a, total, row[0] AS p, row[1] AS i
 OPTIONAL MATCH (i)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
 WHERE b.id <> a.id AND ($as_of IS NULL OR ((q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
-WITH total, a, p, i, q, b ORDER BY b.id, q.id
+OPTIONAL MATCH (q)-[:EVIDENCE]->(xe:SourceExcerpt)-[:EXCERPT_OF]->(xd:SourceDocument)
+WITH total, a, p, i, q, b, collect(CASE WHEN xe IS NULL THEN null ELSE {url: xd.sourceUrl, quote: coalesce(xe.quote, head([k IN keys(xe) WHERE k STARTS WITH 'quote_' | xe[k]])), lang: CASE WHEN xe.quote IS NULL THEN head([k IN keys(xe) WHERE k STARTS WITH 'quote_' | substring(k, 6)]) ELSE 'en' END, retrieved: coalesce(xe.retrievedDate, xd.retrievedDate), title: xd.title, primary: xd.primarySource} END) AS qsources
+OPTIONAL MATCH (q)-[:ROLE]->(rq)
+WITH total, a, p, i, q, b, qsources, collect(rq.id) AS qroles
+WITH total, a, p, i, q, b, qsources, qroles ORDER BY b.id, q.id
 WITH total, a, p, i, collect(CASE WHEN q IS NULL THEN null ELSE {
   record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, endDateLast: q.endDateLast,
-  roles: [(q)-[:ROLE]->(rq) | rq.id],
-  sources: [(q)-[:EVIDENCE]->(xeq:SourceExcerpt)-[:EXCERPT_OF]->(xdq:SourceDocument) | {url: xdq.sourceUrl, quote: coalesce(xeq.quote, head([k IN keys(xeq) WHERE k STARTS WITH 'quote_' | xeq[k]])), lang: CASE WHEN xeq.quote IS NULL THEN head([k IN keys(xeq) WHERE k STARTS WITH 'quote_' | substring(k, 6)]) ELSE 'en' END, retrieved: coalesce(xeq.retrievedDate, xdq.retrievedDate), title: xdq.title, primary: xdq.primarySource}]} END) AS partners
+  roles: qroles, sources: qsources} END) AS partners
 RETURN total, CASE WHEN p IS NULL THEN null ELSE {
   record: p.id,
   roles: [(p)-[:ROLE]->(rp) | rp.id],

@@ -1,13 +1,10 @@
-// @title Cooperation rows per actor, with their periods (API paging)
-// @description For the cooperation list without an actor or partner: each actor's rows (participations of the actor in an instrument) under the filters, in actor-id order, as one list of [actor id, rows, the rows' start days, their latest end days (endDateLast)] (a missing date is left out of its list). The API keeps it for the loaded graph and counts from it the rows holding on any as_of day (eucan.dates.PeriodCounts: earliest possible start <= as_of <= latest possible end), so a flood of as_of days costs no pass each; it cuts pages with api_cooperation_page, so a page costs the same whatever its offset.
+// @title Cooperation rows per actor (API paging)
+// @description For the cooperation list without an actor, partner or as_of day: how many rows (participations of an actor in an instrument) each actor has under the filters, in actor-id order, as one list of [actor id, count] pairs. The API keeps it for the loaded graph and cuts pages from it with api_cooperation_page, so a page costs the same whatever its offset (with as_of: api_cooperation_periods).
 // @param domain? string maritime-security  Only instruments covering this cooperation domain id.
 // @param instrument_type? string PescoProject  Only instruments of this type (Partnership, Agreement, PescoProject, CsdpMission, CsdpOperation, Dialogue, FinancingInstrument, LegalAct, Framework).
 // @returns counts
-// Instruments first (a few per hundred facts): a domain or type keeps only theirs before any participation is read.
-MATCH (i:Instrument)
+MATCH (a:Actor)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)
 WHERE ($instrument_type IS NULL OR $instrument_type IN labels(i))
   AND ($domain IS NULL OR (i)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain}))
-WITH i
-MATCH (i)<-[:INSTRUMENT]-(p:Participation)-[:PARTICIPANT]->(a:Actor)
-WITH a.id AS actor, count(p) AS n, collect(p.startDate) AS starts, collect(p.endDateLast) AS ends ORDER BY actor
-RETURN collect([actor, n, starts, ends]) AS counts
+WITH a.id AS actor, count(p) AS n ORDER BY actor
+RETURN collect([actor, n]) AS counts
