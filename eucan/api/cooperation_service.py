@@ -328,7 +328,7 @@ def timeline(
     prov = Provenance(store, items)
     entries = [
         m.TimelineEntry(
-            date=raw["date"],
+            date=raw.get("date"),
             precision=raw.get("precision"),
             kind=raw["kind"],
             record=raw["record"],

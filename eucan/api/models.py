@@ -448,11 +448,15 @@ class PathAnswer(BaseModel):
 
 
 class TimelineEntry(_Counted):
-    date: str
+    date: str | None = Field(
+        description="YYYY-MM-DD (the first day when only the month or year is known); null for an undated fact, "
+        "listed after every dated entry (and only when neither from nor to is given)."
+    )
     precision: str | None = None
     kind: str = Field(
         description="event, participation-start, participation-end, signature, entry-into-force, "
-        "membership-start, membership-end, tenure-start, tenure-end"
+        "membership-start, membership-end, tenure-start, tenure-end; for a fact whose sources give neither "
+        "start nor end: participation-undated, membership-undated, tenure-undated"
     )
     record: str
     type: str | None = None
