@@ -206,7 +206,7 @@ def test_events_in_a_date_window_are_the_engines_sorted_list(
     client: TestClient, store: GraphStore, window: dict[str, str]
 ) -> None:
     """/events?from=&to= bisects the dated events kept for the load; the engine's sorted query is the reference."""
-    params = {"type": window.get("type"), "actor": None, "instrument": None}
+    params: dict[str, Any] = {"type": window.get("type"), "actor": None, "instrument": None}
     params |= {"date_from": window.get("from"), "date_to": window.get("to"), "offset": 0, "limit": 5000, "end": 5000}
     reference = run_named(store=store, name="api_events", params=params).records()
     expected = [r["item"]["id"] for r in reference if r["item"] is not None]
