@@ -57,9 +57,13 @@ def list_instruments(
 ) -> tuple[list[m.InstrumentSummary], int]:
     if domain:
         require(store, domain, "CooperationDomain", "cooperation domain", "domain")
-    # The order of each type and domain is kept for the loaded graph (a domain exists: `require` above).
-    params = {"type": type, "domain": domain}
-    items, total = kept_page(store, "api_instrument_ids", "api_instruments_by_ids", params, limit, offset)
+    # The order of each type (and domain: it exists, `require` above) is kept for the loaded graph; with a
+    # domain, the pass starts from it (index lookup) instead of looking at every instrument.
+    if domain:
+        params: dict[str, Any] = {"type": type, "domain": domain}
+        items, total = kept_page(store, "api_instrument_ids_in_domain", "api_instruments_by_ids", params, limit, offset)
+    else:
+        items, total = kept_page(store, "api_instrument_ids", "api_instruments_by_ids", {"type": type}, limit, offset)
     prov = Provenance(store, items)
     return [_instrument_summary(cast(r.InstrumentRow, raw), prov, listed=True) for raw in items], total
 

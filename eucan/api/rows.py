@@ -206,6 +206,7 @@ ROW_SHAPES: dict[str, dict[str, Any]] = {
     "api_actors_by_ids": {"item": NamedRow},
     "api_instrument": {"instrument": InstrumentRow},
     "api_instrument_ids": {"ids": list[str]},
+    "api_instrument_ids_in_domain": {"ids": list[str]},
     "api_instruments_by_ids": {"item": InstrumentRow},
     "api_domain": {"domain": DomainRow},
     "api_domains": {"total": int, "item": DomainRow},
