@@ -192,10 +192,12 @@ class ActorPeriods:
     """The RowCounts of this many as_of days stay ready (each costs a bisection per actor to make)."""
 
     def __init__(self, rows: list[list[Any]]) -> None:
-        self.actors = [
-            (str(actor), PeriodCounts(map(str, starts or []), map(str, ends or []), int(n)))
-            for actor, n, starts, ends in rows
-        ]
+        days: dict[str, str] = {}  # each day once (a million periods hold a few thousand distinct days)
+
+        def one(values: list[Any] | None) -> list[str]:
+            return [days.setdefault(str(v), str(v)) for v in values or []]
+
+        self.actors = [(str(actor), PeriodCounts(one(starts), one(ends), int(n))) for actor, n, starts, ends in rows]
         self._days: OrderedDict[str | None, RowCounts] = OrderedDict()
         self._lock = threading.Lock()
 

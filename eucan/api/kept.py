@@ -5,7 +5,7 @@ token in its `LoadInfo` node. A list without a selective filter (all actors by n
 cooperation list) must know the order of every item, and sorting or counting them all again for each
 page costs more than the page itself at a million facts. So such an order (or the per-actor periods
 of the cooperation list, or the table of former ids) is computed once per store, loaded graph and
-filters, kept here (the 64 most recently used), and a page then reads only its own items. Each
+filters, kept here (the 128 most recently used), and a page then reads only its own items. Each
 request reads the token first (`store.load_generation()`, one small query), so the request after a
 load already uses the new graph. A graph without a token (none loaded by `eucan load`) is never
 kept: every request computes afresh.
@@ -28,8 +28,9 @@ __all__ = ["FULL_PASS_TIMEOUT_MS", "KEPT", "kept", "load_token", "ordered_ids"]
 
 T = TypeVar("T")
 
-KEPT = 64
-"""How many kept figures (each a list of ids or counts, ~1-2 MB at a million facts) stay in memory."""
+KEPT = 128
+"""How many kept figures stay in memory (most are a list of ids or counts, ~0.1-5 MB at a million facts; the
+list endpoints' filters that name a type or a domain, a few dozen, each keep their own)."""
 FULL_PASS_TIMEOUT_MS = 60_000
 """A pass over the whole graph may take longer than a page query's time limit (a few s at a million facts)."""
 
