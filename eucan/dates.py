@@ -11,6 +11,8 @@ rules follow, defined here once and used everywhere (loader, catalog, API, CLI, 
 
       (x.startDate IS NULL OR x.startDate <= $as_of) AND (x.endDateLast IS NULL OR x.endDateLast >= $as_of)
 
+  and in Python `holds_on`; `PeriodCounts` counts the periods holding on any day from one read of them.
+
 - **Display.** A date is shown in its precision, ISO-style: "2005", "2024-04", "2025-06-23"
   (`display`). A participation with neither start nor end is *undated*: it is kept by as-of
   questions (nothing says it did not hold) and flagged `undated: true`.
@@ -18,10 +20,12 @@ rules follow, defined here once and used everywhere (loader, catalog, API, CLI, 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from collections.abc import Iterable
 from typing import Literal
 
-__all__ = ["AS_OF_RULE", "PRECISIONS", "Precision", "display", "last_day"]
+__all__ = ["AS_OF_RULE", "PRECISIONS", "PeriodCounts", "Precision", "display", "holds_on", "last_day"]
 
 Precision = Literal["day", "month", "year"]
 PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
@@ -53,3 +57,40 @@ def display(value: str | dt.date | None, precision: str | None) -> str | None:
         return None
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
     return text[: _LENGTH.get(precision or "day", 10)]
+
+
+def holds_on(start: str | None, end_last: str | None, day: str) -> bool:
+    """The as-of rule: a period (first day of its start, latest day of its end; ISO days, None = open)
+    holds on `day` when start <= day <= end_last."""
+    return (start is None or start <= day) and (end_last is None or end_last >= day)
+
+
+class PeriodCounts:
+    """How many of some periods hold on a day (`holds_on`), for any day, in O(log n) from one read of them.
+
+    The loader refuses an end before its start, so a period's start <= its `end_last`: the periods that do
+    not hold on D are those starting after D and those ending before D, and no period is both. So the count
+    is all periods less those two, each found by bisection in the sorted starts and ends.
+    """
+
+    __slots__ = ("_ends", "_starts", "size")
+
+    def __init__(self, starts: Iterable[str], end_lasts: Iterable[str], size: int) -> None:
+        """From the `size` periods' known starts and known latest ends (a missing bound is open: left out)."""
+        self._starts = sorted(starts)
+        self._ends = sorted(end_lasts)
+        self.size = size
+
+    @classmethod
+    def of(cls, periods: Iterable[tuple[str | None, str | None]]) -> PeriodCounts:
+        """From (start, end_last) pairs."""
+        listed = list(periods)
+        return cls((s for s, _ in listed if s is not None), (e for _, e in listed if e is not None), len(listed))
+
+    def holding_on(self, day: str | None) -> int:
+        """How many periods hold on `day` (all of them when `day` is None: no as-of filter)."""
+        if day is None:
+            return self.size
+        started_after = len(self._starts) - bisect.bisect_right(self._starts, day)
+        ended_before = bisect.bisect_left(self._ends, day)
+        return self.size - started_after - ended_before

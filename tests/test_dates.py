@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from eucan.dates import display, last_day
+from eucan.dates import PeriodCounts, display, holds_on, last_day
 from eucan.graph.store import GraphStore, QueryResult
 from eucan.loaders.pipeline import Validated
 from eucan.ontology.mapping import DERIVED_PROPERTIES, get_mapping
@@ -74,3 +76,28 @@ def test_every_end_has_its_derived_latest_day(curated: Validated) -> None:
     for node, end in ends.items():
         assert lasts[node] == last_day(dt.date.fromisoformat(end), precisions[node]).isoformat()
     assert sum(lasts[n] != ends[n] for n in ends) >= 3  # year-precision ends (EUPM, Global Partnership chairs)
+
+
+_DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)).map(dt.date.isoformat)
+
+
+@st.composite
+def _periods(draw: st.DrawFn) -> list[tuple[str | None, str | None]]:
+    """Periods as the loader writes them: a start never after the latest end; either bound may be missing."""
+    out = []
+    for start, end in draw(st.lists(st.tuples(st.none() | _DAYS, st.none() | _DAYS), max_size=30)):
+        if start is not None and end is not None and end < start:
+            start, end = end, start
+        out.append((start, end))
+    return out
+
+
+@given(periods=_periods(), day=_DAYS)
+def test_period_counts_count_what_holds_on_says(periods: list[tuple[str | None, str | None]], day: str) -> None:
+    counts = PeriodCounts.of(periods)
+    assert counts.holding_on(day) == sum(holds_on(start, end, day) for start, end in periods)
+    assert counts.holding_on(None) == len(periods)
+    for start, end in periods:  # the bounds are inclusive
+        for bound in (start, end):
+            if bound is not None:
+                assert counts.holding_on(bound) == sum(holds_on(s, e, bound) for s, e in periods)

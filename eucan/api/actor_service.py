@@ -27,7 +27,8 @@ __all__ = ["get_actor", "list_actors"]
 # -- actors ------------------------------------------------------------------------------------
 
 
-def _actor_summary(raw: r.NamedRow, prov: Provenance) -> m.ActorSummary:
+def _actor_summary(raw: r.NamedRow, prov: Provenance, *, listed: bool) -> m.ActorSummary:
+    """What a list shows of an actor (`listed`: at most `m.LIST_SOURCES` sources), or a detail's summary part."""
     return m.ActorSummary(
         id=raw["id"],
         name=raw.get("name"),
@@ -35,14 +36,14 @@ def _actor_summary(raw: r.NamedRow, prov: Provenance) -> m.ActorSummary:
         name_fr=text_of(raw.get("name_fr")),
         acronym=list_of(raw.get("acronym")),
         alt_names=list_of(raw.get("altNames")),
-        sources=prov.sources(raw["id"]),
+        **(prov.listed(raw["id"]) if listed else {"sources": prov.sources(raw["id"])}),
     )
 
 
 def list_actors(*, store: GraphStore, type: str | None, limit: int, offset: int) -> tuple[list[m.ActorSummary], int]:
     items, total = kept_page(store, "api_actor_ids", "api_actors_by_ids", {"type": type}, limit, offset)
     prov = Provenance(store, items)
-    return [_actor_summary(cast(r.NamedRow, raw), prov) for raw in items], total
+    return [_actor_summary(cast(r.NamedRow, raw), prov, listed=True) for raw in items], total
 
 
 def _membership(raw: r.MembershipRow, prov: Provenance, side: str) -> m.Membership:
@@ -102,7 +103,7 @@ def get_actor(*, store: GraphStore, actor_id: str) -> m.ActorDetail:
         )
         for t in raw.get("tenures") or []
     ]
-    summary = _actor_summary(raw, prov)
+    summary = _actor_summary(raw, prov, listed=False)
     return m.ActorDetail(
         **summary.model_dump(),
         uri=raw.get("uri"),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import threading
+from collections import OrderedDict
 from typing import Any, cast, get_args
 
 from pydantic import TypeAdapter
@@ -19,9 +21,11 @@ from eucan.api.provenance import (
     ref,
     ref_json,
     require,
+    sources_json,
     text_of,
     type_of,
 )
+from eucan.dates import PeriodCounts
 from eucan.echo import clip
 from eucan.errors import QueryParameterError
 from eucan.graph.store import GraphStore
@@ -79,8 +83,9 @@ def cooperation_json(
     The hot path of the API, so it does the least work that gives the same answer: with `actor`, the page query
     itself tells an unknown actor (no row at all), so the existence check runs only to word the 404; with
     `partner`, the query starts from the partner; without either, per-actor row counts kept for the loaded
-    graph say which actors a page needs; the provenance query gets exactly the record ids of the page; and
-    the rows are plain dicts, not models (a page holds ~2,000 nested objects: building a pydantic model for
+    graph say which actors a page needs; the page query brings the roles and sources of its rows itself (one
+    engine round trip per page; a list answer shows at most `m.LIST_ITEMS` partners and `m.LIST_SOURCES`
+    sources of each record, with their counts); and the rows are plain dicts, not models (a page holds ~2,000 nested objects: building a pydantic model for
     each cost more than the engine's work); a test checks they are exactly what the models serialise.
     """
     as_of = check_date("as_of", as_of)
@@ -89,11 +94,13 @@ def cooperation_json(
             f"instrument_type must be one of {', '.join(get_args(InstrumentType))} (got {clip(instrument_type)})"
         )
     filters = {"domain": domain, "instrument_type": instrument_type, "as_of": as_of}
-    page = {"limit": limit, "offset": offset}
+    paging = {"limit": limit, "offset": offset, "partners_max": m.LIST_ITEMS}
     records: list[dict[str, Any]] = []
     if actor:
         records = run_named(
-            store=store, name="api_cooperation_by_actor", params={**filters, **page, "partner": partner, "actor": actor}
+            store=store,
+            name="api_cooperation_by_actor",
+            params={**filters, **paging, "partner": partner, "actor": actor},
         ).records()
         if not records:
             require(store, actor, "Actor", "actor", "actor")
@@ -105,47 +112,50 @@ def cooperation_json(
             require(store, value, label, what, param)
     if not actor and partner:
         records = run_named(
-            store=store, name="api_cooperation_by_partner", params={**filters, **page, "partner": partner}
+            store=store, name="api_cooperation_by_partner", params={**filters, **paging, "partner": partner}
         ).records()
     elif not actor:
-        records = _whole_list_page(store, filters, limit, offset)
+        records = _whole_list_page(store, filters, paging)
     items, total = paged(records)
-    ids = [raw["record"] for raw in items]
-    ids += [raw["instrument"]["record"] for raw in items]
-    ids += [b["record"] for raw in items for b in raw.get("partners") or []]
-    prov = Provenance(store, items, ids=ids)
-    rows = []
-    for raw in items:
-        instrument = raw["instrument"]
-        partners = [
-            {
-                **ref_json(b),
-                "record": b["record"],
-                "role": prov.role(b["record"]),
-                "period": period_json(b),
-                "sources": prov.sources_json(b["record"]),
-            }
-            for b in raw.get("partners") or []
-        ]
-        rows.append(
-            {
-                "record": raw["record"],
-                "actor": ref_json(raw["actor"]),
-                "role": prov.role(raw["record"]),
-                "instrument": {**ref_json(instrument), "sources": prov.sources_json(instrument["record"])},
-                "domains": sorted(
-                    ({"id": d["id"], "name": d.get("name")} for d in raw.get("domains") or []), key=lambda d: d["id"]
-                ),
-                "period": period_json(cast(r.DatedRow, raw)),
-                "contribution": text_of(raw.get("contribution")),
-                "personnel": raw.get("personnel"),
-                "national_operation": text_of(raw.get("nationalOperation")),
-                "uncertainty": text_of(raw.get("uncertainty")),
-                "partners": sorted(partners, key=lambda p: (p["id"], p["record"])),
-                "sources": prov.sources_json(raw["record"]),
-            }
-        )
-    return rows, total
+    return [_row_json(raw) for raw in items], total
+
+
+def _listed(raw: dict[str, Any]) -> dict[str, Any]:
+    """A record's sources (brought by the page query itself) as a list answer shows them."""
+    found = sources_json(raw.get("sources") or [])
+    return {"sources": found[: m.LIST_SOURCES], "source_count": len(found)}
+
+
+def _role(raw: dict[str, Any]) -> str | None:
+    roles = raw.get("roles") or []
+    return str(roles[0]) if roles else None
+
+
+def _row_json(raw: dict[str, Any]) -> dict[str, Any]:
+    """One cooperation row as `m.CooperationRow` serialises it, from a page query's item (roles and sources
+    included: one engine round trip per page)."""
+    instrument = raw["instrument"]
+    partners = [
+        {**ref_json(b), "record": b["record"], "role": _role(b), "period": period_json(b), **_listed(b)}
+        for b in raw.get("partners") or []
+    ]
+    return {
+        "record": raw["record"],
+        "actor": ref_json(raw["actor"]),
+        "role": _role(raw),
+        "instrument": {**ref_json(instrument), **_listed(instrument)},
+        "domains": sorted(
+            ({"id": d["id"], "name": d.get("name")} for d in raw.get("domains") or []), key=lambda d: d["id"]
+        ),
+        "period": period_json(cast(r.DatedRow, raw)),
+        "contribution": text_of(raw.get("contribution")),
+        "personnel": raw.get("personnel"),
+        "national_operation": text_of(raw.get("nationalOperation")),
+        "uncertainty": text_of(raw.get("uncertainty")),
+        "partners": sorted(partners, key=lambda p: (p["id"], p["record"]))[: m.LIST_ITEMS],
+        "partner_count": int(raw.get("partnerCount") or len(partners)),
+        **_listed(raw),
+    }
 
 
 class RowCounts:
@@ -174,40 +184,90 @@ class RowCounts:
         return self.actors[first : last + 1], offset - before
 
 
+class ActorPeriods:
+    """The periods of each actor's cooperation rows under some filters (actor ids in id order), read in one
+    pass per loaded graph: the `RowCounts` of any as_of day come from them without another pass."""
+
+    DAYS_KEPT = 16
+    """The RowCounts of this many as_of days stay ready (each costs a bisection per actor to make)."""
+
+    def __init__(self, rows: list[list[Any]]) -> None:
+        days: dict[str, str] = {}  # each day once (a million periods hold a few thousand distinct days)
+
+        def one(values: list[Any] | None) -> list[str]:
+            return [days.setdefault(str(v), str(v)) for v in values or []]
+
+        self.actors = [(str(actor), PeriodCounts(one(starts), one(ends), int(n))) for actor, n, starts, ends in rows]
+        self._days: OrderedDict[str | None, RowCounts] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def counts(self, as_of: str | None) -> RowCounts:
+        """The rows per actor that hold on `as_of` (all rows when None); actors without any are left out."""
+        with self._lock:
+            if as_of in self._days:
+                self._days.move_to_end(as_of)
+                return self._days[as_of]
+        pairs: list[list[Any]] = []
+        for actor, periods in self.actors:
+            n = periods.holding_on(as_of)
+            if n:
+                pairs.append([actor, n])
+        found = RowCounts(pairs)
+        with self._lock:
+            self._days[as_of] = found
+            while len(self._days) > self.DAYS_KEPT:
+                self._days.popitem(last=False)
+        return found
+
+
 def row_counts(store: GraphStore, filters: dict[str, Any]) -> RowCounts:
-    """The rows per actor of the whole cooperation list under `filters`, kept per loaded graph (`kept`).
-    Counting reads every participation (about 0.1-0.5 s per 100,000 facts); a page then reads only its actors."""
+    """The rows per actor of the whole cooperation list under `filters`, from one pass per loaded graph, domain
+    and instrument type (`kept`; about 0.1-0.5 s per 100,000 facts). With an as_of day, the pass reads every
+    row's period instead (`api_cooperation_periods`, once for all days) and the rows holding on the day are
+    counted from it (`ActorPeriods`): a flood of distinct days costs no pass each. A page then reads only
+    its actors."""
+    shape = {"domain": filters.get("domain"), "instrument_type": filters.get("instrument_type")}
+    as_of = filters.get("as_of")
+    if as_of is None:
 
-    def compute() -> RowCounts:
+        def counts() -> RowCounts:
+            rows = run_named(
+                store=store, name="api_cooperation_counts", params=shape, timeout_ms=FULL_PASS_TIMEOUT_MS
+            ).rows
+            return RowCounts(list(rows[0][0] or []) if rows else [])
+
+        return kept(store, "api_cooperation_counts", shape, counts)
+
+    def periods() -> ActorPeriods:
         rows = run_named(
-            store=store, name="api_cooperation_counts", params=filters, timeout_ms=FULL_PASS_TIMEOUT_MS
+            store=store, name="api_cooperation_periods", params=shape, timeout_ms=FULL_PASS_TIMEOUT_MS
         ).rows
-        return RowCounts(list(rows[0][0] or []) if rows else [])
+        return ActorPeriods(list(rows[0][0] or []) if rows else [])
 
-    return kept(store, "api_cooperation_counts", filters, compute)
+    return kept(store, "api_cooperation_periods", shape, periods).counts(as_of)
 
 
-def _whole_list_page(store: GraphStore, filters: dict[str, Any], limit: int, offset: int) -> list[dict[str, Any]]:
+def _whole_list_page(store: GraphStore, filters: dict[str, Any], page: dict[str, Any]) -> list[dict[str, Any]]:
     """A page of the cooperation list without an actor or partner: the counts say which actors it needs."""
     counts = row_counts(store, filters)
-    actors, skip = counts.window(offset, limit)
+    actors, skip = counts.window(page["offset"], page["limit"])
     if not actors:
         return [{"total": counts.total, "item": None}]
     records = run_named(
         store=store,
         name="api_cooperation_page",
-        params={**filters, "actors": actors, "offset": skip, "limit": limit},
+        params={**filters, **page, "actors": actors, "offset": skip},
     ).records()
     return [{"total": counts.total, "item": raw["item"]} for raw in records]
 
 
 def _side(raw: r.DatedRow, prov: Provenance) -> dict[str, Any]:
-    """One side of a shared instrument as `m.SideOfShare` serialises it."""
+    """One side of a shared instrument as `m.SideOfShare` serialises it (at most `m.LIST_SOURCES` sources)."""
     return {
         "record": raw["record"],
         "role": prov.role(raw["record"]),
         "period": period_json(raw),
-        "sources": prov.sources_json(raw["record"]),
+        **prov.listed_json(raw["record"]),
     }
 
 
@@ -242,7 +302,13 @@ def partners_json(
             for s in raw.get("shared") or []
         ]
         shared.sort(key=lambda s: (s["instrument"]["id"], s["actor"]["record"], s["partner"]["record"]))
-        out.append({"partner": ref_json(raw["partner"]), "instruments": shared})
+        out.append(
+            {
+                "partner": ref_json(raw["partner"]),
+                "instruments": shared[: m.LIST_ITEMS],
+                "instrument_count": len(shared),
+            }
+        )
     return out, total
 
 
@@ -264,7 +330,7 @@ def timeline(
     prov = Provenance(store, items)
     entries = [
         m.TimelineEntry(
-            date=raw["date"],
+            date=raw.get("date"),
             precision=raw.get("precision"),
             kind=raw["kind"],
             record=raw["record"],
@@ -272,7 +338,7 @@ def timeline(
             title=raw.get("title"),
             instrument=ref(raw.get("instrument")) or prov.about(raw["record"]),
             place=text_of(raw.get("place")),
-            sources=prov.sources(raw["record"]),
+            **prov.listed(raw["record"]),
         )
         for raw in items
     ]

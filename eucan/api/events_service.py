@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, cast, get_args
 
 from eucan.api import models as m
 from eucan.api import rows as r
+from eucan.api.kept import FULL_PASS_TIMEOUT_MS, kept
 from eucan.api.provenance import Provenance, check_date, kept_page, page, ref, require, text_of, type_of
 from eucan.errors import QueryParameterError
 from eucan.graph.store import GraphStore
@@ -21,8 +23,12 @@ def _refs(raw: list[r.RefRow] | None) -> list[m.Ref]:
     return sorted((x for x in map(ref, raw or []) if x), key=lambda x: x.id)
 
 
-def _summary(raw: r.EventRow, prov: Provenance) -> dict[str, Any]:
+def _summary(raw: r.EventRow, prov: Provenance, *, listed: bool) -> dict[str, Any]:
+    """An event in `m.EventSummary`'s shape; `listed` (a list answer): at most `m.LIST_ITEMS` participants and
+    `m.LIST_SOURCES` sources."""
     instruments = _refs(raw.get("instruments"))
+    participants = _refs(raw.get("participants"))
+    sources = prov.sources(raw["id"])
     return {
         "id": raw["id"],
         "name": raw.get("name"),
@@ -31,8 +37,10 @@ def _summary(raw: r.EventRow, prov: Provenance) -> dict[str, Any]:
         "date_precision": raw.get("datePrecision"),
         "place": text_of(raw.get("place")),
         "instrument": instruments[0] if instruments else None,
-        "participants": _refs(raw.get("participants")),
-        "sources": prov.sources(raw["id"]),
+        "participants": participants[: m.LIST_ITEMS] if listed else participants,
+        "participant_count": len(participants),
+        "sources": sources[: m.LIST_SOURCES] if listed else sources,
+        "source_count": len(sources),
     }
 
 
@@ -63,11 +71,46 @@ def list_events(
     if actor or instrument:
         items, total = page(store, "api_events_anchored", {**params, "anchor": actor or instrument}, limit, offset)
     elif date_from or date_to:
-        items, total = page(store, "api_events", params, limit, offset)
+        items, total = _dated_page(store, type, date_from, date_to, limit, offset)
     else:
         items, total = kept_page(store, "api_event_ids", "api_events_by_ids", {"type": type}, limit, offset)
     prov = Provenance(store, items)
-    return [m.EventSummary(**_summary(cast(r.EventRow, raw), prov)) for raw in items], total
+    return [m.EventSummary(**_summary(cast(r.EventRow, raw), prov, listed=True)) for raw in items], total
+
+
+class _Dated:
+    """The dated events of one type in list order (date, then id), with their dates for bisection."""
+
+    def __init__(self, pairs: list[list[str]]) -> None:
+        self.dates = [str(date) for date, _ in pairs]
+        self.ids = [str(event) for _, event in pairs]
+
+    def window(self, date_from: str | None, date_to: str | None) -> list[str]:
+        """The ids dated from `date_from` to `date_to`, both included (as stored: a partial date's first day)."""
+        lo = bisect.bisect_left(self.dates, date_from) if date_from else 0
+        hi = bisect.bisect_right(self.dates, date_to) if date_to else len(self.dates)
+        return self.ids[lo:hi]
+
+
+def _dated_page(
+    store: GraphStore, type: str | None, date_from: str | None, date_to: str | None, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """A page of the events dated within a window: cut by bisection from the dated events kept per loaded graph
+    and type (one pass per load, not one per request), the page's items read by id."""
+
+    def compute() -> _Dated:
+        rows = run_named(store=store, name="api_event_dates", params={"type": type}, timeout_ms=FULL_PASS_TIMEOUT_MS)
+        return _Dated(list(rows.rows[0][0] or []) if rows.rows else [])
+
+    ids = kept(store, "api_event_dates", {"type": type}, compute).window(date_from, date_to)
+    chunk = ids[offset : offset + limit]
+    if not chunk:
+        return [], len(ids)
+    by_id = {
+        row["item"]["id"]: row["item"]
+        for row in run_named(store=store, name="api_events_by_ids", params={"ids": chunk}).records()
+    }
+    return [by_id[i] for i in chunk if i in by_id], len(ids)
 
 
 def get_event(*, store: GraphStore, event_id: str) -> m.EventDetail:
@@ -77,7 +120,7 @@ def get_event(*, store: GraphStore, event_id: str) -> m.EventDetail:
     raw = cast(r.EventRow, rows[0][0])
     prov = Provenance(store, raw)
     return m.EventDetail(
-        **_summary(raw, prov),
+        **_summary(raw, prov, listed=False),
         uri=raw.get("uri"),
         description=text_of(raw.get("description")),
         note=text_of(raw.get("note")),

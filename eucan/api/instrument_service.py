@@ -29,7 +29,8 @@ __all__ = ["get_domain", "get_instrument", "list_domains", "list_instruments"]
 # -- instruments -------------------------------------------------------------------------------
 
 
-def _instrument_summary(raw: r.InstrumentRow, prov: Provenance) -> m.InstrumentSummary:
+def _instrument_summary(raw: r.InstrumentRow, prov: Provenance, *, listed: bool) -> m.InstrumentSummary:
+    """What a list shows of an instrument (`listed`: at most `m.LIST_SOURCES` sources), or a detail's part."""
     return m.InstrumentSummary(
         id=raw["id"],
         name=raw.get("name"),
@@ -47,7 +48,7 @@ def _instrument_summary(raw: r.InstrumentRow, prov: Provenance) -> m.InstrumentS
         entry_into_force=raw.get("entryIntoForceDate"),
         entry_into_force_precision=raw.get("entryIntoForceDatePrecision"),
         period=period(raw),
-        sources=prov.sources(raw["id"]),
+        **(prov.listed(raw["id"]) if listed else {"sources": prov.sources(raw["id"])}),
     )
 
 
@@ -56,13 +57,15 @@ def list_instruments(
 ) -> tuple[list[m.InstrumentSummary], int]:
     if domain:
         require(store, domain, "CooperationDomain", "cooperation domain", "domain")
-    # With a domain, the query starts from it (index lookup) instead of looking at every instrument.
+    # The order of each type (and domain: it exists, `require` above) is kept for the loaded graph; with a
+    # domain, the pass starts from it (index lookup) instead of looking at every instrument.
     if domain:
-        items, total = page(store, "api_instruments_by_domain", {"type": type, "domain": domain}, limit, offset)
+        params: dict[str, Any] = {"type": type, "domain": domain}
+        items, total = kept_page(store, "api_instrument_ids_in_domain", "api_instruments_by_ids", params, limit, offset)
     else:
         items, total = kept_page(store, "api_instrument_ids", "api_instruments_by_ids", {"type": type}, limit, offset)
     prov = Provenance(store, items)
-    return [_instrument_summary(cast(r.InstrumentRow, raw), prov) for raw in items], total
+    return [_instrument_summary(cast(r.InstrumentRow, raw), prov, listed=True) for raw in items], total
 
 
 def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDetail:
@@ -87,7 +90,7 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
         for p in raw.get("participants") or []
     ]
     return m.InstrumentDetail(
-        **_instrument_summary(raw, prov).model_dump(),
+        **_instrument_summary(raw, prov, listed=False).model_dump(),
         uri=raw.get("uri"),
         alt_ids=sorted(list_of(raw.get("altIds"))),
         url=text_of(raw.get("url")),
@@ -138,7 +141,9 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
 # -- domains -----------------------------------------------------------------------------------
 
 
-def _domain_summary(raw: r.DomainRow, prov: Provenance) -> dict[str, Any]:
+def _domain_summary(raw: r.DomainRow, prov: Provenance, *, listed: bool) -> dict[str, Any]:
+    """A domain in `m.DomainSummary`'s shape; `listed`: at most `m.LIST_SOURCES` sources (a list answer)."""
+    found = prov.sources_of_json(raw.get("sourcedBy") or [])
     return {
         "id": raw["id"],
         "name": raw.get("name"),
@@ -147,7 +152,8 @@ def _domain_summary(raw: r.DomainRow, prov: Provenance) -> dict[str, Any]:
         "notation": raw.get("notation"),
         "uri": raw.get("uri"),
         "instrument_count": int(raw.get("instrumentCount") or 0),
-        "sources": prov.sources_of_json(raw.get("sourcedBy") or []),
+        "sources": found[: m.LIST_SOURCES] if listed else found,
+        "source_count": len(found),
     }
 
 
@@ -169,7 +175,7 @@ def list_domains_json(*, store: GraphStore, limit: int, offset: int) -> tuple[li
     def build() -> list[dict[str, Any]]:
         items, _ = page(store, "api_domains", {}, MAX_DOMAINS, 0)
         prov = Provenance(store, items)
-        return [_domain_summary(cast(r.DomainRow, raw), prov) for raw in items]
+        return [_domain_summary(cast(r.DomainRow, raw), prov, listed=True) for raw in items]
 
     domains = kept(store, "api_domains", {}, build)
     return domains[offset : offset + limit], len(domains)
@@ -181,5 +187,7 @@ def get_domain(*, store: GraphStore, domain_id: str) -> m.DomainDetail:
         require(store, domain_id, "CooperationDomain", "cooperation domain")
     raw = cast(r.DomainRow, rows[0][0])
     prov = Provenance(store, raw)
-    instruments = sorted((_instrument_summary(i, prov) for i in raw.get("instruments") or []), key=lambda i: i.id)
-    return m.DomainDetail(**_domain_summary(raw, prov), instruments=instruments)
+    instruments = sorted(
+        (_instrument_summary(i, prov, listed=True) for i in raw.get("instruments") or []), key=lambda i: i.id
+    )
+    return m.DomainDetail(**_domain_summary(raw, prov, listed=False), instruments=instruments)

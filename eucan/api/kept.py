@@ -3,11 +3,15 @@
 A graph changes only when a load (full or incremental) writes a new one, and every load writes a new
 token in its `LoadInfo` node. A list without a selective filter (all actors by name, the whole
 cooperation list) must know the order of every item, and sorting or counting them all again for each
-page costs more than the page itself at a million facts. So such an order (or the per-actor row counts
-of the cooperation list) is computed once per store, loaded graph and filters, kept here (the 64 most
-recently used), and a page then reads only its own items. Each request reads the token first (one
-small query), so the request after a load already uses the new graph. A graph without a token (none
-loaded by `eucan load`) is never kept: every request computes afresh.
+page costs more than the page itself at a million facts. So such an order (or the per-actor periods
+of the cooperation list, or the table of former ids) is computed once per store, loaded graph and
+filters, kept here (the 128 most recently used), and a page then reads only its own items. Each
+request reads the token first (`store.load_generation()`, one small query), so the request after a
+load already uses the new graph. A graph without a token (none loaded by `eucan load`) is never
+kept: every request computes afresh.
+
+Only filters that name something in the graph (a type, a domain) key a kept figure; a value a request
+can vary freely (an `as_of` day) never does, or a flood of distinct values would cost a full pass each.
 """
 
 from __future__ import annotations
@@ -20,12 +24,13 @@ from typing import Any, TypeVar
 from eucan.graph.store import GraphStore
 from eucan.queries.runner import run_named
 
-__all__ = ["KEPT", "kept", "load_token", "ordered_ids"]
+__all__ = ["FULL_PASS_TIMEOUT_MS", "KEPT", "kept", "load_token", "ordered_ids"]
 
 T = TypeVar("T")
 
-KEPT = 64
-"""How many kept figures (each a list of ids or counts, ~1-2 MB at a million facts) stay in memory."""
+KEPT = 128
+"""How many kept figures stay in memory (most are a list of ids or counts, ~0.1-5 MB at a million facts; the
+list endpoints' filters that name a type or a domain, a few dozen, each keep their own)."""
 FULL_PASS_TIMEOUT_MS = 60_000
 """A pass over the whole graph may take longer than a page query's time limit (a few s at a million facts)."""
 
@@ -35,8 +40,9 @@ _COMPUTING: dict[tuple[Any, ...], threading.Lock] = {}
 
 
 def load_token(store: GraphStore) -> str | None:
-    rows = run_named(store=store, name="api_load_token", params={}).rows
-    return str(rows[0][0]) if rows and rows[0][0] is not None else None
+    """The token of the load that wrote the live graph; None when there is none (nothing is kept then)."""
+    info = store.load_generation()
+    return info.token if info is not None and info.token else None
 
 
 def kept(store: GraphStore, what: str, params: dict[str, Any], compute: Callable[[], T]) -> T:
@@ -51,18 +57,22 @@ def kept(store: GraphStore, what: str, params: dict[str, Any], compute: Callable
             found: T = _KEPT[key]
             return found
         computing = _COMPUTING.setdefault(key, threading.Lock())
-    with computing:  # concurrent first requests for one key wait for one pass rather than each making it
-        with _LOCK:
-            if key in _KEPT:
-                again: T = _KEPT[key]
-                return again
-        value = compute()
-        with _LOCK:
-            _KEPT[key] = value
-            _COMPUTING.pop(key, None)
-            while len(_KEPT) > KEPT:
-                _KEPT.popitem(last=False)
-        return value
+    try:
+        with computing:  # concurrent first requests for one key wait for one pass rather than each making it
+            with _LOCK:
+                if key in _KEPT:
+                    again: T = _KEPT[key]
+                    return again
+            value = compute()
+            with _LOCK:
+                _KEPT[key] = value
+                while len(_KEPT) > KEPT:
+                    _KEPT.popitem(last=False)
+            return value
+    finally:
+        with _LOCK:  # kept or failed, the key's lock goes (a pass that raised is tried again by the next request)
+            if _COMPUTING.get(key) is computing:
+                del _COMPUTING[key]
 
 
 def ordered_ids(store: GraphStore, name: str, params: dict[str, Any]) -> list[str]:

@@ -33,6 +33,10 @@ Who cooperates with whom on what in EU–Canada security and defence: actors, in
 operations, dialogues), the 16 cooperation areas, and every fact with its source URL, quote
 and retrieval date. Errors always have the shape
 `{"ok": false, "error": "...", "errors": ["..."], "status": 422}`.
+
+List answers are bounded: each item shows at most 5 sources (primary first, then by URL and quote) and at
+most 50 partners, participants or shared instruments; `source_count`, `partner_count`, `participant_count`
+and `instrument_count` say how many there are, and the item's own endpoint gives them all.
 """
 
 

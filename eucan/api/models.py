@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
+    "LIST_ITEMS",
+    "LIST_SOURCES",
     "ActorDetail",
     "ActorSummary",
     "CooperationRow",
@@ -43,6 +45,33 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+LIST_SOURCES = 5
+"""A list answer shows at most this many sources of each item (and of each record nested in it): primary
+sources first, then by URL and quote. `source_count` says how many there are; the item's own endpoint
+(`/api/v1/actors/{id}`, `/instruments/{id}`, `/domains/{id}`, `/events/{id}`) or, for any record, its IRI
+(`/id/{kind}/{record}`) gives them all. A detail answer shows every source."""
+LIST_ITEMS = 50
+"""A list answer shows at most this many of an item's other growing lists: a cooperation row's `partners`,
+an event's `participants`, a partner's shared `instruments` (in their documented order); `partner_count`,
+`participant_count` and `instrument_count` say how many there are (see each field for where to read all)."""
+
+_SOURCE_COUNT = "How many sources there are; a list answer shows at most 5 of them (LIST_SOURCES)."
+
+
+class _Counted(BaseModel):
+    """A model whose `*_count` fields default to the length of the list they count (a detail shows it whole)."""
+
+    _COUNTS: ClassVar[tuple[tuple[str, str], ...]] = (("source_count", "sources"),)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _count_lists(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for count, listed in cls._COUNTS:
+                if count in cls.model_fields and count not in data:
+                    data = {**data, count: len(data.get(listed) or [])}
+        return data
 
 
 class Source(BaseModel):
@@ -98,8 +127,9 @@ class DomainRef(BaseModel):
     name: str | None = None
 
 
-class InstrumentRef(Ref):
+class InstrumentRef(Ref, _Counted):
     sources: list[Source] = []
+    source_count: int = Field(default=0, description=_SOURCE_COUNT)
 
 
 class Page(BaseModel, Generic[T]):
@@ -115,11 +145,12 @@ class Page(BaseModel, Generic[T]):
 # -- actors ------------------------------------------------------------------------------------
 
 
-class ActorSummary(Ref):
+class ActorSummary(Ref, _Counted):
     name_fr: str | None = None
     acronym: list[str] = []
     alt_names: list[str] = []
     sources: list[Source] = []
+    source_count: int = Field(default=0, description=_SOURCE_COUNT)
 
 
 class Membership(BaseModel):
@@ -186,7 +217,7 @@ class ActorDetail(ActorSummary):
 # -- instruments -------------------------------------------------------------------------------
 
 
-class InstrumentSummary(Ref):
+class InstrumentSummary(Ref, _Counted):
     name_fr: str | None = None
     acronym: list[str] = []
     alt_names: list[str] = []
@@ -205,6 +236,7 @@ class InstrumentSummary(Ref):
     entry_into_force_precision: str | None = None
     period: Period
     sources: list[Source] = []
+    source_count: int = Field(default=0, description=_SOURCE_COUNT)
 
 
 class Participant(_ParticipationFacts):
@@ -225,7 +257,7 @@ class EventRef(Ref):
     sources: list[Source] = []
 
 
-class EventSummary(Ref):
+class EventSummary(Ref, _Counted):
     """A dated occurrence: a summit, a dialogue meeting, a signature, an announcement, a negotiation, a meeting."""
 
     date: str | None = Field(
@@ -234,8 +266,12 @@ class EventSummary(Ref):
     date_precision: str | None = Field(default=None, description="day, month or year.")
     place: str | None = None
     instrument: Ref | None = Field(default=None, description="The dialogue, agreement or project the event belongs to.")
-    participants: list[Ref] = []
+    participants: list[Ref] = Field(default=[], description="Who took part, by id; a list answer shows at most 50.")
+    participant_count: int = Field(default=0, description="How many took part (all of them: /api/v1/events/{id}).")
     sources: list[Source] = []
+    source_count: int = Field(default=0, description=_SOURCE_COUNT)
+
+    _COUNTS = (("source_count", "sources"), ("participant_count", "participants"))
 
 
 class EventDetail(EventSummary):
@@ -273,7 +309,7 @@ class InstrumentDetail(InstrumentSummary):
 # -- domains -----------------------------------------------------------------------------------
 
 
-class DomainSummary(BaseModel):
+class DomainSummary(_Counted):
     id: str
     name: str | None = None
     name_fr: str | None = None
@@ -281,7 +317,8 @@ class DomainSummary(BaseModel):
     notation: str | None = None
     uri: str | None = None
     instrument_count: int = 0
-    sources: list[Source] = Field(default=[], description="Sources of the partnership that lists this area.")
+    sources: list[Source] = Field(default=[], description="Sources of the partnerships that list this area.")
+    source_count: int = Field(default=0, description=_SOURCE_COUNT)
 
 
 class DomainDetail(DomainSummary):
@@ -302,7 +339,7 @@ class Snippet(BaseModel):
     source: str | None = Field(default=None, description="URL of the source a quote or title comes from.")
 
 
-class SearchHit(Ref):
+class SearchHit(Ref, _Counted):
     kind: str = Field(description="actor, instrument, domain, post, event, participation, membership, tenure or other.")
     name_fr: str | None = None
     date: str | None = Field(
@@ -317,16 +354,18 @@ class SearchHit(Ref):
     matched: list[str] = Field(description="The names that hold the words.")
     snippet: Snippet | None = None
     sources: list[Source] = []
+    source_count: int = Field(default=0, description=_SOURCE_COUNT)
 
 
-class PartnerInRow(Ref):
+class PartnerInRow(Ref, _Counted):
     record: str = Field(description="Id of the partner's participation record.")
     role: str | None = None
     period: Period
     sources: list[Source]
+    source_count: int = Field(default=0, description=_SOURCE_COUNT)
 
 
-class CooperationRow(BaseModel):
+class CooperationRow(_Counted):
     """One participation of `actor` in `instrument`, with the other participants (`partners`)."""
 
     model_config = ConfigDict(
@@ -345,15 +384,23 @@ class CooperationRow(BaseModel):
         default=None, description="The national operation of a contribution (e.g. Operation BOREAS)."
     )
     uncertainty: str | None = None
-    partners: list[PartnerInRow]
+    partners: list[PartnerInRow] = Field(
+        description="The other participants (by actor id, then record), at most 50; all of them: the instrument's "
+        "participants, /api/v1/instruments/{id}."
+    )
+    partner_count: int = Field(default=0, description="How many other participants there are.")
     sources: list[Source]
+    source_count: int = Field(default=0, description=_SOURCE_COUNT)
+
+    _COUNTS = (("source_count", "sources"), ("partner_count", "partners"))
 
 
-class SideOfShare(BaseModel):
+class SideOfShare(_Counted):
     record: str
     role: str | None = None
     period: Period
     sources: list[Source]
+    source_count: int = Field(default=0, description=_SOURCE_COUNT)
 
 
 class SharedInstrument(BaseModel):
@@ -362,9 +409,15 @@ class SharedInstrument(BaseModel):
     partner: SideOfShare
 
 
-class Partner(BaseModel):
+class Partner(_Counted):
     partner: Ref
-    instruments: list[SharedInstrument]
+    instruments: list[SharedInstrument] = Field(
+        description="The instruments shared (by instrument id), at most 50; all of them: "
+        "/api/v1/cooperation?actor={id}&partner={partner}."
+    )
+    instrument_count: int = Field(default=0, description="How many instruments the two share.")
+
+    _COUNTS = (("instrument_count", "instruments"),)
 
 
 class ViaRecord(BaseModel):
@@ -394,12 +447,16 @@ class PathAnswer(BaseModel):
     steps: list[PathStep]
 
 
-class TimelineEntry(BaseModel):
-    date: str
+class TimelineEntry(_Counted):
+    date: str | None = Field(
+        description="YYYY-MM-DD (the first day when only the month or year is known); null for an undated fact, "
+        "listed after every dated entry (and only when neither from nor to is given)."
+    )
     precision: str | None = None
     kind: str = Field(
         description="event, participation-start, participation-end, signature, entry-into-force, "
-        "membership-start, membership-end, tenure-start, tenure-end"
+        "membership-start, membership-end, tenure-start, tenure-end; for a fact whose sources give neither "
+        "start nor end: participation-undated, membership-undated, tenure-undated"
     )
     record: str
     type: str | None = None
@@ -407,3 +464,4 @@ class TimelineEntry(BaseModel):
     instrument: Ref | None = None
     place: str | None = Field(default=None, description="Where an event took place.")
     sources: list[Source]
+    source_count: int = Field(default=0, description=_SOURCE_COUNT)

@@ -31,6 +31,8 @@ __all__ = [
     "ref",
     "ref_json",
     "require",
+    "source_order",
+    "sources_json",
     "text_of",
     "type_of",
 ]
@@ -143,6 +145,30 @@ def walk_records(value: object) -> Iterator[str]:
             yield from walk_records(item)
 
 
+def source_order(source: dict[str, Any]) -> tuple[bool, str, str]:
+    """The stable order of a record's sources: primary sources first, then by URL, then by quote."""
+    return (source["primary"] is not True, source["url"], source["quote"])
+
+
+def sources_json(rows: Iterable[r.SourceRow]) -> list[dict[str, Any]]:
+    """Source rows (`api_records`, or the cooperation queries' own) as `m.Source` serialises them, in
+    `source_order`; an excerpt without URL or quote is left out."""
+    out = [
+        {
+            "url": str(s["url"]),
+            "quote": str(text_of(s["quote"])),
+            "lang": str(s.get("lang") or "en"),
+            "retrieved": text_of(s.get("retrieved")),
+            "title": text_of(s.get("title")),
+            "primary": None if s.get("primary") is None else bool(s["primary"]),
+        }
+        for s in rows
+        if text_of(s.get("url")) and s.get("quote")
+    ]
+    out.sort(key=source_order)
+    return out
+
+
 class Provenance:
     """Sources, roles and related refs of every record in a response, fetched in one or a few queries."""
 
@@ -155,28 +181,28 @@ class Provenance:
             for row in run_named(store=store, name="api_records", params={"ids": chunk}).records():
                 self._info[row["id"]] = cast(r.RecordInfoRow, row)
 
+    def listed(self, record: str | None) -> dict[str, Any]:
+        """`sources` and `source_count` of a record as a list answer shows them (at most `m.LIST_SOURCES`)."""
+        found = self.sources(record)
+        return {"sources": found[: m.LIST_SOURCES], "source_count": len(found)}
+
+    def listed_json(self, record: str | None) -> dict[str, Any]:
+        """`listed` as plain JSON values."""
+        found = self.sources_json(record)
+        return {"sources": found[: m.LIST_SOURCES], "source_count": len(found)}
+
     def sources(self, record: str | None) -> list[m.Source]:
         # model_construct: every field is already turned into its type here (this runs for every source shown).
         return [m.Source.model_construct(**s) for s in self.sources_json(record)]
 
     def sources_json(self, record: str | None) -> list[dict[str, Any]]:
-        """The record's sources as `m.Source` serialises them (the fields in the model's order)."""
+        """The record's sources as `m.Source` serialises them (the fields in the model's order), in the stable
+        order a list answer cuts from (`source_order`)."""
         info = self._info.get(record or "")
-        return [
-            {
-                "url": str(s["url"]),
-                "quote": str(text_of(s["quote"])),
-                "lang": str(s.get("lang") or "en"),
-                "retrieved": text_of(s.get("retrieved")),
-                "title": text_of(s.get("title")),
-                "primary": None if s.get("primary") is None else bool(s["primary"]),
-            }
-            for s in (info or {}).get("sources") or []
-            if text_of(s.get("url")) and s.get("quote")
-        ]
+        return sources_json((info or {}).get("sources") or [])
 
     def sources_of(self, records: Iterable[str]) -> list[m.Source]:
-        """The sources of several records, each once, in order of first appearance."""
+        """The sources of several records, each once, in `source_order`."""
         return [m.Source.model_construct(**s) for s in self.sources_of_json(records)]
 
     def sources_of_json(self, records: Iterable[str]) -> list[dict[str, Any]]:
@@ -189,6 +215,7 @@ class Provenance:
                 if key not in seen:
                     seen.add(key)
                     out.append(s)
+        out.sort(key=source_order)
         return out
 
     def role(self, record: str | None) -> str | None:

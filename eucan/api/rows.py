@@ -32,6 +32,15 @@ __all__ = [
 TextValue = str | list[str] | None
 
 
+class SourceRow(TypedDict, total=False):
+    url: str | None
+    quote: TextValue
+    lang: str | None
+    retrieved: TextValue
+    title: TextValue
+    primary: bool | None
+
+
 class RefRow(TypedDict, total=False):
     id: str
     name: str | None
@@ -54,15 +63,6 @@ class AuthorityLinkRow(TypedDict, total=False):
     record: str
     iri: str
     scheme: str
-
-
-class SourceRow(TypedDict, total=False):
-    url: str | None
-    quote: TextValue
-    lang: str | None
-    retrieved: TextValue
-    title: TextValue
-    primary: bool | None
 
 
 class RecordInfoRow(TypedDict, total=False):
@@ -174,8 +174,23 @@ class EventRow(NamedRow, total=False):
     domains: list[RefRow]
 
 
-class CooperationRow(ParticipationRow, total=False):
+class SourcedRefRow(RefRow, total=False):
+    sources: list[SourceRow]
+
+
+class CooperationRow(DatedRow, total=False):
+    """A cooperation page query's row: roles and sources come with it (and with the instrument and partners)."""
+
+    actor: RefRow
+    instrument: SourcedRefRow
+    contribution: TextValue
+    personnel: int | None
+    nationalOperation: TextValue
+    uncertainty: TextValue
+    roles: list[str]
+    sources: list[SourceRow]
     domains: list[RefRow]
+    partnerCount: int
     partners: list[Any]
 
 
@@ -191,13 +206,14 @@ ROW_SHAPES: dict[str, dict[str, Any]] = {
     "api_actors_by_ids": {"item": NamedRow},
     "api_instrument": {"instrument": InstrumentRow},
     "api_instrument_ids": {"ids": list[str]},
+    "api_instrument_ids_in_domain": {"ids": list[str]},
     "api_instruments_by_ids": {"item": InstrumentRow},
-    "api_instruments_by_domain": {"total": int, "item": InstrumentRow},
     "api_domain": {"domain": DomainRow},
     "api_domains": {"total": int, "item": DomainRow},
     "api_event": {"event": EventRow},
     "api_events": {"total": int, "item": EventRow},
     "api_event_ids": {"ids": list[str]},
+    "api_event_dates": {"pairs": list[list[str]]},
     "api_events_by_ids": {"item": EventRow},
     "api_events_anchored": {"total": int, "item": EventRow},
     "api_cooperation": {"total": int, "item": CooperationRow},
@@ -205,7 +221,7 @@ ROW_SHAPES: dict[str, dict[str, Any]] = {
     "api_cooperation_by_partner": {"total": int, "item": CooperationRow},
     "api_cooperation_page": {"total": int, "item": CooperationRow},
     "api_cooperation_counts": {"counts": list[list[Any]]},
-    "api_load_token": {"token": str},
+    "api_cooperation_periods": {"periods": list[list[Any]]},
     "api_records": {
         "id": str,
         "roles": list[str],
@@ -216,5 +232,5 @@ ROW_SHAPES: dict[str, dict[str, Any]] = {
     "api_refs": {"ref": RefRow},
     "api_kind": {"labels": list[str]},
     "api_ids": {"id": str, "names": list[str] | None},
-    "api_moved": {"old": str, "id": str},
+    "api_moved": {"old": str, "id": str, "uri": str},
 }

@@ -145,8 +145,9 @@ def search(*, store: GraphStore, q: str, limit: int, offset: int) -> tuple[list[
                 about=ref(raw.get("what")),
                 score=round(score, 4),
                 matched=_names_holding(query_words, names + alt),
-                snippet=snippet(q, candidates),
-                sources=sources,
+                snippet=snippet(q, candidates),  # from every source; the hit shows the first few
+                sources=sources[: m.LIST_SOURCES],
+                source_count=len(sources),
             )
         )
     return hits, len(ranked)

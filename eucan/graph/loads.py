@@ -62,6 +62,7 @@ class LoadInfo:
     nodes: int
     relationships: int
     token: str
+    """The load's token; "" when the graph's LoadInfo holds none (a graph not written by `eucan load`)."""
 
     def as_params(self) -> dict[str, Any]:
         return {
@@ -77,7 +78,12 @@ class LoadInfo:
     def from_row(cls, row: list[Any]) -> LoadInfo:
         generation, loaded_at, digest, nodes, relationships, token = row
         return cls(
-            int(generation or 0), str(loaded_at), str(digest), int(nodes or 0), int(relationships or 0), str(token)
+            int(generation or 0),
+            str(loaded_at),
+            str(digest),
+            int(nodes or 0),
+            int(relationships or 0),
+            "" if token is None else str(token),  # no token stays no token (not the text "None")
         )
 
     @classmethod

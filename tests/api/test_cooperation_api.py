@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from eucan.graph.store import GraphStore
 from tests.utils.errors import assert_error_shape
 
 V1 = "/api/v1"
@@ -192,3 +193,19 @@ def test_every_row_and_partner_carries_its_role_and_sources(client: TestClient) 
         assert row["instrument"]["sources"], row["instrument"]["id"]
         for partner in row["partners"]:
             assert partner["sources"] and partner["role"], partner["record"]
+
+
+def test_timeline_lists_undated_facts_last_and_only_without_a_range(client: TestClient, store: GraphStore) -> None:
+    rows = store.run(
+        "MATCH (a:Actor)<-[:PARTICIPANT|MEMBER|HOLDER]-(f) WHERE (f:Participation OR f:Membership OR f:Tenure) "
+        "AND f.startDate IS NULL AND f.endDate IS NULL RETURN a.id, f.id ORDER BY a.id, f.id LIMIT 1"
+    ).rows
+    assert rows, "the curated data has an undated participation, membership or tenure"
+    actor, record = str(rows[0][0]), str(rows[0][1])
+    entries = client.get(f"{V1}/timeline", params={"actor": actor, "limit": 500}).json()["data"]
+    undated = [e for e in entries if e["date"] is None]
+    assert record in {e["record"] for e in undated}
+    assert all(e["kind"].endswith("-undated") for e in undated)
+    assert entries[len(entries) - len(undated) :] == undated  # after every dated entry
+    ranged = client.get(f"{V1}/timeline", params={"actor": actor, "from": "1900-01-01", "limit": 500}).json()
+    assert ranged["data"] == entries[: len(entries) - len(undated)]

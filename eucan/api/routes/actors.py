@@ -51,6 +51,7 @@ _PERIOD = SDP_PERIOD_EXAMPLE
                     "acronym": [],
                     "alt_names": [],
                     "sources": [_SOURCE],
+                    "source_count": 1,
                 }
             ],
             "count": 72,
@@ -134,15 +135,18 @@ def get_actor(store: StoreDep, actor_id: ActorId) -> ActorDetail:
                                 "role": "party",
                                 "period": _PERIOD,
                                 "sources": [_SOURCE],
+                                "source_count": 1,
                             },
                             "partner": {
                                 "record": "part-eu-sdp-2025",
                                 "role": "party",
                                 "period": _PERIOD,
                                 "sources": [_SOURCE],
+                                "source_count": 1,
                             },
                         }
                     ],
+                    "instrument_count": 1,
                 }
             ],
             "count": 39,

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from eucan.api import services
 from eucan.api.deps import StoreDep
-from eucan.api.models import CooperationRow, Page
+from eucan.api.models import LIST_ITEMS, LIST_SOURCES, CooperationRow, Page
 from eucan.api.routes._common import (
     SDP_PERIOD_EXAMPLE,
     SDP_SOURCE_EXAMPLE,
@@ -35,6 +35,7 @@ _ROW = {
         "name": "EU–Canada Security and Defence Partnership",
         "type": "Partnership",
         "sources": [_SOURCE],
+        "source_count": 1,
     },
     "domains": [{"id": "maritime-security", "name": "Maritime security"}],
     "period": _PERIOD,
@@ -47,9 +48,12 @@ _ROW = {
             "role": "party",
             "period": _PERIOD,
             "sources": [_SOURCE],
+            "source_count": 1,
         }
     ],
+    "partner_count": 1,
     "sources": [_SOURCE],
+    "source_count": 1,
 }
 
 
@@ -64,7 +68,9 @@ def _id(description: str, example_id: str) -> object:
         "One row per participation: the actor, the instrument (id, name, type), the instrument's cooperation "
         "domains, the period (start, end and their precision), the other participants (partners, each with "
         "role, period and sources) and the sources of the participation. `as_of` keeps the participations "
-        f"(the actor's and the partners') that held on that day: {AS_OF_RULE}."
+        f"(the actor's and the partners') that held on that day: {AS_OF_RULE}. Bounded: each row shows at most "
+        f"{LIST_SOURCES} sources of each record and {LIST_ITEMS} partners; `source_count` and `partner_count` say "
+        "how many there are (all of them: /api/v1/instruments/{id}, or the record's IRI /id/participation/{record})."
     ),
     response_model=Page[CooperationRow],
     responses=example({"data": [_ROW], "count": 1, "next": None, "limit": 50, "offset": 0}),

@@ -27,6 +27,7 @@ _MARITIME = {
     "uri": "https://w3id.org/eucan-security/domain/maritime-security",
     "instrument_count": 1,
     "sources": [_SOURCE],
+    "source_count": 1,
 }
 
 

@@ -30,7 +30,9 @@ _SUMMIT = {
     "place": "Brussels",
     "instrument": None,
     "participants": [{"id": "canada", "name": "Canada", "type": "State"}, {"id": "eu", "name": "European Union"}],
+    "participant_count": 2,
     "sources": [_SOURCE],
+    "source_count": 1,
 }
 
 

@@ -33,6 +33,7 @@ _SDP = {
     "signed": "2025-06-23",
     "period": {"start": None, "start_precision": None, "end": None, "end_precision": None},
     "sources": [_SOURCE],
+    "source_count": 1,
 }
 
 

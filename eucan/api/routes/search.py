@@ -52,6 +52,7 @@ router = APIRouter(tags=["search"], dependencies=[Depends(reject_unknown_params)
                         "source": "https://www.international.gc.ca/",
                     },
                     "sources": [],
+                    "source_count": 0,
                 }
             ],
             "count": 1,

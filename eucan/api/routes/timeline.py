@@ -27,6 +27,11 @@ _SOURCE = {
 @router.get(
     "/timeline",
     summary="Timeline of an actor",
+    description="The actor's dated entries, oldest first (events, participations, signatures and entries into "
+    "force of its instruments, memberships, posts held), each with its sources; `from`/`to` keep the entries "
+    "dated within (both days included). Without `from` and `to`, the participations, memberships and tenures "
+    "whose sources give neither start nor end follow, with `date` null and kind `participation-undated`, "
+    "`membership-undated` or `tenure-undated`.",
     response_model=Page[TimelineEntry],
     responses=example(
         {
@@ -40,6 +45,7 @@ _SOURCE = {
                     "title": "EUFOR Althea",
                     "instrument": {"id": "eufor-althea", "name": "EUFOR Althea", "type": "CsdpOperation"},
                     "sources": [_SOURCE],
+                    "source_count": 1,
                 }
             ],
             "count": 1,

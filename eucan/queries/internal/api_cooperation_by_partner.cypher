@@ -6,6 +6,7 @@
 // @param as_of? date 2024-01-01  Only participations that held on this day (YYYY-MM-DD; earliest possible start <= as_of <= latest possible end, endDateLast; a missing bound is open, so undated participations are kept).
 // @param offset int 0  Rows to skip.
 // @param limit int 50  Rows to return.
+// @param partners_max int 50  At most this many partners per row (by actor id, then record): the API's LIST_ITEMS.
 // @returns total, item
 MATCH (x:Actor {id: $partner})
 WITH x
@@ -26,17 +27,25 @@ UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS row
 WITH total, row[0] AS a, row[1] AS p, row[2] AS i
 OPTIONAL MATCH (i)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
 WHERE b.id <> a.id AND ($as_of IS NULL OR ((q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
+OPTIONAL MATCH (q)-[:EVIDENCE]->(xe:SourceExcerpt)-[:EXCERPT_OF]->(xd:SourceDocument)
+WITH total, a, p, i, q, b, collect(CASE WHEN xe IS NULL THEN null ELSE {url: xd.sourceUrl, quote: coalesce(xe.quote, head([k IN keys(xe) WHERE k STARTS WITH 'quote_' | xe[k]])), lang: CASE WHEN xe.quote IS NULL THEN head([k IN keys(xe) WHERE k STARTS WITH 'quote_' | substring(k, 6)]) ELSE 'en' END, retrieved: coalesce(xe.retrievedDate, xd.retrievedDate), title: xd.title, primary: xd.primarySource} END) AS qsources
+OPTIONAL MATCH (q)-[:ROLE]->(rq)
+WITH total, a, p, i, q, b, qsources, collect(rq.id) AS qroles
+WITH total, a, p, i, q, b, qsources, qroles ORDER BY b.id, q.id
 WITH total, a, p, i, collect(CASE WHEN q IS NULL THEN null ELSE {
-  record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, endDateLast: q.endDateLast} END) AS partners
-OPTIONAL MATCH (i)-[:COVERS_DOMAIN]->(d:CooperationDomain)
-WITH total, a, p, i, partners, collect(CASE WHEN d IS NULL THEN null ELSE {id: d.id, name: d.name} END) AS domains
+  record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, endDateLast: q.endDateLast,
+  roles: qroles, sources: qsources} END) AS partners
 RETURN total, CASE WHEN p IS NULL THEN null ELSE {
   record: p.id,
+  roles: [(p)-[:ROLE]->(rp) | rp.id],
+  sources: [(p)-[:EVIDENCE]->(xep:SourceExcerpt)-[:EXCERPT_OF]->(xdp:SourceDocument) | {url: xdp.sourceUrl, quote: coalesce(xep.quote, head([k IN keys(xep) WHERE k STARTS WITH 'quote_' | xep[k]])), lang: CASE WHEN xep.quote IS NULL THEN head([k IN keys(xep) WHERE k STARTS WITH 'quote_' | substring(k, 6)]) ELSE 'en' END, retrieved: coalesce(xep.retrievedDate, xdp.retrievedDate), title: xdp.title, primary: xdp.primarySource}],
   actor: {id: a.id, name: a.name, labels: labels(a)},
-  instrument: {record: i.id, id: i.id, name: i.name, labels: labels(i)},
-  domains: domains,
+  instrument: {record: i.id, id: i.id, name: i.name, labels: labels(i),
+    sources: [(i)-[:EVIDENCE]->(xei:SourceExcerpt)-[:EXCERPT_OF]->(xdi:SourceDocument) | {url: xdi.sourceUrl, quote: coalesce(xei.quote, head([k IN keys(xei) WHERE k STARTS WITH 'quote_' | xei[k]])), lang: CASE WHEN xei.quote IS NULL THEN head([k IN keys(xei) WHERE k STARTS WITH 'quote_' | substring(k, 6)]) ELSE 'en' END, retrieved: coalesce(xei.retrievedDate, xdi.retrievedDate), title: xdi.title, primary: xdi.primarySource}]},
+  domains: [(i)-[:COVERS_DOMAIN]->(d:CooperationDomain) | {id: d.id, name: d.name}],
   startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, endDateLast: p.endDateLast,
   contribution: p.contribution, personnel: p.personnel, nationalOperation: p.nationalOperation, uncertainty: p.uncertainty,
-  partners: partners
+  partnerCount: size(partners),
+  partners: partners[0..$partners_max]
 } END AS item
 ORDER BY a.id, i.id, p.id

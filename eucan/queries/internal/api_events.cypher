@@ -1,5 +1,5 @@
-// @title Events (API list)
-// @description Dated events (summits, dialogue meetings, signatures, announcements, negotiations, meetings), oldest first, optionally of one type, with one participant, about one instrument, or dated within a window (`date_from`/`date_to` inclusive, compared with the event's date as stored: the first day of its month or year when only that is known).
+// @title Events, sorted in the engine (API reference)
+// @description The reference the API's /events answers are tested against (it answers from api_event_ids, api_event_dates and api_events_anchored, kept or anchored): dated events (summits, dialogue meetings, signatures, announcements, negotiations, meetings), oldest first, optionally of one type, with one participant, about one instrument, or dated within a window (`date_from`/`date_to` inclusive, compared with the event's date as stored: the first day of its month or year when only that is known).
 // @param type? string Summit  Optional: only events of this type.
 // @param actor? string canada  Optional: only events this actor took part in.
 // @param instrument? string pesco-military-mobility  Optional: only events about this instrument.

@@ -1,5 +1,5 @@
 // @title Timeline of an actor (API)
-// @description Dated entries for an actor, oldest first: events it took part in (signatures, summits, dialogue meetings...), its participations starting and ending, signatures and entry into force of instruments it is party to, memberships starting and ending, and posts held; each with its sources. from/to are inclusive.
+// @description Entries for an actor, oldest first: events it took part in (signatures, summits, dialogue meetings...), its participations starting and ending, signatures and entry into force of instruments it is party to, memberships starting and ending, and posts held; each with its sources. from/to are inclusive. Participations, memberships and tenures with neither start nor end come last, undated (date null, kind participation-undated, membership-undated, tenure-undated), and only without from/to.
 // @param actor string canada  The actor's id.
 // @param date_from? date 2000-01-01  Only entries on or after this day (YYYY-MM-DD).
 // @param date_to? date 2030-12-31  Only entries on or before this day (YYYY-MM-DD).
@@ -25,11 +25,18 @@ WITH
      kind: 'tenure-start', record: t8.id, title: po8.name, labels: labels(t8), instrument: null}]
   + [(a)<-[:HOLDER]-(t9:Tenure)-[:POST]->(po9:Post) WHERE t9.endDate IS NOT NULL | {date: t9.endDate, precision: t9.endDatePrecision,
      kind: 'tenure-end', record: t9.id, title: po9.name, labels: labels(t9), instrument: null}]
+  + [(a)<-[:PARTICIPANT]-(p10:Participation)-[:INSTRUMENT]->(i10:Instrument) WHERE p10.startDate IS NULL AND p10.endDate IS NULL | {date: null, precision: null,
+     kind: 'participation-undated', record: p10.id, title: i10.name, labels: labels(p10), instrument: {id: i10.id, name: i10.name, labels: labels(i10)}}]
+  + [(a)<-[:MEMBER]-(m11:Membership)-[:ORGANISATION]->(o11:Actor) WHERE m11.startDate IS NULL AND m11.endDate IS NULL | {date: null, precision: null,
+     kind: 'membership-undated', record: m11.id, title: o11.name, labels: labels(m11), instrument: null}]
+  + [(a)<-[:HOLDER]-(t12:Tenure)-[:POST]->(po12:Post) WHERE t12.startDate IS NULL AND t12.endDate IS NULL | {date: null, precision: null,
+     kind: 'tenure-undated', record: t12.id, title: po12.name, labels: labels(t12), instrument: null}]
   AS entries
 UNWIND entries AS x
 WITH DISTINCT x
-WHERE ($date_from IS NULL OR x.date >= $date_from) AND ($date_to IS NULL OR x.date <= $date_to)
-WITH x ORDER BY x.date, x.kind, x.record
+WHERE ($date_from IS NULL AND $date_to IS NULL)
+  OR (x.date IS NOT NULL AND ($date_from IS NULL OR x.date >= $date_from) AND ($date_to IS NULL OR x.date <= $date_to))
+WITH x ORDER BY x.date IS NULL, x.date, x.kind, x.record
 WITH collect(x) AS rows
 WITH size(rows) AS total, rows[$offset..($offset + $limit)] AS page
 UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS item
