@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from eucan.api import models as m
 from eucan.api import services
-from eucan.dates import display
+from eucan.dates import display, holds_on
 from eucan.graph.store import GraphStore
 from eucan.queries.runner import graph_stats, run_named
 
@@ -76,10 +76,8 @@ class Network(BaseModel):
 
 
 def _holds(period: m.Period, day: str | None) -> bool:
-    """The as-of rule of eucan.dates: start <= day <= latest possible end, open ends open."""
-    if day is None:
-        return True
-    return (period.start is None or period.start <= day) and (period.end_last is None or period.end_last >= day)
+    """The as-of rule of eucan.dates (`holds_on`); no day means no as-of filter."""
+    return day is None or holds_on(period.start, period.end_last, day)
 
 
 class _Builder:
