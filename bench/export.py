@@ -38,6 +38,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -48,8 +49,9 @@ from bench.synthetic import generate, write_yaml  # noqa: E402
 from eucan.graph.falkordb_store import FalkorDBStore  # noqa: E402
 from eucan.linked.export import EXPORT_FORMATS, export  # noqa: E402
 from eucan.linked.formats import prefixes_for  # noqa: E402
-from eucan.linked.saved_rdf import body_suffix, derive_bodies  # noqa: E402
+from eucan.linked.saved_rdf import ExportBodies, body_suffix  # noqa: E402
 from eucan.loaders.pipeline import load_sources  # noqa: E402
+from eucan.loaders.rdf_cache import keep_derived  # noqa: E402
 
 RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
 
@@ -76,13 +78,16 @@ def main() -> None:
     fmt, spec = args.format, EXPORT_FORMATS[args.format]
     times: dict[str, float] = {}
 
-    def derive(saved: Path) -> dict[str, Path]:  # what `eucan load` gives the loader, timed
-        started = time.perf_counter()
-        made = derive_bodies(saved)
-        times["load: making the export bodies (its cache thread, while the engine writes)"] = (
-            time.perf_counter() - started
-        )
-        return made
+    class Timed(ExportBodies):  # what `eucan load` gives the loader, timed
+        def __call__(self, saved: Path) -> dict[str, tuple[Path, Any]]:
+            started = time.perf_counter()
+            made = super().__call__(saved)
+            times["load: making the export bodies (its cache thread, while the engine writes)"] = (
+                time.perf_counter() - started
+            )
+            return made
+
+    derive = Timed()
 
     with tempfile.TemporaryDirectory(prefix="eucan-bench-") as tmp:
         folder = Path(tmp)
@@ -109,8 +114,7 @@ def main() -> None:
                 info = store.load_generation()  # its owner stamps the saved graph when it stops
             token = info.token if info else ""
             if token and not (kg / "rdf" / f"{token}.{body_suffix(fmt)}").exists():
-                for suffix, made in derive(kg / "rdf" / f"{token}.nt").items():  # as the load would have
-                    made.replace(kg / "rdf" / f"{token}.{suffix}")
+                keep_derived(kg, token, derive)  # as the load would have
 
         # GNU time measures the child's own peak RSS (this process's RUSAGE_CHILDREN would count the
         # memory a forked child shares with this large process before it runs `eucan`).
