@@ -5,10 +5,9 @@ incremental load is a copy too."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
-
-import json
 
 import pytest
 import yaml
