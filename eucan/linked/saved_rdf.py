@@ -210,7 +210,7 @@ def _serialize_bodies(chunk: list[Triple], subjects: list[bytes]) -> _Bodies:
     fmt = RDF_FORMATS["ttl"].rdf_format
     head, rest = _without_prefixes(cast(bytes, serialize(chunk, None, fmt, prefixes=prefixes_for(fmt))))
     turtle_starts: list[int] | None = [m.start() for m in _TURTLE_SUBJECT.finditer(rest)]
-    if turtle_starts is not None and len(turtle_starts) != len(subjects):
+    if len(turtle_starts or ()) != len(subjects):
         turtle_starts = None
     lines = cast(bytes, serialize(chunk, None, RDF_FORMATS["nt"].rdf_format))
     lines_starts = _line_starts(lines, subjects)
