@@ -179,8 +179,9 @@ def _write_body(source: BinaryIO, output: Output, fmt: str) -> None:
 
 BODY_CHUNK = 50_000
 """Triples serialized at a time by `derive_bodies` (cut between subjects)."""
-_TURTLE_SUBJECT = re.compile(rb"^[^\t]", re.MULTILINE)
-"""Where a subject's statements start in pyoxigraph's Turtle: its other lines start with a tab."""
+_TURTLE_END = re.compile(rb" \.\n")
+"""Where a subject's statements end in pyoxigraph's Turtle (its other lines end with `;` or `,`, and
+a literal's newline is escaped)."""
 
 
 def _without_prefixes(turtle: bytes) -> tuple[bytes, memoryview]:
@@ -209,9 +210,9 @@ def _serialize_bodies(chunk: list[Triple], subjects: list[bytes]) -> _Bodies:
     Turtle and as N-Triples, and find each subject's block in both."""
     fmt = RDF_FORMATS["ttl"].rdf_format
     head, rest = _without_prefixes(cast(bytes, serialize(chunk, None, fmt, prefixes=prefixes_for(fmt))))
-    turtle_starts: list[int] | None = [m.start() for m in _TURTLE_SUBJECT.finditer(rest)]
-    if len(turtle_starts or ()) != len(subjects):
-        turtle_starts = None
+    ends = [m.end() for m in _TURTLE_END.finditer(rest)]
+    whole = len(ends) == len(subjects) and (not ends or ends[-1] == len(rest))
+    turtle_starts = [0, *ends[:-1]][: len(ends)] if whole else None
     lines = cast(bytes, serialize(chunk, None, RDF_FORMATS["nt"].rdf_format))
     lines_starts = _line_starts(lines, subjects)
     return _Bodies(subjects, head, rest, turtle_starts, lines, lines_starts)
