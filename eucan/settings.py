@@ -80,7 +80,7 @@ class Settings(BaseSettings):
         ge=0,
         le=86_400,
         description="Longest wait for the embedded engine to start while it reads its saved graph "
-        "(0: 20 s plus 2 s per MB of the graph).",
+        "(0: 20 s plus 2 s per MB of the graph, at least 300 s).",
     )
     load_lock_timeout_s: float = Field(
         default=60.0, ge=0, le=86_400, description="How long a load waits for another load to finish (0: fail at once)."

@@ -12,7 +12,8 @@ which closes the connection of a client whose answer is larger).
 
 Starting is bounded twice: an engine that shows no progress (it neither answers `LOADING` nor uses
 CPU) for `start_timeout` is given up, and so is one still not ready after `start_limit_s`, sized from
-its saved graph by default (`start_limit`: reading 340 MB took 56-155 s on a busy machine).
+its saved graph by default (`start_limit`: reading 340 MB took 56-155 s on a busy machine), at least
+5 minutes.
 
 Stopping is careful: a stale `falkordb.pid` is trusted only when `/proc/<pid>/cmdline` names
 `redis-server` and this folder's socket, and an engine whose owner still runs (it is the
@@ -185,19 +186,23 @@ def _probe(socket: Path, timeout: float = 1.0) -> str:
 READ_SECONDS_PER_MB = 2.0
 """Time an engine is given at start per MB of its saved graph, beyond `start_timeout` (reading 340 MB
 took 56-155 s on a busy machine: 0.2-0.45 s a MB, plus the indexes it builds before it answers)."""
+START_LIMIT_FLOOR_S = 300.0
+"""The least time an engine that shows progress is given at start by default, however small its saved
+graph (a busy machine can stall it for minutes; FalkorDB may also split a graph into many keys)."""
 START_LIMIT_SETTING = "EUCAN_ENGINE_START_LIMIT_S"
 
 
 def start_limit(data_dir: Path, start_timeout: float, start_limit_s: float = 0.0) -> float:
     """The longest an engine that works but does not answer yet is waited for at start: `start_limit_s`
-    when given, else `start_timeout` plus `READ_SECONDS_PER_MB` per MB of the saved graph it reads."""
+    when given, else `start_timeout` plus `READ_SECONDS_PER_MB` per MB of the saved graph it reads, and
+    at least `START_LIMIT_FLOOR_S`."""
     if start_limit_s > 0:
         return max(start_limit_s, start_timeout)
     try:
         size = (data_dir / RDB_NAME).stat().st_size
     except OSError:
         size = 0
-    return start_timeout + READ_SECONDS_PER_MB * size / (1 << 20)
+    return max(START_LIMIT_FLOOR_S, start_timeout + READ_SECONDS_PER_MB * size / (1 << 20))
 
 
 def _cpu_ticks(pid: int) -> int | None:
@@ -363,7 +368,8 @@ def _spawn(
         raise StoreUnavailable(
             f"the embedded FalkorDB engine was still not answering after {limit:.0f} s, the limit for its start "
             f"(setting {START_LIMIT_SETTING}; by default {start_timeout:.0f} s plus {READ_SECONDS_PER_MB:g} s per "
-            f"MB of its saved graph {data_dir / RDB_NAME}); on a busy machine raise {START_LIMIT_SETTING}, "
+            f"MB of its saved graph {data_dir / RDB_NAME}, at least {START_LIMIT_FLOOR_S:.0f} s); on a busy "
+            f"machine raise {START_LIMIT_SETTING}, "
             f"else see {log_path}"
         )
     raise StoreUnavailable(f"the embedded FalkorDB engine did not answer within {start_timeout:.0f} s; see {log_path}")

@@ -19,6 +19,7 @@ from eucan.graph.falkordb_server import (
     RDB_NAME,
     READ_SECONDS_PER_MB,
     SOCKET_NAME,
+    START_LIMIT_FLOOR_S,
     EngineLimits,
     _cmdline,
     _spawn,
@@ -213,9 +214,9 @@ def _children() -> list[int]:
 
 
 def test_the_start_limit_is_sized_from_the_saved_graph(tmp_path: Path) -> None:
-    assert start_limit(tmp_path, 20.0) == 20.0  # nothing saved yet
+    assert start_limit(tmp_path, 20.0) == START_LIMIT_FLOOR_S  # nothing saved yet
     with (tmp_path / RDB_NAME).open("wb") as rdb:
-        rdb.truncate(100 << 20)  # a saved graph of 100 MB (sparse: no disk used)
-    assert start_limit(tmp_path, 20.0) == 20.0 + 100 * READ_SECONDS_PER_MB
+        rdb.truncate(1000 << 20)  # a saved graph of 1,000 MB (sparse: no disk used)
+    assert start_limit(tmp_path, 20.0) == 20.0 + 1000 * READ_SECONDS_PER_MB > START_LIMIT_FLOOR_S
     assert start_limit(tmp_path, 20.0, 7200.0) == 7200.0  # the setting, when given
     assert start_limit(tmp_path, 20.0, 5.0) == 20.0  # never below the no-progress limit
