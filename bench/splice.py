@@ -64,7 +64,11 @@ def _derive_ab(saved: Path, scratch: Path, baseline: str, rounds: int) -> None:
             copy = folder / "full.nt.part"
             shutil.copyfile(saved, copy)
             out = subprocess.run(  # run from the scratch folder: each interpreter imports its own eucan
-                [python, "-c", DERIVE, str(copy)], capture_output=True, text=True, check=True, cwd=scratch
+                [python, "-c", DERIVE, str(copy.resolve())],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=scratch.resolve(),
             )
             times[label].append(float(out.stdout.strip().splitlines()[-1]))
             if round_ == 0:
