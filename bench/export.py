@@ -9,8 +9,15 @@ graph), or opens `--data-dir` (already loaded), then times, one after the other:
   without starting the engine (the bench says if it did start one); timed for the load's first export
   (a copy of the Turtle or N-Triples body `eucan load` kept while the engine wrote, `derive_bodies`;
   with `--data-dir` the bench makes them as the load does, if the load kept none, and times that), a
-  later one, and the first export of a load that kept no body (an incremental load: it parses the
-  saved RDF and keeps the body);
+  later one, and the first export of a load that kept no body (it parses the saved RDF and keeps the
+  body);
+- the first `eucan export` after an incremental load (one quote corrected in the sources), old road
+  and new one side by side: the load not splicing the kept bodies (`derive=None`: what the loader did
+  before, the export parses the saved RDF) and splicing them (what `eucan load` does now: the export
+  is a copy); each load's time is printed too, and the copy is checked byte for byte against the
+  export that parses the saved RDF. With `--data-dir`, this needs `--sources` (the folder of YAML the
+  data folder was loaded from, as `<root>/<name>`: it is copied, and edited in the copy; the data
+  folder is changed, so give a copy); `--no-incremental` skips it;
 - the same command while an engine runs (owned by this process: the CLI attaches and asks it);
 - the same export in this process (`linked.export.export`), without process start-up, first and later;
 - the export read back from the engine page by page (no saved RDF: the path Neo4j and older loads take;
@@ -24,6 +31,7 @@ export` child and of the engine is printed. Run:
     python bench/export.py --scale 100000 --json bench/results/export-100000.json
     python bench/export.py --scale 10000 --format nt
     python bench/export.py --data-dir /work/big/xs1m --scale 1000000 --no-engine
+    python bench/export.py --data-dir /work/big/xs1m --sources /work/big/1m/src --scale 1000000 --no-engine
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -48,8 +57,9 @@ from bench.synthetic import generate, write_yaml  # noqa: E402
 from eucan.graph.falkordb_store import FalkorDBStore  # noqa: E402
 from eucan.linked.export import EXPORT_FORMATS, export  # noqa: E402
 from eucan.linked.formats import prefixes_for  # noqa: E402
-from eucan.linked.saved_rdf import body_suffix, derive_bodies  # noqa: E402
+from eucan.linked.saved_rdf import ExportBodies, body_suffix  # noqa: E402
 from eucan.loaders.pipeline import load_sources  # noqa: E402
+from eucan.loaders.rdf_cache import keep_derived  # noqa: E402
 
 RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
 
@@ -57,6 +67,16 @@ RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "x
 def _engine_starts(folder: Path) -> int:
     log = folder / "falkordb.log"
     return log.read_text(errors="replace").count("Server initialized") if log.exists() else 0
+
+
+def _correct_a_quote(sources: Path, number: int) -> None:
+    """A curator's edit: the `number`-th quote of the first participations file gets a word more."""
+    path = sorted(sources.glob("participations-*.yaml"))[0]
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    quotes = [i for i, line in enumerate(lines) if line.lstrip().startswith("quote: ")]
+    at = quotes[number]
+    lines[at] = lines[at].rstrip("\n") + " Corrected.\n"
+    path.write_text("".join(lines), encoding="utf-8")
 
 
 def count(path: Path, fmt: str) -> int:
@@ -71,18 +91,25 @@ def main() -> None:
     parser.add_argument("--no-engine", action="store_true", help="skip the export read back from the engine")
     parser.add_argument("--data-dir", type=Path, help="an embedded data folder already loaded (skips building)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument(
+        "--sources", type=Path, help="with --data-dir: the YAML folder it was loaded from (for the incremental case)"
+    )
+    parser.add_argument("--no-incremental", action="store_true", help="skip the first export after an incremental load")
     args = parser.parse_args()
     command = " ".join(["python", "bench/export.py", *sys.argv[1:]])
     fmt, spec = args.format, EXPORT_FORMATS[args.format]
     times: dict[str, float] = {}
 
-    def derive(saved: Path) -> dict[str, Path]:  # what `eucan load` gives the loader, timed
-        started = time.perf_counter()
-        made = derive_bodies(saved)
-        times["load: making the export bodies (its cache thread, while the engine writes)"] = (
-            time.perf_counter() - started
-        )
-        return made
+    class Timed(ExportBodies):  # what `eucan load` gives the loader, timed
+        def __call__(self, saved: Path) -> dict[str, tuple[Path, Any]]:
+            started = time.perf_counter()
+            made = super().__call__(saved)
+            times["load: making the export bodies (its cache thread, while the engine writes)"] = (
+                time.perf_counter() - started
+            )
+            return made
+
+    derive = Timed()
 
     with tempfile.TemporaryDirectory(prefix="eucan-bench-") as tmp:
         folder = Path(tmp)
@@ -109,8 +136,7 @@ def main() -> None:
                 info = store.load_generation()  # its owner stamps the saved graph when it stops
             token = info.token if info else ""
             if token and not (kg / "rdf" / f"{token}.{body_suffix(fmt)}").exists():
-                for suffix, made in derive(kg / "rdf" / f"{token}.nt").items():  # as the load would have
-                    made.replace(kg / "rdf" / f"{token}.{suffix}")
+                keep_derived(kg, token, derive)  # as the load would have
 
         # GNU time measures the child's own peak RSS (this process's RUSAGE_CHILDREN would count the
         # memory a forked child shares with this large process before it runs `eucan`).
@@ -176,6 +202,34 @@ def main() -> None:
                 times["export() read from the engine"] = time.perf_counter() - started
                 assert count(engine, fmt) == count(inproc, fmt)
             engine_mb = engine_peak_mb(store)
+
+        # 6. the first export after an incremental load: the bodies not spliced (as before), then spliced.
+        sources = args.sources if args.data_dir is not None else folder / "data"
+        if not args.no_incremental and sources is not None:
+            edited = folder / "edited" / sources.name
+            if args.data_dir is not None:
+                shutil.copytree(sources, edited)
+            else:
+                edited = sources
+            for number, (label, splicing) in enumerate((("not spliced, as before", None), ("spliced", derive))):
+                _correct_a_quote(edited, number)
+                with FalkorDBStore(kg, default_timeout_ms=600_000, row_cap=1_000_000, start_timeout_s=900) as store:
+                    live = store.load_generation()
+                    if splicing is not None and live is not None:  # the load before kept none: as a full load
+                        keep_derived(kg, live.token, ExportBodies())
+                    started = time.perf_counter()
+                    loaded = load_sources(
+                        store, [edited], root=edited.parent, batch_size=5000, state_dir=kg, derive=splicing
+                    )
+                    assert loaded.load is not None and loaded.load.mode == "incremental", loaded.load
+                    times[f"incremental load, bodies {label}"] = time.perf_counter() - started
+                target = folder / f"incremental-{number}.{spec.extension}"
+                times[f"eucan export (CLI process, first export after an incremental load, bodies {label})"] = cli(
+                    target
+                )
+            forget_bodies()
+            cli(folder / f"incremental-parsed.{spec.extension}")
+            assert target.read_bytes() == (folder / f"incremental-parsed.{spec.extension}").read_bytes()
 
         # 5. pyoxigraph alone: the same triples as pyoxigraph objects in memory, serialized.
         same = list(parse(path=str(ours), format=spec.rdf_format))

@@ -43,6 +43,7 @@ from bench.memory import python_peak_mb  # noqa: E402
 from eucan.graph.falkordb_store import FalkorDBStore  # noqa: E402
 from eucan.linked.saved_rdf import body_suffix, derive_bodies  # noqa: E402
 from eucan.linked.sparql_service import SparqlService  # noqa: E402
+from eucan.loaders.rdf_cache import keep_derived  # noqa: E402
 
 ECS = "https://w3id.org/eucan-security/ontology#"
 ID = "https://w3id.org/eucan-security/id/"
@@ -151,8 +152,7 @@ def main() -> None:
             token = info.token if info else ""
             if token and not (folder / "rdf" / f"{token}.{body_suffix('nt')}").exists():
                 # a folder loaded before `eucan load` kept the export bodies: make them as it does now
-                for suffix, made in derive_bodies(folder / "rdf" / f"{token}.nt").items():
-                    made.replace(folder / "rdf" / f"{token}.{suffix}")
+                keep_derived(folder, token, derive_bodies)
             with service:
                 # Start-up: the dump, then a worker loading it and answering a first query.
                 started = time.perf_counter()

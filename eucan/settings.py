@@ -75,6 +75,13 @@ class Settings(BaseSettings):
     engine_reply_max_mb: int = Field(
         default=8, ge=0, le=4096, description="Largest answer the embedded engine sends to a client (0: no limit)."
     )
+    engine_start_limit_s: float = Field(
+        default=0.0,
+        ge=0,
+        le=86_400,
+        description="Longest wait for the embedded engine to start while it reads its saved graph "
+        "(0: 20 s plus 2 s per MB of the graph, at least 300 s).",
+    )
     load_lock_timeout_s: float = Field(
         default=60.0, ge=0, le=86_400, description="How long a load waits for another load to finish (0: fail at once)."
     )

@@ -51,6 +51,7 @@ def open_store(settings: Settings, *, embedded: bool = False) -> GraphStore:
         timeout_max_ms=settings.engine_timeout_max_ms,
         query_memory_mb=settings.engine_query_memory_mb,
         reply_max_mb=settings.engine_reply_max_mb,
+        start_limit_s=settings.engine_start_limit_s,
         load_lock_timeout_s=settings.load_lock_timeout_s,
     )
 

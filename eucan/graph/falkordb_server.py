@@ -10,6 +10,11 @@ time (`TIMEOUT_DEFAULT`, `TIMEOUT_MAX`), a row cap (`RESULTSET_SIZE`), a per-que
 cap (`QUERY_MEM_CAPACITY`), and a cap on one answer's size (redis `client-output-buffer-limit`,
 which closes the connection of a client whose answer is larger).
 
+Starting is bounded twice: an engine that shows no progress (it neither answers `LOADING` nor uses
+CPU) for `start_timeout` is given up, and so is one still not ready after `start_limit_s`, sized from
+its saved graph by default (`start_limit`: reading 340 MB took 56-155 s on a busy machine), at least
+5 minutes.
+
 Stopping is careful: a stale `falkordb.pid` is trusted only when `/proc/<pid>/cmdline` names
 `redis-server` and this folder's socket, and an engine whose owner still runs (it is the
 engine's parent) is never stopped, even if the lock file was deleted.
@@ -50,6 +55,9 @@ class EngineLimits:
     result_rows: int = 10_001
     query_memory_mb: int = 256
     reply_max_mb: int = 8
+    start_limit_s: float = 0.0
+    """The longest an engine that works but does not answer yet is waited for at start (0: sized
+    from the saved graph, `start_limit`)."""
 
     def module_args(self) -> list[str]:
         args = [
@@ -117,6 +125,7 @@ class EmbeddedServer:
     process: subprocess.Popen[bytes] | None
     lock: IO[str] | None
     args: list[str] = field(default_factory=list)
+    start_limit_s: float = 0.0
 
     @property
     def owned(self) -> bool:
@@ -130,7 +139,7 @@ class EmbeddedServer:
         self.process.kill()
         self.process.wait()
         self.socket.unlink(missing_ok=True)
-        self.process = _spawn(self.args, self.socket.parent, self.socket, start_timeout)
+        self.process = _spawn(self.args, self.socket.parent, self.socket, start_timeout, self.start_limit_s)
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -174,8 +183,26 @@ def _probe(socket: Path, timeout: float = 1.0) -> str:
         return "down"
 
 
-READING_LIMIT_S = 3600.0
-"""The longest an engine that is still reading its saved graph (or building its indexes) is waited for."""
+READ_SECONDS_PER_MB = 2.0
+"""Time an engine is given at start per MB of its saved graph, beyond `start_timeout` (reading 340 MB
+took 56-155 s on a busy machine: 0.2-0.45 s a MB, plus the indexes it builds before it answers)."""
+START_LIMIT_FLOOR_S = 300.0
+"""The least time an engine that shows progress is given at start by default, however small its saved
+graph (a busy machine can stall it for minutes; FalkorDB may also split a graph into many keys)."""
+START_LIMIT_SETTING = "EUCAN_ENGINE_START_LIMIT_S"
+
+
+def start_limit(data_dir: Path, start_timeout: float, start_limit_s: float = 0.0) -> float:
+    """The longest an engine that works but does not answer yet is waited for at start: `start_limit_s`
+    when given, else `start_timeout` plus `READ_SECONDS_PER_MB` per MB of the saved graph it reads, and
+    at least `START_LIMIT_FLOOR_S`."""
+    if start_limit_s > 0:
+        return max(start_limit_s, start_timeout)
+    try:
+        size = (data_dir / RDB_NAME).stat().st_size
+    except OSError:
+        size = 0
+    return max(START_LIMIT_FLOOR_S, start_timeout + READ_SECONDS_PER_MB * size / (1 << 20))
 
 
 def _cpu_ticks(pid: int) -> int | None:
@@ -294,15 +321,19 @@ def start_or_attach(
         *limits.module_args(),
     ]  # fmt: skip
     try:
-        process = _spawn(args, data_dir, socket, start_timeout)
+        process = _spawn(args, data_dir, socket, start_timeout, limits.start_limit_s)
     except StoreUnavailable:
         lock.close()
         raise
-    return EmbeddedServer(socket=socket, process=process, lock=lock, args=args)
+    return EmbeddedServer(socket=socket, process=process, lock=lock, args=args, start_limit_s=limits.start_limit_s)
 
 
-def _spawn(args: list[str], data_dir: Path, socket: Path, start_timeout: float) -> subprocess.Popen[bytes]:
-    """Start the engine with `args`, record its pid (and ours, its owner), and wait until it answers."""
+def _spawn(
+    args: list[str], data_dir: Path, socket: Path, start_timeout: float, start_limit_s: float = 0.0
+) -> subprocess.Popen[bytes]:
+    """Start the engine with `args`, record its pid (and ours, its owner), and wait until it answers:
+    while it shows progress (it answers `LOADING`, or uses CPU: it reads its saved graph and builds its
+    indexes without answering), but at most `start_limit` in all."""
     log = (data_dir / "falkordb.log").open("ab")
     try:
         process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
@@ -311,8 +342,10 @@ def _spawn(args: list[str], data_dir: Path, socket: Path, start_timeout: float) 
     finally:
         log.close()
     (data_dir / PID_NAME).write_text(f"{process.pid}\n{os.getpid()}\n")
-    deadline = time.monotonic() + start_timeout
-    give_up = time.monotonic() + READING_LIMIT_S
+    started = time.monotonic()
+    limit = start_limit(data_dir, start_timeout, start_limit_s)
+    deadline = started + start_timeout
+    give_up = started + limit
     worked = _cpu_ticks(process.pid)
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -322,15 +355,21 @@ def _spawn(args: list[str], data_dir: Path, socket: Path, start_timeout: float) 
             return process
         ticks = _cpu_ticks(process.pid)
         if state == "loading" or (ticks is not None and ticks != worked):
-            # a saved graph of a million facts takes longer than `start_timeout` to read on a busy machine
-            # (it answers LOADING, and not at all while it builds its indexes, but it works meanwhile):
-            # the time limit is for an engine that neither answers nor works (up to READING_LIMIT_S in all)
+            # a saved graph of a million facts takes longer than `start_timeout` to read on a busy machine:
+            # the no-progress limit starts again, within the limit for the whole start
             deadline = min(time.monotonic() + start_timeout, give_up)
         worked = ticks
         time.sleep(0.05)
     process.kill()
     process.wait()
     (data_dir / PID_NAME).unlink(missing_ok=True)
-    raise StoreUnavailable(
-        f"the embedded FalkorDB engine did not answer within {start_timeout:.0f} s; see {data_dir / 'falkordb.log'}"
-    )
+    log_path = data_dir / "falkordb.log"
+    if time.monotonic() >= give_up:
+        raise StoreUnavailable(
+            f"the embedded FalkorDB engine was still not answering after {limit:.0f} s, the limit for its start "
+            f"(setting {START_LIMIT_SETTING}; by default {start_timeout:.0f} s plus {READ_SECONDS_PER_MB:g} s per "
+            f"MB of its saved graph {data_dir / RDB_NAME}, at least {START_LIMIT_FLOOR_S:.0f} s); on a busy "
+            f"machine raise {START_LIMIT_SETTING}, "
+            f"else see {log_path}"
+        )
+    raise StoreUnavailable(f"the embedded FalkorDB engine did not answer within {start_timeout:.0f} s; see {log_path}")

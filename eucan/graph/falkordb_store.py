@@ -152,6 +152,7 @@ class FalkorDBStore(GraphStore):
         load_lock_timeout_s: float = 60.0,
         in_place_max_rows: int = 20_000,
         start_timeout_s: float = 20.0,
+        start_limit_s: float = 0.0,
     ) -> None:
         self.data_dir = data_dir
         self.graph_name = graph_name
@@ -169,9 +170,11 @@ class FalkorDBStore(GraphStore):
             result_rows=row_cap + 1,
             query_memory_mb=query_memory_mb,
             reply_max_mb=reply_max_mb,
+            start_limit_s=start_limit_s,
         )
-        # The engine answers once it has read its snapshot: at 1 M facts (340 MB) that can take longer
-        # than the default on a busy machine; benches give more.
+        # The engine answers once it has read its snapshot: at 1 M facts (340 MB) that takes minutes on a
+        # busy machine. It is waited for while it shows progress (at most `start_timeout_s` without any),
+        # up to `start_limit_s` in all (0: sized from the snapshot, `falkordb_server.start_limit`).
         self._server: EmbeddedServer = start_or_attach(data_dir, limits=limits, start_timeout=start_timeout_s)
         self._clients: dict[float, FalkorDB] = {}
         self._restart_lock = threading.Lock()

@@ -20,9 +20,11 @@ from __future__ import annotations
 import io
 import itertools
 import os
+import re
 import shutil
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, BinaryIO, cast
@@ -37,6 +39,7 @@ __all__ = [
     "ExportStats",
     "Output",
     "CACHED_FORMATS",
+    "ExportBodies",
     "Saved",
     "body_suffix",
     "count_triples",
@@ -176,6 +179,9 @@ def _write_body(source: BinaryIO, output: Output, fmt: str) -> None:
 
 BODY_CHUNK = 50_000
 """Triples serialized at a time by `derive_bodies` (cut between subjects)."""
+_TURTLE_END = re.compile(rb" \.\n")
+"""Where a subject's statements end in pyoxigraph's Turtle (its other lines end with `;` or `,`, and
+a literal's newline is escaped)."""
 
 
 def _without_prefixes(turtle: bytes) -> tuple[bytes, memoryview]:
@@ -186,46 +192,132 @@ def _without_prefixes(turtle: bytes) -> tuple[bytes, memoryview]:
     return turtle[:end], memoryview(turtle)[end:]
 
 
-def derive_bodies(saved: Path) -> dict[str, Path]:
-    """Write the export bodies (`CACHED_FORMATS`) of a complete saved N-Triples file beside it, for a
-    load to keep (`loaders.rdf_cache.Derive`): suffix → file. A load's first export then copies its
-    body instead of parsing the saved RDF (pyoxigraph's parse costs about twice its serializer).
+@dataclass
+class _Bodies:
+    """One run of triples (whole subjects, in order) serialized as both bodies, with where each
+    subject's block starts in each (None when it could not be told: the body is then not spliceable)."""
 
-    The file is parsed once: each chunk of `BODY_CHUNK` triples, cut between subjects, is serialized
-    as N-Triples and as Turtle (whose prefixes are declared once, at the top), so the bodies are the
-    documents `_write_body` writes, at about 60% of the cost of writing them one after the other."""
-    ttl, nt = (saved.with_name(f"{saved.name}.{body_suffix(fmt)}") for fmt in ("ttl", "nt"))
-    made = {body_suffix("ttl"): ttl, body_suffix("nt"): nt}
-    turtle, prefixes = RDF_FORMATS["ttl"].rdf_format, prefixes_for(RDF_FORMATS["ttl"].rdf_format)
-    lines = RDF_FORMATS["nt"].rdf_format
-    try:
-        with saved.open("rb") as source, ttl.open("wb") as ttl_out, nt.open("wb") as nt_out:
-            first = True
+    subjects: list[bytes]
+    turtle_head: bytes
+    turtle: memoryview
+    turtle_starts: list[int] | None
+    lines: bytes
+    lines_starts: list[int] | None
 
-            def flush(chunk: list[Triple]) -> None:
-                nonlocal first
-                head, rest = _without_prefixes(cast(bytes, serialize(chunk, None, turtle, prefixes=prefixes)))
-                if first:
-                    ttl_out.write(head)
-                    first = False
-                ttl_out.write(rest)
-                serialize(chunk, nt_out, lines)
 
-            chunk: list[Triple] = []
-            last: object = None
-            for triple in in_dataset(parse(source, format=RdfFormat.N_TRIPLES, lenient=True)):
-                if len(chunk) >= BODY_CHUNK and triple.subject != last:
-                    flush(chunk)
-                    chunk = []
-                last = triple.subject
-                chunk.append(triple)
-            if chunk or first:
-                flush(chunk)
-    except BaseException:
-        for path in made.values():
-            path.unlink(missing_ok=True)
-        raise
-    return made
+def _serialize_bodies(chunk: list[Triple], subjects: list[bytes]) -> _Bodies:
+    """Serialize `chunk` (the triples of `subjects`, each subject's `void:inDataset` link first) as
+    Turtle and as N-Triples, and find each subject's block in both."""
+    fmt = RDF_FORMATS["ttl"].rdf_format
+    head, rest = _without_prefixes(cast(bytes, serialize(chunk, None, fmt, prefixes=prefixes_for(fmt))))
+    ends = [m.end() for m in _TURTLE_END.finditer(rest)]
+    whole = len(ends) == len(subjects) and (not ends or ends[-1] == len(rest))
+    turtle_starts = [0, *ends[:-1]][: len(ends)] if whole else None
+    lines = cast(bytes, serialize(chunk, None, RDF_FORMATS["nt"].rdf_format))
+    lines_starts = _line_starts(lines, subjects)
+    return _Bodies(subjects, head, rest, turtle_starts, lines, lines_starts)
+
+
+def _line_starts(lines: bytes, subjects: list[bytes]) -> list[int] | None:
+    """Where each subject's first line starts in N-Triples whose lines come grouped by subject, in the
+    order of `subjects` (a line starts after a newline; a literal's newline is escaped)."""
+    if subjects and not lines.startswith(b"<" + subjects[0] + b"> "):
+        return None
+    starts = [0] if subjects else []
+    for subject in itertools.islice(subjects, 1, None):
+        found = lines.find(b"\n<" + subject + b"> ", starts[-1])
+        if found < 0:
+            return None
+        starts.append(found + 1)
+    return starts
+
+
+def _runs(triples: Iterable[Triple]) -> Iterator[tuple[list[Triple], list[bytes]]]:
+    """The triples with their `void:inDataset` links, in runs of about `BODY_CHUNK` cut between
+    subjects, each with its subjects (IRIs as bytes)."""
+    chunk: list[Triple] = []
+    subjects: list[bytes] = []
+    last: object = None
+    for triple in in_dataset(triples):
+        subject = triple.subject
+        if subject != last:
+            if len(chunk) >= BODY_CHUNK:
+                yield chunk, subjects
+                chunk, subjects = [], []
+            last = subject
+            subjects.append(cast(NamedNode, subject).value.encode("utf-8"))
+        chunk.append(triple)
+    if chunk:
+        yield chunk, subjects
+
+
+class ExportBodies:
+    """The export bodies (`CACHED_FORMATS`) kept beside a load's saved RDF (`loaders.rdf_cache.Derive`):
+    a full load makes them from the saved file, an incremental one splices them (their blocks are
+    whole subjects, each a function of the subject's saved lines alone)."""
+
+    def __call__(self, saved: Path) -> dict[str, tuple[Path, array[int] | None]]:
+        """Write the export bodies of a complete saved N-Triples file beside it: suffix → (file, where
+        each subject's block starts, then its size). A load's first export then copies its body instead
+        of parsing the saved RDF (pyoxigraph's parse costs about twice its serializer).
+
+        The file is parsed once: each run of `BODY_CHUNK` triples, cut between subjects, is serialized
+        as N-Triples and as Turtle (whose prefixes are declared once, at the top), so the bodies are the
+        documents `_write_body` writes, at about 60% of the cost of writing them one after the other."""
+        ttl, nt = (saved.with_name(f"{saved.name}.{body_suffix(fmt)}") for fmt in ("ttl", "nt"))
+        ttl_starts: array[int] | None = array("q")
+        nt_starts: array[int] | None = array("q")
+        try:
+            with saved.open("rb") as source, ttl.open("wb") as ttl_out, nt.open("wb") as nt_out:
+                first = True
+                for chunk, subjects in _runs(parse(source, format=RdfFormat.N_TRIPLES, lenient=True)):
+                    bodies = _serialize_bodies(chunk, subjects)
+                    if first:
+                        ttl_out.write(bodies.turtle_head)
+                        first = False
+                    ttl_starts = _shifted(ttl_starts, bodies.turtle_starts, ttl_out.tell())
+                    nt_starts = _shifted(nt_starts, bodies.lines_starts, nt_out.tell())
+                    ttl_out.write(bodies.turtle)
+                    nt_out.write(bodies.lines)
+                if ttl_starts is not None:
+                    ttl_starts.append(ttl_out.tell())
+                if nt_starts is not None:
+                    nt_starts.append(nt_out.tell())
+        except BaseException:
+            for path in (ttl, nt):
+                path.unlink(missing_ok=True)
+            raise
+        return {body_suffix("ttl"): (ttl, ttl_starts), body_suffix("nt"): (nt, nt_starts)}
+
+    def blocks(self, changed: Mapping[str, str]) -> dict[str, dict[str, bytes]]:
+        """suffix → subject → the block of each `changed` subject (subject → its saved N-Triples block)
+        in each body."""
+        ttl: dict[str, bytes] = {}
+        nt: dict[str, bytes] = {}
+        saved = "".join(changed[subject] for subject in sorted(changed)).encode("utf-8")
+        for chunk, subjects in _runs(parse(saved, format=RdfFormat.N_TRIPLES, lenient=True)):
+            bodies = _serialize_bodies(chunk, subjects)
+            if bodies.turtle_starts is None or bodies.lines_starts is None:
+                raise ValueError("the export bodies' blocks could not be told apart")
+            for starts, data, out in (
+                (bodies.turtle_starts, bodies.turtle, ttl),
+                (bodies.lines_starts, memoryview(bodies.lines), nt),
+            ):
+                ends = [*starts[1:], len(data)]
+                for subject, start, end in zip(subjects, starts, ends, strict=True):
+                    out[subject.decode("utf-8")] = bytes(data[start:end])
+        return {body_suffix("ttl"): ttl, body_suffix("nt"): nt}
+
+
+def _shifted(into: array[int] | None, starts: list[int] | None, offset: int) -> array[int] | None:
+    if into is None or starts is None:
+        return None
+    into.extend(start + offset for start in starts)
+    return into
+
+
+derive_bodies = ExportBodies()
+"""What `eucan load` gives the loader (`loaders.rdf_cache.Derive`)."""
 
 
 class _Tee:

@@ -1,9 +1,10 @@
-"""What a SPARQL query must pass before it is evaluated: size, nesting, and no network access.
+"""What a SPARQL query must pass before it is evaluated: size, nesting, read-only, and no network access.
 
 Three layers, each enough on its own for the case it covers:
 
-1. `check_size` (API process, before anything else): the query text is at most `max_length`
-   characters and its brackets nest at most `max_nesting` deep. Deep nesting crashes a parser's
+1. `check_query` (API process, before anything else): the query is not empty and not SPARQL Update,
+   and (`check_size`) its text is at most `max_length` characters and its brackets nest at most
+   `max_nesting` deep. Deep nesting crashes a parser's
    stack (5,000 parentheses kill a pyoxigraph worker), so it is refused from the text, in one
    linear pass, before any parser sees it.
 2. `refuse_service` (worker process, inside the time limit): the query is *parsed* (rdflib's
@@ -28,7 +29,7 @@ from typing import Any
 
 from eucan.errors import QuerySyntaxError, ReadOnlyViolation
 
-__all__ = ["SERVICE_REFUSED", "check_size", "find_service", "isolate_network", "refuse_service"]
+__all__ = ["SERVICE_REFUSED", "check_query", "check_size", "find_service", "isolate_network", "refuse_service"]
 
 SERVICE_REFUSED = "federated queries (SERVICE) are not allowed on this endpoint: it never calls other servers"
 
@@ -57,6 +58,27 @@ def check_size(text: str, *, max_length: int, max_nesting: int) -> None:
                     )
         elif char in _CLOSE and depth:
             depth -= 1
+
+
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.IGNORECASE,
+)
+_LEXICAL = re.compile(
+    r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|<[^<>\s]*>|#[^\n]*", re.DOTALL
+)
+
+
+def check_query(text: str, *, max_length: int = 20_000, max_nesting: int = 128) -> None:
+    """Refuse empty, too long or too deeply nested queries and SPARQL Update, before any work.
+    (SERVICE is refused from the parsed query, in the worker: `sparql_guard.refuse_service`.)"""
+    check_size(text, max_length=max_length, max_nesting=max_nesting)
+    if not text.strip():
+        raise QuerySyntaxError("the query is empty; send a SELECT, ASK, CONSTRUCT or DESCRIBE query")
+    if _UPDATE.match(_LEXICAL.sub(lambda m: " " if m.group(0).startswith("#") else m.group(0), text)):
+        raise ReadOnlyViolation(
+            "SPARQL Update is not allowed: this endpoint is read-only (SELECT, ASK, CONSTRUCT, DESCRIBE)"
+        )
 
 
 def _has_service(node: Any) -> bool:

@@ -311,7 +311,8 @@ def load_sources(
     load kept in `state_dir`; the state is used only when its token is the live graph's, so after any
     other writer the load is a full one, and any problem found sends it to the full validation, which
     reports it. With `state_dir`, the canonical RDF is also saved there for fast exports (`rdf_cache`);
-    a full load then also makes `derive`'s files from it while the engine writes (`rdf_cache.Derive`).
+    a full load then also makes `derive`'s files from it while the engine writes (`rdf_cache.Derive`),
+    and an incremental one splices them.
 
     The cyclic garbage collector is paused meanwhile: a load builds millions of objects that live to
     its end and hold no cycles, and every collection would walk all of them again."""
@@ -340,7 +341,7 @@ def _load_sources(
 ) -> Loaded:
     root = root or Path.cwd()
     if state_dir is not None and not full:
-        done = _load_incremental(store, paths, root, state_dir, batch_size, progress)
+        done = _load_incremental(store, paths, root, state_dir, batch_size, progress, derive)
         if done is not None:
             return done
     validated = validate_sources(paths, root, keep_state=state_dir is not None, on_phase=on_phase)
@@ -386,8 +387,10 @@ def _load_incremental(
     state_dir: Path,
     batch_size: int,
     progress: Callable[[int, int], None] | None,
+    derive: Derive | None = None,
 ) -> Loaded | None:
-    """The incremental load, or None when it cannot vouch for the result (then load in full)."""
+    """The incremental load, or None when it cannot vouch for the result (then load in full). The
+    saved RDF, and the files `derive` made from it, are spliced (`rdf_cache.splice`)."""
     started = time.perf_counter()
     state = incremental.read_state(state_dir)
     if state is None or cached(state_dir, state.token) is None:
@@ -406,7 +409,7 @@ def _load_incremental(
         return Loaded(files, state.record_count, summary, timings)
     timings.update(plan.timings)
     started = time.perf_counter()
-    part, prepared = splice(state_dir, state.token, state.index, plan.rdf_changes)
+    part, prepared = splice(state_dir, state.token, state.index, plan.rdf_changes, derive)
     rdf_seconds = time.perf_counter() - started
     started = time.perf_counter()
     try:
@@ -417,10 +420,10 @@ def _load_incremental(
                 plan.changes, plan.manifest, expected_token=live.token, batch_size=batch_size, progress=progress
             )
     except StaleGraph:
-        part.unlink(missing_ok=True)
+        discard(part, prepared)
         return None  # another load switched graphs meanwhile: load in full
     except BaseException:
-        part.unlink(missing_ok=True)
+        discard(part, prepared)
         raise
     summary = LoadSummary(
         "incremental",
@@ -435,7 +438,7 @@ def _load_incremental(
     if info.token != state.token:
         new_state.index = commit_splice(state_dir, info.token, part, prepared)
     else:
-        part.unlink(missing_ok=True)
+        discard(part, prepared)
         new_state.index = state.index
     new_state.token = plan.manifest.token = info.token
     new_state.manifest = plan.manifest

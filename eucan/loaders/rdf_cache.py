@@ -15,7 +15,10 @@ bytes) and patches the counts, instead of writing every triple again.
 A full load may also make files *derived* from the saved N-Triples while the engine writes the graph
 (`Derive`, given by a caller above this layer: `eucan load` keeps the export's bodies this way, so a
 load's first export is a copy, `linked.saved_rdf.derive_bodies`). They are named after the load with
-its saved RDF (`<token>.<suffix>`) and removed with it.
+its saved RDF (`<token>.<suffix>`) and removed with it. Each is a header, then one block per subject
+in the saved file's order; where each block starts is kept beside it (`<token>.<suffix>.starts`), so an
+incremental load splices a derived file as it splices the saved one (the blocks of the changed
+subjects made by `Derive.blocks`, the rest copied as bytes): the file is the one a full load would make.
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ import bisect
 import json
 import os
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from array import array
+from collections.abc import Iterable, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from rdflib import RDF, URIRef
 
@@ -35,21 +39,40 @@ from eucan.loaders.triples import Triples
 
 __all__ = [
     "RDF_CACHE_DIR",
+    "STARTS",
     "CacheIndex",
     "Derive",
     "block_of",
     "cached",
     "commit_splice",
     "discard",
+    "keep_derived",
     "prepare_cache",
     "splice",
     "write_cache",
 ]
 
 RDF_CACHE_DIR = "rdf"
-Derive = Callable[[Path], Mapping[str, Path]]
-"""Makes files from a complete saved N-Triples file not yet named after its load: returns suffix → a
-file it wrote (beside it, named by no load), which `commit_splice` renames `<token>.<suffix>`."""
+STARTS = ".starts"
+"""The end of the name of the file that says where each subject's block starts in a derived file."""
+
+
+class Derive(Protocol):
+    """Makes files from the saved N-Triples (a caller above this layer gives it). Each file is a header,
+    then one block per subject of the saved file, in its order, each block a function of the subject's
+    saved lines alone: so `splice` can splice the file with the blocks `blocks` makes."""
+
+    def __call__(self, saved: Path) -> Mapping[str, tuple[Path, Sequence[int] | None]]:
+        """The files of a complete saved N-Triples file not yet named after its load, written beside it
+        (named by no load; `commit_splice` renames them `<token>.<suffix>`): suffix → (the file, where
+        each subject's block starts followed by the file's size, or None when that is not known)."""
+        ...
+
+    def blocks(self, changed: Mapping[str, str]) -> Mapping[str, Mapping[str, bytes]]:
+        """suffix → subject → the block of each of the `changed` subjects (subject → its saved block)."""
+        ...
+
+
 _ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _RDF_TYPE = f"<{RDF.type}>"
 
@@ -183,11 +206,52 @@ def prepare_cache(
     derived: dict[str, Path] = {}
     if derive is not None:
         try:
-            derived = dict(derive(part))
+            for suffix, (path, where) in derive(part).items():
+                derived[suffix] = path
+                if where is not None and len(where) == len(subjects) + 1:
+                    derived[suffix + STARTS] = _write_starts(path, where)
         except BaseException:
-            part.unlink(missing_ok=True)
+            discard(part, (None, None, derived))
             raise
     return part, (stats, CacheIndex(subjects, starts, typed), derived)
+
+
+def keep_derived(folder: Path, token: str, derive: Derive) -> None:
+    """Make `derive`'s files for load `token`, whose saved RDF is complete, as a full load of it would
+    have (for a folder loaded without them, or before they were kept)."""
+    found = cached(folder, token)
+    if found is None:
+        raise FileNotFoundError(f"{folder / RDF_CACHE_DIR} has no complete saved RDF of load {token!r}")
+    saved, stats = found
+    derived: dict[str, Path] = {}
+    try:
+        for suffix, (path, where) in derive(saved).items():
+            derived[suffix] = path
+            if where is not None and len(where) == int(stats["entities"]) + 1:
+                derived[suffix + STARTS] = _write_starts(path, where)
+        for suffix, path in derived.items():
+            path.replace(saved.with_name(f"{token}.{suffix}"))
+    finally:
+        for path in derived.values():
+            path.unlink(missing_ok=True)
+
+
+def _write_starts(path: Path, where: Sequence[int]) -> Path:
+    out = path.with_name(path.name + STARTS)
+    with out.open("wb") as handle:
+        (where if isinstance(where, array) else array("q", where)).tofile(handle)
+    return out
+
+
+def _read_starts(path: Path, count: int) -> array[int] | None:
+    """The starts of a derived file's `count` blocks (and its size), or None if they are not all there."""
+    where = array("q")
+    try:
+        with path.open("rb") as handle:
+            where.frombytes(handle.read())
+    except (OSError, ValueError):
+        return None
+    return where if len(where) == count + 1 else None
 
 
 def discard(part: Path, prepared: Any) -> None:
@@ -197,24 +261,101 @@ def discard(part: Path, prepared: Any) -> None:
         path.unlink(missing_ok=True)
 
 
-def splice(folder: Path, old_token: str, index: CacheIndex, changes: Mapping[str, str | None]) -> tuple[Path, Any]:
+def splice(
+    folder: Path,
+    old_token: str,
+    index: CacheIndex,
+    changes: Mapping[str, str | None],
+    derive: Derive | None = None,
+) -> tuple[Path, Any]:
     """Prepare the cache file of the next load from load `old_token`'s: the blocks of `changes`
     (subject → new block, or None to remove it) replace the old ones, everything else is copied as
     bytes. Returns the prepared file (`.nt.part`, given its token by `commit_splice`) and what
-    `commit_splice` needs; the old file stays until then."""
+    `commit_splice` needs; the old file stays until then. With `derive`, the files derived from the old
+    load's saved RDF whose starts were kept are spliced the same way (`Derive.blocks` makes the changed
+    blocks); the others are not carried over."""
     target = folder / RDF_CACHE_DIR
     old = target / f"{old_token}.nt"
     stats = json.loads((target / f"{old_token}.json").read_text(encoding="utf-8"))
     stats["entities"] = int(stats["entities"])
     before = index.read(old, changes)
-    subjects, starts = index.subjects, index.starts
+    types = dict(index.types)
+    blocks: dict[str, bytes | None] = {}
+    for subject in changes:
+        if subject in before:
+            _count(before[subject], stats, -1)
+            types.pop(subject, None)
+        block = changes[subject]
+        if block:
+            blocks[subject] = block.encode("utf-8")
+            _count(block, stats, 1)
+            found = tuple(sorted(_types_of(block)))
+            if found:
+                types[subject] = found
+        else:
+            blocks[subject] = None
+    part = target / f"next-{os.getpid()}.nt.part"
     new_subjects: list[str] = []
     new_starts: list[int] = []
-    types = dict(index.types)
-    part = target / f"next-{os.getpid()}.nt.part"
+    _splice_blocks(old, part, index.subjects, index.starts, blocks, new_starts, new_subjects)
+    derived: dict[str, Path] = {}
+    if derive is not None and new_subjects and index.subjects:
+        try:
+            _splice_derived(target, old_token, part, index, changes, derive, derived)
+        except BaseException:
+            discard(part, (None, None, derived))
+            raise
+    return part, (stats, CacheIndex(new_subjects, new_starts, types), derived)
+
+
+def _splice_derived(
+    target: Path,
+    old_token: str,
+    part: Path,
+    index: CacheIndex,
+    changes: Mapping[str, str | None],
+    derive: Derive,
+    derived: dict[str, Path],
+) -> None:
+    """Splice the derived files of load `old_token` that have their starts into files beside `part`
+    (recorded in `derived`, suffix → file, as `prepare_cache` records them)."""
+    kept = {}
+    for found in target.glob(f"{old_token}.*{STARTS}"):
+        suffix = found.name[len(old_token) + 1 : -len(STARTS)]
+        where = _read_starts(found, len(index.subjects))
+        if where is not None and (target / f"{old_token}.{suffix}").is_file():
+            kept[suffix] = where
+    if not kept:
+        return
+    made = derive.blocks({subject: block for subject, block in changes.items() if block})
+    for suffix, where in kept.items():
+        if suffix not in made:
+            continue  # made by another version: not carried over
+        new = made[suffix]
+        blocks = {subject: (new[subject] if block else None) for subject, block in changes.items()}
+        path = part.with_name(f"{part.name}.{suffix}")
+        derived[suffix] = path
+        new_where = array("q")
+        _splice_blocks(target / f"{old_token}.{suffix}", path, index.subjects, where, blocks, new_where)
+        derived[suffix + STARTS] = _write_starts(path, new_where)
+
+
+def _splice_blocks(
+    old: Path,
+    part: Path,
+    subjects: list[str],
+    starts: Sequence[int],
+    blocks: Mapping[str, bytes | None],
+    new_starts: MutableSequence[int],
+    new_subjects: list[str] | None = None,
+) -> None:
+    """Write into `part` the file `old` (a header, then the blocks of `subjects`, starting at `starts`,
+    which ends with the file's size) with the blocks of `blocks` (subject → new block, or None to remove
+    it) in their place; the rest is copied as bytes. `new_starts` (and `new_subjects`) get its index."""
     cursor = 0  # position in the old index
-    written = 0  # bytes written so far
+    written = starts[0]  # bytes written so far: the header, then the blocks
     with old.open("rb", buffering=0) as source, part.open("wb", buffering=0) as handle:
+        _copy_range(source, handle, 0, written)
 
         def copy_until(stop: int) -> None:
             nonlocal cursor, written
@@ -223,33 +364,26 @@ def splice(folder: Path, old_token: str, index: CacheIndex, changes: Mapping[str
             first, last = starts[cursor], starts[stop]
             _copy_range(source, handle, first, last - first)
             shift = written - first
-            new_subjects.extend(subjects[cursor:stop])
+            if new_subjects is not None:
+                new_subjects.extend(subjects[cursor:stop])
             new_starts.extend(s + shift for s in starts[cursor:stop])
             written += last - first
             cursor = stop
 
-        for subject in sorted(changes):
+        for subject in sorted(blocks):
             at = bisect.bisect_left(subjects, subject)
             copy_until(at)
-            present = at < len(subjects) and subjects[at] == subject
-            if present:
-                _count(before[subject], stats, -1)
+            if at < len(subjects) and subjects[at] == subject:
                 cursor = at + 1
-                types.pop(subject, None)
-            block = changes[subject]
-            if block:
-                data = block.encode("utf-8")
+            data = blocks[subject]
+            if data:
                 handle.write(data)
-                new_subjects.append(subject)
+                if new_subjects is not None:
+                    new_subjects.append(subject)
                 new_starts.append(written)
                 written += len(data)
-                _count(block, stats, 1)
-                found = tuple(sorted(_types_of(block)))
-                if found:
-                    types[subject] = found
         copy_until(len(subjects))
     new_starts.append(written)
-    return part, (stats, CacheIndex(new_subjects, new_starts, types), {})
 
 
 def _copy_range(source: Any, target: Any, offset: int, count: int) -> None:

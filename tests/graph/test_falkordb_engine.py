@@ -13,7 +13,19 @@ import pytest
 import redis
 
 from bench.synthetic import generate, write_yaml
-from eucan.graph.falkordb_server import SOCKET_NAME, EngineLimits, start_or_attach
+from eucan.errors import StoreUnavailable
+from eucan.graph.falkordb_server import (
+    PID_NAME,
+    RDB_NAME,
+    READ_SECONDS_PER_MB,
+    SOCKET_NAME,
+    START_LIMIT_FLOOR_S,
+    EngineLimits,
+    _cmdline,
+    _spawn,
+    start_limit,
+    start_or_attach,
+)
 from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.loaders.pipeline import load_sources
 from eucan.queries.runner import graph_stats
@@ -163,3 +175,48 @@ def test_rows_with_repeats_are_merged_not_duplicated(fresh_store: FalkorDBStore)
     repeated = PropertyGraph(nodes={("Actor", "Resource"): [*rows, dict(rows[0])]})
     fresh_store.replace_graph(repeated)
     assert fresh_store.run("MATCH (n:Actor) RETURN count(n)").rows == [[2]]
+
+
+_TICKING = textwrap.dedent(
+    """
+    import time
+    while True:  # an engine that never answers but works now and then
+        end = time.process_time() + 0.05
+        while time.process_time() < end:
+            pass
+        time.sleep(0.2)
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("script", "says"),
+    [
+        (_TICKING, "EUCAN_ENGINE_START_LIMIT_S"),  # progress, but never ready: the limit for the whole start
+        ("import time; time.sleep(600)", "did not answer within 1 s"),  # no progress at all
+    ],
+)
+def test_an_engine_that_never_answers_is_given_up(tmp_path: Path, script: str, says: str) -> None:
+    """A process standing in for the engine binary never opens its socket: the start gives up (at the
+    limit for the whole start when it shows progress, sooner when it does not), kills it and says why."""
+    with pytest.raises(StoreUnavailable, match=says) as raised:
+        _spawn([sys.executable, "-c", script], tmp_path, tmp_path / SOCKET_NAME, start_timeout=1.0, start_limit_s=3.0)
+    assert "falkordb.log" in str(raised.value)
+    assert not (tmp_path / PID_NAME).exists()
+    assert not [pid for pid in _children() if "time.sleep" in " ".join(_cmdline(pid))]  # killed, not left running
+
+
+def _children() -> list[int]:
+    try:
+        return [int(p) for p in Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def test_the_start_limit_is_sized_from_the_saved_graph(tmp_path: Path) -> None:
+    assert start_limit(tmp_path, 20.0) == START_LIMIT_FLOOR_S  # nothing saved yet
+    with (tmp_path / RDB_NAME).open("wb") as rdb:
+        rdb.truncate(1000 << 20)  # a saved graph of 1,000 MB (sparse: no disk used)
+    assert start_limit(tmp_path, 20.0) == 20.0 + 1000 * READ_SECONDS_PER_MB > START_LIMIT_FLOOR_S
+    assert start_limit(tmp_path, 20.0, 7200.0) == 7200.0  # the setting, when given
+    assert start_limit(tmp_path, 20.0, 5.0) == 20.0  # never below the no-progress limit

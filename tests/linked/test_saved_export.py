@@ -17,7 +17,7 @@ from eucan.graph.snapshot import STAMP_NAME, saved_token
 from eucan.linked.dataset_description import is_description
 from eucan.linked.saved_rdf import body_suffix, derive_bodies
 from eucan.loaders.pipeline import load_sources
-from eucan.loaders.rdf_cache import discard, prepare_cache
+from eucan.loaders.rdf_cache import STARTS, discard, prepare_cache
 from tests.conftest import DATA, ROOT
 from tests.utils.rdf import isomorphic
 
@@ -141,7 +141,7 @@ def test_a_load_keeps_the_export_bodies_and_the_first_export_copies_them(loaded:
     folder, token = loaded
     rdf = folder / "rdf"
     bodies = sorted(p.name for p in rdf.iterdir() if ".export-" in p.name)
-    assert bodies == sorted(f"{token}.{body_suffix(fmt)}" for fmt in ("ttl", "nt"))
+    assert bodies == sorted(f"{token}.{body_suffix(fmt)}{end}" for fmt in ("ttl", "nt") for end in ("", STARTS))
     assert not [p for p in rdf.iterdir() if p.name.endswith(".part")]
     for fmt, name in (("ttl", "turtle"), ("nt", "nt")):
         kept = rdf / f"{token}.{body_suffix(fmt)}"
@@ -161,6 +161,6 @@ def test_derived_bodies_are_removed_when_they_fail_or_the_load_does_not_switch(t
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.nt"]  # no half-written body left
     part, prepared = prepare_cache(tmp_path, curated.canonical.triples, derive_bodies)
     made = list(prepared[2].values())
-    assert len(made) == 2 and all(p.stat().st_size > 0 for p in made)
+    assert len(made) == 4 and all(p.stat().st_size > 0 for p in made)  # the bodies and their starts
     discard(part, prepared)  # what a load whose engine write failed does
     assert not part.exists() and not any(p.exists() for p in made)

@@ -12,7 +12,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QueryResultsFormat, 
 
 from eucan.errors import ReadOnlyViolation
 from eucan.linked.sparql_guard import find_service, refuse_service
-from eucan.linked.sparql_service import _answer
+from eucan.linked.sparql_results import answer
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -44,7 +44,7 @@ QUERIES = [
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_json_results_are_pyoxigraphs(store: Store, query: str) -> None:
-    reply = _answer(store, query, "application/sparql-results+json", 1000)
+    reply = answer(store, query, "application/sparql-results+json", 1000)
     assert reply[0] == "ok" and reply[3] == "solutions"
     result: Any = store.query(query)
     expected: bytes = result.serialize(format=QueryResultsFormat.JSON)
@@ -53,13 +53,13 @@ def test_json_results_are_pyoxigraphs(store: Store, query: str) -> None:
 
 
 def test_json_results_are_capped(store: Store) -> None:
-    reply = _answer(store, "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o", None, 2)
+    reply = answer(store, "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o", None, 2)
     assert reply[0] == "ok" and reply[4] == 2 and reply[5] is True
     assert len(json.loads(reply[1])["results"]["bindings"]) == 2
 
 
 def test_other_result_formats_still_come_from_pyoxigraph(store: Store) -> None:
-    reply = _answer(store, QUERIES[0], "text/csv", 1000)
+    reply = answer(store, QUERIES[0], "text/csv", 1000)
     assert reply[0] == "ok" and reply[2] == "text/csv"
     assert reply[1].startswith(b"s,o,missing\r\n")
 

@@ -60,8 +60,13 @@ def test_ctrl_c_stops_within_seconds_with_a_request_in_flight(tmp_path: Path) ->
         request.join(timeout=30)
     finally:
         stop(server)  # whatever happened: no process, pipe or engine left behind
-    assert seconds < 8.0, f"Ctrl+C took {seconds:.1f} s"
+    # Behaviour first: the request in flight was cut short by the shutdown (uvicorn answers 500 to a
+    # request it cancels, or drops the connection), not answered at its query's 10 s time limit.
+    # That is checked below; the clock bound only catches a hang (a busy shared machine can stall a
+    # process for seconds, which made a tight bound flaky).
+    assert seconds < 30.0, f"Ctrl+C took {seconds:.1f} s"
     assert "Traceback" not in err, err
     assert not (folder / "falkordb.pid").exists()
     assert engine_pids(folder.resolve() / SOCKET_NAME) == [], "the engine was left running"
     assert statuses, "the request in flight got no answer at all"
+    assert statuses[0] == 500 or isinstance(statuses[0], httpx.HTTPError), statuses

@@ -22,9 +22,9 @@ def test_nesting_is_bounded_before_parsing(client, depth, shape):
     brackets = "(" if "FILTER" in shape else "{"
     closing = ")" if brackets == "(" else "}"
     query = shape.format(open=brackets * depth, close=closing * depth)
-    started = time.monotonic()
     response = client.post("/sparql", content=query, headers={"Content-Type": "application/sparql-query"})
-    assert time.monotonic() - started < 5
+    # The refusal's own message shows it came from the text, before any parser (5,000 brackets parsed
+    # would crash a worker: "stopped while running this query"); no clock, which a busy machine upsets.
     if depth <= 100:
         assert response.status_code == 200, response.text
     else:
@@ -43,7 +43,9 @@ def test_a_crashed_worker_is_replaced_and_the_query_told(store, tmp_path):
         started = time.monotonic()
         with pytest.raises(QuerySyntaxError, match="stopped while running this query"):
             service.query(deep)
-        assert time.monotonic() - started < 10  # one attempt, no retry loop
+        # one attempt, no retry loop (each retry would crash a fresh worker again); generous, as a busy
+        # machine can take seconds to start a worker
+        assert time.monotonic() - started < 60
         assert json.loads(service.query("ASK {}").content) == {"head": {}, "boolean": True}
 
 
@@ -78,10 +80,14 @@ def test_beyond_max_workers_queries_queue_until_a_worker_is_free(store, tmp_path
         service.query("ASK {}")
         thread = threading.Thread(target=lambda: pytest.raises(QueryTimeout, service.query, SLOW))
         thread.start()
-        time.sleep(0.3)
+        while service._out == 0 and thread.is_alive():  # until the slow query holds the only worker
+            time.sleep(0.01)
+        # The ASK waits for a worker as long as its own limit (1.5 s): it starts 0.6 s after the slow
+        # query took the worker, so the slow one is stopped at its limit (and the worker freed) first.
+        time.sleep(0.6)
         started = time.monotonic()
         assert service.query("ASK {}").form == "boolean"  # answered once the slow query was stopped
-        assert time.monotonic() - started > 0.8
+        assert time.monotonic() - started > 0.5  # a lower bound: a busy machine only makes it longer
         assert service.workers_running == 1
         thread.join()
 
@@ -135,11 +141,9 @@ def test_the_event_loop_path_stops_a_slow_or_abandoned_query(store, tmp_path):
 
         async def scenario() -> None:
             assert (await service.aquery("ASK {}")).form == "boolean"  # builds the store (in a thread)
-            started = time.monotonic()
-            with pytest.raises(QueryTimeout, match="time limit"):
+            with pytest.raises(QueryTimeout, match="time limit"):  # the limit stopped it (no clock needed)
                 await service.aquery(SLOW)  # the worker was ready: awaited on the loop
-            assert time.monotonic() - started < 5
-            assert service.workers_running == 0
+            assert service.workers_running == 0  # and its worker
             assert (await service.aquery("ASK {}")).form == "boolean"
             task = asyncio.ensure_future(service.aquery(SLOW))
             await asyncio.sleep(0.3)
