@@ -85,7 +85,8 @@ def cooperation_json(
     `partner`, the query starts from the partner; without either, per-actor row counts kept for the loaded
     graph say which actors a page needs; the page query brings the roles and sources of its rows itself (one
     engine round trip per page; a list answer shows at most `m.LIST_ITEMS` partners and `m.LIST_SOURCES`
-    sources of each record, with their counts); and the rows are plain dicts, not models (a page holds ~2,000 nested objects: building a pydantic model for
+    sources of the row and of its instrument, with their counts, and each partner's number of sources, not the
+    sources themselves: a partner's sources are its record's, /id/participation/{record}); and the rows are plain dicts, not models (a page holds ~2,000 nested objects: building a pydantic model for
     each cost more than the engine's work); a test checks they are exactly what the models serialise.
     """
     as_of = check_date("as_of", as_of)
@@ -136,7 +137,13 @@ def _row_json(raw: dict[str, Any]) -> dict[str, Any]:
     included: one engine round trip per page)."""
     instrument = raw["instrument"]
     partners = [
-        {**ref_json(b), "record": b["record"], "role": _role(b), "period": period_json(b), **_listed(b)}
+        {
+            **ref_json(b),
+            "record": b["record"],
+            "role": _role(b),
+            "period": period_json(b),
+            "source_count": int(b.get("sourceCount") or 0),
+        }
         for b in raw.get("partners") or []
     ]
     return {
