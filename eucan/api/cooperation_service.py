@@ -236,11 +236,11 @@ def row_counts(store: GraphStore, filters: dict[str, Any]) -> RowCounts:
     shape = {"domain": filters.get("domain"), "instrument_type": filters.get("instrument_type")}
     as_of = filters.get("as_of")
     if as_of is None:
+        # With a domain, the pass starts from it (its instruments only) instead of testing every participation.
+        name = "api_cooperation_counts_in_domain" if shape["domain"] else "api_cooperation_counts"
 
         def counts() -> RowCounts:
-            rows = run_named(
-                store=store, name="api_cooperation_counts", params=shape, timeout_ms=FULL_PASS_TIMEOUT_MS
-            ).rows
+            rows = run_named(store=store, name=name, params=shape, timeout_ms=FULL_PASS_TIMEOUT_MS).rows
             return RowCounts(list(rows[0][0] or []) if rows else [])
 
         return kept(store, "api_cooperation_counts", shape, counts)
