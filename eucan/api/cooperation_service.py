@@ -227,6 +227,10 @@ class ActorPeriods:
         return found
 
 
+PERIODS_CHUNK = 5_000
+"""Actors per chunk of the periods pass (~1-2 MB of dates at a million facts; an engine answer may be 8 MB)."""
+
+
 def row_counts(store: GraphStore, filters: dict[str, Any]) -> RowCounts:
     """The rows per actor of the whole cooperation list under `filters`, from one pass per loaded graph, domain
     and instrument type (`kept`; about 0.1-0.5 s per 100,000 facts). With an as_of day, the pass reads every
@@ -246,10 +250,22 @@ def row_counts(store: GraphStore, filters: dict[str, Any]) -> RowCounts:
         return kept(store, "api_cooperation_counts", shape, counts)
 
     def periods() -> ActorPeriods:
-        rows = run_named(
-            store=store, name="api_cooperation_periods", params=shape, timeout_ms=FULL_PASS_TIMEOUT_MS
-        ).rows
-        return ActorPeriods(list(rows[0][0] or []) if rows else [])
+        found: list[list[Any]] = []
+        after: str | None = None
+        while True:  # in chunks of actors: a million facts' periods are larger than one engine answer may be
+            rows = run_named(
+                store=store,
+                name="api_cooperation_periods",
+                params={**shape, "after": after, "size": PERIODS_CHUNK},
+                timeout_ms=FULL_PASS_TIMEOUT_MS,
+            ).rows
+            if not rows or rows[0][0] is None:
+                return ActorPeriods(found)
+            last, actors, chunk = rows[0]
+            found.extend(chunk or [])
+            if int(actors) < PERIODS_CHUNK:
+                return ActorPeriods(found)
+            after = str(last)
 
     return kept(store, "api_cooperation_periods", shape, periods).counts(as_of)
 

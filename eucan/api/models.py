@@ -322,7 +322,12 @@ class DomainSummary(_Counted):
 
 
 class DomainDetail(DomainSummary):
-    instruments: list[InstrumentSummary] = []
+    instruments: list[InstrumentSummary] = Field(
+        default=[],
+        description="The first 50 instruments covering the domain, as the first page of "
+        "/api/v1/instruments?domain={id} (by name, then id); `instrument_count` says how many there are, and "
+        "that list pages through all of them.",
+    )
 
 
 # -- search, cooperation, partners, path, timeline ---------------------------------------------
