@@ -81,7 +81,11 @@ def test_the_periods_pass_reads_actors_in_chunks_with_the_same_counts(
         assert _total(counting, as_of=day) == reference[0]["total"]
         page, _ = cooperation_json(
             store=counting,  # type: ignore[arg-type]
-            **{"actor": None, "partner": None, "domain": None, "instrument_type": None, "as_of": day},
+            actor=None,
+            partner=None,
+            domain=None,
+            instrument_type=None,
+            as_of=day,
             limit=500,
             offset=0,
         )
