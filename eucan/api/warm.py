@@ -129,4 +129,6 @@ class Warmer:
                 self.ready.set()
             except EucanError as exc:  # engine away or graph not loaded yet: try again at the next poll
                 log.debug("warming skipped: %s", exc)
+            except Exception as exc:  # noqa: BLE001 - e.g. the store closed under a pass at shutdown: no traceback
+                log.warning("warming stopped for this poll: %s: %s", type(exc).__name__, exc)
             self._stop.wait(self.poll_s)
