@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from eucan import __version__
+from eucan.api import kept
 from eucan.api.errors import install_error_handlers
 from eucan.api.http_conventions import HeadAsGet, add_cors
 from eucan.api.limits import RequestLimits
@@ -63,6 +64,7 @@ def create_app(
             # collector's full passes scan only per-request objects (a full pass over it costs tens of ms and
             # otherwise lands on every few requests of a busy endpoint, e.g. /cooperation).
             gc.freeze()
+            kept.FREEZE = True  # and each kept figure once built (eucan/api/kept.py)
         warmer = Warmer(app.state.store).start() if (owned if warm is None else warm) else None
         app.state.warmer = warmer
         try:
@@ -76,6 +78,7 @@ def create_app(
                 sparql.close()
                 app.state.sparql = None
             if owned:
+                kept.FREEZE = False
                 app.state.store.close()
             app.state.store = None
 

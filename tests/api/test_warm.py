@@ -4,6 +4,7 @@ first request of a list under any type or domain filter makes no pass over the g
 from __future__ import annotations
 
 import dataclasses
+import gc
 import time
 from collections.abc import Iterator
 from typing import Any, cast
@@ -124,3 +125,19 @@ def test_domain_counts_start_from_the_domain_and_agree(store: GraphStore, instru
         everywhere = run_named(store=store, name="api_cooperation_counts", params=params).rows
         from_domain = run_named(store=store, name="api_cooperation_counts_in_domain", params=params).rows
         assert from_domain == everywhere, domain
+
+
+def test_a_servers_kept_figures_are_out_of_the_collectors_sight(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server freezes each kept figure once built: a full collection does not walk it (no pause per request)."""
+    monkeypatch.setattr(kept_module, "FREEZE", False)
+    loose = kept_module.kept(store, "test_loose_figure", {}, lambda: [["a", 1]])
+    assert any(o is loose for o in gc.get_objects())
+    monkeypatch.setattr(kept_module, "FREEZE", True)
+    try:
+        frozen = kept_module.kept(store, "test_frozen_figure", {}, lambda: [["b", 2]])
+        assert gc.get_freeze_count() > 0
+        assert not any(o is frozen for o in gc.get_objects())
+    finally:
+        gc.unfreeze()  # the test process goes on collecting as before
