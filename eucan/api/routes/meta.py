@@ -23,7 +23,7 @@ router = APIRouter(tags=["meta"])
     responses={503: ERROR_RESPONSES[503]},
     description=(
         "Runs a trivial graph query with a short time limit (EUCAN_HEALTH_TIMEOUT_MS). "
-        'Healthy: `{"ok": true, "health": "ok", "store": "falkordb", "latency_ms": 1.3}`. '
+        'Healthy: `{"ok": true, "health": "ok", "store": "falkordb", "latency_ms": 1.3, "warm": true}`. '
         "Degraded (engine down, stopped or saturated): status 503 in the one error shape plus "
         '`"health": "degraded"`, `"store"` and `"reason"`. A server also says whether the kept orders of the '
         'loaded graph\'s lists are built (`"warm": true`) or still being built after a start or a load '
