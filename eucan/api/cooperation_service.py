@@ -311,8 +311,9 @@ def partners_json(
     """The actors sharing an instrument with `actor` (on `as_of` if given), each with the instruments shared,
     as plain JSON values in `m.Partner`'s shape."""
     as_of = check_date("as_of", as_of)
-    require(store, actor, "Actor", "actor")
     items, total = page(store, "api_partners", {"actor": actor, "as_of": as_of}, limit, offset)
+    if not total:  # no partner at all: an unknown actor (404) or one that shares nothing (an empty page)
+        require(store, actor, "Actor", "actor")
     prov = Provenance(store, items)
     out = []
     for raw in items:

@@ -211,3 +211,14 @@ def test_timeline_lists_undated_facts_last_and_only_without_a_range(client: Test
     assert entries[len(entries) - len(undated) :] == undated  # after every dated entry
     ranged = client.get(f"{V1}/timeline", params={"actor": actor, "from": "1900-01-01", "limit": 500}).json()
     assert ranged["data"] == entries[: len(entries) - len(undated)]
+
+
+def test_partners_of_an_actor_sharing_nothing_is_an_empty_page(client: TestClient, store: GraphStore) -> None:
+    """The partner page itself tells a known actor sharing nothing (an empty page) from an unknown one (404)."""
+    rows = store.run(
+        "MATCH (a:Actor) WHERE NOT (a)<-[:PARTICIPANT]-(:Participation) RETURN a.id ORDER BY a.id LIMIT 1"
+    ).rows
+    assert rows, "the curated data has an actor taking part in no instrument"
+    body = client.get(f"{V1}/actors/{rows[0][0]}/partners").json()
+    assert body["data"] == [] and body["count"] == 0
+    assert client.get(f"{V1}/actors/atlantis/partners").status_code == 404
