@@ -86,7 +86,9 @@ def wait_ready(base: str, process: subprocess.Popen[bytes], timeout: float = 600
         if process.poll() is not None:
             raise SystemExit(f"the server exited with code {process.returncode}")
         try:
-            if httpx.get(f"{base}/api/v1/health", timeout=5).status_code == 200:
+            answer = httpx.get(f"{base}/api/v1/health", timeout=5)
+            # A server that warms its lists' kept orders says when they are built ("warm"); older code says nothing.
+            if answer.status_code == 200 and answer.json().get("warm", True):
                 return
         except httpx.HTTPError:
             pass

@@ -85,7 +85,8 @@ def cooperation_json(
     `partner`, the query starts from the partner; without either, per-actor row counts kept for the loaded
     graph say which actors a page needs; the page query brings the roles and sources of its rows itself (one
     engine round trip per page; a list answer shows at most `m.LIST_ITEMS` partners and `m.LIST_SOURCES`
-    sources of each record, with their counts); and the rows are plain dicts, not models (a page holds ~2,000 nested objects: building a pydantic model for
+    sources of the row and of its instrument, with their counts, and each partner's number of sources, not the
+    sources themselves: a partner's sources are its record's, /id/participation/{record}); and the rows are plain dicts, not models (a page holds ~2,000 nested objects: building a pydantic model for
     each cost more than the engine's work); a test checks they are exactly what the models serialise.
     """
     as_of = check_date("as_of", as_of)
@@ -136,7 +137,13 @@ def _row_json(raw: dict[str, Any]) -> dict[str, Any]:
     included: one engine round trip per page)."""
     instrument = raw["instrument"]
     partners = [
-        {**ref_json(b), "record": b["record"], "role": _role(b), "period": period_json(b), **_listed(b)}
+        {
+            **ref_json(b),
+            "record": b["record"],
+            "role": _role(b),
+            "period": period_json(b),
+            "source_count": int(b.get("sourceCount") or 0),
+        }
         for b in raw.get("partners") or []
     ]
     return {
@@ -220,6 +227,10 @@ class ActorPeriods:
         return found
 
 
+PERIODS_CHUNK = 5_000
+"""Actors per chunk of the periods pass (~1-2 MB of dates at a million facts; an engine answer may be 8 MB)."""
+
+
 def row_counts(store: GraphStore, filters: dict[str, Any]) -> RowCounts:
     """The rows per actor of the whole cooperation list under `filters`, from one pass per loaded graph, domain
     and instrument type (`kept`; about 0.1-0.5 s per 100,000 facts). With an as_of day, the pass reads every
@@ -229,20 +240,32 @@ def row_counts(store: GraphStore, filters: dict[str, Any]) -> RowCounts:
     shape = {"domain": filters.get("domain"), "instrument_type": filters.get("instrument_type")}
     as_of = filters.get("as_of")
     if as_of is None:
+        # With a domain, the pass starts from it (its instruments only) instead of testing every participation.
+        name = "api_cooperation_counts_in_domain" if shape["domain"] else "api_cooperation_counts"
 
         def counts() -> RowCounts:
-            rows = run_named(
-                store=store, name="api_cooperation_counts", params=shape, timeout_ms=FULL_PASS_TIMEOUT_MS
-            ).rows
+            rows = run_named(store=store, name=name, params=shape, timeout_ms=FULL_PASS_TIMEOUT_MS).rows
             return RowCounts(list(rows[0][0] or []) if rows else [])
 
         return kept(store, "api_cooperation_counts", shape, counts)
 
     def periods() -> ActorPeriods:
-        rows = run_named(
-            store=store, name="api_cooperation_periods", params=shape, timeout_ms=FULL_PASS_TIMEOUT_MS
-        ).rows
-        return ActorPeriods(list(rows[0][0] or []) if rows else [])
+        found: list[list[Any]] = []
+        after: str | None = None
+        while True:  # in chunks of actors: a million facts' periods are larger than one engine answer may be
+            rows = run_named(
+                store=store,
+                name="api_cooperation_periods",
+                params={**shape, "after": after, "size": PERIODS_CHUNK},
+                timeout_ms=FULL_PASS_TIMEOUT_MS,
+            ).rows
+            if not rows or rows[0][0] is None:
+                return ActorPeriods(found)
+            last, actors, chunk = rows[0]
+            found.extend(chunk or [])
+            if int(actors) < PERIODS_CHUNK:
+                return ActorPeriods(found)
+            after = str(last)
 
     return kept(store, "api_cooperation_periods", shape, periods).counts(as_of)
 
@@ -288,8 +311,9 @@ def partners_json(
     """The actors sharing an instrument with `actor` (on `as_of` if given), each with the instruments shared,
     as plain JSON values in `m.Partner`'s shape."""
     as_of = check_date("as_of", as_of)
-    require(store, actor, "Actor", "actor")
     items, total = page(store, "api_partners", {"actor": actor, "as_of": as_of}, limit, offset)
+    if not total:  # no partner at all: an unknown actor (404) or one that shares nothing (an empty page)
+        require(store, actor, "Actor", "actor")
     prov = Provenance(store, items)
     out = []
     for raw in items:

@@ -187,7 +187,7 @@ def get_domain(*, store: GraphStore, domain_id: str) -> m.DomainDetail:
         require(store, domain_id, "CooperationDomain", "cooperation domain")
     raw = cast(r.DomainRow, rows[0][0])
     prov = Provenance(store, raw)
-    instruments = sorted(
-        (_instrument_summary(i, prov, listed=True) for i in raw.get("instruments") or []), key=lambda i: i.id
-    )
+    # Bounded like every list inside an answer: the first `m.LIST_ITEMS` instruments are the first page of
+    # /api/v1/instruments?domain= (its kept order), and `instrument_count` says how many there are.
+    instruments, _ = list_instruments(store=store, type=None, domain=domain_id, limit=m.LIST_ITEMS, offset=0)
     return m.DomainDetail(**_domain_summary(raw, prov, listed=False), instruments=instruments)

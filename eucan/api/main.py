@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from eucan import __version__
+from eucan.api import kept
 from eucan.api.errors import install_error_handlers
 from eucan.api.http_conventions import HeadAsGet, add_cors
 from eucan.api.limits import RequestLimits
@@ -21,6 +22,7 @@ from eucan.api.routes import dataset as dataset_routes
 from eucan.api.routes import queries as query_routes
 from eucan.api.routes import resources as resource_routes
 from eucan.api.routes import sparql as sparql_routes
+from eucan.api.warm import Warmer
 from eucan.graph.store import GraphStore
 from eucan.queries.catalog import use_user_queries
 from eucan.settings import Settings
@@ -40,8 +42,13 @@ and `instrument_count` say how many there are, and the item's own endpoint gives
 """
 
 
-def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
-    """An app that opens its own store from `settings`, or uses the `store` it is given (tests)."""
+def create_app(
+    settings: Settings | None = None, *, store: GraphStore | None = None, warm: bool | None = None
+) -> FastAPI:
+    """An app that opens its own store from `settings`, or uses the `store` it is given (tests).
+
+    `warm` (default: when the app opens its own store, i.e. a server) starts a `Warmer` that builds the
+    kept orders of every list filter in the background, and again after each new load (`eucan/api/warm.py`)."""
     settings = settings or Settings()
     use_user_queries(settings.queries_dir)
 
@@ -57,14 +64,21 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
             # collector's full passes scan only per-request objects (a full pass over it costs tens of ms and
             # otherwise lands on every few requests of a busy endpoint, e.g. /cooperation).
             gc.freeze()
+            kept.FREEZE = True  # and each kept figure once built (eucan/api/kept.py)
+        warmer = Warmer(app.state.store).start() if (owned if warm is None else warm) else None
+        app.state.warmer = warmer
         try:
             yield
         finally:
+            if warmer is not None:
+                warmer.stop()
+                app.state.warmer = None
             sparql = getattr(app.state, "sparql", None)
             if sparql is not None:
                 sparql.close()
                 app.state.sparql = None
             if owned:
+                kept.FREEZE = False
                 app.state.store.close()
             app.state.store = None
 

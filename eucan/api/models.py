@@ -322,7 +322,12 @@ class DomainSummary(_Counted):
 
 
 class DomainDetail(DomainSummary):
-    instruments: list[InstrumentSummary] = []
+    instruments: list[InstrumentSummary] = Field(
+        default=[],
+        description="The first 50 instruments covering the domain, as the first page of "
+        "/api/v1/instruments?domain={id} (by name, then id); `instrument_count` says how many there are, and "
+        "that list pages through all of them.",
+    )
 
 
 # -- search, cooperation, partners, path, timeline ---------------------------------------------
@@ -357,12 +362,18 @@ class SearchHit(Ref, _Counted):
     source_count: int = Field(default=0, description=_SOURCE_COUNT)
 
 
-class PartnerInRow(Ref, _Counted):
+class PartnerInRow(Ref):
+    """Another participant of a cooperation row's instrument: who, in what role, when, and how many sources its
+    participation has (a list answer carries no partner's sources; they are the record's own,
+    /id/participation/{record}, and each participant's in /api/v1/instruments/{id})."""
+
     record: str = Field(description="Id of the partner's participation record.")
     role: str | None = None
     period: Period
-    sources: list[Source]
-    source_count: int = Field(default=0, description=_SOURCE_COUNT)
+    source_count: int = Field(
+        default=0,
+        description="How many sources the partner's participation has (read them at /id/participation/{record}).",
+    )
 
 
 class CooperationRow(_Counted):

@@ -221,7 +221,8 @@ ROW_SHAPES: dict[str, dict[str, Any]] = {
     "api_cooperation_by_partner": {"total": int, "item": CooperationRow},
     "api_cooperation_page": {"total": int, "item": CooperationRow},
     "api_cooperation_counts": {"counts": list[list[Any]]},
-    "api_cooperation_periods": {"periods": list[list[Any]]},
+    "api_cooperation_counts_in_domain": {"counts": list[list[Any]]},
+    "api_cooperation_periods": {"last": str, "actors": int, "periods": list[list[Any]]},
     "api_records": {
         "id": str,
         "roles": list[str],

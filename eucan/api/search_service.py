@@ -51,7 +51,9 @@ def _folded_with_positions(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def _patterns(query_words: list[str]) -> list[re.Pattern[str]]:
+@lru_cache(maxsize=256)
+def _patterns(query_words: tuple[str, ...]) -> list[re.Pattern[str]]:
+    """The words' patterns, made once per query (a page's 50 hits and their candidates all use them)."""
     pats = []
     for k, word in enumerate(query_words):
         tail = "" if k == len(query_words) - 1 else r"(?![^\W_])"
@@ -75,7 +77,7 @@ def _cut(text: str, start: int, end: int) -> str:
 def snippet(query: str, candidates: Iterable[tuple[str, str, str | None, str | None]]) -> m.Snippet | None:
     """The passage of the first candidate (field, text, lang, source) holding the most of the query's words."""
     query_words = list(dict.fromkeys(words(query)))[:MAX_WORDS]
-    pats = _patterns(query_words)
+    pats = _patterns(tuple(query_words))
     best: tuple[int, m.Snippet] | None = None
     for field, text, lang, source in candidates:
         folded, where = _folded_with_positions(text)
@@ -92,7 +94,7 @@ def snippet(query: str, candidates: Iterable[tuple[str, str, str | None, str | N
 
 
 def _names_holding(query_words: list[str], names: list[str]) -> list[str]:
-    pats = _patterns(query_words)
+    pats = _patterns(tuple(query_words))
     return [n for n in names if all(p.search(" ".join(words(n))) for p in pats)]
 
 

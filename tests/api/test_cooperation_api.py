@@ -42,7 +42,8 @@ def test_canada_maritime_security_is_the_sdp_and_the_ocean_partnership_and_its_f
     assert row["period"]["start"] == "2025-06-23" and row["period"]["start_precision"] == "day"
     assert len(row["domains"]) == 16 and {"id": "maritime-security", "name": "Maritime security"} in row["domains"]
     assert "eu" in {p["id"] for p in row["partners"]}
-    for fact in [row, row["instrument"], *row["partners"]]:
+    assert all(p["source_count"] > 0 and "sources" not in p for p in row["partners"])
+    for fact in [row, row["instrument"]]:
         assert fact["sources"], fact
         for source in fact["sources"]:
             assert source["url"].startswith("http") and source["quote"] and source["retrieved"]
@@ -186,13 +187,14 @@ def test_unknown_ids_are_404s_naming_the_parameter(
 
 
 def test_every_row_and_partner_carries_its_role_and_sources(client: TestClient) -> None:
+    """A row and its instrument carry their sources; a partner its role and the number of its sources."""
     rows = _rows(client, actor="canada")
     assert rows
     for row in rows:
         assert row["sources"] and row["role"], row["record"]
         assert row["instrument"]["sources"], row["instrument"]["id"]
         for partner in row["partners"]:
-            assert partner["sources"] and partner["role"], partner["record"]
+            assert partner["source_count"] > 0 and partner["role"], partner["record"]
 
 
 def test_timeline_lists_undated_facts_last_and_only_without_a_range(client: TestClient, store: GraphStore) -> None:
@@ -209,3 +211,14 @@ def test_timeline_lists_undated_facts_last_and_only_without_a_range(client: Test
     assert entries[len(entries) - len(undated) :] == undated  # after every dated entry
     ranged = client.get(f"{V1}/timeline", params={"actor": actor, "from": "1900-01-01", "limit": 500}).json()
     assert ranged["data"] == entries[: len(entries) - len(undated)]
+
+
+def test_partners_of_an_actor_sharing_nothing_is_an_empty_page(client: TestClient, store: GraphStore) -> None:
+    """The partner page itself tells a known actor sharing nothing (an empty page) from an unknown one (404)."""
+    rows = store.run(
+        "MATCH (a:Actor) WHERE NOT (a)<-[:PARTICIPANT]-(:Participation) RETURN a.id ORDER BY a.id LIMIT 1"
+    ).rows
+    assert rows, "the curated data has an actor taking part in no instrument"
+    body = client.get(f"{V1}/actors/{rows[0][0]}/partners").json()
+    assert body["data"] == [] and body["count"] == 0
+    assert client.get(f"{V1}/actors/atlantis/partners").status_code == 404

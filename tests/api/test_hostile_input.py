@@ -63,6 +63,51 @@ def test_a_flood_of_as_of_days_costs_one_pass(store: GraphStore) -> None:
     assert counting.count("api_cooperation_periods") == 1
 
 
+def test_the_periods_pass_reads_actors_in_chunks_with_the_same_counts(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a million facts the periods are larger than one engine answer: they are read in chunks of actors."""
+    from eucan.api import cooperation_service
+
+    actors = int(store.run("MATCH (a:Actor) RETURN count(a)").rows[0][0])
+    monkeypatch.setattr(cooperation_service, "PERIODS_CHUNK", 7)
+    counting = CountingStore(store)
+    for day in ("1995-01-01", "2016-12-31", "2024-01-01"):
+        reference = run_named(
+            store=store,
+            name="api_cooperation",
+            params={"partner": None, "domain": None, "instrument_type": None, "as_of": day, "offset": 0, "limit": 1},
+        ).records()
+        assert _total(counting, as_of=day) == reference[0]["total"]
+        page, _ = cooperation_json(
+            store=counting,  # type: ignore[arg-type]
+            actor=None,
+            partner=None,
+            domain=None,
+            instrument_type=None,
+            as_of=day,
+            limit=500,
+            offset=0,
+        )
+        assert [row["record"] for row in page] == [
+            r["item"]["record"]
+            for r in run_named(
+                store=store,
+                name="api_cooperation",
+                params={
+                    "partner": None,
+                    "domain": None,
+                    "instrument_type": None,
+                    "as_of": day,
+                    "offset": 0,
+                    "limit": 500,
+                },
+            ).records()
+            if r["item"]
+        ]
+    assert counting.count("api_cooperation_periods") == actors // 7 + 1  # one pass, chunk by chunk
+
+
 def test_as_of_days_with_a_type_share_that_types_pass(store: GraphStore) -> None:
     counting = CountingStore(store)
     for day in ("2005-01-01", "2010-01-01", "2020-01-01", "2021-01-01"):

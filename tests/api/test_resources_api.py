@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from eucan.api.models import LIST_ITEMS
 from eucan.api.services import normalise
 
 V1 = "/api/v1"
@@ -31,15 +32,29 @@ def test_sixteen_domains_of_the_sdp(client: TestClient) -> None:
 
 def test_domain_detail_lists_its_instruments(client: TestClient) -> None:
     body = _json(client, f"{V1}/domains/maritime-security")
-    assert [i["id"] for i in body["instruments"]] == [
+    assert {i["id"] for i in body["instruments"]} == {
         "eu-canada-ocean-partnership",
         "eu-canada-ocean-partnership-forum",
         "g7-friends-gulf-of-guinea",
         "la-2011-443-eu",
         "port-state-measures-agreement",
         "sdp-2025",
-    ]
+    }
+    assert body["instrument_count"] == 6
     assert all(i["sources"] for i in body["instruments"])
+    # The detail's instruments are the first page of the domain's instrument list (the same order and items).
+    assert body["instruments"] == _json(client, f"{V1}/instruments", domain="maritime-security")["data"]
+
+
+def test_domain_detail_bounds_its_instruments_with_their_count(client: TestClient) -> None:
+    """The detail shows at most LIST_ITEMS instruments (the first page of the domain's list) and counts all of them."""
+    domains = _json(client, f"{V1}/domains", limit=500)["data"]
+    largest = max(domains, key=lambda d: d["instrument_count"])
+    body = _json(client, f"{V1}/domains/{largest['id']}")
+    listed = _json(client, f"{V1}/instruments", domain=largest["id"], limit=LIST_ITEMS)
+    assert body["instrument_count"] == largest["instrument_count"] == listed["count"]
+    assert len(body["instruments"]) == min(LIST_ITEMS, body["instrument_count"])
+    assert body["instruments"] == listed["data"]
 
 
 def test_actor_detail_has_memberships_posts_and_participations(client: TestClient) -> None:

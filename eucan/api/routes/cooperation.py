@@ -47,7 +47,6 @@ _ROW = {
             "record": "part-eu-sdp-2025",
             "role": "party",
             "period": _PERIOD,
-            "sources": [_SOURCE],
             "source_count": 1,
         }
     ],
@@ -67,10 +66,12 @@ def _id(description: str, example_id: str) -> object:
     description=(
         "One row per participation: the actor, the instrument (id, name, type), the instrument's cooperation "
         "domains, the period (start, end and their precision), the other participants (partners, each with "
-        "role, period and sources) and the sources of the participation. `as_of` keeps the participations "
-        f"(the actor's and the partners') that held on that day: {AS_OF_RULE}. Bounded: each row shows at most "
-        f"{LIST_SOURCES} sources of each record and {LIST_ITEMS} partners; `source_count` and `partner_count` say "
-        "how many there are (all of them: /api/v1/instruments/{id}, or the record's IRI /id/participation/{record})."
+        "role, period and the number of its sources, `source_count`) and the sources of the participation. "
+        f"`as_of` keeps the participations (the actor's and the partners') that held on that day: {AS_OF_RULE}. "
+        f"Bounded: each row shows at most {LIST_SOURCES} sources of the participation and of the instrument, and "
+        f"{LIST_ITEMS} partners without their sources; `source_count` and `partner_count` say how many there are "
+        "(all of them, with every partner's sources: /api/v1/instruments/{id}, or a record's IRI "
+        "/id/participation/{record})."
     ),
     response_model=Page[CooperationRow],
     responses=example({"data": [_ROW], "count": 1, "next": None, "limit": 50, "offset": 0}),

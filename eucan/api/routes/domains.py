@@ -45,6 +45,11 @@ def list_domains(request: Request, store: StoreDep, limit: Limit = 50, offset: O
 @router.get(
     "/{domain_id}",
     summary="One cooperation domain, with the instruments covering it",
+    description=(
+        "The domain with all its sources, and the first 50 instruments covering it: the first page of "
+        "/api/v1/instruments?domain={id} (by name, then id), which pages through all of them; "
+        "`instrument_count` says how many there are."
+    ),
     response_model=DomainDetail,
     responses=example(
         {
@@ -56,6 +61,7 @@ def list_domains(request: Request, store: StoreDep, limit: Limit = 50, offset: O
                     "type": "Partnership",
                     "period": {},
                     "sources": [_SOURCE],
+                    "source_count": 1,
                 }
             ],
         }

@@ -1,5 +1,5 @@
 // @title Cooperation with one partner (API)
-// @description The cooperation rows of the instruments a partner takes part in (its participation holding on as_of), other than the partner's own: starts from the partner (index lookup). One row per participation: the actor, the instrument, its domains, the period, the other participants (partners) and the sources of each.
+// @description The cooperation rows of the instruments a partner takes part in (its participation holding on as_of), other than the partner's own: starts from the partner (index lookup). One row per participation: the actor, the instrument, its domains, the period, the other participants (partners, with the number of sources of each) and the sources of the row and its instrument.
 // @param partner string germany  The instruments shared with this actor id (whose participation also held on as_of).
 // @param domain? string maritime-security  Only instruments covering this cooperation domain id.
 // @param instrument_type? string PescoProject  Only instruments of this type (Partnership, Agreement, PescoProject, CsdpMission, CsdpOperation, Dialogue, FinancingInstrument, LegalAct, Framework).
@@ -27,14 +27,15 @@ UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS row
 WITH total, row[0] AS a, row[1] AS p, row[2] AS i
 OPTIONAL MATCH (i)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
 WHERE b.id <> a.id AND ($as_of IS NULL OR ((q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
-OPTIONAL MATCH (q)-[:EVIDENCE]->(xe:SourceExcerpt)-[:EXCERPT_OF]->(xd:SourceDocument)
-WITH total, a, p, i, q, b, collect(CASE WHEN xe IS NULL THEN null ELSE {url: xd.sourceUrl, quote: coalesce(xe.quote, head([k IN keys(xe) WHERE k STARTS WITH 'quote_' | xe[k]])), lang: CASE WHEN xe.quote IS NULL THEN head([k IN keys(xe) WHERE k STARTS WITH 'quote_' | substring(k, 6)]) ELSE 'en' END, retrieved: coalesce(xe.retrievedDate, xd.retrievedDate), title: xd.title, primary: xd.primarySource} END) AS qsources
-OPTIONAL MATCH (q)-[:ROLE]->(rq)
-WITH total, a, p, i, q, b, qsources, collect(rq.id) AS qroles
-WITH total, a, p, i, q, b, qsources, qroles ORDER BY b.id, q.id
-WITH total, a, p, i, collect(CASE WHEN q IS NULL THEN null ELSE {
+WITH total, a, p, i, q, b ORDER BY b.id, q.id
+WITH total, a, p, i, collect(CASE WHEN q IS NULL THEN null ELSE [q, b] END) AS found
+WITH total, a, p, i, size(found) AS partnerCount, found[0..$partners_max] AS shown
+UNWIND (CASE WHEN size(shown) = 0 THEN [null] ELSE shown END) AS shown_row
+WITH total, a, p, i, partnerCount, shown_row[0] AS q, shown_row[1] AS b
+WITH total, a, p, i, partnerCount, collect(CASE WHEN q IS NULL THEN null ELSE {
   record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, endDateLast: q.endDateLast,
-  roles: qroles, sources: qsources} END) AS partners
+  roles: [(q)-[:ROLE]->(rq) | rq.id],
+  sourceCount: size([(q)-[:EVIDENCE]->(xq:SourceExcerpt)-[:EXCERPT_OF]->(dq:SourceDocument) WHERE dq.sourceUrl IS NOT NULL AND (xq.quote IS NOT NULL OR any(k IN keys(xq) WHERE k STARTS WITH 'quote_')) | 1])} END) AS partners
 RETURN total, CASE WHEN p IS NULL THEN null ELSE {
   record: p.id,
   roles: [(p)-[:ROLE]->(rp) | rp.id],
@@ -45,7 +46,7 @@ RETURN total, CASE WHEN p IS NULL THEN null ELSE {
   domains: [(i)-[:COVERS_DOMAIN]->(d:CooperationDomain) | {id: d.id, name: d.name}],
   startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, endDateLast: p.endDateLast,
   contribution: p.contribution, personnel: p.personnel, nationalOperation: p.nationalOperation, uncertainty: p.uncertainty,
-  partnerCount: size(partners),
-  partners: partners[0..$partners_max]
+  partnerCount: partnerCount,
+  partners: partners
 } END AS item
 ORDER BY a.id, i.id, p.id
