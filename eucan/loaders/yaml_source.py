@@ -284,6 +284,7 @@ def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
         else:
             root = loader.get_single_node()
             doc = _construct_plain(loader, root) if root is not None else None
+            del root  # the file's nodes (with their marks) are several times its data
     except yaml.MarkedYAMLError as exc:
         # An unclosed quote or bracket is found at the end of the file: point at where it opened.
         at_end = "end of stream" in str(exc.problem)
