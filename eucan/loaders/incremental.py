@@ -32,8 +32,9 @@ from __future__ import annotations
 import hashlib
 import marshal
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,7 @@ __all__ = [
 ]
 
 STATE_FILE = "load-state.bin"
-STATE_VERSION = 2
+STATE_VERSION = 3
 
 # One record, as the state keeps it (marshal-able tuples and strings):
 # (section, file, position, uri, fingerprint, refs, excerpts, derived)
@@ -167,29 +168,102 @@ class LoadState:
         return len(self.records) + self.derived
 
     def dump(self) -> bytes:
-        m = self.manifest
-        return marshal.dumps(
-            (
-                STATE_VERSION,
-                self.token,
-                self.vocabulary,
-                self.files,
-                self.records,
-                self.tenures,
-                (m.digests, m.links, m.relationships, m.hash_sum),
-                (self.index.subjects, self.index.starts, self.index.types),
-                self.derived,
-            )
-        )
+        return b"".join(self.frames())
+
+    def frames(self) -> Iterator[bytes]:
+        """The state as frames (an 8-byte length, then a marshal object), made one at a time.
+
+        One marshal object for a million facts built ~1 GB of bytes and of marshal's shared-object
+        table at the end of the load; frames of at most `STATE_PART` items keep that to one frame's
+        worth. What one object shared, the frames still share: the subjects' IRIs are written once (the
+        index's sorted list), and the node digests, relationship counts and types are written as values
+        in that list's order; the other strings that repeat (record ids, sections, references) are
+        interned, and marshal interns them again as it reads, so equal ones are one object again."""
+        m, subjects = self.manifest, self.index.subjects
+        head = (STATE_VERSION, self.token, self.vocabulary, self.files, self.tenures, m.relationships, m.hash_sum)
+        yield from _frame((*head, self.derived, len(subjects), len(self.records)))
+        yield from _list_frames(subjects)
+        yield from _list_frames(self.index.starts)
+        extras = []
+        for mapping in (m.digests, m.links, self.index.types):
+            in_order = len(mapping) == len(subjects) and list(mapping) == subjects  # e.g. the index's types
+            values = list(mapping.values()) if in_order else list(map(mapping.get, subjects))
+            yield from _list_frames(values)
+            if len(values) - values.count(None) != len(mapping):  # keys that are not subjects (none, so far)
+                known = set(subjects)
+                extras.append({key: value for key, value in mapping.items() if key not in known})
+            else:
+                extras.append({})
+            del values
+        items = iter(self.records.items())
+        for _ in range(0, len(self.records), STATE_PART):
+            yield from _frame(dict(islice(items, STATE_PART)))
+        yield from _frame(extras)
 
     @classmethod
     def load(cls, data: bytes) -> LoadState:
-        loaded = marshal.loads(data)  # noqa: S302 - our own file
-        if loaded[0] != STATE_VERSION:
+        frames = _read_frames(memoryview(data))
+        head = next(frames)
+        if head[0] != STATE_VERSION:
             raise ValueError("another version of the load state")
-        _, token, vocabulary, files, records, tenures, m, index, derived = loaded
-        manifest = Manifest(digests=m[0], relationships=m[2], token=token, links=m[1], hash_sum=m[3])
-        return cls(token, files, records, tenures, manifest, CacheIndex(*index), vocabulary, derived)
+        _, token, vocabulary, files, tenures, relationships, hash_sum, derived, size, count = head
+        subjects = _read_list(frames, size)
+        starts = _read_list(frames, size + 1)
+        keyed = []
+        for _ in range(3):
+            values = _read_list(frames, size)
+            keyed.append(
+                dict(zip(subjects, values, strict=True))
+                if None not in values
+                else {key: value for key, value in zip(subjects, values, strict=True) if value is not None}
+            )
+            del values
+        records: dict[str, Entry] = {}
+        for _ in range(0, count, STATE_PART):
+            records.update(next(frames))
+        for mapping, extra in zip(keyed, next(frames), strict=True):
+            mapping.update(extra)
+        digests, links, types = keyed
+        manifest = Manifest(digests=digests, relationships=relationships, token=token, links=links, hash_sum=hash_sum)
+        return cls(token, files, records, tenures, manifest, CacheIndex(subjects, starts, types), vocabulary, derived)
+
+
+STATE_PART = 100_000
+"""Items per frame of the saved load state (`LoadState.frames`)."""
+
+
+def _frame(value: Any) -> Iterator[bytes]:
+    body = marshal.dumps(value)
+    yield len(body).to_bytes(8, "little")
+    yield body
+
+
+def _list_frames(values: list[Any]) -> Iterator[bytes]:
+    for start in range(0, len(values), STATE_PART):
+        yield from _frame(values[start : start + STATE_PART])
+    if not values:
+        yield from _frame([])
+
+
+def _read_list(frames: Iterator[Any], size: int) -> list[Any]:
+    out: list[Any] = next(frames)
+    while len(out) < size:
+        out.extend(next(frames))
+    if len(out) != size:
+        raise ValueError("the load state's lists disagree")
+    return out
+
+
+def _read_frames(view: memoryview) -> Iterator[Any]:
+    at = 0
+    while at < len(view):
+        size = int.from_bytes(view[at : at + 8], "little")
+        at += 8
+        if at + size > len(view):
+            raise EOFError("the load state ends early")
+        yield marshal.loads(view[at : at + size])  # noqa: S302 - our own file
+        at += size
+    raise EOFError("the load state ends early")
 
 
 def vocabulary_digest() -> str:
@@ -216,7 +290,9 @@ def read_state(folder: Path) -> LoadState | None:
 def save_state(folder: Path, state: LoadState) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     part = folder / f"{STATE_FILE}.part"
-    part.write_bytes(state.dump())
+    with part.open("wb") as handle:
+        for frame in state.frames():
+            handle.write(frame)
     part.replace(folder / STATE_FILE)
 
 

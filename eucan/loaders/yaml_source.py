@@ -87,16 +87,59 @@ class _LineLoader(_Base):  # type: ignore[misc]
         super().__init__(stream)
         self.marks: dict[int, tuple[int, dict[str, int]]] = {}
 
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """The tag of a scalar as `BaseResolver.resolve` gives it (the C parser asks for every scalar),
+        without the lists it builds on every call; anything else (path or wildcard resolvers, which this
+        loader does not add) goes to it."""
+        resolvers = self.yaml_implicit_resolvers
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers or None in resolvers:
+            return super().resolve(kind, value, implicit)
+        if implicit[0]:
+            for tag, regexp in resolvers.get(value[:1], ()):
+                if regexp.match(value):
+                    return tag
+        return self.DEFAULT_SCALAR_TAG
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """A value its tag cannot read (`!!int nope`, `!!bool maybe`, a list as a key) is a YAML error at
+        its node's line, not a crash."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise _unreadable(node, exc) from None
+
+
+def _unreadable(node: yaml.Node, exc: Exception) -> yaml.constructor.ConstructorError:
+    value = (
+        clip(node.value)
+        if isinstance(node, yaml.ScalarNode)
+        else "a mapping"
+        if isinstance(node, yaml.MappingNode)
+        else "a list"
+    )
+    tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+    return yaml.constructor.ConstructorError(
+        None, None, f"cannot read {value} as {tag} ({clip(str(exc))})", node.start_mark
+    )
+
+
+def _duplicate(key: Any, key_node: yaml.Node) -> yaml.constructor.ConstructorError:
+    return yaml.constructor.ConstructorError(
+        None, None, f"duplicate key {clip(key)} (the second one would silently win)", key_node.start_mark
+    )
+
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping: dict[str, Any] = {}
     lines: dict[str, int] = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {clip(key)} (the second one would silently win)", key_node.start_mark
-            )
+        try:
+            known = key in mapping
+        except TypeError as exc:  # a list or mapping as a key
+            raise _unreadable(key_node, exc) from None
+        if known:
+            raise _duplicate(key, key_node)
         mapping[key] = loader.construct_object(value_node, deep=True)
         lines[str(key)] = key_node.start_mark.line + 1
     loader.marks[id(mapping)] = (node.start_mark.line + 1, lines)
@@ -119,6 +162,47 @@ def _construct_str(loader: _LineLoader, node: yaml.ScalarNode) -> str:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
+
+
+_STR_TAG, _SEQ_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq"
+_MAP_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+
+
+def _construct_plain(loader: _LineLoader, root: yaml.Node) -> Any:
+    """What `loader.construct_document(root)` gives (the same data, marks and errors) for a document
+    without anchors, built in one pass over the nodes: strings, mappings and lists directly, any
+    other node (numbers, booleans, null, dates, explicit tags) by the loader's own constructors.
+    PyYAML's generic path (a recursion guard, a cache of every node and a generator per collection)
+    was most of the time of reading a large file. Only without anchors: an alias shares its node,
+    which the generic path's cache handles."""
+    marks, intern, construct = loader.marks, sys.intern, loader.construct_object
+    scalar, mapping_node, sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+
+    def build(node: yaml.Node) -> Any:
+        kind, tag = type(node), node.tag
+        if kind is scalar and tag == _STR_TAG:
+            text: str = node.value
+            return intern(text) if len(text) <= INTERN_MAX else text
+        if kind is mapping_node and tag == _MAP_TAG:
+            mapping: dict[Any, Any] = {}
+            lines: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                key = build(key_node)
+                try:
+                    known = key in mapping
+                except TypeError as exc:  # a list or mapping as a key
+                    raise _unreadable(key_node, exc) from None
+                if known:
+                    raise _duplicate(key, key_node)
+                mapping[key] = build(value_node)
+                lines[str(key)] = key_node.start_mark.line + 1
+            marks[id(mapping)] = (node.start_mark.line + 1, lines)
+            return mapping
+        if kind is sequence and tag == _SEQ_TAG:
+            return [build(item) for item in node.value]
+        return construct(node, deep=True)
+
+    return build(root)
 
 
 def discover(paths: list[Path]) -> list[Path]:
@@ -195,7 +279,12 @@ def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
         return [], [refused]
     loader = _LineLoader(text)
     try:
-        doc = loader.get_single_data()
+        if "&" in text:
+            doc = loader.get_single_data()
+        else:
+            root = loader.get_single_node()
+            doc = _construct_plain(loader, root) if root is not None else None
+            del root  # the file's nodes (with their marks) are several times its data
     except yaml.MarkedYAMLError as exc:
         # An unclosed quote or bracket is found at the end of the file: point at where it opened.
         at_end = "end of stream" in str(exc.problem)

@@ -132,6 +132,26 @@ def test_a_state_of_another_load_means_a_full_load(sources: Path, store: FalkorD
     assert load_sources(store, [sources], root=tmp_path, state_dir=state).load.mode == "full"
 
 
+def test_the_state_reads_back_as_saved_across_frames(
+    sources: Path, store: FalkorDBStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state = tmp_path / "kg"
+    load_sources(store, [sources], root=tmp_path, state_dir=state)
+    kept = incremental.read_state(state)
+    assert kept is not None and len(kept.records) > 7 and len(kept.index.subjects) > 7
+    monkeypatch.setattr(incremental, "STATE_PART", 7)  # many frames of every list and mapping
+    kept.manifest.links["https://example.org/not-a-subject"] = 2  # a key the index does not list
+    incremental.save_state(state, kept)
+    back = incremental.read_state(state)
+    assert back == kept
+    assert back is not None and back.manifest.links["https://example.org/not-a-subject"] == 2
+    uri = next(iter(back.records.values()))[incremental.URI]
+    assert any(subject is uri for subject in back.index.subjects)  # strings shared between frames stay shared
+    data = (state / STATE_FILE).read_bytes()
+    (state / STATE_FILE).write_bytes(data[: len(data) // 2])  # cut short (e.g. a full disk): no state
+    assert incremental.read_state(state) is None
+
+
 def test_a_broken_edit_is_reported_by_the_full_validation(sources: Path, store: FalkorDBStore, tmp_path: Path) -> None:
     """The incremental path sends any problem to the full validation: every consequence is reported
     (here: the removed actor's referrers in other files), as a full load reports it."""

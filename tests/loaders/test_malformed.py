@@ -78,6 +78,7 @@ EXPECTED = {
         " http://publications.europa.eu/resource/authority/country/CAN of 'canada' (data/actors.yaml:",
     ),
     "40_replaces_not_an_excerpt_id.yaml": (5, "replaces.0: not an excerpt id; write the 16 hex digits"),
+    "41_value_its_tag_cannot_read.yaml": (5, "cannot read 'in 1999' as !!int"),
 }
 
 

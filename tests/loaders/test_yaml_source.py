@@ -61,3 +61,61 @@ def test_reading_in_two_processes_gives_what_one_reads(monkeypatch: pytest.Monke
     both = seen(read_files(files))
     assert both == alone
     assert any(problems for *_, problems in both) and any(raws for _, _, raws, _ in both)
+
+
+TRICKY = """\
+events:
+  - id: plain-and-tagged
+    name: "quoted: with a colon"
+    start_date: 2024-05-01
+    count: 3
+    share: 0.5
+    flag: yes
+    nothing: ~
+    empty: ''
+    forced: !!str 2024
+    number_as_text: !!int "7"
+    multi: |
+      two
+      lines
+    evidence:
+      - {source: s1, quote: "One.", lang: en}
+      - source: s2
+        quote: >-
+          folded
+          text
+        lang: fr
+    nested: [[a, b], {c: [1, 2.5, null, true, 2024-01-02]}]
+"""
+
+
+def test_documents_without_anchors_read_as_the_generic_path_reads_them(tmp_path: Path) -> None:
+    """`read_file` builds a document without anchors in one pass (`_construct_plain`); with an anchor it
+    takes PyYAML's generic path. Both give the same records, values, types and lines, and the same errors."""
+    plain, anchored = tmp_path / "plain.yaml", tmp_path / "anchored.yaml"
+    plain.write_text(TRICKY)
+    anchored.write_text(TRICKY + "posts:\n  - &unused {id: p1}\n")
+    (got, got_problems), (want, want_problems) = read_file(plain, "f"), read_file(anchored, "f")
+    assert got_problems == want_problems == []
+    assert len(got) == 1 and got[0].section == "events"
+    want = [raw for raw in want if raw.section == "events"]
+    for a, b in zip(got, want, strict=True):
+        assert (a.data, a.line, a.lines, a.nested) == (b.data, b.line, b.lines, b.nested)
+        assert repr(a.data) == repr(b.data)  # same types too (3 vs "3", True vs "yes")
+    data = got[0].data
+    assert data["count"] == 3 and data["flag"] is True and data["nothing"] is None and data["forced"] == "2024"
+    assert data["start_date"] == "2024-05-01" and data["number_as_text"] == 7
+    assert got[0].nested_line("evidence", 1, "quote") == 18
+    broken = {
+        "events:\n  - id: a\n    id: b\n": (3, "duplicate key"),
+        "events:\n  - id: a\n    x: !!int nope\n": (3, "cannot read 'nope' as !!int"),
+        "events:\n  - id: a\n    x: !!bool maybe\n": (3, "cannot read 'maybe' as !!bool"),
+        "events:\n  - id: a\n    ? [b, c]\n    : 1\n": (3, "cannot read"),
+        "events: [1, 2\n": (2, "invalid YAML"),
+    }
+    for text, (line, words) in broken.items():
+        plain.write_text(text)
+        anchored.write_text(text.replace("events:", "events: &e", 1))
+        problems = read_file(plain, "f")[1]
+        assert problems == read_file(anchored, "f")[1]
+        assert len(problems) == 1 and problems[0].line == line and words in problems[0].message, problems
