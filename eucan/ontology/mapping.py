@@ -306,10 +306,11 @@ class SubjectMapper:
         return found
 
     def row(
-        self, subject: Any, by_pred: AbcMapping[str, Sequence[Any]]
-    ) -> tuple[tuple[str, ...], dict[str, Any], list[tuple[str, str]]]:
+        self, subject: Any, by_pred: AbcMapping[str, Sequence[Any]], *, intern_links: bool = True
+    ) -> tuple[tuple[str, ...], dict[str, Any], list[tuple[str, Any]]]:
         """(sorted labels, node properties with `uri`, [(relationship type, target uri)]) of one subject.
-        A relationship's ends are interned strings (the nodes' own uri strings, not copies)."""
+        A relationship's ends are interned strings (the nodes' own uri strings, not copies); with
+        `intern_links=False` they are the RDF terms themselves (for a caller that only reads them once)."""
         intern = sys.intern
         uri = intern(str(subject))
         node: dict[str, Any] = {"uri": uri}
@@ -327,7 +328,7 @@ class SubjectMapper:
             term, convert = self.term(pid)
             if term.kind == "relation":
                 key = term.key
-                links.extend((key, intern(str(o))) for o in values)
+                links.extend([(key, intern(str(o))) for o in values] if intern_links else [(key, o) for o in values])
                 continue
             for o in values:
                 key = term.key
