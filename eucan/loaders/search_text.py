@@ -22,13 +22,28 @@ _NAME_KEYS = ("name", "acronym", "altNames", "notation")
 _TEXT_KEYS = ("description", "title", "definition")
 
 
+_BASES: dict[str, str] = {}  # property key → the key it is a language variant of (`name_fr` → `name`)
+
+
+def _base(key: str) -> str:
+    found = _BASES.get(key)
+    if found is None:
+        found = _BASES[key] = key.rpartition("_")[0]
+    return found
+
+
 def values_of(node: Mapping[str, Any], bases: tuple[str, ...]) -> list[str]:
     """Every value under a key or its language variants (`name`, `name_fr`, ...), lists flattened."""
     out: list[str] = []
-    for key in sorted(node):
-        if key in bases or key.rpartition("_")[0] in bases:
-            value = node[key]
-            out.extend(str(v) for v in value) if isinstance(value, list) else out.append(str(value))
+    keys = [key for key in node if key in bases or _base(key) in bases]
+    if len(keys) > 1:
+        keys.sort()
+    for key in keys:
+        value = node[key]
+        if isinstance(value, list):
+            out += [str(v) for v in value]
+        else:
+            out.append(str(value))
     return out
 
 
