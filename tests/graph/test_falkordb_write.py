@@ -3,6 +3,8 @@ rows describe: every node with its labels and properties, every relationship bet
 
 from __future__ import annotations
 
+from typing import Any
+
 from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.loaders.pipeline import Validated
 from eucan.loaders.rows import StreamedRows
@@ -33,7 +35,9 @@ def test_streamed_load_writes_exactly_the_rows(fresh_store: FalkorDBStore, curat
 
 
 def test_relationship_to_no_node_is_left_out_as_match_would(fresh_store: FalkorDBStore) -> None:
-    nodes = {("Actor", "Resource"): [{"uri": ACTOR + "a", "id": "a"}, {"uri": ACTOR + "b", "id": "b"}]}
+    nodes: dict[tuple[str, ...], list[dict[str, Any]]] = {
+        ("Actor", "Resource"): [{"uri": ACTOR + "a", "id": "a"}, {"uri": ACTOR + "b", "id": "b"}]
+    }
     rels = {"PART_OF": [{"from": ACTOR + "a", "to": ACTOR + "b"}, {"from": ACTOR + "a", "to": ACTOR + "nowhere"}]}
     graph = PropertyGraph(nodes=nodes, relationships=rels)
     fresh_store.replace_graph(graph)
