@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from eucan.graph import cypher, falkordb_store, neo4j_store, schema
+from eucan.graph import cypher, falkordb_store, falkordb_write, neo4j_store, schema
 from eucan.graph.loads import GraphChanges
 from eucan.ontology.mapping import PropertyGraph, get_mapping
 from eucan.queries.catalog import CATALOG_DIR, list_queries
@@ -99,6 +99,16 @@ def _graph() -> list[CypherText]:
                 )
             )[0],
             **{f"schema.falkordb_schema()[{i}]": s for i, s in enumerate(schema.falkordb_schema())},
+            **{
+                f"falkordb_write.create_nodes_returning_ids({label})": falkordb_write.create_nodes_returning_ids(
+                    ("Resource", label)
+                )
+                for label in sorted(mapping.by_label)
+            },
+            **{
+                f"falkordb_write.create_relationships_by_id({t})": falkordb_write.create_relationships_by_id(t)
+                for t in sorted(mapping.relationship_types)
+            },
         },
     }
     out = [CypherText(f"eucan/graph/cypher.py:{name}", text, _params_in(text), "both") for name, text in shared.items()]

@@ -13,7 +13,6 @@ import threading
 import time
 import uuid
 from collections.abc import Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +38,10 @@ from eucan.graph.cypher import (
     LOAD_INFO_READ,
     LOAD_INFO_WRITE,
     in_place_update,
-    write_batches,
 )
 from eucan.graph.falkordb_decode import run_query
 from eucan.graph.falkordb_server import EmbeddedServer, EngineLimits, start_or_attach
+from eucan.graph.falkordb_write import write_new_graph, write_rows
 from eucan.graph.fulltext import rank, redisearch_query
 from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, check_written, load_lock, write_plan
 from eucan.graph.readonly import admit
@@ -97,38 +96,6 @@ def _translate(exc: Exception, query: str) -> Exception:
     if isinstance(exc, redis.ConnectionError):
         return StoreUnavailable(f"the embedded FalkorDB engine is not reachable: {text}")
     return QuerySyntaxError(f"the engine could not run the query: {text}")
-
-
-def _write(
-    staging: Any,
-    graph: GraphRows,
-    batch_size: int,
-    limit: int,
-    progress: Progress | None,
-    done: int,
-    total: int,
-    distinct: bool = False,
-) -> None:
-    """Write `graph` into the staging graph in batches, reporting progress from `done` of `total`.
-
-    The engine writes one batch while this thread makes the next (rows made while they are written,
-    `loaders.rows`, cost Python time about equal to the engine's): one writer thread sends the batches
-    in order, at most one ahead of the rows being made."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="eucan-write") as writer:
-        pending: tuple[Future[Any], int] | None = None
-        for statement, rows in write_batches(graph, batch_size, distinct=distinct):
-            sent = writer.submit(staging.query, statement, {"rows": rows}, timeout=limit)
-            if pending is not None:
-                pending[0].result()
-                done += pending[1]
-                if progress:
-                    progress(done, total)
-            pending = (sent, len(rows))
-        if pending is not None:
-            pending[0].result()
-            done += pending[1]
-            if progress:
-                progress(done, total)
 
 
 class FalkorDBStore(GraphStore):
@@ -371,7 +338,10 @@ class FalkorDBStore(GraphStore):
             _await_indexes(staging)  # built in the background even on an empty graph: before any write
             total = graph.node_count + graph.relationship_count
             manifest, distinct = write_plan(graph, manifest)
-            _write(staging, graph, batch_size, limit, progress, 0, total, distinct)
+            if distinct:  # a new graph, each node and relationship once: CREATE, relationships by node id
+                write_new_graph(staging, graph, batch_size, limit, progress, total)
+            else:
+                write_rows(staging, graph, batch_size, limit, progress, 0, total)
             check_written(graph, manifest, distinct)
             info = LoadInfo.after(previous, manifest, token)
             staging.query(LOAD_INFO_WRITE, {"info": info.as_params()}, timeout=limit)
@@ -431,7 +401,7 @@ class FalkorDBStore(GraphStore):
                     done += len(uris)
                     if progress:
                         progress(done, total)
-                _write(staging, changes.write, batch_size, limit, progress, done, total)
+                write_rows(staging, changes.write, batch_size, limit, progress, done, total)
                 staging.query(LOAD_INFO_WRITE, {"info": info.as_params()}, timeout=limit)
                 self._switch(staging, staging_name, token)
                 return info

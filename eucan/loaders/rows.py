@@ -22,19 +22,19 @@ from typing import Any
 
 from eucan.graph.loads import Manifest
 from eucan.loaders.records import Derived
-from eucan.loaders.search_text import is_record, search_properties
+from eucan.loaders.search_text import is_record, set_search_properties, values_of
 from eucan.loaders.triples import BySubject
-from eucan.ontology.mapping import DERIVED_RELATIONSHIPS, PropertyGraph, SubjectMapper
+from eucan.ontology.mapping import DEFAULT_LANG, DERIVED_RELATIONSHIPS, PropertyGraph, SubjectMapper
 from eucan.ontology.namespaces import ECS
 
 __all__ = ["StreamedRows"]
 
-_EVIDENCE, _EXCERPT_OF = str(ECS.evidence), str(ECS.excerptOf)
+_EVIDENCE, _EXCERPT_OF, _QUOTE = str(ECS.evidence), str(ECS.excerptOf), str(ECS.quote)
 
 
-def _titles(row: Mapping[str, Any]) -> dict[str, Any]:
-    """The part of a document's row its citers' search text reads (`title` and its language variants)."""
-    return {key: value for key, value in row.items() if key == "title" or key.rpartition("_")[0] == "title"}
+def _lang_key(key: str, lang: str | None) -> str:
+    """The property key of a value in `lang` (`ontology.mapping`: English under the plain key)."""
+    return key if not lang or lang == DEFAULT_LANG else f"{key}_{lang}"
 
 
 class StreamedRows:
@@ -69,7 +69,7 @@ class StreamedRows:
                         self.distinct = False
         self.node_count = len(subjects)
         self.relationship_count = relationships
-        self._documents: dict[str, dict[str, Any]] = {}
+        self._documents: dict[str, list[str]] = {}  # a document's uri → its titles, for its citers' search text
 
     def _relation(self, pid: str) -> str | None:
         if pid in self._relations:
@@ -81,26 +81,34 @@ class StreamedRows:
         self._relations[pid] = rel_type
         return rel_type
 
-    def _cited(self, by_pred: Mapping[str, Any]) -> list[tuple[Mapping[str, Any], Mapping[str, Any]]]:
-        """The (excerpt, document) rows of a record's evidence, in the order of the excerpts' uris."""
-        out: list[tuple[Mapping[str, Any], Mapping[str, Any]]] = []
+    def _cited(self, by_pred: Mapping[str, Any]) -> list[str]:
+        """The texts of a record's evidence for its search text, in the order of the excerpts' uris: each
+        excerpt's quotes (by key: `quote`, then `quote_<lang>`), then its document's titles, as
+        `search_text.search_properties` reads them from their rows."""
+        out: list[str] = []
         for excerpt in sorted(str(e) for e in by_pred.get(_EVIDENCE, ())):
             excerpt_pred = self.subjects.get(excerpt)
             if excerpt_pred is None:
-                out.append(({}, {}))
                 continue
-            excerpt_row = self.mapper.row(excerpt, excerpt_pred)[1]
+            quotes = excerpt_pred.get(_QUOTE, ())
+            if len(quotes) == 1:
+                out.append(str(quotes[0]))
+            elif quotes:
+                keyed = [(_lang_key("quote", getattr(q, "language", None)), str(q)) for q in quotes]
+                out += [text for _, text in sorted(keyed)]
             documents = excerpt_pred.get(_EXCERPT_OF, ())
-            document: Mapping[str, Any] = {}
             if documents:
                 uri = str(documents[-1])
-                cached = self._documents.get(uri)
-                if cached is None:
+                titles = self._documents.get(uri)
+                if titles is None:
                     document_pred = self.subjects.get(uri)
-                    cached = _titles(self.mapper.row(uri, document_pred)[1]) if document_pred is not None else {}
-                    self._documents[uri] = cached
-                document = cached
-            out.append((excerpt_row, document))
+                    titles = (
+                        values_of(self.mapper.row(uri, document_pred)[1], ("title",))
+                        if document_pred is not None
+                        else []
+                    )
+                    self._documents[uri] = titles
+                out += titles
         return out
 
     def node_batches(self, batch_size: int) -> Iterator[tuple[tuple[str, ...], list[dict[str, Any]]]]:
@@ -111,10 +119,10 @@ class StreamedRows:
         relationships = 0
         blake2b = hashlib.blake2b
         for subject, by_pred in self.subjects.items():
-            labels, node, links = self.mapper.row(subject, by_pred)
+            labels, node, links = self.mapper.row(subject, by_pred, intern_links=False)
             uri = node["uri"]
             if is_record(labels, node):
-                search_properties(node, self._cited(by_pred))
+                set_search_properties(node, self._cited(by_pred))
             # the digest of `manifest_of`: labels, properties, distinct outgoing relationships
             ends = {f"{t} {to}" for t, to in links}
             for rel_type, _, target in self.derived.get(uri, ()):
@@ -136,22 +144,23 @@ class StreamedRows:
             if buffer:
                 yield labels, buffer
 
-    def relationship_batches(self, batch_size: int) -> Iterator[tuple[str, list[dict[str, str]]]]:
-        """(type, rows) batches of about `batch_size` relationships (a batch may end with the rest of one
-        subject's values): the triples' own, then the shortcuts."""
-        buffers: dict[str, list[dict[str, str]]] = {}
+    def relationship_pairs(self, batch_size: int) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+        """(type, [(from uri, to uri)]) batches of about `batch_size` relationships (a batch may end with the
+        rest of one subject's values): the triples' own, then the shortcuts. The ends are the nodes' own
+        (interned) uri strings."""
+        buffers: dict[str, list[tuple[str, str]]] = {}
         intern = sys.intern
+        relation = self._relations
         for subject, by_pred in self.subjects.items():
-            uri = str(subject)
+            uri = intern(str(subject))
             for pid, values in by_pred.items():
-                rel_type = self._relation(pid)
+                rel_type = relation[pid] if pid in relation else self._relation(pid)
                 if rel_type is None:
                     continue
                 buffer = buffers.get(rel_type)
                 if buffer is None:
                     buffer = buffers[rel_type] = []
-                for target in values:
-                    buffer.append({"from": uri, "to": intern(str(target))})
+                buffer += [(uri, intern(str(target))) for target in values]
                 if len(buffer) >= batch_size:
                     yield rel_type, buffer
                     buffers[rel_type] = []
@@ -160,13 +169,18 @@ class StreamedRows:
                 buffer = buffers.get(rel_type)
                 if buffer is None:
                     buffer = buffers[rel_type] = []
-                buffer.append({"from": source, "to": target})
+                buffer.append((source, target))
                 if len(buffer) >= batch_size:
                     yield rel_type, buffer
                     buffers[rel_type] = []
         for rel_type, buffer in buffers.items():
             if buffer:
                 yield rel_type, buffer
+
+    def relationship_batches(self, batch_size: int) -> Iterator[tuple[str, list[dict[str, str]]]]:
+        """The same batches as `relationship_pairs`, each relationship a row `{"from": uri, "to": uri}`."""
+        for rel_type, pairs in self.relationship_pairs(batch_size):
+            yield rel_type, [{"from": source, "to": target} for source, target in pairs]
 
     def property_graph(self) -> PropertyGraph:
         """All the rows at once (tests, benchmarks and small graphs): the same rows, grouped."""

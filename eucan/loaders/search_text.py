@@ -15,20 +15,35 @@ from typing import Any
 from eucan.graph.fulltext import SEARCH_NAME, SEARCH_TEXT, index_text
 from eucan.ontology.mapping import PropertyGraph
 
-__all__ = ["add_search_properties", "is_record", "search_properties"]
+__all__ = ["add_search_properties", "is_record", "search_properties", "set_search_properties", "values_of"]
 
 _NOT_RECORDS = {"SourceExcerpt", "SourceDocument", "AuthorityLink"}  # a link repeats its subject's sources
 _NAME_KEYS = ("name", "acronym", "altNames", "notation")
 _TEXT_KEYS = ("description", "title", "definition")
 
 
-def _values(node: Mapping[str, Any], bases: tuple[str, ...]) -> list[str]:
+_BASES: dict[str, str] = {}  # property key → the key it is a language variant of (`name_fr` → `name`)
+
+
+def _base(key: str) -> str:
+    found = _BASES.get(key)
+    if found is None:
+        found = _BASES[key] = key.rpartition("_")[0]
+    return found
+
+
+def values_of(node: Mapping[str, Any], bases: tuple[str, ...]) -> list[str]:
     """Every value under a key or its language variants (`name`, `name_fr`, ...), lists flattened."""
     out: list[str] = []
-    for key in sorted(node):
-        if key in bases or key.rpartition("_")[0] in bases:
-            value = node[key]
-            out.extend(str(v) for v in value) if isinstance(value, list) else out.append(str(value))
+    keys = [key for key in node if key in bases or _base(key) in bases]
+    if len(keys) > 1:
+        keys.sort()
+    for key in keys:
+        value = node[key]
+        if isinstance(value, list):
+            out += [str(v) for v in value]
+        else:
+            out.append(str(value))
     return out
 
 
@@ -40,14 +55,22 @@ def is_record(labels: tuple[str, ...], node: Mapping[str, Any]) -> bool:
 def search_properties(node: dict[str, Any], cited: Iterable[tuple[Mapping[str, Any], Mapping[str, Any]]]) -> None:
     """Set `searchName` and `searchText` on one record node (in place), given the (excerpt, document)
     rows of its evidence in the order of the excerpts' uris."""
-    names = _values(node, _NAME_KEYS)
+    texts: list[str] = []
+    for excerpt, document in cited:
+        texts += values_of(excerpt, ("quote",))
+        texts += values_of(document, ("title",))
+    set_search_properties(node, texts)
+
+
+def set_search_properties(node: dict[str, Any], cited: list[str]) -> None:
+    """`search_properties`, given the texts of the record's evidence already in order (each excerpt's
+    quotes, then its document's titles, as `search_properties` takes them from their rows)."""
+    names = values_of(node, _NAME_KEYS)
     name = index_text(names)
     # a named record is also found by its id ("sdp-2025"); a fact's id only repeats what it links
     texts = [str(node["id"])] if names else []
-    texts += _values(node, _TEXT_KEYS)
-    for excerpt, document in cited:
-        texts += _values(excerpt, ("quote",))
-        texts += _values(document, ("title",))
+    texts += values_of(node, _TEXT_KEYS)
+    texts += cited
     text = index_text(texts)
     if name:
         node[SEARCH_NAME] = name

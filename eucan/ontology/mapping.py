@@ -286,6 +286,9 @@ def subjects_to_property_graph(
     return result
 
 
+_TYPE, _RELATION, _LANG, _LITERAL = range(4)  # what a predicate is to `SubjectMapper.row`
+
+
 class SubjectMapper:
     """One subject's triples (predicate IRI → values) as its property-graph node row and outgoing
     relationships: what `subjects_to_property_graph` does for every subject, and what a load that
@@ -296,6 +299,7 @@ class SubjectMapper:
         self.rdf_type = str(RDF.type)
         # Predicates and classes are a few dozen IRIs: each is looked up once, by its plain string.
         self.terms: dict[str, tuple[Term, Callable[[Any], Any]]] = {}
+        self._plans: dict[str, tuple[int, str, Callable[[Any], Any], bool, URIRef]] = {}
         self.classes: dict[str, str] = {}
 
     def term(self, predicate: str) -> tuple[Term, Callable[[Any], Any]]:
@@ -305,44 +309,69 @@ class SubjectMapper:
             found = self.terms[predicate] = (term, _converter(term))
         return found
 
+    def _plan(self, predicate: str) -> tuple[int, str, Callable[[Any], Any], bool, URIRef]:
+        """How `row` maps the values of `predicate`: (what it is: _TYPE, _RELATION, _LANG or _LITERAL;
+        key; converter; multi-valued; IRI), worked out once per predicate."""
+        plan = self._plans.get(predicate)
+        if plan is None:
+            if predicate == self.rdf_type:
+                plan = (_TYPE, "", str, False, RDF.type)
+            else:
+                term, convert = self.term(predicate)
+                what = {"relation": _RELATION, "lang": _LANG}.get(term.kind, _LITERAL)
+                plan = (what, term.key, convert, term.multi, term.iri)
+            self._plans[predicate] = plan
+        return plan
+
     def row(
-        self, subject: Any, by_pred: AbcMapping[str, Sequence[Any]]
-    ) -> tuple[tuple[str, ...], dict[str, Any], list[tuple[str, str]]]:
+        self, subject: Any, by_pred: AbcMapping[str, Sequence[Any]], *, intern_links: bool = True
+    ) -> tuple[tuple[str, ...], dict[str, Any], list[tuple[str, Any]]]:
         """(sorted labels, node properties with `uri`, [(relationship type, target uri)]) of one subject.
-        A relationship's ends are interned strings (the nodes' own uri strings, not copies)."""
+        A relationship's ends are interned strings (the nodes' own uri strings, not copies); with
+        `intern_links=False` they are the RDF terms themselves (for a caller that only reads them once)."""
         intern = sys.intern
         uri = intern(str(subject))
         node: dict[str, Any] = {"uri": uri}
         labels: set[str] = set()
-        links: list[tuple[str, str]] = []
-        classes = self.classes
+        links: list[tuple[str, Any]] = []
+        classes, plans = self.classes, self._plans
+        lists = False
         for pid, values in by_pred.items():
-            if pid == self.rdf_type:
+            plan = plans.get(pid) or self._plan(pid)
+            what, key, convert, multi, iri = plan
+            if what == _TYPE:
                 for cls in values:
                     label = classes.get(str(cls))
                     if label is None:
                         label = classes[str(cls)] = self.mapping.labels[cls]
                     labels.add(label)
-                continue
-            term, convert = self.term(pid)
-            if term.kind == "relation":
-                key = term.key
-                links.extend((key, intern(str(o))) for o in values)
-                continue
-            for o in values:
-                key = term.key
-                if term.kind == "lang":
-                    lang = getattr(o, "language", None) or DEFAULT_LANG
-                    if lang != DEFAULT_LANG:
-                        key = f"{key}_{lang}"
-                value = convert(o)
-                if term.multi:
-                    node.setdefault(key, []).append(value)
-                elif key in node:
-                    raise ValueError(f"{uri} has more than one value for {term.iri}")
-                else:
-                    node[key] = value
-        for value in node.values():
-            if isinstance(value, list):
-                value.sort()
+            elif what == _RELATION:
+                links.extend([(key, intern(str(o))) for o in values] if intern_links else [(key, o) for o in values])
+            elif multi:
+                lists = True
+                for o in values:
+                    name = key
+                    if what == _LANG:
+                        lang = getattr(o, "language", None) or DEFAULT_LANG
+                        if lang != DEFAULT_LANG:
+                            name = f"{key}_{lang}"
+                    found = node.get(name)
+                    if found is None:
+                        node[name] = [convert(o)]
+                    else:
+                        found.append(convert(o))
+            else:
+                for o in values:
+                    name = key
+                    if what == _LANG:
+                        lang = getattr(o, "language", None) or DEFAULT_LANG
+                        if lang != DEFAULT_LANG:
+                            name = f"{key}_{lang}"
+                    if name in node:
+                        raise ValueError(f"{uri} has more than one value for {iri}")
+                    node[name] = convert(o)
+        if lists:
+            for value in node.values():
+                if isinstance(value, list):
+                    value.sort()
         return tuple(sorted(labels)), node, links
