@@ -16,14 +16,12 @@ nothing to warm. A warming pass that fails is logged and left to the next reques
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 from collections.abc import Callable
 from functools import partial
 from typing import Any, get_args
 
-from eucan.api import kept as kept_module
 from eucan.api.actor_service import list_actors
 from eucan.api.cooperation_service import cooperation_json
 from eucan.api.events_service import EVENT_TYPES, list_events
@@ -126,9 +124,7 @@ class Warmer:
                 token = load_token(self.store)
                 if token != self.warmed:
                     self.ready.clear()
-                    warm(self.store, self._stop)
-                    if kept_module.FREEZE:  # the figures just built, and what they hold, out of the collector's sight
-                        gc.freeze()
+                    warm(self.store, self._stop)  # each figure is frozen as `kept` builds it (kept.FREEZE)
                     self.warmed = token
                 self.ready.set()
             except EucanError as exc:  # engine away or graph not loaded yet: try again at the next poll

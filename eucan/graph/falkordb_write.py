@@ -1,5 +1,5 @@
-"""How a load writes rows into a FalkorDB staging graph: `write_rows` (MERGE or CREATE by `uri`, any
-graph) and `write_new_graph` (a full load into a new, empty graph).
+"""How a load writes rows into a FalkorDB staging graph: `write_rows` (MERGE by `uri`, into a graph that
+may already hold them) and `write_new_graph` (a full load into a new, empty graph).
 
 A full load's rows name each node and each relationship once and go into a graph that holds nothing
 else, so the engine need not look anything up by `uri`: `write_new_graph` creates the nodes and has
@@ -93,13 +93,12 @@ def write_rows(
     progress: Progress | None,
     done: int,
     total: int,
-    distinct: bool = False,
 ) -> None:
-    """Write `graph` into the staging graph in batches with `graph.cypher`'s statements (MERGE, or CREATE
-    when `distinct`), reporting progress from `done` of `total`."""
+    """Write `graph` into the staging graph in batches with `graph.cypher`'s MERGE statements, reporting
+    progress from `done` of `total` (a new graph whose rows name each node once: `write_new_graph`)."""
     writer = _Writer(progress, done, total)
     try:
-        for statement, rows in write_batches(graph, batch_size, distinct=distinct):
+        for statement, rows in write_batches(graph, batch_size):
             writer.submit(len(rows), _send, staging, statement, rows, limit)
         writer.drain()
     finally:
