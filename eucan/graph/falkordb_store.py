@@ -288,6 +288,14 @@ class FalkorDBStore(GraphStore):
         return dropped
 
     def load_generation(self) -> LoadInfo | None:
+        # A graph that does not exist yet is asked with EXISTS, not with a graph query: FalkorDB 4.16 once
+        # deadlocked (a read lock on its graph table never released) on the first graph created after a
+        # query on a missing graph, and EXISTS does not touch the graph module at all.
+        try:
+            if not self._client(2.0 + SOCKET_MARGIN_S).connection.exists(self.graph_name):
+                return None
+        except (redis.RedisError, OSError) as exc:
+            raise StoreUnavailable(f"the embedded FalkorDB engine is not reachable: {exc}") from None
         try:
             result = self.run(LOAD_INFO_READ, timeout_ms=10_000, row_cap=1)
         except StoreUnavailable:
