@@ -1214,6 +1214,7 @@ ORDER BY date
             ["canada-stratcom-coe-contribution-2014-09-04", "2014-09-04"],
             ["g7-toronto-ministerial-2018-04-23", "2018-04-23"],
             ["ipm-42-2023-06-08", "2023-06-08"],
+            ["summit-2025", "2025-06-23"],
         ],
     ),
     Question(
@@ -1524,6 +1525,54 @@ ORDER BY signed, signatory
             ["eu-canada-pnr-2014", "2014-06-25", "theodoros-sotiropoulos", "eu"],
             ["eu-canada-pnr-2024", "2024-10-04", "dominic-leblanc", "public-safety-canada"],
             ["eu-canada-pnr-2024", "2024-10-04", "ylva-johansson", "european-commission"],
+        ],
+    ),
+    # --- dq, 2026-12-02: the EDA's Administrative Arrangements and the 2025 summit's defence outcomes ---
+    Question(
+        id="eda-administrative-arrangements",
+        question=(
+            "With which third states has the European Defence Agency signed an Administrative Arrangement, "
+            "and when (is Canada among them)?"
+        ),
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(i:Instrument), (p)-[:PARTICIPANT]->(:Actor {id: $eda})
+MATCH (q:Participation)-[:INSTRUMENT]->(i), (q)-[:PARTICIPANT]->(a:Actor)
+WHERE a.id <> $eda
+OPTIONAL MATCH (a)-[:SUB_ORGANISATION_OF]->(parent:Actor)
+RETURN a.id AS party, coalesce(parent.id, a.id) AS state, i.signedDate AS signed
+ORDER BY signed
+""",
+        params={"eda": "eda"},
+        # Canada is not among them (the EDA's list, read 2026-12-02)
+        expected=[
+            ["norway", "norway", "2006-03-07"],
+            ["switzerland", "switzerland", "2012-03-16"],
+            ["serbia", "serbia", "2013-12-13"],
+            ["ukraine", "ukraine", "2015-12-07"],
+            ["us-department-of-defense", "united-states", "2023-04-26"],
+        ],
+    ),
+    Question(
+        id="summit-2025-defence-outcomes",
+        question=(
+            "Which cooperation areas did the 2025 EU–Canada summit address, and what did it say about the "
+            "European Defence Agency (with the source's primary flag)?"
+        ),
+        cypher="""
+MATCH (s:Summit {id: $id})-[:COVERS_DOMAIN]->(d:CooperationDomain)
+WITH s, d ORDER BY d.id
+WITH s, collect(d.id) AS domains
+MATCH (s)-[:EVIDENCE]->(x:SourceExcerpt)-[:EXCERPT_OF]->(doc:SourceDocument)
+WHERE x.quote CONTAINS 'European Defence Agency'
+RETURN domains, x.quote AS quote, doc.primarySource AS primary
+""",
+        params={"id": "summit-2025"},
+        expected=[
+            [
+                ["cyber-and-edt", "defence-initiatives", "fimi", "maritime-security", "military-mobility"],
+                "Explore forming closer ties between Canada and the European Defence Agency.",
+                False,
+            ]
         ],
     ),
 ]
