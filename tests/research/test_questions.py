@@ -1575,6 +1575,33 @@ RETURN domains, x.quote AS quote, doc.primarySource AS primary
             ]
         ],
     ),
+    Question(
+        id="sdp-defence-representative",
+        question=(
+            "Does the Partnership provide for a Canadian defence representative to the EU, and on whose word "
+            "(source and whether it is primary)?"
+        ),
+        cypher="""
+MATCH (:Instrument {id: $id})-[:EVIDENCE]->(x:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)
+WHERE x.quote CONTAINS 'defence representative'
+RETURN x.quote AS quote, d.sourceUrl AS url, d.primarySource AS primary
+""",
+        params={"id": "sdp-2025"},
+        expected=[
+            ["posting a defence representative to the European Union", "https://raincloud.network/news/2742777", False]
+        ],
+    ),
+    Question(
+        id="summit-2023-aggression-tribunal",
+        question="Which summit called for a tribunal for the crime of aggression against Ukraine, and when?",
+        cypher="""
+MATCH (s:Summit)-[:EVIDENCE]->(x:SourceExcerpt)
+WHERE x.quote CONTAINS $words
+RETURN s.id AS summit, s.date AS date
+""",
+        params={"words": "crime of aggression"},
+        expected=[["summit-2023", "2023-11-23"]],
+    ),
 ]
 
 
