@@ -868,6 +868,7 @@ ORDER BY date, event
             ["2022-11-15", "eumam-ukraine-established-2022", "2022-10-17", None],
             ["2022-11-15", "eumam-ukraine-launch-announced-2022-11-14", "2022-11-14", "eumam-ukraine-launched-2022"],
             ["2022-11-15", "eumam-ukraine-launched-2022", "2022-11-15", "eumam-ukraine-launch-announced-2022-11-14"],
+            ["2022-11-15", "eumam-ukraine-extended-2024-11-08", "2024-11-08", None],
         ],
     ),
     Question(
@@ -1601,6 +1602,21 @@ RETURN s.id AS summit, s.date AS date
 """,
         params={"words": "crime of aggression"},
         expected=[["summit-2023", "2023-11-23"]],
+    ),
+    Question(
+        id="csdp-mandates-lapsed-unconfirmed",
+        question=(
+            "Which CSDP missions and operations had a last recorded mandate ending before 2 December 2026 "
+            "with no later extension found (status unknown), and when did that mandate end?"
+        ),
+        cypher="""
+MATCH (m:Instrument)
+WHERE (m:CsdpMission OR m:CsdpOperation) AND m.status = $status AND m.endDate < $as_of
+RETURN m.id AS mission, m.endDate AS mandate_end
+ORDER BY mission
+""",
+        params={"status": "unknown", "as_of": "2026-12-02"},
+        expected=[["euam-iraq", "2026-04-30"], ["eumam-ukraine", "2026-11-15"], ["eupol-copps", "2026-06-30"]],
     ),
 ]
 
