@@ -1616,7 +1616,12 @@ RETURN m.id AS mission, m.endDate AS mandate_end
 ORDER BY mission
 """,
         params={"status": "unknown", "as_of": "2026-12-02"},
-        expected=[["euam-iraq", "2026-04-30"], ["eumam-ukraine", "2026-11-15"], ["eupol-copps", "2026-06-30"]],
+        expected=[
+            ["euam-iraq", "2026-04-30"],
+            ["eucap-sahel-mali", "2025-01-31"],
+            ["eumam-ukraine", "2026-11-15"],
+            ["eupol-copps", "2026-06-30"],
+        ],
     ),
 ]
 
