@@ -1215,6 +1215,7 @@ ORDER BY date
             ["canada-stratcom-coe-contribution-2014-09-04", "2014-09-04"],
             ["g7-toronto-ministerial-2018-04-23", "2018-04-23"],
             ["ipm-42-2023-06-08", "2023-06-08"],
+            ["sdd-2024-03", "2024-03-01"],
             ["summit-2025", "2025-06-23"],
         ],
     ),
@@ -1622,6 +1623,18 @@ ORDER BY mission
             ["eumam-ukraine", "2026-11-15"],
             ["eupol-copps", "2026-06-30"],
         ],
+    ),
+    Question(
+        id="sdd-2024-heads",
+        question=("Where was the 8th Security and Defence Dialogue held, and who led the Canadian and EU delegations?"),
+        cypher="""
+MATCH (e:Event {id: $id})
+MATCH (e)-[:EVENT_PARTICIPANT]->(p:Person)
+WITH e, p ORDER BY p.id
+RETURN e.place AS place, collect(p.id) AS heads
+""",
+        params={"id": "sdd-2024-03"},
+        expected=[[["Ottawa"], ["charles-fries", "heidi-hulan"]]],
     ),
 ]
 
