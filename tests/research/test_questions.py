@@ -1636,6 +1636,22 @@ RETURN e.place AS place, collect(p.id) AS heads
         params={"id": "sdd-2024-03"},
         expected=[[["Ottawa"], ["charles-fries", "heidi-hulan"]]],
     ),
+    Question(
+        id="eufor-althea-latest-renewal",
+        question=(
+            "What is the latest recorded step in EUFOR Althea's mandate, and is the operation's status "
+            "known as of December 2026?"
+        ),
+        cypher="""
+MATCH (m:Instrument {id: $id})
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(m)
+WITH m, e ORDER BY e.date DESC
+WITH m, collect(e)[0] AS latest
+RETURN latest.id AS step, latest.date AS date, m.status AS status
+""",
+        params={"id": "eufor-althea"},
+        expected=[["unsc-eufor-althea-renewal-2025-10-31", "2025-10-31", "unknown"]],
+    ),
 ]
 
 
