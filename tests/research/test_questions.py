@@ -1652,6 +1652,19 @@ RETURN latest.id AS step, latest.date AS date, m.status AS status
         params={"id": "eufor-althea"},
         expected=[["unsc-eufor-althea-renewal-2025-10-31", "2025-10-31", "unknown"]],
     ),
+    Question(
+        id="partnerships-2025-summit",
+        question="Which EU–Canada partnerships were agreed or signed on the day of the 2025 summit?",
+        cypher="""
+MATCH (s:Summit {id: $summit})
+MATCH (i:Instrument:Partnership)
+WHERE coalesce(i.signedDate, i.startDate) = s.date
+RETURN i.id AS partnership, i.status AS status
+ORDER BY partnership
+""",
+        params={"summit": "summit-2025"},
+        expected=[["eu-canada-strategic-partnership-of-the-future", "active"], ["sdp-2025", "signed"]],
+    ),
 ]
 
 
