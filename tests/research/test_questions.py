@@ -868,6 +868,7 @@ ORDER BY date, event
             ["2022-11-15", "eumam-ukraine-established-2022", "2022-10-17", None],
             ["2022-11-15", "eumam-ukraine-launch-announced-2022-11-14", "2022-11-14", "eumam-ukraine-launched-2022"],
             ["2022-11-15", "eumam-ukraine-launched-2022", "2022-11-15", "eumam-ukraine-launch-announced-2022-11-14"],
+            ["2022-11-15", "eumam-ukraine-extended-2024-11-08", "2024-11-08", None],
         ],
     ),
     Question(
@@ -1214,6 +1215,8 @@ ORDER BY date
             ["canada-stratcom-coe-contribution-2014-09-04", "2014-09-04"],
             ["g7-toronto-ministerial-2018-04-23", "2018-04-23"],
             ["ipm-42-2023-06-08", "2023-06-08"],
+            ["sdd-2024-03", "2024-03-01"],
+            ["summit-2025", "2025-06-23"],
         ],
     ),
     Question(
@@ -1281,8 +1284,8 @@ ORDER BY act
 """,
         params={"id": "arms-trade-treaty"},
         expected=[
-            ["la-2021-2309-cfsp", "32021D2309", "2019-06-19"],
-            ["la-2023-2296-cfsp", "32023D2296", "2019-06-19"],
+            ["la-2021-2309-cfsp", "32021D2309", "2019-09-17"],
+            ["la-2023-2296-cfsp", "32023D2296", "2019-09-17"],
         ],
     ),
     Question(
@@ -1525,6 +1528,142 @@ ORDER BY signed, signatory
             ["eu-canada-pnr-2024", "2024-10-04", "dominic-leblanc", "public-safety-canada"],
             ["eu-canada-pnr-2024", "2024-10-04", "ylva-johansson", "european-commission"],
         ],
+    ),
+    # --- dq, 2026-12-02: the EDA's Administrative Arrangements and the 2025 summit's defence outcomes ---
+    Question(
+        id="eda-administrative-arrangements",
+        question=(
+            "With which third states has the European Defence Agency signed an Administrative Arrangement, "
+            "and when (is Canada among them)?"
+        ),
+        cypher="""
+MATCH (p:Participation)-[:INSTRUMENT]->(i:Instrument), (p)-[:PARTICIPANT]->(:Actor {id: $eda})
+MATCH (q:Participation)-[:INSTRUMENT]->(i), (q)-[:PARTICIPANT]->(a:Actor)
+WHERE a.id <> $eda
+OPTIONAL MATCH (a)-[:SUB_ORGANISATION_OF]->(parent:Actor)
+RETURN a.id AS party, coalesce(parent.id, a.id) AS state, i.signedDate AS signed
+ORDER BY signed
+""",
+        params={"eda": "eda"},
+        # Canada is not among them (the EDA's list, read 2026-12-02)
+        expected=[
+            ["norway", "norway", "2006-03-07"],
+            ["switzerland", "switzerland", "2012-03-16"],
+            ["serbia", "serbia", "2013-12-13"],
+            ["ukraine", "ukraine", "2015-12-07"],
+            ["us-department-of-defense", "united-states", "2023-04-26"],
+        ],
+    ),
+    Question(
+        id="summit-2025-defence-outcomes",
+        question=(
+            "Which cooperation areas did the 2025 EU–Canada summit address, and what did it say about the "
+            "European Defence Agency (with the source's primary flag)?"
+        ),
+        cypher="""
+MATCH (s:Summit {id: $id})-[:COVERS_DOMAIN]->(d:CooperationDomain)
+WITH s, d ORDER BY d.id
+WITH s, collect(d.id) AS domains
+MATCH (s)-[:EVIDENCE]->(x:SourceExcerpt)-[:EXCERPT_OF]->(doc:SourceDocument)
+WHERE x.quote CONTAINS 'European Defence Agency'
+RETURN domains, x.quote AS quote, doc.primarySource AS primary
+""",
+        params={"id": "summit-2025"},
+        expected=[
+            [
+                ["cyber-and-edt", "defence-initiatives", "fimi", "maritime-security", "military-mobility"],
+                "Explore forming closer ties between Canada and the European Defence Agency.",
+                False,
+            ]
+        ],
+    ),
+    Question(
+        id="sdp-defence-representative",
+        question=(
+            "Does the Partnership provide for a Canadian defence representative to the EU, and on whose word "
+            "(source and whether it is primary)?"
+        ),
+        cypher="""
+MATCH (:Instrument {id: $id})-[:EVIDENCE]->(x:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)
+WHERE x.quote CONTAINS 'defence representative'
+RETURN x.quote AS quote, d.sourceUrl AS url, d.primarySource AS primary
+""",
+        params={"id": "sdp-2025"},
+        expected=[
+            ["posting a defence representative to the European Union", "https://raincloud.network/news/2742777", False]
+        ],
+    ),
+    Question(
+        id="summit-2023-aggression-tribunal",
+        question="Which summit called for a tribunal for the crime of aggression against Ukraine, and when?",
+        cypher="""
+MATCH (s:Summit)-[:EVIDENCE]->(x:SourceExcerpt)
+WHERE x.quote CONTAINS $words
+RETURN s.id AS summit, s.date AS date
+""",
+        params={"words": "crime of aggression"},
+        expected=[["summit-2023", "2023-11-23"]],
+    ),
+    Question(
+        id="csdp-mandates-lapsed-unconfirmed",
+        question=(
+            "Which CSDP missions and operations had a last recorded mandate ending before 2 December 2026 "
+            "with no later extension found (status unknown), and when did that mandate end?"
+        ),
+        cypher="""
+MATCH (m:Instrument)
+WHERE (m:CsdpMission OR m:CsdpOperation) AND m.status = $status AND m.endDate < $as_of
+RETURN m.id AS mission, m.endDate AS mandate_end
+ORDER BY mission
+""",
+        params={"status": "unknown", "as_of": "2026-12-02"},
+        expected=[
+            ["euam-iraq", "2026-04-30"],
+            ["eucap-sahel-mali", "2025-01-31"],
+            ["eumam-ukraine", "2026-11-15"],
+            ["eupol-copps", "2026-06-30"],
+        ],
+    ),
+    Question(
+        id="sdd-2024-heads",
+        question=("Where was the 8th Security and Defence Dialogue held, and who led the Canadian and EU delegations?"),
+        cypher="""
+MATCH (e:Event {id: $id})
+MATCH (e)-[:EVENT_PARTICIPANT]->(p:Person)
+WITH e, p ORDER BY p.id
+RETURN e.place AS place, collect(p.id) AS heads
+""",
+        params={"id": "sdd-2024-03"},
+        expected=[[["Ottawa"], ["charles-fries", "heidi-hulan"]]],
+    ),
+    Question(
+        id="eufor-althea-latest-renewal",
+        question=(
+            "What is the latest recorded step in EUFOR Althea's mandate, and is the operation's status "
+            "known as of December 2026?"
+        ),
+        cypher="""
+MATCH (m:Instrument {id: $id})
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(m)
+WITH m, e ORDER BY e.date DESC
+WITH m, collect(e)[0] AS latest
+RETURN latest.id AS step, latest.date AS date, m.status AS status
+""",
+        params={"id": "eufor-althea"},
+        expected=[["unsc-eufor-althea-renewal-2025-10-31", "2025-10-31", "unknown"]],
+    ),
+    Question(
+        id="partnerships-2025-summit",
+        question="Which EU–Canada partnerships were agreed or signed on the day of the 2025 summit?",
+        cypher="""
+MATCH (s:Summit {id: $summit})
+MATCH (i:Instrument:Partnership)
+WHERE coalesce(i.signedDate, i.startDate) = s.date
+RETURN i.id AS partnership, i.status AS status
+ORDER BY partnership
+""",
+        params={"summit": "summit-2025"},
+        expected=[["eu-canada-strategic-partnership-of-the-future", "active"], ["sdp-2025", "signed"]],
     ),
 ]
 
