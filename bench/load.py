@@ -172,7 +172,7 @@ def main() -> None:
                 validated = loaded.validated
                 assert validated is not None and validated.state is not None
                 if attempt == 0:
-                    facts = sum(1 for entry in validated.state.records.values() if entry[0] != "sources")
+                    facts = sum(1 for _, entry in validated.state.iter_records() if entry[0] != "sources")
                     out["scale"] = args.scale if args.source_dir is None else facts
                     out.update(
                         facts=facts,
