@@ -11,7 +11,8 @@ batch size), and then an incremental reload after one record is edited (validate
 the changed nodes). `--pyshacl` also times pyshacl on the same triples. Peak memory (RSS) of the
 Python process and of the engine's redis-server is reported beside the times: during the load
 (`python_peak_mb_load`, `engine_peak_mb`) and over the whole bench, raw ingest and reload included
-(`python_peak_mb`, `engine_peak_mb_bench`). Figures are ratios measured side by side because shared
+(`python_peak_mb`, `engine_peak_mb_bench`); the load's processes together (this one, the engine, the YAML
+read's worker), sampled at the same instants, are `all_processes_peak_mb_load`. Figures are ratios measured side by side because shared
 machines are noisy.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -74,25 +76,53 @@ def raw_ingest(store: FalkorDBStore, graph: PropertyGraph, batch_size: int) -> f
 
 
 class PhaseMemory:
-    """Peak RSS of this process in each phase of a load (sampled every 0.1 s, and at each phase's end)."""
+    """Peak RSS of this process in each phase of a load (sampled every 0.1 s, and at each phase's end),
+    and the peak of the RSS of this process and all its descendants together (the engine, the YAML
+    read's worker), sampled at the same instants: the memory the load needs at once."""
 
     def __init__(self) -> None:
         self.peaks: dict[str, float] = {}
+        self.total_peak = 0.0
         self._current = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
 
     @staticmethod
-    def rss_mb() -> float:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
+    def rss_mb(pid: int | str = "self") -> float:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass  # gone meanwhile
         return 0.0
 
+    @staticmethod
+    def descendants(pid: int) -> list[int]:
+        found, todo = [], [pid]
+        while todo:
+            parent = todo.pop()
+            try:
+                tasks = list(Path(f"/proc/{parent}/task").iterdir())
+            except OSError:
+                continue
+            for task in tasks:
+                try:
+                    children = [int(c) for c in (task / "children").read_text().split()]
+                except OSError:
+                    continue
+                found += children
+                todo += children
+        return found
+
     def _sample(self) -> None:
+        me = os.getpid()
         while not self._stop.wait(0.1):
-            self._current = max(self._current, self.rss_mb())
+            own = self.rss_mb()
+            self._current = max(self._current, own)
+            total = own + sum(self.rss_mb(pid) for pid in self.descendants(me))
+            self.total_peak = max(self.total_peak, total)
 
     def phase(self, name: str, _seconds: float) -> None:
         self.peaks[name] = max(self._current, self.rss_mb())
@@ -167,12 +197,13 @@ def main() -> None:
                 loads.append(time.perf_counter() - t0)
                 if memory is not None:
                     out["python_peak_mb_by_phase"] = memory.stop("write")
+                    out["all_processes_peak_mb_load"] = round(memory.total_peak)
                     # the load's peak, before this bench builds anything of its own (the raw ingest's rows)
                     out.update(python_peak_mb_load=python_peak_mb(), engine_peak_mb=engine_peak_mb(store))
                 validated = loaded.validated
                 assert validated is not None and validated.state is not None
                 if attempt == 0:
-                    facts = sum(1 for entry in validated.state.records.values() if entry[0] != "sources")
+                    facts = sum(1 for _, entry in validated.state.iter_records() if entry[0] != "sources")
                     out["scale"] = args.scale if args.source_dir is None else facts
                     out.update(
                         facts=facts,
@@ -264,6 +295,10 @@ def main() -> None:
         f"peak RSS during the load: python {out['python_peak_mb_load']:,.0f} MB + engine (redis-server) "
         f"{out['engine_peak_mb'] or 0:,.0f} MB = {out['python_peak_mb_load'] + (out['engine_peak_mb'] or 0):,.0f} MB; "
         f"whole bench: python {out['python_peak_mb']:,.0f} MB, engine {out['engine_peak_mb_bench'] or 0:,.0f} MB"
+    )
+    print(
+        "peak RSS of the load's processes together (this one, the engine, the YAML worker; sampled every 0.1 s): "
+        f"{out['all_processes_peak_mb_load']:,} MB"
     )
     if args.json:
         args.json.write_text(json.dumps(out, indent=2))

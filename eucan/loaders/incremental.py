@@ -32,11 +32,13 @@ from __future__ import annotations
 import hashlib
 import marshal
 import sys
+import tempfile
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pydantic import ValidationError
 from rdflib import Graph, URIRef
@@ -70,6 +72,7 @@ __all__ = [
     "Fallback",
     "LoadState",
     "Plan",
+    "RecordSpill",
     "Unscoped",
     "file_digest",
     "plan",
@@ -161,11 +164,30 @@ class LoadState:
     """Digest of the shapes, ontology and SKOS schemes the state was validated against."""
     derived: int = 0
     """Records the full validation derived from others (authority links of legal acts): counted, not kept."""
+    spilled: RecordSpill | None = field(default=None, compare=False, repr=False)
+    """Records a full validation already wrote out as frames (before those in `records`): `unpack`
+    brings them back."""
 
     @property
     def record_count(self) -> int:
         """Records the load holds, as a full load counts them (derived ones included)."""
-        return len(self.records) + self.derived
+        return len(self.records) + (self.spilled.count if self.spilled else 0) + self.derived
+
+    def unpack(self) -> None:
+        """Read the spilled records back into `records` (in their order, before the others)."""
+        if self.spilled is not None:
+            records: dict[str, Entry] = {}
+            for frame in self.spilled.frames():
+                records.update(marshal.loads(frame))
+            records.update(self.records)
+            self.records, self.spilled = records, None
+
+    def iter_records(self) -> Iterator[tuple[str, Entry]]:
+        """Every record's (id, entry), the spilled ones read back one frame at a time."""
+        if self.spilled is not None:
+            for frame in self.spilled.frames():
+                yield from marshal.loads(frame).items()
+        yield from self.records.items()
 
     def dump(self) -> bytes:
         return b"".join(self.frames())
@@ -181,7 +203,8 @@ class LoadState:
         interned, and marshal interns them again as it reads, so equal ones are one object again."""
         m, subjects = self.manifest, self.index.subjects
         head = (STATE_VERSION, self.token, self.vocabulary, self.files, self.tenures, m.relationships, m.hash_sum)
-        yield from _frame((*head, self.derived, len(subjects), len(self.records)))
+        count = len(self.records) + (self.spilled.count if self.spilled else 0)
+        yield from _frame((*head, self.derived, len(subjects), count))
         yield from _list_frames(subjects)
         yield from _list_frames(self.index.starts)
         extras = []
@@ -195,6 +218,10 @@ class LoadState:
             else:
                 extras.append({})
             del values
+        if self.spilled is not None:  # whole frames of STATE_PART records: the rest follow as before
+            for body in self.spilled.frames():
+                yield len(body).to_bytes(8, "little")
+                yield body
         items = iter(self.records.items())
         for _ in range(0, len(self.records), STATE_PART):
             yield from _frame(dict(islice(items, STATE_PART)))
@@ -230,6 +257,32 @@ class LoadState:
 
 STATE_PART = 100_000
 """Items per frame of the saved load state (`LoadState.frames`)."""
+
+
+class RecordSpill:
+    """Record entries of a full validation written out, `STATE_PART` at a time, as the state's own
+    record frames (marshal), to an unnamed temporary file: a million facts' entries are ~1 GB as
+    objects, held otherwise from the canonical RDF to the end of the load, the phase of its peak
+    memory. The file goes away when it is closed or this process ends."""
+
+    def __init__(self) -> None:
+        self.file: IO[bytes] = tempfile.TemporaryFile(prefix="eucan-state-")
+        weakref.finalize(self, self.file.close)
+        self.sizes: list[int] = []
+        self.count = 0
+
+    def add(self, records: dict[str, Entry]) -> None:
+        body = marshal.dumps(records)
+        self.file.write(body)
+        self.sizes.append(len(body))
+        self.count += len(records)
+
+    def frames(self) -> Iterator[bytes]:
+        self.file.flush()
+        self.file.seek(0)
+        for size in self.sizes:
+            yield self.file.read(size)
+        self.file.seek(0, 2)
 
 
 def _frame(value: Any) -> Iterator[bytes]:
@@ -343,6 +396,7 @@ def plan(
 ) -> Plan | None:
     """The changes since the load `state` describes; None if no file changed. `incoming(uris)` gives the
     relationships (from, type, to) that point at those nodes in the live graph. Raises `Fallback`."""
+    state.unpack()
     timer = PhaseTimer()
     timings, lap = timer.timings, timer.lap
 

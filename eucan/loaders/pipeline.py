@@ -255,12 +255,18 @@ class _StateBuilder:
         self.files, self.digests = files, digests
         self.by_file: dict[str, list[str]] = {label: [] for label in files}
         self.records: dict[str, incremental.Entry] = {}
+        self.spilled: incremental.RecordSpill | None = None
         self.tenures: dict[str, tuple[Any, ...]] = {}
         self.derived = 0
 
     def add(self, raw: RawRecord, model: BaseRecord, position: int, content: str, derived: list[Any]) -> None:
         self.by_file[raw.file].append(model.id)
         self.records[model.id] = incremental.record_entry(raw, model, position, derived, content)
+        if len(self.records) == incremental.STATE_PART:  # written out until the state is saved (memory)
+            if self.spilled is None:
+                self.spilled = incremental.RecordSpill()
+            self.spilled.add(self.records)
+            self.records = {}
         if isinstance(model, TenureRecord):
             self.tenures[model.id] = incremental.tenure_entry(raw, model)
 
@@ -274,6 +280,7 @@ class _StateBuilder:
             index=CacheIndex([], [0], {}),
             vocabulary=incremental.vocabulary_digest(),
             derived=self.derived,
+            spilled=self.spilled,
         )
 
 

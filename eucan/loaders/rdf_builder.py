@@ -6,6 +6,7 @@ IRIs come from `eucan.ontology.iris`, the one place they are defined.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -97,7 +98,9 @@ class RdfWriter:
         self.g.add((node, prop, value))
 
     def iri(self, section: str, slug: str) -> str:
-        return str(self.ref(section, slug))
+        """The IRI as a string, the one object the canonical RDF keys its subject by (derived
+        relationships name their ends this way: a million of them would otherwise hold copies)."""
+        return sys.intern(str(self.ref(section, slug)))
 
     def typed(self, node: URIRef, cls: URIRef) -> None:
         self.g.add((node, RDF_TYPE, cls))

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 __all__ = ["BySubject", "Triples"]
 
@@ -35,6 +35,7 @@ class Triples:
         self.count = 0
         self._predicates: dict[Any, str] = {}
         self._last: tuple[Any, dict[str, tuple[Any, ...]]] = (None, {})
+        self._singles: dict[int, tuple[Any]] = {}
         for triple in triples:
             self.add(triple)
 
@@ -64,12 +65,25 @@ class Triples:
         predicate = self._predicate(p)
         values = by_pred.get(predicate)
         if values is None:
-            by_pred[predicate] = (o,)
+            by_pred[predicate] = self._single(o)
         elif o not in values:
             by_pred[predicate] = (*values, o)
         else:
             return
         self.count += 1
+
+    def _single(self, o: Any) -> tuple[Any]:
+        """`(o,)`, one tuple per object for IRIs and typed literals: the same term object is the value
+        of many subjects (a class, a referenced record, a date, a precision; `rdf_builder` builds each
+        once), and one tuple each would be most of the triples' memory. Keyed by the object's id (the
+        tuple keeps the object alive); other literals (names, quotes, identifiers) are mostly unique."""
+        found = self._singles.get(id(o))
+        if found is None:
+            found = (o,)
+            kind = type(o)
+            if kind is URIRef or (kind is Literal and o.datatype is not None):
+                self._singles[id(o)] = found
+        return found
 
     def __contains__(self, triple: object) -> bool:
         if not isinstance(triple, tuple) or len(triple) != 3:
@@ -93,3 +107,4 @@ class Triples:
         self.subjects.clear()
         self.count = 0
         self._last = (None, {})
+        self._singles.clear()

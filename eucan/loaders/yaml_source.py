@@ -168,6 +168,10 @@ _STR_TAG, _SEQ_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq"
 _MAP_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
 
 
+def _built(node: yaml.Node) -> Any:
+    raise AssertionError("a document's builder is used once")  # pragma: no cover
+
+
 def _construct_plain(loader: _LineLoader, root: yaml.Node) -> Any:
     """What `loader.construct_document(root)` gives (the same data, marks and errors) for a document
     without anchors, built in one pass over the nodes: strings, mappings and lists directly, any
@@ -202,7 +206,12 @@ def _construct_plain(loader: _LineLoader, root: yaml.Node) -> Any:
             return [build(item) for item in node.value]
         return construct(node, deep=True)
 
-    return build(root)
+    try:
+        return build(root)
+    finally:
+        # `build` refers to itself (and through `construct` to the loader and every mapping's lines): a
+        # cycle that only the garbage collector frees, which a load pauses (`pipeline.load_sources`)
+        build = _built
 
 
 def discover(paths: list[Path]) -> list[Path]:

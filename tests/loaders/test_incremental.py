@@ -152,6 +152,32 @@ def test_the_state_reads_back_as_saved_across_frames(
     assert incremental.read_state(state) is None
 
 
+def test_records_written_out_during_a_full_load_make_the_same_state(
+    sources: Path, store: FalkorDBStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full load writes its records' state entries out as it goes (`incremental.RecordSpill`): the saved
+    state, what the load returns and the next incremental load are as without."""
+    state = tmp_path / "kg"
+    load_sources(store, [sources], root=tmp_path, state_dir=state)
+    whole = incremental.read_state(state)
+    assert whole is not None
+    monkeypatch.setattr(incremental, "STATE_PART", 7)
+    loaded = load_sources(store, [sources], root=tmp_path, state_dir=state, full=True)
+    assert loaded.validated is not None and loaded.validated.state is not None
+    returned = loaded.validated.state
+    assert returned.spilled is not None and returned.spilled.count >= len(whole.records) - 7
+    assert returned.record_count == whole.record_count
+    assert list(returned.iter_records()) == list(whole.records.items())
+    kept = incremental.read_state(state)
+    assert kept is not None and list(kept.records.items()) == list(whole.records.items())
+    returned.unpack()
+    assert returned.spilled is None and list(returned.records.items()) == list(whole.records.items())
+    _edit(sources, "participations", 3, role="observer")
+    result = load_sources(store, [sources], root=tmp_path, state_dir=state)
+    assert result.load.mode == "incremental"
+    assert _engine_content(store) == _graph_content(validate_sources([sources], tmp_path).property_graph)
+
+
 def test_a_broken_edit_is_reported_by_the_full_validation(sources: Path, store: FalkorDBStore, tmp_path: Path) -> None:
     """The incremental path sends any problem to the full validation: every consequence is reported
     (here: the removed actor's referrers in other files), as a full load reports it."""

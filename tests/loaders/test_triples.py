@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import RDF, Literal, URIRef
+from rdflib import RDF, XSD, Literal, URIRef
 
 from eucan.loaders.triples import Triples
 from eucan.ontology.mapping import graph_to_property_graph, subjects_to_property_graph
@@ -45,3 +45,17 @@ def test_mapping_by_subject_is_the_mapping_of_the_triples() -> None:
         "SUB_ORGANISATION_OF": [{"from": str(A), "to": str(B)}],
         "MEMBER_OF": [{"from": str(A), "to": str(B)}],
     }
+
+
+def test_one_value_shared_by_many_subjects_is_held_in_one_tuple() -> None:
+    cls, day = URIRef("https://example.org/C"), Literal("2020-01-01", datatype=XSD.date)
+    triples = Triples()
+    for n in range(3):
+        subject = URIRef(f"https://example.org/s{n}")
+        triples.add((subject, RDF.type, cls))
+        triples.add((subject, RDF.value, day))
+        triples.add((subject, RDF.value, Literal(f"name {n}")))  # a second value: a tuple of its own
+    rows = list(triples.subjects.values())
+    assert rows[0][str(RDF.type)] is rows[2][str(RDF.type)] == (cls,)
+    assert [row[str(RDF.value)] for row in rows] == [(day, Literal(f"name {n}")) for n in range(3)]
+    assert len(triples) == 9 and (URIRef("https://example.org/s1"), RDF.type, cls) in triples

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -119,3 +120,18 @@ def test_documents_without_anchors_read_as_the_generic_path_reads_them(tmp_path:
         problems = read_file(plain, "f")[1]
         assert problems == read_file(anchored, "f")[1]
         assert len(problems) == 1 and problems[0].line == line and words in problems[0].message, problems
+
+
+def test_reading_a_file_leaves_nothing_for_the_garbage_collector(tmp_path: Path) -> None:
+    """A load pauses the cyclic collector (`pipeline.load_sources`): whatever a read leaves in a cycle
+    (the parser, every mapping's line marks) would stay until the load ends."""
+    path = tmp_path / "a.yaml"
+    path.write_text(TEXT + TEXT.replace("actors:\n", "").replace("id: a", "id: b"))
+    gc.collect()
+    gc.disable()
+    try:
+        records, problems = read_file(path, "a.yaml")
+        assert len(records) == 2 and not problems
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
