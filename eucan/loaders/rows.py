@@ -15,12 +15,11 @@ relationship is given once, so an empty graph takes them with CREATE.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from eucan.graph.loads import Manifest
+from eucan.graph.loads import Manifest, node_digest
 from eucan.loaders.records import Derived
 from eucan.loaders.search_text import is_record, set_search_properties, values_of
 from eucan.loaders.triples import BySubject
@@ -117,7 +116,6 @@ class StreamedRows:
         buffers: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         digests, counts = self.manifest.digests, self.manifest.links
         relationships = 0
-        blake2b = hashlib.blake2b
         for subject, by_pred in self.subjects.items():
             labels, node, links = self.mapper.row(subject, by_pred, intern_links=False)
             uri = node["uri"]
@@ -130,8 +128,7 @@ class StreamedRows:
             if ends:
                 relationships += len(ends)
                 counts[uri] = len(ends)
-            text = repr((list(labels), sorted(node.items()), sorted(ends) if ends else ()))
-            digests[uri] = blake2b(text.encode(), digest_size=16).hexdigest()
+            digests[uri] = node_digest(labels, node, ends)
             buffer = buffers.get(labels)
             if buffer is None:
                 buffer = buffers[labels] = []
