@@ -160,6 +160,19 @@ def _id_pairs(pairs: Iterable[tuple[str, str]], ids: dict[str, int]) -> list[tup
     return out
 
 
+def _id_batches(
+    graph: GraphRows, batch_size: int, ids: dict[str, int]
+) -> Iterator[tuple[str, list[tuple[int, int]], int]]:
+    """(type, [(from id, to id)], relationships the batch stands for) batches: the rows' own when they make
+    them (`StreamedRows.relationship_id_pairs`), else from their uri pairs."""
+    made = getattr(graph, "relationship_id_pairs", None)
+    if made is not None:
+        yield from made(batch_size, ids)
+        return
+    for rel_type, pairs in _pairs(graph, batch_size):
+        yield rel_type, _id_pairs(pairs, ids), len(pairs)
+
+
 def write_new_graph(
     staging: Any, graph: GraphRows, batch_size: int, limit: int, progress: Progress | None, total: int
 ) -> int:
@@ -188,17 +201,16 @@ def write_new_graph(
             writer.submit(len(rows), nodes, statement, rows)
         writer.drain()  # every id is known before the first relationship is made
         encode = json.JSONEncoder(separators=(",", ":")).encode
-        for rel_type, pairs in _pairs(graph, batch_size):
+        for rel_type, by_id, count in _id_batches(graph, batch_size, ids):
             statement = statements.get(rel_type)
             if statement is None:
                 statement = statements[rel_type] = create_relationships_by_id(rel_type)
-            by_id = _id_pairs(pairs, ids)
             written += len(by_id)
             if by_id:
                 encoded = encode(by_id)
-                writer.submit(len(pairs), _send, staging, statement, None, limit, encoded)
+                writer.submit(count, _send, staging, statement, None, limit, encoded)
             else:
-                writer.done += len(pairs)
+                writer.done += count
         writer.drain()
     finally:
         writer.close()
