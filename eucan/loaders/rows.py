@@ -59,9 +59,10 @@ class StreamedRows:
         relationships = sum(map(len, self.derived.values()))
         shortcut_types = set(DERIVED_RELATIONSHIPS)
         self._relations: dict[str, str | None] = {}  # predicate → relationship type (None: not a relationship)
+        relation = self._relations
         for by_pred in subjects.values():
             for pid, values in by_pred.items():
-                rel_type = self._relation(pid)
+                rel_type = relation[pid] if pid in relation else self._relation(pid)
                 if rel_type is not None:
                     relationships += len(values)
                     if rel_type in shortcut_types:  # never in the canonical RDF; if it were, it could repeat one
