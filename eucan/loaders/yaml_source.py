@@ -8,7 +8,7 @@ import os
 import pickle
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -353,7 +353,7 @@ WORKER_AHEAD = 2 * WORKER_SHARE
 
 def read_files(
     files: list[tuple[Path, str]], *, fingerprint: Callable[[RawRecord], str] | None = None
-) -> Iterator[tuple[Path, str, list[RawRecord], list[Problem]]]:
+) -> Generator[tuple[Path, str, list[RawRecord], list[Problem]], None, None]:
     """`read_file` of each (path, label), in order. For large data (`PARALLEL_READ_MIN_BYTES`) a worker
     process parses most files (`WORKER_SHARE`) while this one parses the others and the caller uses
     them: parsing YAML is most of a read and runs in Python (PyYAML's constructor), so two processes

@@ -53,11 +53,12 @@ def test_rows_are_encoded_as_the_client_would(curated: Validated) -> None:
     rows and on values it must escape or pass on (quotes, backslashes, empty text, numbers, booleans,
     lists); a key the client refuses is refused the same way."""
     batches = [rows for _, rows in curated.property_graph.nodes.items()]
-    tricky = [
+    tricky: list[dict[str, Any]] = [
         {"uri": ACTOR + "q", "name": 'say "no" \\ then', "empty": "", "n": 3, "x": 0.5, "flag": True},
         {"uri": ACTOR + "r", "altNames": ["a\\b", '"c"', ""], "counts": [1, 2], "none": None, "emoji": "é 🙂"},
     ]
-    for rows in [*batches, tricky, []]:
+    cases: list[list[dict[str, Any]]] = [*batches, tricky, []]
+    for rows in cases:
         assert encode_rows(rows) == stringify_param_value(rows)
     for bad in ("", "a`b"):
         with pytest.raises(ValueError) as ours:
