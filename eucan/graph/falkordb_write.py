@@ -30,7 +30,7 @@ from eucan.graph.cypher import safe_label, write_batches
 from eucan.graph.store import Progress
 from eucan.ontology.mapping import GraphRows
 
-__all__ = ["create_nodes_returning_ids", "create_relationships_by_id", "write_new_graph", "write_rows"]
+__all__ = ["create_nodes_returning_ids", "create_relationships_by_id", "encode_rows", "write_new_graph", "write_rows"]
 
 
 def create_nodes_returning_ids(labels: tuple[str, ...]) -> str:
@@ -46,6 +46,40 @@ def create_relationships_by_id(rel_type: str) -> str:
         "MATCH (x) WHERE id(x) = a MATCH (y) WHERE id(y) = b "
         f"CREATE (x)-[:{safe_label(rel_type)}]->(y)"
     )
+
+
+_KEYS: dict[str, str] = {}
+"""Each property key as `stringify_param_value` writes it before its value (the key in backticks, a colon)."""
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def encode_rows(rows: list[dict[str, Any]]) -> str:
+    """The text `stringify_param_value(rows)` gives for node rows (maps of string keys to strings, numbers,
+    booleans and lists of them), made with less work per value: the same characters (tested)."""
+    keys, out = _KEYS, []
+    for row in rows:
+        items = []
+        for key, value in row.items():
+            prefix = keys.get(key)
+            if prefix is None:  # the client's own checks (an empty key or a backtick is refused)
+                prefix = keys[key] = stringify_param_value({key: 0})[1:-2]
+            kind = type(value)
+            if kind is str:
+                items.append(prefix + _quoted(value))
+            elif kind is list:
+                items.append(
+                    prefix
+                    + "["
+                    + ",".join([_quoted(v) if type(v) is str else stringify_param_value(v) for v in value])
+                    + "]"
+                )
+            else:
+                items.append(prefix + stringify_param_value(value))
+        out.append("{" + ",".join(items) + "}")
+    return "[" + ",".join(out) + "]"
 
 
 def _send(staging: Any, statement: str, rows: Any, limit: int, encoded: str | None = None) -> list[Any]:
@@ -126,6 +160,19 @@ def _id_pairs(pairs: Iterable[tuple[str, str]], ids: dict[str, int]) -> list[tup
     return out
 
 
+def _id_batches(
+    graph: GraphRows, batch_size: int, ids: dict[str, int]
+) -> Iterator[tuple[str, list[tuple[int, int]], int]]:
+    """(type, [(from id, to id)], relationships the batch stands for) batches: the rows' own when they make
+    them (`StreamedRows.relationship_id_pairs`), else from their uri pairs."""
+    made = getattr(graph, "relationship_id_pairs", None)
+    if made is not None:
+        yield from made(batch_size, ids)
+        return
+    for rel_type, pairs in _pairs(graph, batch_size):
+        yield rel_type, _id_pairs(pairs, ids), len(pairs)
+
+
 def write_new_graph(
     staging: Any, graph: GraphRows, batch_size: int, limit: int, progress: Progress | None, total: int
 ) -> int:
@@ -135,7 +182,7 @@ def write_new_graph(
     statements: dict[Any, str] = {}
 
     def nodes(statement: str, rows: list[dict[str, Any]]) -> None:
-        returned = _send(staging, statement, rows, limit)
+        returned = _send(staging, statement, None, limit, encode_rows(rows))
         if len(returned) != len(rows):
             raise StoreError(f"the engine created {len(returned)} nodes for {len(rows)} rows")
         new = [row[0][1] for row in returned]
@@ -154,17 +201,16 @@ def write_new_graph(
             writer.submit(len(rows), nodes, statement, rows)
         writer.drain()  # every id is known before the first relationship is made
         encode = json.JSONEncoder(separators=(",", ":")).encode
-        for rel_type, pairs in _pairs(graph, batch_size):
+        for rel_type, by_id, count in _id_batches(graph, batch_size, ids):
             statement = statements.get(rel_type)
             if statement is None:
                 statement = statements[rel_type] = create_relationships_by_id(rel_type)
-            by_id = _id_pairs(pairs, ids)
             written += len(by_id)
             if by_id:
                 encoded = encode(by_id)
-                writer.submit(len(pairs), _send, staging, statement, None, limit, encoded)
+                writer.submit(count, _send, staging, statement, None, limit, encoded)
             else:
-                writer.done += len(pairs)
+                writer.done += count
         writer.drain()
     finally:
         writer.close()

@@ -24,10 +24,11 @@ import datetime as dt
 import fcntl
 import hashlib
 import json
+import marshal
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,7 @@ __all__ = [
     "diff",
     "load_lock",
     "manifest_of",
+    "node_digest",
     "write_plan",
 ]
 
@@ -158,6 +160,14 @@ class Manifest:
         return cls(digests=dict(data["digests"]), relationships=int(data["relationships"]), token=str(data["token"]))
 
 
+def node_digest(labels: Iterable[str], props: Mapping[str, Any], links: set[str] | None) -> str:
+    """A node's digest: its labels, its properties and its distinct outgoing relationships ("type target"
+    texts), each sorted, as marshal's version 2 bytes (no references, so the same values give the same
+    bytes in any process; ~2x cheaper than their `repr`), hashed."""
+    data = (sorted(labels), sorted(props.items()), sorted(links) if links else [])
+    return hashlib.blake2b(marshal.dumps(data, 2), digest_size=16).hexdigest()
+
+
 def manifest_of(graph: PropertyGraph, token: str = "") -> Manifest:
     """The digest of every node of `graph` (a relationship belongs to the node it leaves). A node
     given in several rows is merged the way a load merges them (labels added, properties set)."""
@@ -183,15 +193,13 @@ def manifest_of(graph: PropertyGraph, token: str = "") -> Manifest:
     digests: dict[str, str] = {}
     counts: dict[str, int] = {}
     relationships = 0
-    blake2b = hashlib.blake2b
     for uri, (labels, props) in nodes.items():
         ends = out.get(uri)
         links = {f"{t} {to}" for t, to in zip(ends[::2], ends[1::2], strict=True)} if ends else None
         if links:
             relationships += len(links)
             counts[uri] = len(links)
-        text = repr((sorted(labels), sorted(props.items()), sorted(links) if links else ()))
-        digests[uri] = blake2b(text.encode(), digest_size=16).hexdigest()
+        digests[uri] = node_digest(labels, props, links)
     return Manifest(digests=digests, relationships=relationships, token=token, links=counts)
 
 

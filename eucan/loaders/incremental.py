@@ -81,7 +81,7 @@ __all__ = [
 ]
 
 STATE_FILE = "load-state.bin"
-STATE_VERSION = 3
+STATE_VERSION = 4  # 4: node digests of marshal's bytes (`graph.loads.node_digest`), not repr's
 
 # One record, as the state keeps it (marshal-able tuples and strings):
 # (section, file, position, uri, fingerprint, refs, excerpts, derived)

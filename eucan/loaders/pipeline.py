@@ -156,7 +156,8 @@ def validate_sources(
     timer = PhaseTimer(on_phase)
     timings, lap = timer.timings, timer.lap
 
-    for path, label, raws, file_problems in read_files(list(iter_files(paths, root))):
+    fingerprint = incremental.fingerprint if keep_state else None
+    for path, label, raws, file_problems in read_files(list(iter_files(paths, root)), fingerprint=fingerprint):
         files.append(label)
         if keep_state:
             digests[label] = incremental.file_digest(path)
@@ -172,7 +173,7 @@ def validate_sources(
         problems += check_languages(parsed[start:])
         for (raw, _), position in zip(parsed[start:], positions[start:], strict=True):
             if keep_state:
-                contents.append(incremental.fingerprint(raw))
+                contents.append(raw.content)
             raw.release(path, position)
     if not files:
         raise SourceError(

@@ -15,12 +15,11 @@ relationship is given once, so an empty graph takes them with CREATE.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from eucan.graph.loads import Manifest
+from eucan.graph.loads import Manifest, node_digest
 from eucan.loaders.records import Derived
 from eucan.loaders.search_text import is_record, set_search_properties, values_of
 from eucan.loaders.triples import BySubject
@@ -60,9 +59,10 @@ class StreamedRows:
         relationships = sum(map(len, self.derived.values()))
         shortcut_types = set(DERIVED_RELATIONSHIPS)
         self._relations: dict[str, str | None] = {}  # predicate → relationship type (None: not a relationship)
+        relation = self._relations
         for by_pred in subjects.values():
             for pid, values in by_pred.items():
-                rel_type = self._relation(pid)
+                rel_type = relation[pid] if pid in relation else self._relation(pid)
                 if rel_type is not None:
                     relationships += len(values)
                     if rel_type in shortcut_types:  # never in the canonical RDF; if it were, it could repeat one
@@ -117,7 +117,6 @@ class StreamedRows:
         buffers: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         digests, counts = self.manifest.digests, self.manifest.links
         relationships = 0
-        blake2b = hashlib.blake2b
         for subject, by_pred in self.subjects.items():
             labels, node, links = self.mapper.row(subject, by_pred, intern_links=False)
             uri = node["uri"]
@@ -130,8 +129,7 @@ class StreamedRows:
             if ends:
                 relationships += len(ends)
                 counts[uri] = len(ends)
-            text = repr((list(labels), sorted(node.items()), sorted(ends) if ends else ()))
-            digests[uri] = blake2b(text.encode(), digest_size=16).hexdigest()
+            digests[uri] = node_digest(labels, node, ends)
             buffer = buffers.get(labels)
             if buffer is None:
                 buffer = buffers[labels] = []
@@ -176,6 +174,50 @@ class StreamedRows:
         for rel_type, buffer in buffers.items():
             if buffer:
                 yield rel_type, buffer
+
+    def relationship_id_pairs(
+        self, batch_size: int, ids: Mapping[str, int]
+    ) -> Iterator[tuple[str, list[tuple[int, int]], int]]:
+        """`relationship_pairs` with each end as its node's id (`ids`: uri → id), each batch with the number
+        of relationships it stands for: a pair whose end is no node is left out, as `MATCH` by uri would
+        (`graph.falkordb_write`). The ends' ids are looked up straight from the triples: no uri pairs made."""
+        buffers: dict[str, list[tuple[int, int]]] = {}
+        counts: dict[str, int] = {}
+        get = ids.get
+        relation = self._relations
+        for subject, by_pred in self.subjects.items():
+            source = get(str(subject))
+            for pid, values in by_pred.items():
+                rel_type = relation[pid] if pid in relation else self._relation(pid)
+                if rel_type is None:
+                    continue
+                buffer = buffers.get(rel_type)
+                if buffer is None:
+                    buffer = buffers[rel_type] = []
+                if source is not None:
+                    for target in values:
+                        found = get(str(target))
+                        if found is not None:
+                            buffer.append((source, found))
+                count = counts[rel_type] = counts.get(rel_type, 0) + len(values)
+                if count >= batch_size:
+                    yield rel_type, buffer, count
+                    buffers[rel_type], counts[rel_type] = [], 0
+        for items in self.derived.values():
+            for rel_type, source_uri, target_uri in items:
+                buffer = buffers.get(rel_type)
+                if buffer is None:
+                    buffer = buffers[rel_type] = []
+                ends = get(source_uri), get(target_uri)
+                if ends[0] is not None and ends[1] is not None:
+                    buffer.append((ends[0], ends[1]))
+                count = counts[rel_type] = counts.get(rel_type, 0) + 1
+                if count >= batch_size:
+                    yield rel_type, buffer, count
+                    buffers[rel_type], counts[rel_type] = [], 0
+        for rel_type, buffer in buffers.items():
+            if counts[rel_type]:
+                yield rel_type, buffer, counts[rel_type]
 
     def relationship_batches(self, batch_size: int) -> Iterator[tuple[str, list[dict[str, str]]]]:
         """The same batches as `relationship_pairs`, each relationship a row `{"from": uri, "to": uri}`."""

@@ -349,44 +349,93 @@ def validate(index: Index, shapes: list[PropertyShape], *, focus: set[str] | Non
 
 
 def _check(prepared: _Shape, focus: Any, by_pred: dict[str, tuple[Any, ...]], results: list[Result]) -> None:
-    """One property shape on one focus node."""
+    """One property shape on one focus node (a hot loop: a load runs it ~20 times per record)."""
     shape = prepared.shape
-    path = shape.path
-
-    def add(component: URIRef, value: Any, default: str) -> None:
-        results.append(Result(focus, path, component, value, shape.message or default))
-
     values = by_pred.get(prepared.path_key, ())
-    if shape.min_count is not None and len(values) < shape.min_count:
-        add(SH.MinCountConstraintComponent, None, f"Less than {shape.min_count} values on {path}")
-    if shape.max_count is not None and len(values) > shape.max_count:
-        add(SH.MaxCountConstraintComponent, None, f"More than {shape.max_count} values on {path}")
-    if not values:
+    count = len(values)
+    if shape.min_count is not None and count < shape.min_count:
+        _add(
+            results,
+            focus,
+            shape,
+            SH.MinCountConstraintComponent,
+            None,
+            f"Less than {shape.min_count} values on {shape.path}",
+        )
+    if shape.max_count is not None and count > shape.max_count:
+        _add(
+            results,
+            focus,
+            shape,
+            SH.MaxCountConstraintComponent,
+            None,
+            f"More than {shape.max_count} values on {shape.path}",
+        )
+    if not count:
         return
-    kinds = prepared.kinds
+    datatype, kinds, class_sets, less_or_equal = (
+        shape.datatype,
+        prepared.kinds,
+        prepared.class_sets,
+        prepared.less_or_equal,
+    )
+    pattern, in_values, min_inclusive = shape.pattern, shape.in_values, shape.min_inclusive
     for value in values:
-        if shape.datatype is not None and not _datatype_ok_cached(prepared, value, shape.datatype):
-            add(SH.DatatypeConstraintComponent, value, f"Value is not Literal with datatype {_show(shape.datatype)}")
-        for cls, members in prepared.class_sets:
-            if isinstance(value, Literal) or _key(value) not in members:
-                add(SH.ClassConstraintComponent, value, f"Value does not have class {_show(cls)}")
+        if datatype is not None and not _datatype_ok_cached(prepared, value, datatype):
+            _add(
+                results,
+                focus,
+                shape,
+                SH.DatatypeConstraintComponent,
+                value,
+                f"Value is not Literal with datatype {_show(datatype)}",
+            )
+        for cls, members in class_sets:
+            if type(value) is Literal or isinstance(value, Literal) or _key(value) not in members:
+                _add(
+                    results, focus, shape, SH.ClassConstraintComponent, value, f"Value does not have class {_show(cls)}"
+                )
         if kinds is not None and not isinstance(value, kinds):
-            add(SH.NodeKindConstraintComponent, value, f"Value is not of Node Kind {_show(shape.node_kind)}")
-        if shape.pattern is not None and (isinstance(value, BNode) or not shape.pattern.search(str(value))):
-            add(SH.PatternConstraintComponent, value, f"Value does not match pattern '{shape.pattern_text}'")
-        if shape.in_values is not None and value not in shape.in_values:
-            add(SH.InConstraintComponent, value, f"Value {_show(value)} not in list")
-        if shape.min_inclusive is not None and not _min_inclusive(value, shape.min_inclusive):
-            add(SH.MinInclusiveConstraintComponent, value, f"Value is not >= {_show(shape.min_inclusive)}")
-        for other_path, other_key in prepared.less_or_equal:
+            _add(
+                results,
+                focus,
+                shape,
+                SH.NodeKindConstraintComponent,
+                value,
+                f"Value is not of Node Kind {_show(shape.node_kind)}",
+            )
+        if pattern is not None and (isinstance(value, BNode) or not pattern.search(str(value))):
+            _add(
+                results,
+                focus,
+                shape,
+                SH.PatternConstraintComponent,
+                value,
+                f"Value does not match pattern '{shape.pattern_text}'",
+            )
+        if in_values is not None and value not in in_values:
+            _add(results, focus, shape, SH.InConstraintComponent, value, f"Value {_show(value)} not in list")
+        if min_inclusive is not None and not _min_inclusive(value, min_inclusive):
+            _add(
+                results,
+                focus,
+                shape,
+                SH.MinInclusiveConstraintComponent,
+                value,
+                f"Value is not >= {_show(min_inclusive)}",
+            )
+        for other_path, other_key in less_or_equal:
             for other in by_pred.get(other_key, ()):
                 if not _less_or_equal(value, other):
-                    add(
+                    _add(
+                        results,
+                        focus,
+                        shape,
                         SH.LessThanOrEqualsConstraintComponent,
                         value,
-                        f"Value of {_show(path)} is not <= value of {_show(other_path)}",
+                        f"Value of {_show(shape.path)} is not <= value of {_show(other_path)}",
                     )
-    if shape.unique_lang and len(values) > 1:
+    if shape.unique_lang and count > 1:
         seen: set[str] = set()
         reported: set[str] = set()
         for value in values:
@@ -395,8 +444,24 @@ def _check(prepared: _Shape, focus: Any, by_pred: dict[str, tuple[Any, ...]], re
                 continue
             if lang in seen and lang not in reported:
                 reported.add(lang)
-                add(SH.UniqueLangConstraintComponent, None, "More than one String shares the same Language")
+                _add(
+                    results,
+                    focus,
+                    shape,
+                    SH.UniqueLangConstraintComponent,
+                    None,
+                    "More than one String shares the same Language",
+                )
             seen.add(lang)
+
+
+def _add(results: list[Result], focus: Any, shape: PropertyShape, component: URIRef, value: Any, default: str) -> None:
+    results.append(Result(focus, shape.path, component, value, shape.message or default))
+
+
+_LITERAL_SLOTS = {"_datatype", "_language", "_ill_typed", "_value"} <= set(getattr(Literal, "__slots__", ()))
+"""Whether rdflib's Literal keeps what `_datatype_ok` reads in these slots (read directly: its properties
+cost a Python call each)."""
 
 
 def _datatype_ok_cached(prepared: _Shape, value: Any, datatype: URIRef) -> bool:
@@ -404,7 +469,10 @@ def _datatype_ok_cached(prepared: _Shape, value: Any, datatype: URIRef) -> bool:
     literal, its datatype, language and ill-typed flag, and the Python type of its value."""
     if type(value) is not Literal:
         return _datatype_ok(value, datatype)
-    key = (value.datatype, value.language, getattr(value, "ill_typed", None), type(value.value))
+    if _LITERAL_SLOTS:
+        key = (value._datatype, value._language, value._ill_typed, type(value._value))  # noqa: SLF001
+    else:
+        key = (value.datatype, value.language, getattr(value, "ill_typed", None), type(value.value))
     found = prepared.datatype_ok.get(key)
     if found is None:
         found = prepared.datatype_ok[key] = _datatype_ok(value, datatype)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +45,8 @@ class RawRecord:
     path: Path | None = None
     """Set by `release`: the file to read again for the lines, with the record's `position` in it."""
     position: int = -1
+    content: str = ""
+    """The record's content digest, when the reader was asked for it (`read_files`' `fingerprint`)."""
 
     def release(self, path: Path, position: int) -> None:
         """Forget the data and field lines (record `position` of `path` has them)."""
@@ -347,33 +350,62 @@ def _lines_of_file(
 
 
 PARALLEL_READ_MIN_BYTES = 16_000_000
-"""From this many bytes of YAML on, `read_files` parses every other file in a worker process."""
+"""From this many bytes of YAML on, `read_files` parses most files in a worker process."""
+
+WORKER_SHARE = 4
+"""Of every `WORKER_SHARE` files, the worker parses all but the first: this process also checks every
+record (models, languages) as it comes, so an even split left it the slower of the two."""
+
+WORKER_AHEAD = 2 * WORKER_SHARE
+"""How many files ahead of the one being used the worker is asked for."""
 
 
-def read_files(files: list[tuple[Path, str]]) -> Iterator[tuple[Path, str, list[RawRecord], list[Problem]]]:
+def read_files(
+    files: list[tuple[Path, str]], *, fingerprint: Callable[[RawRecord], str] | None = None
+) -> Generator[tuple[Path, str, list[RawRecord], list[Problem]], None, None]:
     """`read_file` of each (path, label), in order. For large data (`PARALLEL_READ_MIN_BYTES`) a worker
-    process parses every other file while this one parses the others and the caller uses them: parsing
-    YAML is most of a read and runs in Python (PyYAML's constructor), so two processes read about
-    twice as fast on two free cores. The records come back with their data and lines as parsed; if the
-    worker cannot start or stops, this process parses its files itself."""
+    process parses most files (`WORKER_SHARE`) while this one parses the others and the caller uses
+    them: parsing YAML is most of a read and runs in Python (PyYAML's constructor), so two processes
+    read about twice as fast on two free cores. The records come back with their data and lines as
+    parsed; if the worker cannot start or stops, this process parses its files itself. With
+    `fingerprint` (a module-level function), each record's `content` is set to it (the worker computes
+    it for the files it parses)."""
     try:
         size = sum(path.stat().st_size for path, _ in files)
     except OSError:
         size = 0
     worker = _Worker.start() if len(files) >= 2 and size >= PARALLEL_READ_MIN_BYTES else None
+    theirs = [number for number in range(len(files)) if number % WORKER_SHARE] if worker is not None else []
+    sent = 0
+    finished = False
     try:
         for number, (path, label) in enumerate(files):
-            if worker is not None and number % 2 == 0 and number + 1 < len(files):
-                worker.send(files[number + 1])
-            result = worker.receive() if worker is not None and number % 2 == 1 else None
-            if result is None:
-                if worker is not None and number % 2 == 1:
+            result = None
+            # a few requests ahead (not all: a worker blocked on an unread answer reads no more requests)
+            while worker is not None and sent < len(theirs) and theirs[sent] <= number + WORKER_AHEAD:
+                worker.send((*files[theirs[sent]], fingerprint))
+                sent += 1
+            if worker is not None and number % WORKER_SHARE:
+                result = worker.receive()
+                if result is None:
                     worker = None  # it stopped: read the rest here
-                result = read_file(path, label)
+            if result is None:
+                result = _read_and_fingerprint(path, label, fingerprint)
             yield (path, label, *result)
+        finished = True
     finally:
         if worker is not None:
-            worker.stop()
+            worker.stop(now=not finished)
+
+
+def _read_and_fingerprint(
+    path: Path, label: str, fingerprint: Callable[[RawRecord], str] | None
+) -> tuple[list[RawRecord], list[Problem]]:
+    records, problems = read_file(path, label)
+    if fingerprint is not None:
+        for raw in records:
+            raw.content = fingerprint(raw)
+    return records, problems
 
 
 class _Worker:
@@ -397,7 +429,7 @@ class _Worker:
             return None
         return cls(process)
 
-    def send(self, item: tuple[Path, str]) -> None:
+    def send(self, item: tuple[Path, str, Callable[[RawRecord], str] | None]) -> None:
         assert self.process.stdin is not None
         try:
             pickle.dump(item, self.process.stdin)
@@ -414,7 +446,10 @@ class _Worker:
             return None
         return result
 
-    def stop(self) -> None:
+    def stop(self, *, now: bool = False) -> None:
+        """End the worker: once it has answered what it was asked, or `now` (its answers are not wanted)."""
+        if now:
+            self.process.kill()
         with contextlib.suppress(OSError):
             if self.process.stdin is not None:
                 self.process.stdin.close()
@@ -429,15 +464,20 @@ class _Worker:
 
 
 def _serve() -> None:
-    """The worker's loop: (path, label) in on stdin, `read_file`'s answer out on stdout, until stdin ends."""
+    """The worker's loop: (path, label, fingerprint) in on stdin, `read_file`'s answer (each record's
+    `content` set by `fingerprint`, if given) out on stdout, until stdin ends. The cyclic garbage
+    collector runs once after each file instead of while one is built: walking the file's new objects
+    again and again tripled the worker's time (as in a load, `pipeline.load_sources`)."""
     source, sink = sys.stdin.buffer, sys.stdout.buffer
+    gc.disable()
     while True:
         try:
-            path, label = pickle.load(source)
+            path, label, fingerprint = pickle.load(source)
         except EOFError:
             return
-        pickle.dump(read_file(path, label), sink, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(_read_and_fingerprint(path, label, fingerprint), sink, protocol=pickle.HIGHEST_PROTOCOL)
         sink.flush()
+        gc.collect()
 
 
 def iter_files(paths: list[Path], root: Path) -> Iterator[tuple[Path, str]]:

@@ -347,29 +347,24 @@ class SubjectMapper:
                     labels.add(label)
             elif what == _RELATION:
                 links.extend([(key, intern(str(o))) for o in values] if intern_links else [(key, o) for o in values])
-            elif multi:
-                lists = True
-                for o in values:
-                    name = key
-                    if what == _LANG:
-                        lang = getattr(o, "language", None) or DEFAULT_LANG
-                        if lang != DEFAULT_LANG:
-                            name = f"{key}_{lang}"
-                    found = node.get(name)
-                    if found is None:
-                        node[name] = [convert(o)]
-                    else:
-                        found.append(convert(o))
             else:
+                lists = lists or multi
                 for o in values:
-                    name = key
+                    name = key  # a language-tagged value other than English goes under `key_<lang>`
                     if what == _LANG:
                         lang = getattr(o, "language", None) or DEFAULT_LANG
                         if lang != DEFAULT_LANG:
                             name = f"{key}_{lang}"
-                    if name in node:
+                    if multi:
+                        found = node.get(name)
+                        if found is None:
+                            node[name] = [convert(o)]
+                        else:
+                            found.append(convert(o))
+                    elif name in node:
                         raise ValueError(f"{uri} has more than one value for {iri}")
-                    node[name] = convert(o)
+                    else:
+                        node[name] = convert(o)
         if lists:
             for value in node.values():
                 if isinstance(value, list):

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+from falkordb.helpers import stringify_param_value
+
 from eucan.graph.falkordb_store import FalkorDBStore
+from eucan.graph.falkordb_write import encode_rows
 from eucan.loaders.pipeline import Validated
 from eucan.loaders.rows import StreamedRows
 from eucan.ontology.mapping import PropertyGraph
@@ -42,3 +46,23 @@ def test_relationship_to_no_node_is_left_out_as_match_would(fresh_store: FalkorD
     graph = PropertyGraph(nodes=nodes, relationships=rels)
     fresh_store.replace_graph(graph)
     assert fresh_store.run("MATCH (a)-[:PART_OF]->(b) RETURN a.id, b.id").rows == [["a", "b"]]
+
+
+def test_rows_are_encoded_as_the_client_would(curated: Validated) -> None:
+    """`encode_rows` gives the characters of the client's `stringify_param_value`, on the curated data's
+    rows and on values it must escape or pass on (quotes, backslashes, empty text, numbers, booleans,
+    lists); a key the client refuses is refused the same way."""
+    batches = [rows for _, rows in curated.property_graph.nodes.items()]
+    tricky: list[dict[str, Any]] = [
+        {"uri": ACTOR + "q", "name": 'say "no" \\ then', "empty": "", "n": 3, "x": 0.5, "flag": True},
+        {"uri": ACTOR + "r", "altNames": ["a\\b", '"c"', ""], "counts": [1, 2], "none": None, "emoji": "é 🙂"},
+    ]
+    cases: list[list[dict[str, Any]]] = [*batches, tricky, []]
+    for rows in cases:
+        assert encode_rows(rows) == stringify_param_value(rows)
+    for bad in ("", "a`b"):
+        with pytest.raises(ValueError) as ours:
+            encode_rows([{bad: 1}])
+        with pytest.raises(ValueError) as theirs:
+            stringify_param_value([{bad: 1}])
+        assert str(ours.value) == str(theirs.value)

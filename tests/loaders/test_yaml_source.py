@@ -64,6 +64,45 @@ def test_reading_in_two_processes_gives_what_one_reads(monkeypatch: pytest.Monke
     assert any(problems for *_, problems in both) and any(raws for _, _, raws, _ in both)
 
 
+def test_records_read_in_either_process_carry_their_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asked for, each record's `content` is its `incremental.fingerprint`, whichever process parsed it
+    (the worker parses most files); not asked, it is empty."""
+    from eucan.loaders import yaml_source
+    from eucan.loaders.incremental import fingerprint
+    from eucan.loaders.yaml_source import iter_files, read_files
+
+    files = list(iter_files([Path(__file__).resolve().parents[2] / "data"], Path.cwd()))
+    assert len(files) > yaml_source.WORKER_SHARE
+    assert all(not raw.content for *_, raws, _ in read_files(files) for raw in raws)
+    monkeypatch.setattr(yaml_source, "PARALLEL_READ_MIN_BYTES", 0)
+    raws = [raw for *_, found, _ in read_files(files, fingerprint=fingerprint) for raw in found]
+    assert raws and all(raw.content == fingerprint(raw) for raw in raws)
+
+
+def test_a_reader_given_up_early_ends_its_worker_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A caller that stops after the first file (a problem found) does not wait for the worker's answers."""
+    import signal
+
+    from eucan.loaders import yaml_source
+    from eucan.loaders.yaml_source import iter_files, read_files
+
+    files = list(iter_files([Path(__file__).resolve().parents[2] / "data"], Path.cwd()))
+    monkeypatch.setattr(yaml_source, "PARALLEL_READ_MIN_BYTES", 0)
+    started: list[Any] = []
+    real_start = yaml_source._Worker.start
+
+    def start() -> Any:
+        started.append(real_start())
+        return started[-1]
+
+    monkeypatch.setattr(yaml_source._Worker, "start", staticmethod(start))
+    reads = read_files(files)
+    next(reads)
+    reads.close()
+    assert started and started[0] is not None
+    assert started[0].process.poll() == -signal.SIGKILL  # ended at once, not waited for (up to 5 s)
+
+
 TRICKY = """\
 events:
   - id: plain-and-tagged
