@@ -411,11 +411,14 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} CPUs; python {sys.version.split()[0]}")
 
     if args.data_dir:
-        result = measure(args, args.data_dir, args.data_dir.resolve().parent)
+        # The servers run from the folder's parent: a relative path would name another (empty) folder there.
+        data_dir = args.data_dir.resolve()
+        result = measure(args, data_dir, data_dir.parent)
     elif args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
-        build(args.scale, args.seed, args.keep)
-        result = measure(args, args.keep / "kg", args.keep)
+        keep = args.keep.resolve()
+        keep.mkdir(parents=True, exist_ok=True)
+        build(args.scale, args.seed, keep)
+        result = measure(args, keep / "kg", keep)
     else:
         with tempfile.TemporaryDirectory(prefix="eucan-bench-api-") as tmp:
             build(args.scale, args.seed, Path(tmp))
