@@ -59,7 +59,9 @@ from eucan.loaders.pipeline import validate_sources  # noqa: E402
 
 ACTOR_TYPES = ["State", "InternationalOrganisation", "GovernmentDepartment", "EUBody", "Person"]
 INSTRUMENT_TYPES = ["Agreement", "PescoProject", "CsdpMission", "CsdpOperation", "Dialogue", "Partnership", "LegalAct"]
-PAGE = 50  # every list endpoint's default page size (`limit`)
+PAGE = 50
+"""The step of the random offsets (`_offset`). Requests send no `limit`: each endpoint answers at its own default
+page size (50; 20 for `/cooperation` and `/actors/{id}/partners`, `eucan.api.models.ROW_PAGE`)."""
 
 
 def free_port() -> int:
@@ -371,7 +373,7 @@ def measure(args: argparse.Namespace, data_dir: Path, cwd: Path) -> dict[str, An
             "facts": g.facts,
             "concurrency": args.concurrency,
             "requests": args.requests,
-            "page_size": PAGE,
+            "page_size": "each endpoint's default (50; 20 for /cooperation and /actors/{id}/partners)",
             "command": "python bench/api.py " + " ".join(sys.argv[1:]),
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "endpoints": results,
@@ -411,11 +413,14 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} CPUs; python {sys.version.split()[0]}")
 
     if args.data_dir:
-        result = measure(args, args.data_dir, args.data_dir.resolve().parent)
+        # The servers run from the folder's parent: a relative path would name another (empty) folder there.
+        data_dir = args.data_dir.resolve()
+        result = measure(args, data_dir, data_dir.parent)
     elif args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
-        build(args.scale, args.seed, args.keep)
-        result = measure(args, args.keep / "kg", args.keep)
+        keep = args.keep.resolve()
+        keep.mkdir(parents=True, exist_ok=True)
+        build(args.scale, args.seed, keep)
+        result = measure(args, keep / "kg", keep)
     else:
         with tempfile.TemporaryDirectory(prefix="eucan-bench-api-") as tmp:
             build(args.scale, args.seed, Path(tmp))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from eucan.api import models as m
 from eucan.api import rows as r
@@ -11,6 +11,7 @@ from eucan.api.provenance import (
     exact_matches,
     kept_page,
     list_of,
+    listed_own,
     must_ref,
     period,
     ref,
@@ -27,8 +28,9 @@ __all__ = ["get_actor", "list_actors"]
 # -- actors ------------------------------------------------------------------------------------
 
 
-def _actor_summary(raw: r.NamedRow, prov: Provenance, *, listed: bool) -> m.ActorSummary:
-    """What a list shows of an actor (`listed`: at most `m.LIST_SOURCES` sources), or a detail's summary part."""
+def _actor_summary(raw: r.NamedRow, sources: dict[str, Any]) -> m.ActorSummary:
+    """What a list shows of an actor (`sources`: `listed_own`, at most `m.LIST_SOURCES`), or a detail's summary
+    part (all its sources)."""
     return m.ActorSummary(
         id=raw["id"],
         name=raw.get("name"),
@@ -36,14 +38,13 @@ def _actor_summary(raw: r.NamedRow, prov: Provenance, *, listed: bool) -> m.Acto
         name_fr=text_of(raw.get("name_fr")),
         acronym=list_of(raw.get("acronym")),
         alt_names=list_of(raw.get("altNames")),
-        **(prov.listed(raw["id"]) if listed else {"sources": prov.sources(raw["id"])}),
+        **sources,
     )
 
 
 def list_actors(*, store: GraphStore, type: str | None, limit: int, offset: int) -> tuple[list[m.ActorSummary], int]:
     items, total = kept_page(store, "api_actor_ids", "api_actors_by_ids", {"type": type}, limit, offset)
-    prov = Provenance(store, items)
-    return [_actor_summary(cast(r.NamedRow, raw), prov, listed=True) for raw in items], total
+    return [_actor_summary(cast(r.NamedRow, raw), listed_own(raw)) for raw in items], total
 
 
 def _membership(raw: r.MembershipRow, prov: Provenance, side: str) -> m.Membership:
@@ -103,7 +104,7 @@ def get_actor(*, store: GraphStore, actor_id: str) -> m.ActorDetail:
         )
         for t in raw.get("tenures") or []
     ]
-    summary = _actor_summary(raw, prov, listed=False)
+    summary = _actor_summary(raw, {"sources": prov.sources(raw["id"])})
     return m.ActorDetail(
         **summary.model_dump(),
         uri=raw.get("uri"),

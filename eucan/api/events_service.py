@@ -8,7 +8,17 @@ from typing import Any, cast, get_args
 from eucan.api import models as m
 from eucan.api import rows as r
 from eucan.api.kept import FULL_PASS_TIMEOUT_MS, kept
-from eucan.api.provenance import Provenance, check_date, kept_page, page, ref, require, text_of, type_of
+from eucan.api.provenance import (
+    Provenance,
+    check_date,
+    kept_page,
+    own_sources,
+    page,
+    ref,
+    require,
+    text_of,
+    type_of,
+)
 from eucan.errors import QueryParameterError
 from eucan.graph.store import GraphStore
 from eucan.loaders.records import EventType
@@ -23,12 +33,11 @@ def _refs(raw: list[r.RefRow] | None) -> list[m.Ref]:
     return sorted((x for x in map(ref, raw or []) if x), key=lambda x: x.id)
 
 
-def _summary(raw: r.EventRow, prov: Provenance, *, listed: bool) -> dict[str, Any]:
-    """An event in `m.EventSummary`'s shape; `listed` (a list answer): at most `m.LIST_ITEMS` participants and
-    `m.LIST_SOURCES` sources."""
+def _summary(raw: r.EventRow, sources: list[m.Source], *, listed: bool) -> dict[str, Any]:
+    """An event in `m.EventSummary`'s shape, with all its `sources`; `listed` (a list answer): at most
+    `m.LIST_ITEMS` participants and `m.LIST_SOURCES` sources."""
     instruments = _refs(raw.get("instruments"))
     participants = _refs(raw.get("participants"))
-    sources = prov.sources(raw["id"])
     return {
         "id": raw["id"],
         "name": raw.get("name"),
@@ -74,8 +83,8 @@ def list_events(
         items, total = _dated_page(store, type, date_from, date_to, limit, offset)
     else:
         items, total = kept_page(store, "api_event_ids", "api_events_by_ids", {"type": type}, limit, offset)
-    prov = Provenance(store, items)
-    return [m.EventSummary(**_summary(cast(r.EventRow, raw), prov, listed=True)) for raw in items], total
+    # Each list query brings the events' sources itself (one engine round trip a page).
+    return [m.EventSummary(**_summary(cast(r.EventRow, raw), own_sources(raw), listed=True)) for raw in items], total
 
 
 class _Dated:
@@ -120,7 +129,7 @@ def get_event(*, store: GraphStore, event_id: str) -> m.EventDetail:
     raw = cast(r.EventRow, rows[0][0])
     prov = Provenance(store, raw)
     return m.EventDetail(
-        **_summary(raw, prov, listed=False),
+        **_summary(raw, prov.sources(raw["id"]), listed=False),
         uri=raw.get("uri"),
         description=text_of(raw.get("description")),
         note=text_of(raw.get("note")),

@@ -12,6 +12,7 @@ from eucan.api.provenance import (
     exact_matches,
     kept_page,
     list_of,
+    listed_own,
     must_ref,
     page,
     period,
@@ -29,8 +30,9 @@ __all__ = ["get_domain", "get_instrument", "list_domains", "list_instruments"]
 # -- instruments -------------------------------------------------------------------------------
 
 
-def _instrument_summary(raw: r.InstrumentRow, prov: Provenance, *, listed: bool) -> m.InstrumentSummary:
-    """What a list shows of an instrument (`listed`: at most `m.LIST_SOURCES` sources), or a detail's part."""
+def _instrument_summary(raw: r.InstrumentRow, sources: dict[str, Any]) -> m.InstrumentSummary:
+    """What a list shows of an instrument (`sources`: `listed_own`, at most `m.LIST_SOURCES`), or a detail's part
+    (all its sources)."""
     return m.InstrumentSummary(
         id=raw["id"],
         name=raw.get("name"),
@@ -48,7 +50,7 @@ def _instrument_summary(raw: r.InstrumentRow, prov: Provenance, *, listed: bool)
         entry_into_force=raw.get("entryIntoForceDate"),
         entry_into_force_precision=raw.get("entryIntoForceDatePrecision"),
         period=period(raw),
-        **(prov.listed(raw["id"]) if listed else {"sources": prov.sources(raw["id"])}),
+        **sources,
     )
 
 
@@ -64,8 +66,7 @@ def list_instruments(
         items, total = kept_page(store, "api_instrument_ids_in_domain", "api_instruments_by_ids", params, limit, offset)
     else:
         items, total = kept_page(store, "api_instrument_ids", "api_instruments_by_ids", {"type": type}, limit, offset)
-    prov = Provenance(store, items)
-    return [_instrument_summary(cast(r.InstrumentRow, raw), prov, listed=True) for raw in items], total
+    return [_instrument_summary(cast(r.InstrumentRow, raw), listed_own(raw)) for raw in items], total
 
 
 def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDetail:
@@ -90,7 +91,7 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
         for p in raw.get("participants") or []
     ]
     return m.InstrumentDetail(
-        **_instrument_summary(raw, prov, listed=False).model_dump(),
+        **_instrument_summary(raw, {"sources": prov.sources(raw["id"])}).model_dump(),
         uri=raw.get("uri"),
         alt_ids=sorted(list_of(raw.get("altIds"))),
         url=text_of(raw.get("url")),

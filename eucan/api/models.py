@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 __all__ = [
     "LIST_ITEMS",
     "LIST_SOURCES",
+    "ROW_PAGE",
     "ActorDetail",
     "ActorSummary",
     "CooperationRow",
@@ -55,6 +56,12 @@ LIST_ITEMS = 50
 """A list answer shows at most this many of an item's other growing lists: a cooperation row's `partners`,
 an event's `participants`, a partner's shared `instruments` (in their documented order); `partner_count`,
 `participant_count` and `instrument_count` say how many there are (see each field for where to read all)."""
+
+ROW_PAGE = 20
+"""The default page size (`limit`) of the lists whose every item carries a growing list of its own: cooperation
+rows (each with up to `LIST_ITEMS` partners) and an actor's partners (each with up to `LIST_ITEMS` shared
+instruments and both sides' sources). A page of 50 such items holds ~2,500 nested records and cost ~100 ms of
+engine work at a million facts; the other lists default to 50. `limit` still goes up to 500."""
 
 _SOURCE_COUNT = "How many sources there are; a list answer shows at most 5 of them (LIST_SOURCES)."
 

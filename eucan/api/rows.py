@@ -87,6 +87,7 @@ class NamedRow(TypedDict, total=False):
     description: TextValue
     note: TextValue
     uncertainty: TextValue
+    sources: list[SourceRow]  # the list pages' own (api_*_by_ids, api_events_anchored): one round trip a page
 
 
 class ParticipationRow(DatedRow, total=False):

@@ -1,7 +1,7 @@
 """Search over everything a researcher reads: the engine ranks, this module describes and quotes.
 
 The store's full-text index (`GraphStore.search`, see `graph/fulltext.py`) gives record ids best
-first; one `api_search` query describes the page of them, `Provenance` brings their sources, and
+first; one `api_search` query describes the page of them, with their sources, and
 `snippet` cuts the passage (a name, a description, a quote or a source title) that holds the words.
 """
 
@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from eucan.api import models as m
-from eucan.api.provenance import KINDS, Provenance, list_of, ref, text_of, type_of
+from eucan.api.provenance import KINDS, list_of, own_sources, ref, text_of, type_of
 from eucan.echo import clip
 from eucan.errors import QueryParameterError
 from eucan.graph.fulltext import MAX_WORDS, fold, words
@@ -117,8 +117,6 @@ def search(*, store: GraphStore, q: str, limit: int, offset: int) -> tuple[list[
     by_id: dict[str, dict[str, Any]] = {}
     for row in rows:
         by_id.setdefault(row["item"]["id"], row["item"])
-    items = [by_id[i] for i, _ in page if i in by_id]
-    prov = Provenance(store, items)
     hits = []
     for (record, score), raw in zip(page, [by_id.get(i) for i, _ in page], strict=True):
         if raw is None:
@@ -126,7 +124,7 @@ def search(*, store: GraphStore, q: str, limit: int, offset: int) -> tuple[list[
         labels = list(raw.get("labels") or [])
         names = [x for x in (text_of(raw.get("name")), text_of(raw.get("name_fr"))) if x]
         alt = list_of(raw.get("altNames")) + list_of(raw.get("acronym"))
-        sources = prov.sources(record)
+        sources = own_sources(raw)  # brought by api_search itself: one engine round trip a page
         candidates: list[tuple[str, str, str | None, str | None]] = [("name", n, None, None) for n in names]
         candidates += [("alt_name", n, None, None) for n in alt]
         if description := text_of(raw.get("description")):

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
-from pydantic import TypeAdapter
+from pydantic import BaseModel, TypeAdapter
 
 from eucan.api import models as m
 from eucan.api.cooperation_service import RowCounts, cooperation_json
@@ -213,3 +213,48 @@ def test_events_in_a_date_window_are_the_engines_sorted_list(
     walked, counts = _walk(client, "/events", 4, **window)
     assert [e["id"] for e in walked] == expected
     assert counts == {len(expected)}
+
+
+@pytest.mark.parametrize(
+    ("path", "default"),
+    [
+        ("/cooperation", m.ROW_PAGE),
+        ("/cooperation?actor=canada", m.ROW_PAGE),
+        ("/actors/canada/partners", m.ROW_PAGE),
+        ("/actors", 50),
+        ("/instruments", 50),
+        ("/events", 50),
+        ("/domains", 50),
+        ("/timeline?actor=canada", 50),
+        ("/search?q=canada", 50),
+    ],
+)
+def test_default_page_sizes(client: TestClient, path: str, default: int) -> None:
+    """Rows that carry partners (and partners that carry shared instruments) come 20 a page; other lists 50.
+    The curated data has more than 20 of each, so the default truly cuts the page, and `next` asks for the
+    same page size."""
+    body = client.get(f"{V1}{path}").json()
+    assert body["limit"] == default
+    assert len(body["data"]) == min(default, body["count"])
+    if path.startswith(("/cooperation", "/actors/canada/partners")):
+        assert body["count"] > default
+        assert f"limit={default}" in body["next"]
+
+
+@pytest.mark.parametrize(
+    ("path", "model"),
+    [
+        ("/actors", m.ActorSummary),
+        ("/instruments", m.InstrumentSummary),
+        ("/events", m.EventSummary),
+        ("/timeline?actor=canada", m.TimelineEntry),
+        ("/search?q=canada", m.SearchHit),
+    ],
+)
+def test_model_pages_are_what_the_models_serialise(client: TestClient, path: str, model: type[BaseModel]) -> None:
+    """The model lists' pages are written straight by pydantic's JSON writer (no second validation through the
+    response model): each item is exactly what its response model makes of it, every field present."""
+    data = client.get(f"{V1}{path}").json()["data"]
+    assert data
+    assert data == [model.model_validate(item).model_dump(mode="json") for item in data]
+    assert all(set(item) == set(model.model_fields) for item in data)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from eucan.api import services
 from eucan.api.deps import StoreDep
-from eucan.api.models import ActorDetail, ActorSummary, Page, Partner
+from eucan.api.models import ROW_PAGE, ActorDetail, ActorSummary, Page, Partner
 from eucan.api.routes._common import (
     SDP_PERIOD_EXAMPLE,
     SDP_SOURCE_EXAMPLE,
@@ -67,7 +67,7 @@ def list_actors(
     type: Annotated[services.ActorType | None, Query(description="Only actors of this type.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> Page[ActorSummary]:
+) -> Response:
     data, total = services.list_actors(store=store, type=type, limit=limit, offset=offset)
     return paged(request, data, total, limit, offset)
 
@@ -117,6 +117,7 @@ def get_actor(store: StoreDep, actor_id: ActorId) -> ActorDetail:
 @router.get(
     "/{actor_id}/partners",
     summary="Partners of an actor, with the instruments shared",
+    description=f"A page holds {ROW_PAGE} partners unless `limit` says otherwise (up to 500).",
     response_model=Page[Partner],
     responses=example(
         {
@@ -151,13 +152,18 @@ def get_actor(store: StoreDep, actor_id: ActorId) -> ActorDetail:
             ],
             "count": 39,
             "next": None,
-            "limit": 50,
+            "limit": ROW_PAGE,
             "offset": 0,
         }
     ),
 )
 def get_partners(
-    request: Request, store: StoreDep, actor_id: ActorId, as_of: AsOf = None, limit: Limit = 50, offset: Offset = 0
+    request: Request,
+    store: StoreDep,
+    actor_id: ActorId,
+    as_of: AsOf = None,
+    limit: Limit = ROW_PAGE,
+    offset: Offset = 0,
 ) -> Response:
     data, total = services.partners_json(store=store, actor=actor_id, as_of=as_of, limit=limit, offset=offset)
     return paged_json(request, data, total, limit, offset)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from eucan.api import events_service
 from eucan.api.deps import StoreDep
@@ -64,7 +64,7 @@ def list_events(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> Page[EventSummary]:
+) -> Response:
     data, total = events_service.list_events(
         store=store,
         type=type,

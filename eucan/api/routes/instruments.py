@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from eucan.api import services
 from eucan.api.deps import StoreDep
@@ -53,7 +53,7 @@ def list_instruments(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> Page[InstrumentSummary]:
+) -> Response:
     data, total = services.list_instruments(store=store, type=type, domain=domain, limit=limit, offset=offset)
     return paged(request, data, total, limit, offset)
 

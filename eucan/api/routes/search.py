@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from eucan.api import search_service
 from eucan.api.deps import StoreDep
@@ -77,6 +77,6 @@ def search(
     ],
     limit: Limit = 50,
     offset: Offset = 0,
-) -> Page[SearchHit]:
+) -> Response:
     data, total = search_service.search(store=store, q=q, limit=limit, offset=offset)
     return paged(request, data, total, limit, offset)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from eucan.api import services
 from eucan.api.deps import StoreDep
@@ -67,7 +67,7 @@ def get_timeline(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> Page[TimelineEntry]:
+) -> Response:
     data, total = services.timeline(
         store=store, actor=actor, date_from=date_from, date_to=date_to, limit=limit, offset=offset
     )
