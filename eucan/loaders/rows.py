@@ -16,8 +16,8 @@ relationship is given once, so an empty graph takes them with CREATE.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar
 
 from eucan.graph.loads import Manifest, node_digest
 from eucan.loaders.records import Derived
@@ -25,6 +25,8 @@ from eucan.loaders.search_text import is_record, set_search_properties, values_o
 from eucan.loaders.triples import BySubject
 from eucan.ontology.mapping import DEFAULT_LANG, DERIVED_RELATIONSHIPS, PropertyGraph, SubjectMapper
 from eucan.ontology.namespaces import ECS
+
+_End = TypeVar("_End")
 
 __all__ = ["StreamedRows"]
 
@@ -146,34 +148,8 @@ class StreamedRows:
         """(type, [(from uri, to uri)]) batches of about `batch_size` relationships (a batch may end with the
         rest of one subject's values): the triples' own, then the shortcuts. The ends are the nodes' own
         (interned) uri strings."""
-        buffers: dict[str, list[tuple[str, str]]] = {}
-        intern = sys.intern
-        relation = self._relations
-        for subject, by_pred in self.subjects.items():
-            uri = intern(str(subject))
-            for pid, values in by_pred.items():
-                rel_type = relation[pid] if pid in relation else self._relation(pid)
-                if rel_type is None:
-                    continue
-                buffer = buffers.get(rel_type)
-                if buffer is None:
-                    buffer = buffers[rel_type] = []
-                buffer += [(uri, intern(str(target))) for target in values]
-                if len(buffer) >= batch_size:
-                    yield rel_type, buffer
-                    buffers[rel_type] = []
-        for items in self.derived.values():
-            for rel_type, source, target in items:
-                buffer = buffers.get(rel_type)
-                if buffer is None:
-                    buffer = buffers[rel_type] = []
-                buffer.append((source, target))
-                if len(buffer) >= batch_size:
-                    yield rel_type, buffer
-                    buffers[rel_type] = []
-        for rel_type, buffer in buffers.items():
-            if buffer:
-                yield rel_type, buffer
+        for rel_type, pairs, _ in self._pairs_by(batch_size, sys.intern):
+            yield rel_type, pairs
 
     def relationship_id_pairs(
         self, batch_size: int, ids: Mapping[str, int]
@@ -181,12 +157,18 @@ class StreamedRows:
         """`relationship_pairs` with each end as its node's id (`ids`: uri → id), each batch with the number
         of relationships it stands for: a pair whose end is no node is left out, as `MATCH` by uri would
         (`graph.falkordb_write`). The ends' ids are looked up straight from the triples: no uri pairs made."""
-        buffers: dict[str, list[tuple[int, int]]] = {}
+        return self._pairs_by(batch_size, ids.get)
+
+    def _pairs_by(
+        self, batch_size: int, end: Callable[[str], _End | None]
+    ) -> Iterator[tuple[str, list[tuple[_End, _End]], int]]:
+        """The relationships in batches of about `batch_size`, each end as `end(uri)` gives it (None: left
+        out), each batch with the number of relationships it stands for."""
+        buffers: dict[str, list[tuple[_End, _End]]] = {}
         counts: dict[str, int] = {}
-        get = ids.get
         relation = self._relations
         for subject, by_pred in self.subjects.items():
-            source = get(str(subject))
+            source = end(str(subject))
             for pid, values in by_pred.items():
                 rel_type = relation[pid] if pid in relation else self._relation(pid)
                 if rel_type is None:
@@ -196,7 +178,7 @@ class StreamedRows:
                     buffer = buffers[rel_type] = []
                 if source is not None:
                     for target in values:
-                        found = get(str(target))
+                        found = end(str(target))
                         if found is not None:
                             buffer.append((source, found))
                 count = counts[rel_type] = counts.get(rel_type, 0) + len(values)
@@ -208,7 +190,7 @@ class StreamedRows:
                 buffer = buffers.get(rel_type)
                 if buffer is None:
                     buffer = buffers[rel_type] = []
-                ends = get(source_uri), get(target_uri)
+                ends = end(source_uri), end(target_uri)
                 if ends[0] is not None and ends[1] is not None:
                     buffer.append((ends[0], ends[1]))
                 count = counts[rel_type] = counts.get(rel_type, 0) + 1
