@@ -37,6 +37,12 @@ AXE_PAGES = [
 ]
 
 
+# How long a step may wait for the page. A wait, not a timing: on an idle machine the network is ready in
+# about a second, but on a shared machine (load average 15 seen) the first /api/v1/network answer took
+# over 15 s, so the bound only guards against a page that never gets there.
+WAIT_MS = 60_000
+
+
 class Browser:
     def __init__(self, page: Any, base: str, foreign: list[str], errors: list[str]) -> None:
         self.page, self.base, self.foreign, self.errors = page, base, foreign, errors
@@ -50,7 +56,7 @@ class Browser:
         self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
 
     def wait_network(self) -> None:
-        self.page.wait_for_selector(".network-box[data-state=ready]", timeout=15_000)
+        self.page.wait_for_selector(".network-box[data-state=ready]", timeout=WAIT_MS)
 
     def api(self, path: str) -> Any:
         with urllib.request.urlopen(self.base + path, timeout=30) as r:  # noqa: S310 - our own live server
@@ -80,7 +86,7 @@ def browser(request: pytest.FixtureRequest) -> Iterator[Browser]:
         context.route("**/*", guard)
         page = context.new_page()
         page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(WAIT_MS)
         try:
             yield Browser(page, live_url, foreign, errors)
         finally:
