@@ -914,7 +914,7 @@ ORDER BY date
 MATCH (e:Event:Meeting)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id})
 RETURN e.id AS meeting, e.date AS date, e.place AS place
 """,
-        params={"id": "eu-canada-ocean-partnership"},
+        params={"id": "eu-canada-ocean-partnership-forum"},
         expected=[["ocean-partnership-forum-2022", "2022-10-03", ["Brussels"]]],
     ),
     Question(
