@@ -697,11 +697,13 @@ ORDER BY e.date
         question="Which Canadian Foreign Ministers succeeded one another from 2015 on, and from when?",
         cypher="""
 MATCH (t:Tenure)-[:POST]->(:Post {id: $post}), (t)-[:HOLDER]->(p:Person)
+WHERE t.startDate >= $since
 RETURN p.id AS minister, t.startDate AS since
 ORDER BY since
 """,
-        params={"post": "canada-minister-foreign-affairs"},
+        params={"post": "canada-minister-foreign-affairs", "since": "2015-01-01"},
         expected=[
+            ["rob-nicholson", "2015-02-09"],
             ["stephane-dion", "2015-11-04"],
             ["chrystia-freeland", "2017-01-10"],
             ["francois-philippe-champagne", "2019-11-20"],
