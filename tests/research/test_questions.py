@@ -1031,7 +1031,7 @@ ORDER BY since, record
             ["canada-eu-small-arms-working-group", "1999-12-16"],
             ["eu-canada-peacebuilding-statement-2000", "2000-06-26"],
             ["eu-canada-nonproliferation-declaration-2001", "2001-06-21"],
-            ["global-partnership-wmd", "2002-01-01"],
+            ["global-partnership-wmd", "2002-06-27"],
             ["ep-resolution-canada-summit-2010-05-05", "2010-05-05"],
             ["eu-att-demarche-2013-09-17", "2013-09-17"],
             ["arms-trade-treaty", "2014-12-24"],
