@@ -1786,7 +1786,7 @@ ORDER BY agreement
             ["eu-canada-ocean-partnership", "2019-07-18", None],
             ["eu-canada-pnr-2014", "2014-06-25", None],
             ["eu-canada-pnr-2024", "2024-10-04", None],
-            ["eu-canada-safe-agreement", None, None],
+            ["eu-canada-safe-agreement", "2026-02-01", None],
             ["eu-canada-security-of-information-agreement", None, None],
             ["eu-canada-spa", "2016-10-30", "2017-04-01"],
         ],
@@ -1989,7 +1989,7 @@ ORDER BY instrument
         cypher="""
 MATCH (e:Event)-[:EVIDENCE]->(x:SourceExcerpt), (p:Person)
 WHERE x.quote CONTAINS p.name AND NOT (e)-[:EVENT_PARTICIPANT]->(p) AND NOT p.id IN $not_acting
-RETURN e.id AS event, p.id AS person
+RETURN DISTINCT e.id AS event, p.id AS person
 ORDER BY event, person
 """,
         params={"not_acting": []},
