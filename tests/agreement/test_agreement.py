@@ -385,8 +385,8 @@ QUESTIONS: list[tuple[Family, tuple[str, ...], list[Any], list[str]]] = [
     (participations_as_of, ("canada", "2006-01-01"), ["eufor-althea"], ["eupm-bih"]),
     (participations_as_of, ("rcmp", "2005-12-31"), [("eupm-bih", "part-rcmp-eupm-bih", None, "2005", False)], []),
     (participations_as_of, ("rcmp", "2006-01-01"), [], ["eupm-bih"]),
-    (participations_as_of, ("canada", "2025-12-31"), ["global-partnership-wmd"], []),
-    (participations_as_of, ("canada", "2026-01-01"), [], ["global-partnership-wmd", "eupm-bih"]),
+    (participations_as_of, ("canada", "2025-12-31"), ["chair-canada-gp-2025"], []),
+    (participations_as_of, ("canada", "2026-01-01"), [], ["chair-canada-gp-2025", "eupm-bih"]),
     # day-precision ends: last day in, the day after out
     (participations_as_of, ("canada", "2003-07-11"), ["artemis-drc"], []),
     (participations_as_of, ("canada", "2003-07-12"), [], ["artemis-drc"]),

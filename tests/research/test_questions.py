@@ -697,11 +697,13 @@ ORDER BY e.date
         question="Which Canadian Foreign Ministers succeeded one another from 2015 on, and from when?",
         cypher="""
 MATCH (t:Tenure)-[:POST]->(:Post {id: $post}), (t)-[:HOLDER]->(p:Person)
+WHERE t.startDate >= $since
 RETURN p.id AS minister, t.startDate AS since
 ORDER BY since
 """,
-        params={"post": "canada-minister-foreign-affairs"},
+        params={"post": "canada-minister-foreign-affairs", "since": "2015-01-01"},
         expected=[
+            ["rob-nicholson", "2015-02-09"],
             ["stephane-dion", "2015-11-04"],
             ["chrystia-freeland", "2017-01-10"],
             ["francois-philippe-champagne", "2019-11-20"],
@@ -914,7 +916,7 @@ ORDER BY date
 MATCH (e:Event:Meeting)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id})
 RETURN e.id AS meeting, e.date AS date, e.place AS place
 """,
-        params={"id": "eu-canada-ocean-partnership"},
+        params={"id": "eu-canada-ocean-partnership-forum"},
         expected=[["ocean-partnership-forum-2022", "2022-10-03", ["Brussels"]]],
     ),
     Question(
@@ -1029,7 +1031,7 @@ ORDER BY since, record
             ["canada-eu-small-arms-working-group", "1999-12-16"],
             ["eu-canada-peacebuilding-statement-2000", "2000-06-26"],
             ["eu-canada-nonproliferation-declaration-2001", "2001-06-21"],
-            ["global-partnership-wmd", "2002-01-01"],
+            ["global-partnership-wmd", "2002-06-27"],
             ["ep-resolution-canada-summit-2010-05-05", "2010-05-05"],
             ["eu-att-demarche-2013-09-17", "2013-09-17"],
             ["arms-trade-treaty", "2014-12-24"],
@@ -1664,6 +1666,334 @@ ORDER BY partnership
 """,
         params={"summit": "summit-2025"},
         expected=[["eu-canada-strategic-partnership-of-the-future", "active"], ["sdp-2025", "signed"]],
+    ),
+    # --- audit of 2026-12-02: questions a researcher would ask that the questions above left out ---
+    Question(
+        id="jmc-co-chairs",
+        question=(
+            "Who co-chaired each meeting of the EU–Canada Joint Ministerial Committee, and which post did each "
+            "hold on the day?"
+        ),
+        cypher="""
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $jmc}), (e)-[:EVENT_PARTICIPANT]->(p:Person)
+OPTIONAL MATCH (t:Tenure)-[:HOLDER]->(p), (t)-[:POST]->(post:Post)
+WHERE t.startDate <= e.date AND (t.endDateLast IS NULL OR t.endDateLast >= e.date)
+WITH e, p, post
+ORDER BY p.id
+RETURN e.id AS meeting, collect([p.id, post.id]) AS co_chairs
+ORDER BY meeting
+""",
+        params={"jmc": "eu-canada-spa-jmc"},
+        expected=[
+            [
+                "jmc-2017-12-04",
+                [["chrystia-freeland", "canada-minister-foreign-affairs"], ["federica-mogherini", "hrvp"]],
+            ],
+            [
+                "jmc-2018-11-06",
+                [["chrystia-freeland", "canada-minister-foreign-affairs"], ["federica-mogherini", "hrvp"]],
+            ],
+            ["jmc-2022-05-16", [["josep-borrell", "hrvp"], ["melanie-joly", "canada-minister-foreign-affairs"]]],
+            ["jmc-2025-11-11", [["anita-anand", "canada-minister-foreign-affairs"], ["kaja-kallas", "hrvp"]]],
+        ],
+    ),
+    Question(
+        id="summit-eu-leaders-since-2016",
+        question="Who represented the EU at each EU–Canada summit since 2016, and in which post on the summit day?",
+        cypher="""
+MATCH (s:Summit)-[:EVENT_PARTICIPANT]->(p:Person)
+WHERE s.date >= $since
+MATCH (t:Tenure)-[:HOLDER]->(p), (t)-[:POST]->(post:Post)-[:POST_IN]->(org:Actor)
+WHERE t.startDate <= s.date AND (t.endDateLast IS NULL OR t.endDateLast >= s.date) AND org.id <> $canada
+WITH s, p, post
+ORDER BY post.id
+RETURN s.id AS summit, collect([post.id, p.id]) AS eu_side
+ORDER BY summit
+""",
+        params={"since": "2016-01-01", "canada": "canada"},
+        expected=[
+            [
+                "summit-2016",
+                [["commission-president", "jean-claude-juncker"], ["european-council-president", "donald-tusk"]],
+            ],
+            [
+                "summit-2019",
+                [["commission-president", "jean-claude-juncker"], ["european-council-president", "donald-tusk"]],
+            ],
+            [
+                "summit-2021",
+                [
+                    ["commission-president", "ursula-von-der-leyen"],
+                    ["european-council-president", "charles-michel"],
+                    ["hrvp", "josep-borrell"],
+                ],
+            ],
+            [
+                "summit-2023",
+                [["commission-president", "ursula-von-der-leyen"], ["european-council-president", "charles-michel"]],
+            ],
+            [
+                "summit-2025",
+                [["commission-president", "ursula-von-der-leyen"], ["european-council-president", "antonio-costa"]],
+            ],
+        ],
+    ),
+    Question(
+        id="leaders-summits-series",
+        question="How many EU–Canada Leaders' Summits does the graph record as meetings of that series, and when were the first and the last?",
+        cypher="""
+MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(:Instrument {id: $id})
+RETURN count(e) AS summits, min(e.date) AS first, max(e.date) AS last, all(x IN collect(e) WHERE x:Summit) AS all_summits
+""",
+        params={"id": "eu-canada-leaders-summits"},
+        expected=[[18, "2000-06-26", "2025-06-23", True]],
+    ),
+    Question(
+        id="pesco-canada-timeline",
+        question=(
+            "For each PESCO project Canada takes part in, when did the Council confirm its participation and "
+            "when did Canada formally join?"
+        ),
+        cypher="""
+MATCH (:Actor {id: $actor})<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(proj:PescoProject)
+MATCH (p)-[:LEGAL_BASIS]->(d:LegalAct)
+WHERE d.name CONTAINS 'Canada'
+RETURN proj.id AS project, d.id AS council_decision, d.adoptedDate AS confirmed, p.startDate AS joined,
+  p.startDatePrecision AS joined_precision
+ORDER BY confirmed
+""",
+        params={"actor": "canada"},
+        expected=[
+            ["pesco-military-mobility", "la-2021-748-cfsp", "2021-05-06", "2021-12-14", "day"],
+            ["pesco-netloghubs", "la-2023-385-cfsp", "2023-02-20", None, None],
+        ],
+    ),
+    Question(
+        id="eu-canada-agreements-not-in-force",
+        question=(
+            "Which agreements between the EU and Canada are signed but not known to be in force, when were they "
+            "signed, and are any applied provisionally?"
+        ),
+        cypher="""
+MATCH (i:Agreement {status: $status})<-[:INSTRUMENT]-(:Participation)-[:PARTICIPANT]->(:Actor {id: $eu})
+MATCH (i)<-[:INSTRUMENT]-(:Participation)-[:PARTICIPANT]->(:Actor {id: $canada})
+WITH DISTINCT i
+RETURN i.id AS agreement, i.signedDate AS signed, i.provisionalApplicationDate AS applied_provisionally
+ORDER BY agreement
+""",
+        params={"status": "signed", "eu": "eu", "canada": "canada"},
+        expected=[
+            ["eu-canada-ocean-partnership", "2019-07-18", None],
+            ["eu-canada-pnr-2014", "2014-06-25", None],
+            ["eu-canada-pnr-2024", "2024-10-04", None],
+            ["eu-canada-safe-agreement", "2026-02-01", None],
+            ["eu-canada-security-of-information-agreement", None, None],
+            ["eu-canada-spa", "2016-10-30", "2017-04-01"],
+        ],
+    ),
+    Question(
+        id="classified-information-agreement",
+        question=(
+            "Which Council decision approved the EU–Canada agreement on exchanging classified information, when, "
+            "and are its signature and entry into force known?"
+        ),
+        cypher="""
+MATCH (i:Instrument {id: $id})-[:LEGAL_BASIS]->(d:LegalAct)
+RETURN d.id AS decision, d.adoptedDate AS approved, i.status AS status, i.signedDate AS signed,
+  i.entryIntoForceDate AS in_force
+""",
+        params={"id": "eu-canada-security-of-information-agreement"},
+        expected=[["la-2017-2322-cfsp", "2017-05-29", "signed", None, None]],
+    ),
+    Question(
+        id="officials-at-military-mobility-accession",
+        question=(
+            "Who were the EU's High Representative, NATO's Secretary General and Canada's Foreign and Defence "
+            "Ministers on the day Canada formally joined PESCO Military Mobility?"
+        ),
+        cypher="""
+MATCH (p:Participation {id: $record})
+MATCH (t:Tenure)-[:POST]->(post:Post), (t)-[:HOLDER]->(h:Person)
+WHERE post.id IN $posts AND t.startDate <= p.startDate AND (t.endDateLast IS NULL OR t.endDateLast >= p.startDate)
+RETURN post.id AS post, h.id AS holder
+ORDER BY post
+""",
+        params={
+            "record": "part-canada-pesco-military-mobility",
+            "posts": [
+                "hrvp",
+                "nato-secretary-general",
+                "canada-minister-foreign-affairs",
+                "canada-minister-national-defence",
+            ],
+        },
+        expected=[
+            ["canada-minister-foreign-affairs", "melanie-joly"],
+            ["canada-minister-national-defence", "anita-anand"],
+            ["hrvp", "josep-borrell"],
+            ["nato-secretary-general", "jens-stoltenberg"],
+        ],
+    ),
+    Question(
+        id="harper-era-defence-ministers",
+        question=(
+            "Who was Canada's Minister of National Defence when EUPOL Afghanistan took in its Kandahar contingent "
+            "(30 June 2008) and when the SPA negotiations were concluded (8 September 2014)?"
+        ),
+        cypher="""
+UNWIND $days AS day
+MATCH (t:Tenure)-[:POST]->(:Post {id: $post}), (t)-[:HOLDER]->(p:Person)
+WHERE t.startDate <= day AND (t.endDateLast IS NULL OR t.endDateLast >= day)
+RETURN day, p.id AS minister
+ORDER BY day
+""",
+        params={"days": ["2008-06-30", "2014-09-08"], "post": "canada-minister-national-defence"},
+        expected=[["2008-06-30", "peter-mackay"], ["2014-09-08", "rob-nicholson"]],
+    ),
+    Question(
+        id="no-defence-minister-before-2006",
+        question="Does the graph name Canada's Foreign or Defence Minister before the Harper cabinet was sworn in (6 February 2006)?",
+        cypher="""
+MATCH (t:Tenure)-[:POST]->(post:Post)
+WHERE post.id IN $posts AND (t.startDate IS NULL OR t.startDate < $day)
+RETURN count(t) AS tenures
+""",
+        params={"posts": ["canada-minister-foreign-affairs", "canada-minister-national-defence"], "day": "2006-02-06"},
+        expected=[[0]],
+    ),
+    Question(
+        id="eu-head-of-delegation-2019",
+        question="Who headed the EU Delegation to Canada on 1 January 2019, and since when?",
+        cypher="""
+MATCH (t:Tenure)-[:POST]->(:Post {id: $post}), (t)-[:HOLDER]->(p:Person)
+WHERE t.startDate <= $day AND (t.endDateLast IS NULL OR t.endDateLast >= $day)
+RETURN p.id AS head, t.startDate AS since
+""",
+        params={"post": "eu-head-of-delegation-canada", "day": "2019-01-01"},
+        expected=[["peteris-ustubs", "2017-09-12"]],
+    ),
+    Question(
+        id="canada-ukraine-instruments",
+        question="In which instruments of support to Ukraine does Canada itself take part, in what role and since when?",
+        cypher="""
+MATCH (i:Instrument)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain})
+MATCH (p:Participation)-[:INSTRUMENT]->(i), (p)-[:PARTICIPANT]->(:Actor {id: $actor}), (p)-[:ROLE]->(r:ParticipantRole)
+RETURN i.id AS instrument, r.id AS role, p.startDate AS since
+ORDER BY instrument, role
+""",
+        params={"domain": "support-to-ukraine", "actor": "canada"},
+        expected=[
+            ["coalition-return-ukrainian-children", "chair", "2024-02-02"],
+            ["drone-capability-coalition", "participant", "2024-03-07"],
+            ["euam-ukraine", "contributor", None],
+            ["g7-era-loans", "contributor", None],
+            ["register-of-damage-ukraine", "participant", "2023-05-16"],
+            ["repo-task-force", "participant", "2022-03-16"],
+            ["sdp-2025", "party", "2025-06-23"],
+        ],
+    ),
+    Question(
+        id="csdp-personnel-figures",
+        question="What numbers of personnel do the sources give for Canada's contributions to CSDP missions and operations?",
+        cypher="""
+MATCH (a:Actor)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(m:Instrument)-[:PART_OF]->(:Instrument {id: $csdp})
+WHERE p.personnel IS NOT NULL AND (a.id = $actor OR (a)-[:SUB_ORGANISATION_OF*1..3]->(:Actor {id: $actor}))
+RETURN m.id AS mission, a.id AS through, p.personnel AS personnel
+ORDER BY mission, through
+""",
+        params={"csdp": "csdp", "actor": "canada"},
+        expected=[
+            ["euam-iraq", "canada", 1],
+            ["euam-ukraine", "rcmp", 20],
+            ["eufor-althea", "canada", 11],
+            ["euma-armenia", "canada", 2],
+            ["eupol-afghanistan", "canada", 11],
+            ["eupol-copps", "canada", 1],
+        ],
+    ),
+    Question(
+        id="rcmp-csdp-missions",
+        question="To which CSDP missions has the RCMP deployed Canadian police?",
+        cypher="""
+MATCH (:Actor {id: $actor})<-[:PARTICIPANT]-(:Participation)-[:INSTRUMENT]->(m:Instrument)-[:PART_OF]->(:Instrument {id: $csdp})
+RETURN DISTINCT m.id AS mission
+ORDER BY mission
+""",
+        params={"actor": "rcmp", "csdp": "csdp"},
+        expected=[["euam-ukraine"], ["eucap-sahel-mali"], ["eupm-bih"], ["eupol-afghanistan"], ["eupol-copps"]],
+    ),
+    Question(
+        id="events-after-sdp",
+        question="Which recorded events since the signature of the 2025 Partnership concern its cooperation areas, and which areas?",
+        cypher="""
+MATCH (sdp:Instrument {id: $sdp})
+MATCH (e:Event)-[:COVERS_DOMAIN]->(d:CooperationDomain)<-[:COVERS_DOMAIN]-(sdp)
+WHERE e.date > sdp.signedDate
+WITH e, d
+ORDER BY d.id
+RETURN e.id AS event, e.date AS date, collect(d.id) AS areas
+ORDER BY date, event
+""",
+        params={"sdp": "sdp-2025"},
+        expected=[
+            ["safe-canada-mandate-2025", "2025-09-18", ["defence-initiatives"]],
+            ["unsc-eufor-althea-renewal-2025-10-31", "2025-10-31", ["crisis-management"]],
+            ["jmc-2025-11-11", "2025-11-11", ["defence-initiatives", "support-to-ukraine"]],
+            ["safe-canada-negotiations-concluded-2025", "2025-12-01", ["defence-initiatives"]],
+            ["safe-canada-endorsement-2025", "2025-12-19", ["defence-initiatives"]],
+            ["safe-canada-signature-authorised-2026", "2026-02-11", ["defence-initiatives"]],
+            ["raw-materials-meeting-2026-03-02", "2026-03-02", ["economic-human-security"]],
+        ],
+    ),
+    Question(
+        id="canada-dialogue-meetings",
+        question="For each EU–Canada dialogue Canada takes part in, how many meetings are recorded, and when was the first?",
+        cypher="""
+MATCH (d:Dialogue)<-[:INSTRUMENT]-(:Participation)-[:PARTICIPANT]->(:Actor {id: $actor})
+OPTIONAL MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(d)
+WITH d, count(DISTINCT e) AS meetings, min(e.date) AS first
+RETURN d.id AS dialogue, meetings, first
+ORDER BY dialogue
+""",
+        params={"actor": "canada"},
+        expected=[
+            ["canada-eu-small-arms-working-group", 0, None],
+            ["eu-canada-defence-security-statement-2000", 0, None],
+            ["eu-canada-digital-dialogue", 1, "2024-02-01"],
+            ["eu-canada-leaders-summits", 18, "2000-06-26"],
+            ["eu-canada-ocean-partnership-forum", 1, "2022-10-03"],
+            ["eu-canada-security-defence-dialogue", 3, "2015-01-01"],
+            ["eu-canada-spa-jcc", 4, "2017-01-01"],
+            ["eu-canada-spa-jmc", 4, "2017-12-04"],
+            ["eu-canada-transatlantic-dialogue", 1, "2016-06-08"],
+            ["oewg-reducing-space-threats", 0, None],
+        ],
+    ),
+    Question(
+        id="nato-eu-canada-instruments",
+        question="Which instruments have NATO, the EU and Canada all as participants?",
+        cypher="""
+MATCH (i:Instrument)<-[:INSTRUMENT]-(:Participation)-[:PARTICIPANT]->(a:Actor)
+WHERE a.id IN $actors
+WITH i, collect(DISTINCT a.id) AS who
+WHERE size(who) = size($actors)
+RETURN i.id AS instrument
+ORDER BY instrument
+""",
+        params={"actors": ["nato", "eu", "canada"]},
+        expected=[["hybrid-coe-mou"]],
+    ),
+    Question(
+        id="event-quotes-name-absent-people",
+        question="Which events quote a recorded person by full name without listing that person among their participants?",
+        cypher="""
+MATCH (e:Event)-[:EVIDENCE]->(x:SourceExcerpt), (p:Person)
+WHERE x.quote CONTAINS p.name AND NOT (e)-[:EVENT_PARTICIPANT]->(p) AND NOT p.id IN $not_acting
+RETURN DISTINCT e.id AS event, p.id AS person
+ORDER BY event, person
+""",
+        params={"not_acting": []},
+        expected=[],
     ),
 ]
 
