@@ -12,7 +12,8 @@ the changed nodes). `--pyshacl` also times pyshacl on the same triples. Peak mem
 Python process and of the engine's redis-server is reported beside the times: during the load
 (`python_peak_mb_load`, `engine_peak_mb`) and over the whole bench, raw ingest and reload included
 (`python_peak_mb`, `engine_peak_mb_bench`); the load's processes together (this one, the engine, the YAML
-read's worker), sampled at the same instants, are `all_processes_peak_mb_load`. Figures are ratios measured side by side because shared
+read's worker), sampled at the same instants, are `all_processes_peak_mb_load` (and what each held at that peak, in
+which phase: `at_all_processes_peak`). Figures are ratios measured side by side because shared
 machines are noisy.
 """
 
@@ -41,6 +42,7 @@ from eucan.loaders.checks import check_shacl  # noqa: E402
 from eucan.loaders.pipeline import load_sources  # noqa: E402
 from eucan.ontology.mapping import PropertyGraph  # noqa: E402
 
+PHASE_AFTER = {"read": "checks", "checks": "rdf", "rdf": "shacl", "shacl": "property_graph"}
 PHASES = {
     "read": "read (YAML, pydantic models)",
     "checks": "checks (ids, references, successions)",
@@ -83,6 +85,11 @@ class PhaseMemory:
     def __init__(self) -> None:
         self.peaks: dict[str, float] = {}
         self.total_peak = 0.0
+        self.at_total_peak: dict[str, Any] = {}
+        """What the load's processes held when together they held the most: this process, the others
+        (the engine, the YAML worker), the phase, and how far the write was (rows written / rows)."""
+        self.phase_name = "read"
+        self.written = (0, 0)
         self._current = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -121,12 +128,25 @@ class PhaseMemory:
         while not self._stop.wait(0.1):
             own = self.rss_mb()
             self._current = max(self._current, own)
-            total = own + sum(self.rss_mb(pid) for pid in self.descendants(me))
-            self.total_peak = max(self.total_peak, total)
+            others = sum(self.rss_mb(pid) for pid in self.descendants(me))
+            total = own + others
+            if total > self.total_peak:
+                self.total_peak = total
+                done, rows = self.written
+                self.at_total_peak = {
+                    "python_mb": round(own),
+                    "others_mb": round(others),
+                    "phase": self.phase_name,
+                    "written": f"{done}/{rows}",
+                }
 
     def phase(self, name: str, _seconds: float) -> None:
         self.peaks[name] = max(self._current, self.rss_mb())
         self._current = 0.0
+        self.phase_name = PHASE_AFTER.get(name, "write")
+
+    def progress(self, done: int, total: int) -> None:
+        self.written = (done, total)
 
     def stop(self, name: str) -> dict[str, float]:
         self.phase(name, 0.0)
@@ -193,11 +213,15 @@ def main() -> None:
                     state_dir=folder / "engine",
                     full=True,
                     on_phase=memory.phase if memory is not None else None,
+                    progress=memory.progress if memory is not None else None,
+                    # as `eucan load` does, unless this bench reads the triples or rows afterwards
+                    keep_rdf=not args.no_raw or args.pyshacl,
                 )
                 loads.append(time.perf_counter() - t0)
                 if memory is not None:
                     out["python_peak_mb_by_phase"] = memory.stop("write")
                     out["all_processes_peak_mb_load"] = round(memory.total_peak)
+                    out["at_all_processes_peak"] = memory.at_total_peak
                     # the load's peak, before this bench builds anything of its own (the raw ingest's rows)
                     out.update(python_peak_mb_load=python_peak_mb(), engine_peak_mb=engine_peak_mb(store))
                 validated = loaded.validated
@@ -300,6 +324,12 @@ def main() -> None:
         "peak RSS of the load's processes together (this one, the engine, the YAML worker; sampled every 0.1 s): "
         f"{out['all_processes_peak_mb_load']:,} MB"
     )
+    peak = out.get("at_all_processes_peak") or {}
+    if peak:
+        print(
+            f"  at that peak: python {peak['python_mb']:,} MB + the others {peak['others_mb']:,} MB, in phase "
+            f"{peak['phase']} (rows written {peak['written']}; all written: the switch, snapshot and saved state)"
+        )
     if args.json:
         args.json.write_text(json.dumps(out, indent=2))
 

@@ -165,6 +165,7 @@ def load(
                 full=full,
                 on_phase=phase_done,
                 derive=derive_bodies,  # the export's bodies, made while the engine writes
+                keep_rdf=False,  # the triples are let go while the engine's graph grows (memory)
             )
         from eucan.linked.sparql_service import mark_loaded
 
@@ -511,6 +512,7 @@ def serve(
                     batch_size=settings.batch_size,
                     state_dir=settings.data_dir,
                     derive=derive_bodies,
+                    keep_rdf=False,
                 )
                 out.print(f"loaded {result.records} records from {len(result.files)} files into {store.backend}")
                 _print_stats_after_load(store, settings)

@@ -183,6 +183,14 @@ def _probe(socket: Path, timeout: float = 1.0) -> str:
         return "down"
 
 
+ENGINE_MALLOC_CONF = "dirty_decay_ms:0"
+"""The engine's allocator settings (jemalloc's `JE_MALLOC_CONF`, unless the environment sets it): pages
+freed are given back to the system at once instead of after 10 s. A load frees memory all the time (each
+batch's query text and parameters, matrices resized as they grow): at 100,000 facts the engine's peak RSS
+was 295 MB with it and 337-348 MB without (its own count, `used_memory`, 260 MB either way), at no cost
+in write time measured."""
+
+
 READ_SECONDS_PER_MB = 2.0
 """Time an engine is given at start per MB of its saved graph, beyond `start_timeout` (reading 340 MB
 took 56-155 s on a busy machine: 0.2-0.45 s a MB, plus the indexes it builds before it answers)."""
@@ -336,7 +344,9 @@ def _spawn(
     indexes without answering), but at most `start_limit` in all."""
     log = (data_dir / "falkordb.log").open("ab")
     try:
-        process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        env = {**os.environ}
+        env.setdefault("JE_MALLOC_CONF", ENGINE_MALLOC_CONF)
+        process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
     except OSError as exc:
         raise StoreUnavailable(f"cannot start the embedded FalkorDB engine ({args[0]}): {exc}") from exc
     finally:

@@ -341,14 +341,20 @@ class FalkorDBStore(GraphStore):
             self.drop_staging_graphs()  # we hold the load lock: any staging graph is an orphan
             previous = self.load_generation()
             staging = self._db.select_graph(staging_name)
-            for statement in falkordb_schema():
-                staging.query(statement, timeout=limit)
-            _await_indexes(staging)  # built in the background even on an empty graph: before any write
             total = graph.node_count + graph.relationship_count
             manifest, distinct = write_plan(graph, manifest)
-            if distinct:  # a new graph, each node and relationship once: CREATE, relationships by node id
+            if distinct:
+                # A new graph, each node and relationship once: CREATE, relationships by node id. Nothing is
+                # looked up by property meanwhile, so the indexes are built once the rows are in (they are
+                # ~45 % of the engine's memory, and the loader lets go of its own by then; `_switch` waits
+                # until they are built).
                 write_new_graph(staging, graph, batch_size, limit, progress, total)
+                for statement in falkordb_schema():
+                    staging.query(statement, timeout=limit)
             else:
+                for statement in falkordb_schema():
+                    staging.query(statement, timeout=limit)
+                _await_indexes(staging)  # built in the background even on an empty graph: before any write
                 write_rows(staging, graph, batch_size, limit, progress, 0, total)
             check_written(graph, manifest, distinct)
             info = LoadInfo.after(previous, manifest, token)

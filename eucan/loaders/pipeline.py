@@ -77,6 +77,8 @@ class Validated:
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds per phase: read (YAML and models), checks, rdf, shacl, property_graph (the rows are made
     while they are written: this phase only counts them)."""
+    triples: int = 0
+    """How many canonical triples (counted at validation: a load that lets go of them keeps the count)."""
     state: incremental.LoadState | None = None
     """With `validate_sources(..., keep_state=True)`: what an incremental load needs next time
     (its token, node digests and RDF index are filled in by `load_sources`)."""
@@ -88,10 +90,6 @@ class Validated:
         if self._graph is None:
             self._graph = self.rows.property_graph()
         return self._graph
-
-    @property
-    def triples(self) -> int:
-        return len(self.canonical.triples)
 
 
 @dataclass
@@ -235,6 +233,7 @@ def validate_sources(
         files=files,
         records=records,
         timings=timings,
+        triples=len(canonical.triples),
         state=state.finish() if state is not None else None,
     )
 
@@ -309,6 +308,7 @@ def load_sources(
     full: bool = False,
     on_phase: PhaseReport | None = None,
     derive: Derive | None = None,
+    keep_rdf: bool = True,
 ) -> Loaded:
     """Validate, then write the graph atomically (readers see the old graph or the new one).
     `on_phase` is told each phase of a full validation as it ends (`validate_sources`).
@@ -322,13 +322,28 @@ def load_sources(
     a full load then also makes `derive`'s files from it while the engine writes (`rdf_cache.Derive`),
     and an incremental one splices them.
 
+    With `keep_rdf=False` a full load lets go of the canonical RDF while it writes (each subject once its
+    relationships are made, and the saved RDF is made): `Loaded.validated` then holds the counts and the
+    state, not the triples or the rows. At a million facts the triples are most of the loader's memory, and
+    they would otherwise stay beside the engine's graph at its largest; `eucan load` and `eucan serve` load
+    this way.
+
     The cyclic garbage collector is paused meanwhile: a load builds millions of objects that live to
     its end and hold no cycles, and every collection would walk all of them again."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         return _load_sources(
-            store, paths, root, batch_size, progress, state_dir, full, on_phase=on_phase, derive=derive
+            store,
+            paths,
+            root,
+            batch_size,
+            progress,
+            state_dir,
+            full,
+            on_phase=on_phase,
+            derive=derive,
+            keep_rdf=keep_rdf,
         )
     finally:
         if enabled:
@@ -346,6 +361,7 @@ def _load_sources(
     *,
     on_phase: PhaseReport | None = None,
     derive: Derive | None = None,
+    keep_rdf: bool = True,
 ) -> Loaded:
     root = root or Path.cwd()
     if state_dir is not None and not full:
@@ -362,6 +378,8 @@ def _load_sources(
             if state_dir is not None
             else None
         )
+        if not keep_rdf:
+            graph.release = (lambda: None) if cache is None else cache.exception  # waits for the saved RDF
         try:
             manifest = graph.manifest  # filled while the rows are made and written
             info = store.replace_graph(graph, batch_size=batch_size, progress=progress, manifest=manifest)
@@ -369,6 +387,12 @@ def _load_sources(
             if cache is not None and cache.exception() is None:
                 discard(*cache.result())
             raise
+        finally:
+            if not keep_rdf:
+                graph.release = None
+                if cache is not None:
+                    cache.exception()  # the saved RDF is made from the triples: wait for it first
+                validated.canonical.triples.clear()
         summary = LoadSummary("full", info, nodes=graph.node_count, relationships=graph.relationship_count)
         summary.seconds = time.perf_counter() - started
         prepared = cache.result() if cache is not None else None

@@ -75,12 +75,22 @@ class Derive(Protocol):
 
 _ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _RDF_TYPE = f"<{RDF.type}>"
+_TYPED_TEXTS = 200_000
+"""At most this many typed literals' texts are remembered while a saved file is made (`prepare_cache`)."""
+
+
+def _escaped(text: str) -> str:
+    """`text` escaped for an N-Triples string (most texts have nothing to escape: `in` is cheaper than
+    `translate`, which looks every character up)."""
+    if "\\" in text or '"' in text or "\n" in text or "\r" in text:
+        return text.translate(_ESCAPE)
+    return text
 
 
 def _object(term: Any) -> str:
     if type(term) is URIRef:
         return f"<{term}>"
-    text = str(term).translate(_ESCAPE)
+    text = _escaped(str(term))
     if term.language:
         return f'"{text}"@{term.language}'
     if term.datatype is not None:
@@ -183,24 +193,44 @@ def prepare_cache(
     subjects = sorted(grouped)
     starts = [0] * (len(subjects) + 1)
     offset = 0
-    with part.open("wb") as handle:
+    # A typed literal (a date, a precision, a number) is mostly one object shared by many subjects
+    # (`rdf_builder` builds each once): its text is made once, keyed by the object's id (the triples keep
+    # every object alive meanwhile). Plain and language-tagged literals are mostly unique: made each time.
+    typed_text: dict[int, str] = {}
+    predicate_text: dict[str, str] = {}
+    with part.open("wb", buffering=1 << 20) as handle:
         for i, subject in enumerate(subjects):
+            head = f"<{subject}> "
             lines: list[str] = []
             for predicate, values in grouped[subject].items():
-                text = f"<{predicate}> "
+                text = predicate_text.get(predicate)
+                if text is None:
+                    text = predicate_text[predicate] = f"<{predicate}> "
+                text = head + text
                 properties[predicate] = properties.get(predicate, 0) + len(values)
-                lines.extend(f"{text}<{o}> .\n" if type(o) is URIRef else f"{text}{_object(o)} .\n" for o in values)
+                for o in values:
+                    if type(o) is URIRef:
+                        lines.append(f"{text}<{o}> .\n")
+                        continue
+                    found = typed_text.get(id(o))
+                    if found is None:
+                        found = f"{_object(o)} .\n"
+                        if o.datatype is not None and len(typed_text) < _TYPED_TEXTS:
+                            typed_text[id(o)] = found
+                    lines.append(text + found)
                 if predicate == rdf_type:
-                    found = tuple(sorted(str(o) for o in values if type(o) is URIRef))
-                    for cls in found:
+                    kinds = tuple(sorted(str(o) for o in values if type(o) is URIRef))
+                    for cls in kinds:
                         classes[cls] = classes.get(cls, 0) + 1
-                    if found:
-                        typed[subject] = shared.setdefault(found, found)
-            data = block_of(subject, lines).encode("utf-8")
+                    if kinds:
+                        typed[subject] = shared.setdefault(kinds, kinds)
+            lines.sort()  # every line starts with the subject: the order of `block_of`
+            data = "".join(lines).encode("utf-8")
             handle.write(data)
             starts[i] = offset
             offset += len(data)
             count += len(lines)
+    typed_text.clear()
     starts[-1] = offset
     stats = {"triples": count, "entities": len(subjects), "classes": classes, "properties": properties}
     derived: dict[str, Path] = {}

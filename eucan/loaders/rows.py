@@ -38,6 +38,13 @@ def _lang_key(key: str, lang: str | None) -> str:
     return key if not lang or lang == DEFAULT_LANG else f"{key}_{lang}"
 
 
+def _consumed(subjects: BySubject) -> Iterator[tuple[Any, dict[str, tuple[Any, ...]]]]:
+    """Each (subject, its triples) in order, removed from `subjects` as it is given (it ends empty)."""
+    for subject in list(subjects):
+        yield subject, subjects.pop(subject)
+    subjects.clear()
+
+
 class StreamedRows:
     """The rows of the property graph of `subjects` (plus the shortcut relationships `derived`), made
     while they are read (see the module's docstring). `manifest` is complete once `node_batches` has
@@ -72,6 +79,11 @@ class StreamedRows:
         self.node_count = len(subjects)
         self.relationship_count = relationships
         self._documents: dict[str, list[str]] = {}  # a document's uri → its titles, for its citers' search text
+        self.release: Callable[[], object] | None = None
+        """Set by a load that needs the triples no more once its rows are made (`pipeline.load_sources`
+        with `keep_rdf=False`): called once the nodes are made, before the relationships (it waits for any
+        other reader of the triples); then each subject's triples are let go (removed from `subjects`) as
+        soon as its relationships are made, while the engine's graph grows."""
 
     def _relation(self, pid: str) -> str | None:
         if pid in self._relations:
@@ -167,7 +179,10 @@ class StreamedRows:
         buffers: dict[str, list[tuple[_End, _End]]] = {}
         counts: dict[str, int] = {}
         relation = self._relations
-        for subject, by_pred in self.subjects.items():
+        release, self.release = self.release, None
+        if release is not None:
+            release()
+        for subject, by_pred in _consumed(self.subjects) if release is not None else self.subjects.items():
             source = end(str(subject))
             for pid, values in by_pred.items():
                 rel_type = relation[pid] if pid in relation else self._relation(pid)
