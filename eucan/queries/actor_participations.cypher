@@ -10,7 +10,7 @@ MATCH (p:Participation)-[:PARTICIPANT]->(x)
 MATCH (p)-[:INSTRUMENT]->(i:Instrument)
 OPTIONAL MATCH (p)-[:ROLE]->(r:ParticipantRole)
 WITH p, i, x, r
-WHERE $as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of))
+WHERE $as_of IS NULL OR ((p.startDateFirst IS NULL OR p.startDateFirst <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of))
 RETURN i.id AS instrument,
        i.name AS instrument_name,
        head([l IN labels(i) WHERE NOT l IN ['Resource', 'Instrument']]) AS instrument_type,

@@ -6,8 +6,8 @@
 // @example canada's partners include eu, sharing sdp-2025, eu-canada-fpa and the PNR agreements; norway shares pesco-military-mobility
 MATCH (a:Actor {id: $actor})<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
 WHERE b <> a
-  AND ($as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of)))
-  AND ($as_of IS NULL OR ((q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
+  AND ($as_of IS NULL OR ((p.startDateFirst IS NULL OR p.startDateFirst <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of)))
+  AND ($as_of IS NULL OR ((q.startDateFirst IS NULL OR q.startDateFirst <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
 WITH b, i
 ORDER BY i.id
 WITH b, collect(DISTINCT i.id) AS instruments

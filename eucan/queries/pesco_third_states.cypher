@@ -10,12 +10,12 @@ ORDER BY ca.id
 WITH proj, collect(DISTINCT ca.id) AS coordinators
 MATCH (p:Participation)-[:INSTRUMENT]->(proj)
 MATCH (p)-[:PARTICIPANT]->(s:State)
-WHERE $as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of))
+WHERE $as_of IS NULL OR ((p.startDateFirst IS NULL OR p.startDateFirst <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of))
 OPTIONAL MATCH (m:Membership)-[:MEMBER]->(s), (m)-[:ORGANISATION]->(:Actor {id: 'eu'})
 WITH proj, coordinators, p, s,
      sum(CASE WHEN m IS NOT NULL
                    AND ($as_of IS NOT NULL OR m.endDate IS NULL)
-                   AND ($as_of IS NULL OR ((m.startDate IS NULL OR m.startDate <= $as_of) AND (m.endDateLast IS NULL OR m.endDateLast >= $as_of)))
+                   AND ($as_of IS NULL OR ((m.startDateFirst IS NULL OR m.startDateFirst <= $as_of) AND (m.endDateLast IS NULL OR m.endDateLast >= $as_of)))
               THEN 1 ELSE 0 END) AS eu_memberships
 WHERE eu_memberships = 0
 OPTIONAL MATCH (p)-[:LEGAL_BASIS]->(l:LegalAct)
