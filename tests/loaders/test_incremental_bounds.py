@@ -16,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eucan.api.main import create_app
+from eucan.errors import SourceError
 from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.loaders.pipeline import load_sources, validate_sources
 from eucan.queries.runner import run_named
@@ -109,3 +110,16 @@ def test_a_participation_edited_alone_takes_its_instruments_bounds(
     assert "euam-iraq" in _missions(client, store, "2018-01-01")
     assert "euam-iraq" not in _missions(client, store, DAY)
     assert _engine_content(store) == _graph_content(validate_sources([data], tmp_path).property_graph)
+
+
+def test_a_participation_that_would_hold_on_no_day_is_refused(data: Path, tmp_path: Path) -> None:
+    """Starting after its instrument ended (EUAM Iraq's mandate ran to 2026-04-30) leaves no day: refused,
+    with the file and line of the record."""
+    path = data / "missions-instruments.yaml"
+    _edit(path, "part-canada-euam-iraq", 'start: "2019-06"', 'start: "2027-01"')
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "id: part-canada-euam-iraq" in text)
+    with pytest.raises(SourceError) as refused:
+        validate_sources([data], tmp_path)
+    [problem] = refused.value.problems
+    assert (problem.file, problem.line) == ("data/missions-instruments.yaml", line)
+    assert "start date must not be after end date" in problem.message and "instrument" in problem.message
