@@ -78,6 +78,7 @@ def seed_faults(graph: Graph) -> Graph:
     g.add((person, ECS.subOrganisationOf, actor2))
     g.remove((post, ECS.postIn, None))
     g.set((part3, ECS.startDate, Literal("2030-01-01", datatype=XSD.date)))
+    g.set((part3, ECS.startDateFirst, Literal("2030-01-01", datatype=XSD.date)))
     g.set((part3, ECS.endDateLast, Literal("2020-01-01", datatype=XSD.date)))
     g.add((part3, ECS.endDate, Literal("2020-01-01", datatype=XSD.date)))
     g.add((part3, ECS.endDate, Literal("2021-01-01", datatype=XSD.date)))

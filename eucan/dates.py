@@ -1,21 +1,29 @@
 """Partial dates: what a date known to a day, a month or a year means, and how every door shows it.
 
-A curated date is stored as its **first day** plus a **precision** (`day`, `month`, `year`). Two
-rules follow, defined here once and used everywhere (loader, catalog, API, CLI, docs):
+A curated date is stored as its **first day** plus a **precision** (`day`, `month`, `year`). The rules
+below are defined here once and used everywhere (loader, catalog, API, CLI, SPARQL, docs):
 
-- **Bounds.** The earliest day a partial date can mean is its first day (`startDate`); the latest
-  is `last_day` (2005 -> 2005-12-31, 2024-04 -> 2024-04-30). The loader writes the latest possible
-  end of every period as `endDateLast`, so no query re-derives it.
-- **As of day D.** A fact holds on D when its earliest possible start <= D <= its latest possible
-  end; a missing start or end is open. In Cypher::
+- **Bounds.** The earliest day a partial date can mean is its first day; the latest is `last_day`
+  (2005 -> 2005-12-31, 2024-04 -> 2024-04-30). Every period-bearing fact (instrument, participation,
+  membership, tenure) gets two derived bounds at load time (`bounds`): `startDateFirst`, the earliest
+  day it can have held, and `endDateLast`, the latest. They are written in the canonical RDF
+  (`ecs:startDateFirst`, `ecs:endDateLast`) and so in the property graph, and no query re-derives them.
+- **A participation cannot outlast its instrument.** A bound a participation does not state itself is
+  its instrument's (`within`): no own end -> the instrument's `endDateLast`, no own start -> the
+  instrument's `startDateFirst`. A bound the participation states is kept as curated, even when the
+  sources put it a few days outside the instrument's period.
+- **As of day D.** A fact holds on D when startDateFirst <= D <= endDateLast; a bound still unknown
+  is open. In Cypher::
 
-      (x.startDate IS NULL OR x.startDate <= $as_of) AND (x.endDateLast IS NULL OR x.endDateLast >= $as_of)
+      (x.startDateFirst IS NULL OR x.startDateFirst <= $as_of) AND (x.endDateLast IS NULL OR x.endDateLast >= $as_of)
 
   and in Python `holds_on`; `PeriodCounts` counts the periods holding on any day from one read of them.
 
 - **Display.** A date is shown in its precision, ISO-style: "2005", "2024-04", "2025-06-23"
-  (`display`). A participation with neither start nor end is *undated*: it is kept by as-of
-  questions (nothing says it did not hold) and flagged `undated: true`.
+  (`display`); the curated `startDate`/`endDate` and their precisions are what is shown, the derived
+  bounds only decide as-of questions. A participation with neither start nor end of its own is
+  *undated* (flagged `undated: true`): it holds within its instrument's period (on every day when
+  the instrument's is unknown too), since nothing says when within it.
 """
 
 from __future__ import annotations
@@ -25,7 +33,18 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Literal
 
-__all__ = ["AS_OF_RULE", "PRECISIONS", "PeriodCounts", "Precision", "display", "holds_on", "last_day"]
+__all__ = [
+    "AS_OF_RULE",
+    "PRECISIONS",
+    "Bounds",
+    "PeriodCounts",
+    "Precision",
+    "bounds",
+    "display",
+    "holds_on",
+    "last_day",
+    "within",
+]
 
 Precision = Literal["day", "month", "year"]
 PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
@@ -34,9 +53,26 @@ _LENGTH = {"day": 10, "month": 7, "year": 4}
 AS_OF_RULE = (
     "a fact holds on that day when its earliest possible start <= the day <= its latest possible end "
     "(an end of 2005 runs to 2005-12-31, of 2024-04 to 2024-04-30; start and end days included); "
-    "an unknown start or end is open, so undated participations are kept and flagged undated"
+    "a participation that states no start or no end of its own has its instrument's (it cannot outlast "
+    "its instrument), so undated participations are kept within their instrument's period and flagged undated; "
+    "a bound still unknown is open"
 )
 """The as-of rule in words, for the parameter descriptions of every door."""
+
+
+Bounds = tuple[str | None, str | None]
+"""A period's derived bounds: (earliest possible start, latest possible end), ISO days, None = unknown (open)."""
+
+
+def bounds(first: dt.date | None, end_last: dt.date | None) -> Bounds:
+    """A period's own bounds from its start's first day and its end's `last_day` (None: not stated)."""
+    return (first.isoformat() if first else None, end_last.isoformat() if end_last else None)
+
+
+def within(own: Bounds, outer: Bounds) -> Bounds:
+    """The bounds of a period that lies within `outer` (a participation within its instrument's period):
+    each bound it does not state is `outer`'s; a bound it states is kept as curated."""
+    return (own[0] if own[0] is not None else outer[0], own[1] if own[1] is not None else outer[1])
 
 
 def last_day(first: dt.date, precision: str) -> dt.date:
@@ -59,16 +95,17 @@ def display(value: str | dt.date | None, precision: str | None) -> str | None:
     return text[: _LENGTH.get(precision or "day", 10)]
 
 
-def holds_on(start: str | None, end_last: str | None, day: str) -> bool:
-    """The as-of rule: a period (first day of its start, latest day of its end; ISO days, None = open)
-    holds on `day` when start <= day <= end_last."""
-    return (start is None or start <= day) and (end_last is None or end_last >= day)
+def holds_on(start_first: str | None, end_last: str | None, day: str) -> bool:
+    """The as-of rule: a period (its derived bounds `startDateFirst` and `endDateLast`; ISO days, None = open)
+    holds on `day` when start_first <= day <= end_last."""
+    return (start_first is None or start_first <= day) and (end_last is None or end_last >= day)
 
 
 class PeriodCounts:
     """How many of some periods hold on a day (`holds_on`), for any day, in O(log n) from one read of them.
 
-    The loader refuses an end before its start, so a period's start <= its `end_last`: the periods that do
+    The loader refuses a period whose `startDateFirst` is after its `endDateLast` (SHACL), so a period's
+    start <= its `end_last`: the periods that do
     not hold on D are those starting after D and those ending before D, and no period is both. So the count
     is all periods less those two, each found by bisection in the sorted starts and ends.
     """

@@ -37,6 +37,7 @@ RUN_FIRST = (
     "tests/linked/test_harvest.py",
     "tests/graph/test_falkordb_engine.py",
     "tests/loaders/test_incremental.py",
+    "tests/loaders/test_incremental_bounds.py",
     "tests/linked/test_rdf_cache.py",
     "tests/loaders/test_malformed.py",
     "tests/linked/test_roundtrip.py",

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rdflib import RDF
 
-from eucan.dates import PeriodCounts, display, holds_on, last_day
+from eucan.dates import Bounds, PeriodCounts, bounds, display, holds_on, last_day, within
 from eucan.graph.store import GraphStore, QueryResult
 from eucan.loaders.pipeline import Validated
 from eucan.ontology.mapping import DERIVED_PROPERTIES, get_mapping
@@ -64,18 +65,57 @@ def test_adhoc_cypher_follows_the_same_convention(store: GraphStore) -> None:
     assert run_adhoc(store=store, text=text, params={}).rows == [["2005", "year", "2005-12-31"]]
 
 
-def test_every_end_has_its_derived_latest_day(curated: Validated) -> None:
-    """`endDateLast` is computed once, at load time, for every end, and is what the ontology declares."""
-    assert set(DERIVED_PROPERTIES) == {"endDateLast"}
-    assert get_mapping().by_key["endDateLast"].iri == DERIVED_PROPERTIES["endDateLast"] == ECS.endDateLast
+def test_every_dated_fact_has_its_derived_bounds(curated: Validated) -> None:
+    """`startDateFirst` and `endDateLast` are computed once, at load time, and are what the ontology declares:
+    a fact's own bounds (its start; the last day its end can mean), and for a participation that states
+    none its instrument's. Nothing else has them."""
+    assert DERIVED_PROPERTIES == {"startDateFirst": ECS.startDateFirst, "endDateLast": ECS.endDateLast}
+    for key, iri in DERIVED_PROPERTIES.items():
+        assert get_mapping().by_key[key].iri == iri
     triples = curated.canonical.triples
-    ends = {s: str(o) for s, p, o in triples if p == ECS.endDate}
-    precisions = {s: str(o) for s, p, o in triples if p == ECS.endDatePrecision}
-    lasts = {s: str(o) for s, p, o in triples if p == ECS.endDateLast}
-    assert ends and set(lasts) == set(ends)
-    for node, end in ends.items():
-        assert lasts[node] == last_day(dt.date.fromisoformat(end), precisions[node]).isoformat()
+
+    def values(prop: object) -> dict[str, str]:
+        return {str(s): str(o) for s, p, o in triples if p == prop}
+
+    starts, ends, precisions = values(ECS.startDate), values(ECS.endDate), values(ECS.endDatePrecision)
+    firsts, lasts, instrument_of = values(ECS.startDateFirst), values(ECS.endDateLast), values(ECS.instrument)
+    participations = {str(s) for s, p, o in triples if p == RDF.type and o == ECS.Participation}
+    dated = {str(s) for s, p, o in triples if p == RDF.type and o in (ECS.Instrument, ECS.Membership, ECS.Tenure)}
+    inherited = {"start": 0, "end": 0}
+    for node in participations | dated:
+        own_first = starts.get(node)
+        own_last = last_day(dt.date.fromisoformat(ends[node]), precisions[node]).isoformat() if node in ends else None
+        outer: Bounds = (None, None)
+        if node in participations:
+            outer = (firsts.get(instrument_of[node]), lasts.get(instrument_of[node]))
+        expected = within((own_first, own_last), outer)
+        assert (firsts.get(node), lasts.get(node)) == expected, node
+        inherited["start"] += own_first is None and expected[0] is not None
+        inherited["end"] += own_last is None and expected[1] is not None
+    assert set(firsts) <= participations | dated and set(lasts) <= participations | dated
     assert sum(lasts[n] != ends[n] for n in ends) >= 3  # year-precision ends (EUPM, Global Partnership chairs)
+    # the curated data of December 2026: 55 participations take their instrument's start, 12 its end
+    assert inherited["start"] >= 50 and inherited["end"] >= 12, inherited
+
+
+@pytest.mark.parametrize(
+    ("own", "outer", "bounds"),
+    [
+        ((None, None), ("2006-01-01", "2026-06-30"), ("2006-01-01", "2026-06-30")),  # undated: the instrument's
+        (("2019-06-01", None), ("2017-10-16", "2026-04-30"), ("2019-06-01", "2026-04-30")),  # own start kept
+        (("2003-06-08", "2003-07-11"), ("2003-06-12", "2003-09-01"), ("2003-06-08", "2003-07-11")),  # own kept
+        ((None, "2005-12-31"), (None, None), (None, "2005-12-31")),  # still unknown: open
+    ],
+)
+def test_a_participation_takes_the_bounds_it_does_not_state_from_its_instrument(
+    own: Bounds, outer: Bounds, bounds: Bounds
+) -> None:
+    assert within(own, outer) == bounds
+
+
+def test_bounds_of_a_partial_period() -> None:
+    assert bounds(dt.date(2003, 1, 1), last_day(dt.date(2005, 1, 1), "year")) == ("2003-01-01", "2005-12-31")
+    assert bounds(None, None) == (None, None)
 
 
 _DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)).map(dt.date.isoformat)

@@ -45,9 +45,10 @@ optional parameters must be set too, to `null` to leave them out) and run it. Da
 strings (`YYYY-MM-DD`) compared as text; a date known to the month or the year is stored as its
 first day, and a query returns its precision beside it (`since`, `since_precision`): the CLI, the
 API and this page show it in its precision ("2005", "2024-04", "2025-06-23"). Every `as_of`
-follows one rule: a fact holds on day D when its earliest possible start ≤ D ≤ its latest
-possible end (`endDateLast`); an unknown start or end is open, so undated participations are
-kept, flagged `undated`. The example output below is the query run with its example parameters
+follows one rule: a fact holds on day D when its earliest possible start (`startDateFirst`) ≤ D ≤
+its latest possible end (`endDateLast`), both derived at load time; a participation that states no
+start or no end has its instrument's (it cannot outlast its instrument), so undated participations
+are kept within their instrument's period, flagged `undated`; a bound still unknown is open. The example output below is the query run with its example parameters
 (optional ones left out) on the curated data; long results are cut. See
 [the researcher's guide](researcher-guide.md) for the graph model and the as-of rule.
 """

@@ -77,7 +77,7 @@ class Network(BaseModel):
 
 def _holds(period: m.Period, day: str | None) -> bool:
     """The as-of rule of eucan.dates (`holds_on`); no day means no as-of filter."""
-    return day is None or holds_on(period.start, period.end_last, day)
+    return day is None or holds_on(period.start_first, period.end_last, day)
 
 
 class _Builder:

@@ -105,20 +105,30 @@ class ExactMatch(BaseModel):
 
 
 class Period(BaseModel):
-    """When a fact held. Dates are ISO days; a precision of `month` or `year` means only that much is known
-    (the date is then the first day of the month or year). Both ends are inclusive; null = open or unknown.
-    A fact holds on day D when `start` <= D <= `end_last` (the latest day `end` can mean); a missing bound is
-    open. `undated` is true when the sources give neither start nor end: such facts are kept on every
-    as-of day (nothing says they did not hold), and this flag says so."""
+    """When a fact held. `start`/`end` are the fact's own dates as its sources state them: ISO days; a
+    precision of `month` or `year` means only that much is known (the date is then the first day of the
+    month or year). Both ends are inclusive; null = not stated. The as-of rule (eucan.dates) compares the
+    derived bounds: a fact holds on day D when `start_first` <= D <= `end_last`, a missing bound being open.
+    A participation that states no start or no end has its instrument's there (it cannot outlast its
+    instrument): `start` null with `start_first` set, or `end` null with `end_last` set, shows a bound so
+    taken. `undated` is true when the sources give the fact neither start nor end: it holds within its
+    instrument's period (on every day when that is unknown too), and this flag says so."""
 
     start: str | None = None
     start_precision: str | None = None
+    start_first: str | None = Field(
+        default=None,
+        description="Earliest day the fact can have held, derived at load time: `start`, or for a participation "
+        "stating none its instrument's start.",
+    )
     end: str | None = None
     end_precision: str | None = None
     end_last: str | None = Field(
-        default=None, description="Latest day the end can mean (2005 -> 2005-12-31), derived at load time."
+        default=None,
+        description="Latest day the fact can have held, derived at load time: the last day `end` can mean "
+        "(2005 -> 2005-12-31), or for a participation stating no end its instrument's.",
     )
-    undated: bool = Field(default=False, description="True when the sources give neither start nor end.")
+    undated: bool = Field(default=False, description="True when the sources give the fact neither start nor end.")
 
 
 class Ref(BaseModel):

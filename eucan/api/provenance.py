@@ -92,6 +92,7 @@ def period_json(raw: r.DatedRow) -> dict[str, Any]:
     return {
         "start": start,
         "start_precision": raw.get("startDatePrecision"),
+        "start_first": raw.get("startDateFirst"),
         "end": end,
         "end_precision": raw.get("endDatePrecision"),
         "end_last": raw.get("endDateLast"),

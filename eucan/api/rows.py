@@ -49,11 +49,12 @@ class RefRow(TypedDict, total=False):
 
 
 class DatedRow(TypedDict, total=False):
-    """A record with a period: its id and the period's dates (first day, precision, latest end)."""
+    """A record with a period: its id, its own dates (first day, precision) and its derived bounds (earliest start, latest end)."""
 
     record: str
     startDate: str | None
     startDatePrecision: str | None
+    startDateFirst: str | None
     endDate: str | None
     endDatePrecision: str | None
     endDateLast: str | None

@@ -43,6 +43,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 from rdflib import Graph, URIRef
 
+from eucan import dates
 from eucan.graph.loads import GraphChanges, Manifest, manifest_of
 from eucan.loaders import shacl_core
 from eucan.loaders.checks import _shapes, check_references, check_successions
@@ -58,6 +59,7 @@ from eucan.loaders.records import (
     BaseRecord,
     InstrumentRecord,
     PartialDate,
+    ParticipationRecord,
     Record,
     SourceRecord,
     TenureRecord,
@@ -484,8 +486,10 @@ def plan(
         raise Fallback("id scheme or primary flag")
     # What this path does not scope, the full validation checks: sources (one URL per source, the
     # primary rule, the EUR-Lex evidence of derived authority links), actors and instruments (the
-    # subjects of authority links, derived CELEX/ELI links), authority links, former ids, and any
-    # change to the set of ids (an id may not be another record's former id).
+    # subjects of authority links, derived CELEX/ELI links; and an instrument's dates bound its
+    # participations': their derived `startDateFirst`/`endDateLast`, `dates.within`, are rewritten with
+    # it by the full load, atomically), authority links, former ids, and any change to the set of ids
+    # (an id may not be another record's former id).
     unscoped = {kind.section for kind in (SourceRecord, ActorRecord, InstrumentRecord, AuthorityLinkRecord)}
     if any(raw.section in unscoped or getattr(model, "alt_ids", None) for raw, model in pairs):
         raise Unscoped("a source, actor, instrument, authority link or former id changed")
@@ -498,6 +502,11 @@ def plan(
     # -- canonical RDF of the changed records and of the excerpts they touch --------------------
     triples: set[Any] = set()
     writer = RdfWriter(triples, section_of)
+    # a changed participation's derived bounds take those it does not state from its instrument's, as the
+    # live load wrote them (an instrument that changed sends the load to the full path, above)
+    writer.instruments = _instrument_bounds(
+        state, state_dir, {m.instrument for _, m in pairs if isinstance(m, ParticipationRecord)}
+    )
     entries: dict[str, Entry] = {}
     for raw, model, position in new_pairs:
         node = writer.ref(raw.section, model.id)
@@ -623,6 +632,24 @@ def plan(
         records=new_state.record_count,
         timings=timings,
     )
+
+
+_START_FIRST = "<https://w3id.org/eucan-security/ontology#startDateFirst>"
+_END_LAST = "<https://w3id.org/eucan-security/ontology#endDateLast>"
+
+
+def _instrument_bounds(state: LoadState, state_dir: Path, slugs: Iterable[str]) -> dict[str, dates.Bounds]:
+    """The bounds (`startDateFirst`, `endDateLast`) of these instruments in the saved canonical RDF."""
+    uris = {str(section_iri("instruments", slug)): slug for slug in slugs}
+    out: dict[str, dates.Bounds] = {}
+    for uri, block in _blocks(state, state_dir, uris, {}).items():
+        found: dict[str, str] = {}
+        for line in block.splitlines():
+            _, predicate, rest = line.split(" ", 2)
+            if predicate in (_START_FIRST, _END_LAST):
+                found[predicate] = rest.split('"', 2)[1]
+        out[uris[uri]] = (found.get(_START_FIRST), found.get(_END_LAST))
+    return out
 
 
 def _types(block: str) -> tuple[str, ...]:

@@ -30,7 +30,7 @@ from eucan.loaders.id_rules import (
 )
 from eucan.loaders.languages import check_languages
 from eucan.loaders.phase_timer import PhaseReport, PhaseTimer
-from eucan.loaders.rdf_builder import Canonical, build_graph, section_iri, vocabulary_graph
+from eucan.loaders.rdf_builder import Canonical, build_graph, instrument_bounds_of, section_iri, vocabulary_graph
 from eucan.loaders.rdf_cache import CacheIndex, Derive, cached, commit_splice, discard, prepare_cache, splice
 from eucan.loaders.records import SECTION_MODELS, BaseRecord, SourceRecord, TenureRecord, share_fields_set
 from eucan.loaders.rows import StreamedRows
@@ -200,6 +200,7 @@ def validate_sources(
     state = _StateBuilder(files, digests) if keep_state else None
     locations: dict[str, tuple[str, int]] = {}
     sources = {model.id: model for _, model in parsed if isinstance(model, SourceRecord)}
+    instruments = instrument_bounds_of(model for _, model in parsed)
     own: list[list[Any]] = []
 
     def each_record() -> Iterator[tuple[str, BaseRecord]]:
@@ -214,8 +215,8 @@ def validate_sources(
             if state is not None and number < read:
                 state.add(raw, model, positions[number], contents[number], derived)
 
-    canonical = build_graph(each_record(), ids, own, sources=sources)
-    del sources
+    canonical = build_graph(each_record(), ids, own, sources=sources, instruments=instruments)
+    del sources, instruments
     if state is not None:
         state.derived = records - read
     lap("rdf")

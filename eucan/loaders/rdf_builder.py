@@ -13,14 +13,23 @@ from dataclasses import dataclass, field
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from eucan.loaders.records import SECTION_MODELS, BaseRecord, Derived, PartialDate, Record, SourceRecord
+from eucan import dates
+from eucan.loaders.records import (
+    SECTION_MODELS,
+    BaseRecord,
+    Derived,
+    InstrumentRecord,
+    PartialDate,
+    Record,
+    SourceRecord,
+)
 from eucan.loaders.triples import Triples
 from eucan.ontology import DOMAINS_TTL, ROLES_TTL
 from eucan.ontology.iris import domain_iri, excerpt_iri, record_iri
 from eucan.ontology.mapping import get_mapping
 from eucan.ontology.namespaces import ECS
 
-__all__ = ["KIND", "Canonical", "RdfWriter", "build_graph", "section_iri", "vocabulary_graph"]
+__all__ = ["KIND", "Canonical", "RdfWriter", "build_graph", "instrument_bounds_of", "section_iri", "vocabulary_graph"]
 
 RDF_TYPE = RDF.type
 # Terms looked up once for the hot loop (rdflib's DefinedNamespace checks membership on every access).
@@ -78,6 +87,13 @@ class RdfWriter:
         self._iris: dict[tuple[str, str], URIRef] = {}
         self.source_alt_ids: dict[str, list[str]] = {}
         """A renamed source's former ids: its excerpts keep the IRIs they had under them (`excerpt_alt_ids`)."""
+        self.instruments: dict[str, dates.Bounds] = {}
+        """Each instrument's own bounds (`InstrumentRecord.bounds`): a participation's derived bounds take
+        those it does not state from its instrument's (`dates.within`)."""
+
+    def instrument_bounds(self, slug: str) -> dates.Bounds:
+        """The bounds of instrument `slug` (unknown ones None); the loader gives every instrument's."""
+        return self.instruments.get(slug, (None, None))
 
     def ref(self, section: str, slug: str) -> URIRef:
         """`section_iri`, each IRI built once per load (records are referred to many times)."""
@@ -151,24 +167,33 @@ class RdfWriter:
             self.g.add((excerpt, _ALT_ID, Literal(str(excerpt_iri(old, quote)).rsplit("/", 1)[-1])))
 
 
+def instrument_bounds_of(records: Iterable[BaseRecord]) -> dict[str, dates.Bounds]:
+    """Every instrument's own bounds, by id: what its participations' derived bounds need."""
+    return {r.id: r.bounds for r in records if isinstance(r, InstrumentRecord)}
+
+
 def build_graph(
     records: Iterable[tuple[str, BaseRecord]],
     ids: dict[str, str],
     per_record: list[list[Derived]] | None = None,
     *,
     sources: dict[str, SourceRecord] | None = None,
+    instruments: dict[str, dates.Bounds] | None = None,
 ) -> Canonical:
     """Canonical RDF for validated records (`ids` maps every record id to its section); with `per_record`,
-    each record's derived relationships are appended to it too, in order. Given the `sources` among them
-    up front, the records are read one by one (a caller can let each go once its triples are built)."""
+    each record's derived relationships are appended to it too, in order. Given the `sources` and the
+    `instruments`' bounds (`instrument_bounds_of`) among them up front, the records are read one by one (a
+    caller can let each go once its triples are built)."""
     triples = Triples(vocabulary_graph())
     writer = RdfWriter(triples, ids)
     derived: list[Derived] = []
     items: Iterable[tuple[str, BaseRecord]] = records
-    if sources is None:
+    if sources is None or instruments is None:
         items = list(records)
         sources = {r.id: r for s, r in items if isinstance(r, SourceRecord)}
+        instruments = instrument_bounds_of(r for _, r in items)
     writer.source_alt_ids = {slug: source.alt_ids for slug, source in sources.items() if source.alt_ids}
+    writer.instruments = instruments
     for section, record in items:
         own = record.to_rdf(writer, writer.ref(section, record.id))
         derived.extend(own)

@@ -298,11 +298,19 @@ class _Period(Record):
             raise ValueError(f"end {self.end.iso} is before start {self.start.iso}; swap them or fix the typo")
         return self
 
-    def period_rdf(self, out: RdfWriter, node: URIRef) -> None:
+    @property
+    def bounds(self) -> dates.Bounds:
+        """The period's own bounds (earliest possible start, latest possible end; ISO days, None = unknown)."""
+        return dates.bounds(self.start.value if self.start else None, self.end.last_day if self.end else None)
+
+    def period_rdf(self, out: RdfWriter, node: URIRef, within: dates.Bounds | None = None) -> None:
+        """The curated dates as stated, and the derived bounds every as-of question compares with
+        (`dates.bounds`: a bound the record does not state is the one of the period it lies `within`)."""
         out.date(node, ECS.startDate, ECS.startDatePrecision, self.start)
         out.date(node, ECS.endDate, ECS.endDatePrecision, self.end)
-        if self.end is not None:  # derived once, here: the as-of rule compares with the latest possible end
-            out.plain(node, ECS.endDateLast, self.end.last_day.isoformat(), XSD.date)
+        first, last = self.bounds if within is None else dates.within(self.bounds, within)
+        out.plain(node, ECS.startDateFirst, first, XSD.date)
+        out.plain(node, ECS.endDateLast, last, XSD.date)
 
 
 class TenureRecord(_Period):
@@ -452,7 +460,7 @@ class ParticipationRecord(_Period):
     def to_rdf(self, out: RdfWriter, node: URIRef) -> list[Derived]:
         out.common(node, self)
         out.typed(node, ECS.Participation)
-        self.period_rdf(out, node)
+        self.period_rdf(out, node, out.instrument_bounds(self.instrument))  # cannot outlast its instrument
         out.link(node, ECS.participant, "actors", self.actor)
         out.link(node, ECS.instrument, "instruments", self.instrument)
         out.triple(node, ECS.role, role_iri(self.role))

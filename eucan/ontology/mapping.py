@@ -56,9 +56,12 @@ INDEX_ONLY_PROPERTIES = frozenset({"searchName", "searchText"})
 
 # Properties the loader computes from curated ones (never written in data/). Unlike the shortcut
 # relationships they are part of the canonical RDF, so the export, SPARQL and Cypher all read the same
-# value and the round trip stays isomorphic: `endDateLast` is the latest day `endDate` can mean given
-# its precision (see `eucan.dates`), the bound every as-of question compares with.
-DERIVED_PROPERTIES = {"endDateLast": ECS.endDateLast}
+# value and the round trip stays isomorphic: `startDateFirst` and `endDateLast` are the earliest and the
+# latest day a dated fact can have held (its own start, the last day its own end can mean given its
+# precision, or for a participation that states none its instrument's: see `eucan.dates`), the bounds
+# every as-of question compares with. Both are written on every dated fact, even where `startDateFirst` is
+# `startDate`: one as-of text in every door and every researcher's query (measured: +5.4 % triples at 100 k).
+DERIVED_PROPERTIES = {"startDateFirst": ECS.startDateFirst, "endDateLast": ECS.endDateLast}
 
 # Object properties of the ontology whose values are IRIs outside the dataset (an authority link's
 # target): like skos:exactMatch they become a string property holding the IRI, not a relationship

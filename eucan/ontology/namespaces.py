@@ -105,6 +105,7 @@ class ECS(DefinedNamespace):
     signedDatePrecision: URIRef  # signature date precision
     sourceUrl: URIRef  # source URL
     startDate: URIRef  # start date
+    startDateFirst: URIRef  # earliest possible start
     startDatePrecision: URIRef  # start date precision
     status: URIRef  # status
     subOrganisationOf: URIRef  # sub-organisation of

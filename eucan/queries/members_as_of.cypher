@@ -6,7 +6,7 @@
 // @example nato on 2023-01-01 includes canada and germany but not finland (joined 2023-04-04) or sweden (2024-03-07)
 MATCH (m:Membership)-[:ORGANISATION]->(:Actor {id: $organisation})
 MATCH (m)-[:MEMBER]->(s:Actor)
-WHERE (m.startDate IS NULL OR m.startDate <= $as_of)
+WHERE (m.startDateFirst IS NULL OR m.startDateFirst <= $as_of)
   AND (m.endDateLast IS NULL OR m.endDateLast >= $as_of)
 WITH s, m
 ORDER BY m.id

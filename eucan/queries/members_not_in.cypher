@@ -7,12 +7,12 @@
 // @example EU but not NATO on 2025-01-01: austria, cyprus, ireland, malta; on 2020-01-01 finland and sweden too
 MATCH (m:Membership)-[:ORGANISATION]->(:Actor {id: $member_of})
 MATCH (m)-[:MEMBER]->(s:Actor)
-WHERE (m.startDate IS NULL OR m.startDate <= $as_of)
+WHERE (m.startDateFirst IS NULL OR m.startDateFirst <= $as_of)
   AND (m.endDateLast IS NULL OR m.endDateLast >= $as_of)
 OPTIONAL MATCH (n:Membership)-[:MEMBER]->(s), (n)-[:ORGANISATION]->(:Actor {id: $not_member_of})
 WITH s, m, n,
      CASE WHEN n IS NOT NULL
-               AND (n.startDate IS NULL OR n.startDate <= $as_of)
+               AND (n.startDateFirst IS NULL OR n.startDateFirst <= $as_of)
                AND (n.endDateLast IS NULL OR n.endDateLast >= $as_of) THEN 1 ELSE 0 END AS other
 WITH s, collect([m.startDate, m.startDatePrecision]) AS starts, sum(other) AS other_memberships
 WHERE other_memberships = 0

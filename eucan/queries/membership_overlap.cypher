@@ -7,7 +7,7 @@
 // @example on 2025-01-01 germany, finland and sweden are in both; austria, cyprus, ireland and malta are EU only; canada, norway, united-kingdom and united-states are NATO only
 MATCH (m:Membership)-[:ORGANISATION]->(o:Actor)
 WHERE o.id IN [$org_a, $org_b]
-  AND (m.startDate IS NULL OR m.startDate <= $as_of)
+  AND (m.startDateFirst IS NULL OR m.startDateFirst <= $as_of)
   AND (m.endDateLast IS NULL OR m.endDateLast >= $as_of)
 MATCH (m)-[:MEMBER]->(s:Actor)
 WITH s, collect(DISTINCT o.id) AS orgs

@@ -6,7 +6,7 @@
 // @example on 2024-06-01: josep-borrell is High Representative, jens-stoltenberg NATO Secretary General, justin-trudeau Prime Minister of Canada, bill-blair Minister of National Defence
 MATCH (t:Tenure)-[:HOLDER]->(h:Person)
 MATCH (t)-[:POST]->(post:Post)-[:POST_IN]->(o:Actor)
-WHERE (t.startDate IS NULL OR t.startDate <= $as_of)
+WHERE (t.startDateFirst IS NULL OR t.startDateFirst <= $as_of)
   AND (t.endDateLast IS NULL OR t.endDateLast >= $as_of)
   AND ($organisation IS NULL OR o.id = $organisation)
 RETURN o.id AS organisation, post.name AS post, h.id AS person, h.name AS name, t.startDate AS since, t.startDatePrecision AS since_precision, t.endDate AS until, t.endDatePrecision AS until_precision

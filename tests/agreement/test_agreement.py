@@ -4,7 +4,7 @@ Each question is answered three times over the same loaded store and normalised 
 dates shown in their precision with `eucan.dates.display`); the three answers must be equal, and each must
 contain (and leave out) the records named beside the question, so a door that answers nothing fails too.
 Where the API has no as-of parameter (officials, members), its periods are read with the one documented
-rule: start <= D <= end_last, a missing bound being open.
+rule (`eucan.dates.holds_on`): start_first <= D <= end_last, a missing bound being open.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from eucan.dates import display
+from eucan.dates import display, holds_on
 from tests.agreement.conftest import Doors
 
 Row = tuple[Any, ...]
@@ -30,10 +30,8 @@ def _api_period(period: dict[str, Any]) -> tuple[str | None, str | None, bool]:
 
 
 def _holds(period: dict[str, Any], day: str) -> bool:
-    """The as-of rule, read off an API period."""
-    return (period["start"] is None or period["start"] <= day) and (
-        period["end_last"] is None or period["end_last"] >= day
-    )
+    """The as-of rule, read off an API period (its derived bounds)."""
+    return holds_on(period["start_first"], period["end_last"], day)
 
 
 def _sparql_period(row: dict[str, str | None], v: str) -> tuple[str | None, str | None, bool]:
@@ -51,7 +49,7 @@ def _period_pattern(v: str) -> str:
 def _as_of(v: str, day: str) -> str:
     """The one as-of rule in SPARQL (docs/sparql.md)."""
     return (
-        f'FILTER NOT EXISTS {{ ?{v} ecs:startDate ?{v}_s0 FILTER(?{v}_s0 > "{day}"^^xsd:date) }}\n'
+        f'FILTER NOT EXISTS {{ ?{v} ecs:startDateFirst ?{v}_s0 FILTER(?{v}_s0 > "{day}"^^xsd:date) }}\n'
         f'FILTER NOT EXISTS {{ ?{v} ecs:endDateLast ?{v}_e0 FILTER(?{v}_e0 < "{day}"^^xsd:date) }}\n'
     )
 
@@ -400,18 +398,35 @@ QUESTIONS: list[tuple[Family, tuple[str, ...], list[Any], list[str]]] = [
         [("euma-armenia", "part-canada-euma-armenia", "2024-04", None, False)],
         [],
     ),
-    # undated participations are kept on any day, flagged
+    # undated participations are kept on any day within their instrument's period, flagged
     (
         participations_as_of,
         ("canada", "2025-06-23"),
         [("pesco-netloghubs", "part-canada-pesco-netloghubs", None, None, True), "sdp-2025"],
         [],
     ),
-    # EUPM (end 2005) links canada and the rcmp through the last day of 2005; their undated ones always do;
+    # a participation that states no end (or start) ends (or starts) with its instrument: EUPOL Afghanistan
+    # ended 2016-12-31, EUCAP Sahel Mali 2025-01-31, EUAM Iraq 2026-04-30, EUPOL COPPS 2026-06-30
+    (participations_as_of, ("canada", "2026-04-30"), ["euam-iraq", "eupol-copps"], ["eucap-sahel-mali"]),
+    (
+        participations_as_of,
+        ("canada", "2026-12-01"),
+        [("euam-ukraine", "part-canada-euam-ukraine", None, None, True), "euma-armenia"],
+        ["eupol-afghanistan", "eucap-sahel-mali", "euam-iraq", "eupol-copps"],
+    ),
+    # EUPM (end 2005) links canada and the rcmp through the last day of 2005; their undated ones within
+    # their missions' periods (EUPOL COPPS from 2006-01-01, EUPOL Afghanistan from 2007-06-15, ...);
     # the RCMP's Europol participation (start 2005, year precision) holds from 2005-01-01
+    (partners_as_of, ("canada", "2005-06-01"), [("rcmp", ("canada-europol-cooperation-agreement", "eupm-bih"))], []),
     (
         partners_as_of,
-        ("canada", "2005-06-01"),
+        ("canada", "2006-01-01"),
+        [("rcmp", ("canada-europol-cooperation-agreement", "eupol-copps")), "canadian-armed-forces"],
+        [],
+    ),
+    (
+        partners_as_of,
+        ("canada", "2016-12-31"),
         [
             (
                 "rcmp",
@@ -419,7 +434,6 @@ QUESTIONS: list[tuple[Family, tuple[str, ...], list[Any], list[str]]] = [
                     "canada-europol-cooperation-agreement",
                     "euam-ukraine",
                     "eucap-sahel-mali",
-                    "eupm-bih",
                     "eupol-afghanistan",
                     "eupol-copps",
                 ),
@@ -429,20 +443,8 @@ QUESTIONS: list[tuple[Family, tuple[str, ...], list[Any], list[str]]] = [
     ),
     (
         partners_as_of,
-        ("canada", "2006-01-01"),
-        [
-            (
-                "rcmp",
-                (
-                    "canada-europol-cooperation-agreement",
-                    "euam-ukraine",
-                    "eucap-sahel-mali",
-                    "eupol-afghanistan",
-                    "eupol-copps",
-                ),
-            ),
-            "canadian-armed-forces",
-        ],
+        ("canada", "2026-12-01"),
+        [("rcmp", ("canada-europol-cooperation-agreement", "euam-ukraine"))],
         [],
     ),
     (partners_as_of, ("canada", "2024-01-01"), ["eu"], []),

@@ -120,6 +120,7 @@ def test_api_period_carries_the_latest_possible_end(client: TestClient) -> None:
     assert canada["period"] == {
         "start": "2003-01-01",
         "start_precision": "year",
+        "start_first": "2003-01-01",
         "end": "2005-01-01",
         "end_precision": "year",
         "end_last": "2005-12-31",

@@ -99,6 +99,7 @@ def test_as_of_is_inclusive_at_start_and_end_day(client: TestClient, as_of: str,
         assert althea[0]["period"] == {
             "start": "2005-02-09",
             "start_precision": "day",
+            "start_first": "2005-02-09",
             "end": "2007-03-31",
             "end_precision": "day",
             "end_last": "2007-03-31",

@@ -260,14 +260,61 @@ ORDER BY mission, operation
         question="In which CSDP missions or operations, running on 1 June 2024, was Canada taking part?",
         cypher="""
 MATCH (:Actor {id: $actor})<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(m:Instrument)
-WHERE (m:CsdpMission OR m:CsdpOperation) AND (p.startDate IS NULL OR p.startDate <= $as_of) AND
-  (p.endDate IS NULL OR p.endDate >= $as_of) AND (m.startDate IS NULL OR m.startDate <= $as_of) AND
-  (m.endDate IS NULL OR m.endDate >= $as_of)
+WHERE (m:CsdpMission OR m:CsdpOperation)
+  AND (p.startDateFirst IS NULL OR p.startDateFirst <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of)
 RETURN DISTINCT m.id AS mission
 ORDER BY mission
 """,
         params={"actor": "canada", "as_of": "2024-06-01"},
         expected=[["euam-iraq"], ["euam-ukraine"], ["eucap-sahel-mali"], ["euma-armenia"], ["eupol-copps"]],
+    ),
+    Question(
+        # The one as-of rule (eucan.dates): a participation that states no end ends with its mission. The
+        # missions' ends rest on their sources: EUAM Ukraine's mandate "until 31 May 2027" (Council, primary),
+        # EUMA's "until February 19, 2027"; EUPOL Afghanistan closed "on 31 December 2016" (EEAS, primary),
+        # EUCAP Sahel Mali's mandate ran "until 31 January 2025", EUAM Iraq's "until 30 April 2026" and
+        # EUPOL COPPS's "until 30 June 2026" (Council, primary): none of those four is held on 2026-12-01.
+        id="csdp-as-of-2026-12",
+        question="Which CSDP missions and operations does Canada take part in as of 2026-12-01, and until when at the latest?",
+        cypher="""
+MATCH (:Actor {id: $actor})<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(m:Instrument)
+WHERE (m:CsdpMission OR m:CsdpOperation)
+  AND (p.startDateFirst IS NULL OR p.startDateFirst <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of)
+RETURN m.id AS mission, p.endDate AS own_end, p.endDateLast AS held_until, m.endDate AS mission_end
+ORDER BY mission
+""",
+        params={"actor": "canada", "as_of": "2026-12-01"},
+        expected=[
+            ["euam-ukraine", None, "2027-05-31", "2027-05-31"],
+            ["euma-armenia", None, "2027-02-19", "2027-02-19"],
+        ],
+    ),
+    Question(
+        id="csdp-left-with-the-mission",
+        question=(
+            "In which CSDP missions did Canada's participation, which states no end of its own, end with the"
+            " mission before 2026-12-01, and which sources state the year the mission ended?"
+        ),
+        cypher="""
+MATCH (:Actor {id: $actor})<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(m:Instrument)-[:PART_OF]->(:Instrument {id: 'csdp'})
+WHERE p.endDate IS NULL AND p.endDateLast < $as_of
+MATCH (m)-[:EVIDENCE]->(e:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)
+WHERE any(k IN keys(e) WHERE k STARTS WITH 'quote' AND e[k] CONTAINS left(m.endDate, 4))  // quote_ar: in Arabic
+WITH m, p, d ORDER BY d.id
+RETURN m.id AS mission, p.endDateLast AS held_until, collect(DISTINCT [d.id, d.primarySource]) AS sources
+ORDER BY held_until
+""",
+        params={"actor": "canada", "as_of": "2026-12-01"},
+        expected=[
+            [
+                "eupol-afghanistan",
+                "2016-12-31",
+                [["eeas-eupol-afg-closing-2016", True], ["harvard-dataverse-eu-acts", False]],
+            ],
+            ["eucap-sahel-mali", "2025-01-31", [["africadiplomatic-2023-01-11-eucap-sahel-mali", False]]],
+            ["euam-iraq", "2026-04-30", [["almashhadalaraby-2024-04-29-euam-iraq-extension", False]]],
+            ["eupol-copps", "2026-06-30", [["eubam-rafah-2025-extension", True]]],
+        ],
     ),
     Question(
         id="eu-not-nato",

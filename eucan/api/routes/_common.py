@@ -44,6 +44,7 @@ SDP_SOURCE_EXAMPLE: dict[str, Any] = {
 SDP_PERIOD_EXAMPLE: dict[str, Any] = {
     "start": "2025-06-23",
     "start_precision": "day",
+    "start_first": "2025-06-23",
     "end": None,
     "end_precision": None,
     "end_last": None,

@@ -4,7 +4,7 @@
 // @param partner? string germany  Only instruments shared with this actor id (whose participation also held on as_of).
 // @param domain? string maritime-security  Only instruments covering this cooperation domain id.
 // @param instrument_type? string PescoProject  Only instruments of this type (Partnership, Agreement, PescoProject, CsdpMission, CsdpOperation, Dialogue, FinancingInstrument, LegalAct, Framework).
-// @param as_of? date 2024-01-01  Only participations that held on this day (YYYY-MM-DD; earliest possible start <= as_of <= latest possible end, endDateLast; a missing bound is open, so undated participations are kept).
+// @param as_of? date 2024-01-01  Only participations that held on this day (YYYY-MM-DD; startDateFirst <= as_of <= endDateLast: the derived bounds, a participation's own or, where it states none, its instrument's; a bound still unknown is open, so undated participations are kept within their instrument's period).
 // @param offset int 0  Rows to skip.
 // @param limit int 50  Rows to return.
 // @param partners_max int 50  At most this many partners per row (by actor id, then record): the API's LIST_ITEMS.
@@ -13,26 +13,26 @@
 // nothing matches) and no row at all means "no such actor": the API needs no separate existence query.
 MATCH (a:Actor {id: $actor})
 OPTIONAL MATCH (a)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)
-WHERE ($as_of IS NULL OR ((p.startDate IS NULL OR p.startDate <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of)))
+WHERE ($as_of IS NULL OR ((p.startDateFirst IS NULL OR p.startDateFirst <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of)))
   AND ($instrument_type IS NULL OR $instrument_type IN labels(i))
 WITH a, p, i,
   ($domain IS NULL OR $domain IN [(i)-[:COVERS_DOMAIN]->(fd:CooperationDomain) | fd.id])
   AND ($partner IS NULL OR $partner IN [(i)<-[:INSTRUMENT]-(fq:Participation)-[:PARTICIPANT]->(fb:Actor)
-         WHERE fb.id <> a.id AND ($as_of IS NULL OR ((fq.startDate IS NULL OR fq.startDate <= $as_of) AND (fq.endDateLast IS NULL OR fq.endDateLast >= $as_of))) | fb.id]) AS keep
+         WHERE fb.id <> a.id AND ($as_of IS NULL OR ((fq.startDateFirst IS NULL OR fq.startDateFirst <= $as_of) AND (fq.endDateLast IS NULL OR fq.endDateLast >= $as_of))) | fb.id]) AS keep
 ORDER BY i.id, p.id
 WITH a, collect(CASE WHEN p IS NOT NULL AND keep THEN [p, i] END) AS rows
 WITH a, size(rows) AS total, rows[$offset..($offset + $limit)] AS page
 UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS row
 WITH a, total, row[0] AS p, row[1] AS i
 OPTIONAL MATCH (i)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
-WHERE b.id <> a.id AND ($as_of IS NULL OR ((q.startDate IS NULL OR q.startDate <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
+WHERE b.id <> a.id AND ($as_of IS NULL OR ((q.startDateFirst IS NULL OR q.startDateFirst <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
 WITH total, a, p, i, q, b ORDER BY b.id, q.id
 WITH total, a, p, i, collect(CASE WHEN q IS NULL THEN null ELSE [q, b] END) AS found
 WITH total, a, p, i, size(found) AS partnerCount, found[0..$partners_max] AS shown
 UNWIND (CASE WHEN size(shown) = 0 THEN [null] ELSE shown END) AS shown_row
 WITH total, a, p, i, partnerCount, shown_row[0] AS q, shown_row[1] AS b
 WITH total, a, p, i, partnerCount, collect(CASE WHEN q IS NULL THEN null ELSE {
-  record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, endDateLast: q.endDateLast,
+  record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, startDateFirst: q.startDateFirst, endDateLast: q.endDateLast,
   roles: [(q)-[:ROLE]->(rq) | rq.id],
   sourceCount: size([(q)-[:EVIDENCE]->(xq:SourceExcerpt)-[:EXCERPT_OF]->(dq:SourceDocument) WHERE dq.sourceUrl IS NOT NULL AND (xq.quote IS NOT NULL OR any(k IN keys(xq) WHERE k STARTS WITH 'quote_')) | 1])} END) AS partners
 RETURN total, CASE WHEN p IS NULL THEN null ELSE {
@@ -43,7 +43,7 @@ RETURN total, CASE WHEN p IS NULL THEN null ELSE {
   instrument: {record: i.id, id: i.id, name: i.name, labels: labels(i),
     sources: [(i)-[:EVIDENCE]->(xei:SourceExcerpt)-[:EXCERPT_OF]->(xdi:SourceDocument) | {url: xdi.sourceUrl, quote: coalesce(xei.quote, head([k IN keys(xei) WHERE k STARTS WITH 'quote_' | xei[k]])), lang: CASE WHEN xei.quote IS NULL THEN head([k IN keys(xei) WHERE k STARTS WITH 'quote_' | substring(k, 6)]) ELSE 'en' END, retrieved: coalesce(xei.retrievedDate, xdi.retrievedDate), title: xdi.title, primary: xdi.primarySource}]},
   domains: [(i)-[:COVERS_DOMAIN]->(d:CooperationDomain) | {id: d.id, name: d.name}],
-  startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, endDateLast: p.endDateLast,
+  startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, startDateFirst: p.startDateFirst, endDateLast: p.endDateLast,
   contribution: p.contribution, personnel: p.personnel, nationalOperation: p.nationalOperation, uncertainty: p.uncertainty,
   partnerCount: partnerCount,
   partners: partners

@@ -9,11 +9,11 @@ RETURN {
   authorityLinks: [(i)<-[:LINK_SUBJECT]-(l0:AuthorityLink) | {record: l0.id, iri: l0.linkTarget, scheme: l0.authorityScheme}],
   status: i.status, signedDate: i.signedDate, signedDatePrecision: i.signedDatePrecision, place: i.signedAt, altIds: i.altId,
   adoptedDate: i.adoptedDate, adoptedDatePrecision: i.adoptedDatePrecision, publicationDate: i.publicationDate, publicationDatePrecision: i.publicationDatePrecision,
-  entryIntoForceDate: i.entryIntoForceDate, entryIntoForceDatePrecision: i.entryIntoForceDatePrecision, provisionalApplicationDate: i.provisionalApplicationDate, provisionalApplicationDatePrecision: i.provisionalApplicationDatePrecision, startDate: i.startDate, startDatePrecision: i.startDatePrecision, endDate: i.endDate, endDatePrecision: i.endDatePrecision, endDateLast: i.endDateLast,
+  entryIntoForceDate: i.entryIntoForceDate, entryIntoForceDatePrecision: i.entryIntoForceDatePrecision, provisionalApplicationDate: i.provisionalApplicationDate, provisionalApplicationDatePrecision: i.provisionalApplicationDatePrecision, startDate: i.startDate, startDatePrecision: i.startDatePrecision, endDate: i.endDate, endDatePrecision: i.endDatePrecision, startDateFirst: i.startDateFirst, endDateLast: i.endDateLast,
   domains: [(i)-[:COVERS_DOMAIN]->(d:CooperationDomain) | {id: d.id, name: d.name}],
   participants: [(i)<-[:INSTRUMENT]-(p2:Participation)-[:PARTICIPANT]->(a:Actor) | {
     record: p2.id, actor: {id: a.id, name: a.name, labels: labels(a)},
-    startDate: p2.startDate, startDatePrecision: p2.startDatePrecision, endDate: p2.endDate, endDatePrecision: p2.endDatePrecision, endDateLast: p2.endDateLast, contribution: p2.contribution, personnel: p2.personnel, nationalOperation: p2.nationalOperation,
+    startDate: p2.startDate, startDatePrecision: p2.startDatePrecision, endDate: p2.endDate, endDatePrecision: p2.endDatePrecision, startDateFirst: p2.startDateFirst, endDateLast: p2.endDateLast, contribution: p2.contribution, personnel: p2.personnel, nationalOperation: p2.nationalOperation,
     uncertainty: p2.uncertainty}],
   legalBasis: [(i)-[:LEGAL_BASIS]->(l3:Instrument) | {record: l3.id, id: l3.id, name: l3.name, labels: labels(l3), celex: l3.celex, signedDate: l3.signedDate, adoptedDate: l3.adoptedDate}],
   partOf: [(i)-[:PART_OF]->(o4:Instrument) | {id: o4.id, name: o4.name, labels: labels(o4)}],

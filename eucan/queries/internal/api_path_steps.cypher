@@ -14,12 +14,12 @@ RETURN k AS step,
   {id: r.id, name: r.name, labels: labels(r)} AS right,
   CASE rel
     WHEN 'PARTICIPATES_IN' THEN [(u)<-[:PARTICIPANT]-(rec:Participation)-[:INSTRUMENT]->(w) | {
-      record: rec.id, startDate: rec.startDate, startDatePrecision: rec.startDatePrecision, endDate: rec.endDate, endDatePrecision: rec.endDatePrecision, endDateLast: rec.endDateLast}]
+      record: rec.id, startDate: rec.startDate, startDatePrecision: rec.startDatePrecision, endDate: rec.endDate, endDatePrecision: rec.endDatePrecision, startDateFirst: rec.startDateFirst, endDateLast: rec.endDateLast}]
     WHEN 'MEMBER_OF' THEN [(u)<-[:MEMBER]-(rec:Membership)-[:ORGANISATION]->(w) | {
-      record: rec.id, startDate: rec.startDate, startDatePrecision: rec.startDatePrecision, endDate: rec.endDate, endDatePrecision: rec.endDatePrecision, endDateLast: rec.endDateLast}]
+      record: rec.id, startDate: rec.startDate, startDatePrecision: rec.startDatePrecision, endDate: rec.endDate, endDatePrecision: rec.endDatePrecision, startDateFirst: rec.startDateFirst, endDateLast: rec.endDateLast}]
     WHEN 'HOLDS' THEN [(u)<-[:HOLDER]-(rec:Tenure)-[:POST]->(w) | {
-      record: rec.id, role: 'holder', startDate: rec.startDate, startDatePrecision: rec.startDatePrecision, endDate: rec.endDate, endDatePrecision: rec.endDatePrecision, endDateLast: rec.endDateLast}]
-    WHEN 'SUB_ORGANISATION_OF' THEN [{record: u.id, role: 'part-of', startDate: u.startDate, startDatePrecision: u.startDatePrecision, endDate: u.endDate, endDatePrecision: u.endDatePrecision, endDateLast: u.endDateLast}]
+      record: rec.id, role: 'holder', startDate: rec.startDate, startDatePrecision: rec.startDatePrecision, endDate: rec.endDate, endDatePrecision: rec.endDatePrecision, startDateFirst: rec.startDateFirst, endDateLast: rec.endDateLast}]
+    WHEN 'SUB_ORGANISATION_OF' THEN [{record: u.id, role: 'part-of', startDate: u.startDate, startDatePrecision: u.startDatePrecision, endDate: u.endDate, endDatePrecision: u.endDatePrecision, startDateFirst: u.startDateFirst, endDateLast: u.endDateLast}]
     WHEN 'POST_IN' THEN [{record: u.id, role: 'post-in'}]
     ELSE [{record: ev.id, role: CASE rel WHEN 'EVENT_PARTICIPANT' THEN 'event-participant' ELSE 'event-about' END,
       startDate: ev.date, startDatePrecision: ev.datePrecision, endDate: ev.date, endDatePrecision: ev.datePrecision}]

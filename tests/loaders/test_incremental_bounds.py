@@ -1,0 +1,125 @@
+"""An instrument's dates bound its participations' derived dates (`eucan.dates.within`), and a load without
+`--full` keeps them true: after an edit, the API and the catalog answer as a full load of the same data does.
+
+The dependency between records is explicit in the loader: a changed instrument sends the load to the full
+path (`incremental.Unscoped`), which rewrites its participations with it, atomically; a changed
+participation is rewritten incrementally with its instrument's bounds read from the saved canonical RDF.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from eucan.api.main import create_app
+from eucan.errors import SourceError
+from eucan.graph.falkordb_store import FalkorDBStore
+from eucan.loaders.pipeline import load_sources, validate_sources
+from eucan.queries.runner import run_named
+from eucan.settings import Settings
+from tests.conftest import DATA
+from tests.loaders.test_incremental import _engine_content, _graph_content
+
+DAY = "2026-12-01"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(DATA, tmp_path / "data"))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[FalkorDBStore]:
+    with FalkorDBStore(tmp_path / "kg", row_cap=100_000) as s:
+        yield s
+
+
+@pytest.fixture
+def client(store: FalkorDBStore, tmp_path: Path, data: Path) -> Iterator[TestClient]:
+    settings = Settings(data_dir=tmp_path / "kg", sources_dir=data)
+    with TestClient(create_app(settings, store=store)) as c:
+        yield c
+
+
+def _edit(path: Path, record: str, old: str, new: str) -> None:
+    """Replace `old` by `new` in the record `record` of the YAML file (the first time after its id)."""
+    text = path.read_text()
+    at = text.index(f"  - id: {record}\n")
+    found = text.index(old, at)
+    assert found < text.find("  - id: ", at + 1), f"{old!r} is not in {record}"
+    path.write_text(text[:found] + new + text[found + len(old) :])
+
+
+def _missions(client: TestClient, store: FalkorDBStore, day: str) -> list[str]:
+    """Canada's CSDP missions held on `day`, asked of the API and of the catalog (they must agree)."""
+    response = client.get(
+        "/api/v1/cooperation", params={"actor": "canada", "instrument_type": "CsdpMission", "as_of": day}
+    )
+    assert response.status_code == 200, response.text
+    api = sorted(r["instrument"]["id"] for r in response.json()["data"])
+    catalog = sorted(
+        r["instrument"]
+        for r in run_named(store=store, name="actor_participations", params={"actor": "canada", "as_of": day}).records()
+        if r["through"] == "canada" and r["instrument_type"] == "CsdpMission"
+    )
+    assert api == catalog
+    return api
+
+
+def test_an_instruments_new_end_moves_its_participations_end(
+    data: Path, store: FalkorDBStore, client: TestClient, tmp_path: Path
+) -> None:
+    state = tmp_path / "kg"
+    assert load_sources(store, [data], root=tmp_path, state_dir=state).load.mode == "full"
+    before = _missions(client, store, DAY)
+    assert "eupol-copps" not in before and "euam-ukraine" in before  # COPPS ended 2026-06-30
+
+    _edit(data / "csdp.yaml", "eupol-copps", "end: 2026-06-30", "end: 2027-06-30")  # the mandate extended
+    again = load_sources(store, [data], root=tmp_path, state_dir=state)
+    # an instrument's change is handed to the full path, which rewrites the participations it bounds
+    assert again.load.mode == "full", "a changed instrument must rewrite its participations' derived bounds"
+    after = _missions(client, store, DAY)
+    assert after == sorted([*before, "eupol-copps"])
+    [copps] = store.run("MATCH (p:Participation {id: 'part-canada-eupol-copps'}) RETURN p.endDateLast").rows
+    assert copps == ["2027-06-30"]
+
+    content = _engine_content(store)
+    assert load_sources(store, [data], root=tmp_path, state_dir=state, full=True).load.mode == "full"
+    assert _missions(client, store, DAY) == after and _engine_content(store) == content
+
+
+def test_a_participation_edited_alone_takes_its_instruments_bounds(
+    data: Path, store: FalkorDBStore, client: TestClient, tmp_path: Path
+) -> None:
+    state = tmp_path / "kg"
+    load_sources(store, [data], root=tmp_path, state_dir=state)
+    assert "euam-iraq" not in _missions(client, store, "2018-01-01")  # Canada's expert from 2019-06
+
+    _edit(data / "missions-instruments.yaml", "part-canada-euam-iraq", '    start: "2019-06"\n', "")
+    again = load_sources(store, [data], root=tmp_path, state_dir=state)
+    assert again.load.mode == "incremental" and again.load.nodes >= 1
+    # no start of its own: the mission's (launched 2017-10-16), read from the saved canonical RDF
+    [row] = store.run(
+        "MATCH (p:Participation {id: 'part-canada-euam-iraq'}) RETURN p.startDateFirst, p.endDateLast"
+    ).rows
+    assert row == ["2017-10-16", "2026-04-30"]
+    assert "euam-iraq" in _missions(client, store, "2018-01-01")
+    assert "euam-iraq" not in _missions(client, store, DAY)
+    assert _engine_content(store) == _graph_content(validate_sources([data], tmp_path).property_graph)
+
+
+def test_a_participation_that_would_hold_on_no_day_is_refused(data: Path, tmp_path: Path) -> None:
+    """Starting after its instrument ended (EUAM Iraq's mandate ran to 2026-04-30) leaves no day: refused,
+    with the file and line of the record."""
+    path = data / "missions-instruments.yaml"
+    _edit(path, "part-canada-euam-iraq", 'start: "2019-06"', 'start: "2027-01"')
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "id: part-canada-euam-iraq" in text)
+    with pytest.raises(SourceError) as refused:
+        validate_sources([data], tmp_path)
+    [problem] = refused.value.problems
+    assert (problem.file, problem.line) == ("data/missions-instruments.yaml", line)
+    assert "start date must not be after end date" in problem.message and "instrument" in problem.message
