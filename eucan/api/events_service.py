@@ -12,10 +12,10 @@ from eucan.api.provenance import (
     Provenance,
     check_date,
     kept_page,
-    own_sources,
     page,
-    ref,
+    ref_json,
     require,
+    sources_json,
     text_of,
     type_of,
 )
@@ -24,18 +24,19 @@ from eucan.graph.store import GraphStore
 from eucan.loaders.records import EventType
 from eucan.queries.runner import run_named
 
-__all__ = ["EVENT_TYPES", "get_event", "list_events"]
+__all__ = ["EVENT_TYPES", "get_event", "list_events_json"]
 
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
 
-def _refs(raw: list[r.RefRow] | None) -> list[m.Ref]:
-    return sorted((x for x in map(ref, raw or []) if x), key=lambda x: x.id)
+def _refs(raw: list[r.RefRow] | None) -> list[dict[str, Any]]:
+    """References as `m.Ref` serialises them, by id."""
+    return sorted((ref_json(x) for x in raw or [] if x and x.get("id") is not None), key=lambda x: x["id"])
 
 
-def _summary(raw: r.EventRow, sources: list[m.Source], *, listed: bool) -> dict[str, Any]:
-    """An event in `m.EventSummary`'s shape, with all its `sources`; `listed` (a list answer): at most
-    `m.LIST_ITEMS` participants and `m.LIST_SOURCES` sources."""
+def _summary(raw: r.EventRow, sources: list[dict[str, Any]], *, listed: bool) -> dict[str, Any]:
+    """An event as `m.EventSummary` serialises it (plain JSON values), with all its `sources` (`sources_json`);
+    `listed` (a list answer): at most `m.LIST_ITEMS` participants and `m.LIST_SOURCES` sources."""
     instruments = _refs(raw.get("instruments"))
     participants = _refs(raw.get("participants"))
     return {
@@ -53,7 +54,7 @@ def _summary(raw: r.EventRow, sources: list[m.Source], *, listed: bool) -> dict[
     }
 
 
-def list_events(
+def list_events_json(
     *,
     store: GraphStore,
     type: str | None,
@@ -63,8 +64,10 @@ def list_events(
     date_to: str | None,
     limit: int,
     offset: int,
-) -> tuple[list[m.EventSummary], int]:
-    """Events oldest first; `date_from`/`date_to` inclusive, on the event's date as stored."""
+) -> tuple[list[dict[str, Any]], int]:
+    """Events oldest first; `date_from`/`date_to` inclusive, on the event's date as stored; as plain JSON values
+    in `m.EventSummary`'s shape (a page of 50 events built as models cost about as much as the engine's work; a
+    test checks they are exactly what the models serialise)."""
     if type is not None and type not in EVENT_TYPES:
         raise QueryParameterError(f"type must be one of {', '.join(EVENT_TYPES)} (got {type!r})")
     date_from = check_date("from", date_from)
@@ -84,7 +87,9 @@ def list_events(
     else:
         items, total = kept_page(store, "api_event_ids", "api_events_by_ids", {"type": type}, limit, offset)
     # Each list query brings the events' sources itself (one engine round trip a page).
-    return [m.EventSummary(**_summary(cast(r.EventRow, raw), own_sources(raw), listed=True)) for raw in items], total
+    return [
+        _summary(cast(r.EventRow, raw), sources_json(raw.get("sources") or []), listed=True) for raw in items
+    ], total
 
 
 class _Dated:
@@ -129,7 +134,7 @@ def get_event(*, store: GraphStore, event_id: str) -> m.EventDetail:
     raw = cast(r.EventRow, rows[0][0])
     prov = Provenance(store, raw)
     return m.EventDetail(
-        **_summary(raw, prov.sources(raw["id"]), listed=False),
+        **_summary(raw, prov.sources_json(raw["id"]), listed=False),
         uri=raw.get("uri"),
         description=text_of(raw.get("description")),
         note=text_of(raw.get("note")),

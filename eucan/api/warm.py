@@ -24,7 +24,7 @@ from typing import Any, get_args
 
 from eucan.api.actor_service import list_actors
 from eucan.api.cooperation_service import cooperation_json
-from eucan.api.events_service import EVENT_TYPES, list_events
+from eucan.api.events_service import EVENT_TYPES, list_events_json
 from eucan.api.instrument_service import MAX_DOMAINS, list_domains_json, list_instruments
 from eucan.api.kept import load_token
 from eucan.api.moved import former_ids
@@ -56,11 +56,11 @@ def _steps(store: GraphStore) -> list[tuple[str, Callable[[], object]]]:
         (f"actors type={t}", partial(list_actors, store=store, type=t, **first)) for t in (None, *get_args(ActorType))
     ]
     steps += [
-        (f"events type={t}", partial(list_events, store=store, type=t, date_from=None, **no_anchor, **first))
+        (f"events type={t}", partial(list_events_json, store=store, type=t, date_from=None, **no_anchor, **first))
         for t in (None, *EVENT_TYPES)
     ]
     steps.append(
-        ("events dated", partial(list_events, store=store, type=None, date_from=_WARM_DAY, **no_anchor, **first))
+        ("events dated", partial(list_events_json, store=store, type=None, date_from=_WARM_DAY, **no_anchor, **first))
     )
     steps += [
         (f"instruments type={t}", partial(list_instruments, store=store, type=t, domain=None, **first))

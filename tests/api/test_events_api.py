@@ -6,7 +6,9 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import TypeAdapter
 
+from eucan.api import models as m
 from tests.utils.errors import assert_error_shape
 
 V1 = "/api/v1"
@@ -86,3 +88,18 @@ def test_a_range_with_from_after_to_is_empty(client: TestClient) -> None:
     reversed_range = _json(client, f"{V1}/events", **{"from": "2025-12-31", "to": "2021-01-01"})
     assert reversed_range["data"] == [] and reversed_range["count"] == 0
     assert _json(client, f"{V1}/events", **{"from": "2021-01-01", "to": "2025-12-31"})["count"] > 0
+
+
+@pytest.mark.parametrize(
+    "params", [{}, {"actor": "canada"}, {"from": "2020-01-01", "to": "2025-12-31"}, {"type": "Summit"}]
+)
+def test_the_event_list_is_what_the_models_serialise(client: TestClient, params: dict[str, str]) -> None:
+    """The list is written from plain JSON values (no model per event): the same body as the models'."""
+    body = _json(client, f"{V1}/events", **params, limit=200)
+    assert body["data"] and any(e["participants"] and e["sources"] for e in body["data"])
+    page = TypeAdapter(m.Page[m.EventSummary])
+    assert page.dump_python(page.validate_python(body), mode="json") == body
+    for event in body["data"][:5]:  # and each item is its detail, cut as a list shows it
+        detail = _json(client, f"{V1}/events/{event['id']}")
+        assert event["source_count"] == len(detail["sources"]) and event["sources"] == detail["sources"][:5]
+        assert event["participant_count"] == len(detail["participants"])

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from eucan.api import events_service
 from eucan.api.deps import StoreDep
 from eucan.api.models import EventDetail, EventSummary, Page
-from eucan.api.routes._common import SDP_SOURCE_EXAMPLE, Limit, Offset, example, paged, reject_unknown_params
+from eucan.api.routes._common import SDP_SOURCE_EXAMPLE, Limit, Offset, example, paged_json, reject_unknown_params
 from eucan.loaders.records import EventType
 
 __all__ = ["router"]
@@ -65,7 +65,7 @@ def list_events(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    data, total = events_service.list_events(
+    data, total = events_service.list_events_json(
         store=store,
         type=type,
         actor=actor,
@@ -75,7 +75,7 @@ def list_events(
         limit=limit,
         offset=offset,
     )
-    return paged(request, data, total, limit, offset)
+    return paged_json(request, data, total, limit, offset)
 
 
 @router.get(
