@@ -12,6 +12,12 @@ below are defined here once and used everywhere (loader, catalog, API, CLI, SPAR
   its instrument's (`within`): no own end -> the instrument's `endDateLast`, no own start -> the
   instrument's `startDateFirst`. A bound the participation states is kept as curated, even when the
   sources put it a few days outside the instrument's period.
+- **Nor begin before its legal basis.** A participation that states no start and rests on legal acts
+  (its `legal_basis`, e.g. the Council decision admitting a third state to a PESCO project) began no
+  earlier than those acts (`not_before`): its derived start is the later of its instrument's start and
+  the earliest adoption among its most specific acts. An act that another of the listed acts rests on
+  (the general conditions under which the specific decision admits the state) does not date it; when
+  one of the specific acts has no known date, the acts say nothing.
 - **As of day D.** A fact holds on D when startDateFirst <= D <= endDateLast; a bound still unknown
   is open. In Cypher::
 
@@ -30,19 +36,21 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable
-from typing import Literal
+from collections.abc import Iterable, Mapping
+from typing import Literal, NamedTuple
 
 __all__ = [
     "AS_OF_RULE",
     "PRECISIONS",
     "Bounds",
     "PeriodCounts",
+    "Span",
     "Precision",
     "bounds",
     "display",
     "holds_on",
     "last_day",
+    "not_before",
     "within",
 ]
 
@@ -54,7 +62,8 @@ AS_OF_RULE = (
     "a fact holds on that day when its earliest possible start <= the day <= its latest possible end "
     "(an end of 2005 runs to 2005-12-31, of 2024-04 to 2024-04-30; start and end days included); "
     "a participation that states no start or no end of its own has its instrument's (it cannot outlast "
-    "its instrument), so undated participations are kept within their instrument's period and flagged undated; "
+    "its instrument), so undated participations are kept within their instrument's period and flagged undated, "
+    "and one that rests on legal acts begins no earlier than their adoption; "
     "a bound still unknown is open"
 )
 """The as-of rule in words, for the parameter descriptions of every door."""
@@ -69,10 +78,38 @@ def bounds(first: dt.date | None, end_last: dt.date | None) -> Bounds:
     return (first.isoformat() if first else None, end_last.isoformat() if end_last else None)
 
 
-def within(own: Bounds, outer: Bounds) -> Bounds:
-    """The bounds of a period that lies within `outer` (a participation within its instrument's period):
-    each bound it does not state is `outer`'s; a bound it states is kept as curated."""
-    return (own[0] if own[0] is not None else outer[0], own[1] if own[1] is not None else outer[1])
+class Span(NamedTuple):
+    """What a participation's derived bounds need to know of an instrument it refers to."""
+
+    bounds: Bounds
+    """The instrument's own bounds (`bounds`)."""
+    since: str | None
+    """The first day it existed: a legal act's adoption day, another instrument's earliest start (ISO)."""
+    basis: tuple[str, ...] = ()
+    """The ids of the acts it rests on (its `legal_basis`)."""
+
+
+def not_before(basis: Iterable[str], spans: Mapping[str, Span]) -> str | None:
+    """The earliest day a participation resting on the acts `basis` (ids into `spans`) can have begun: the
+    earliest `since` among the most specific of them. An act another listed act rests on (the general
+    conditions under which a specific decision admits a state) does not date the participation; None when
+    there are no acts, or a specific one is unknown or undated (nothing is then known from them)."""
+    listed = dict.fromkeys(basis)
+    underlying = {b for a in listed if a in spans for b in spans[a].basis if b != a}
+    days = [spans[a].since if a in spans else None for a in listed if a not in underlying]
+    if not days or None in days:
+        return None
+    return min(day for day in days if day is not None)
+
+
+def within(own: Bounds, outer: Bounds, floor: str | None = None) -> Bounds:
+    """The bounds of a period that lies within `outer` (a participation within its instrument's period)
+    and began no earlier than `floor` (`not_before` its legal acts): each bound it does not state is
+    `outer`'s, an unstated start no earlier than `floor`; a bound it states is kept as curated."""
+    start = own[0]
+    if start is None:
+        start = outer[0] if floor is None or (outer[0] is not None and outer[0] >= floor) else floor
+    return (start, own[1] if own[1] is not None else outer[1])
 
 
 def last_day(first: dt.date, precision: str) -> dt.date:

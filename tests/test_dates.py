@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import RDF
 
-from eucan.dates import Bounds, PeriodCounts, bounds, display, holds_on, last_day, within
+from eucan.dates import Bounds, PeriodCounts, Span, bounds, display, holds_on, last_day, not_before, within
 from eucan.graph.store import GraphStore, QueryResult
 from eucan.loaders.pipeline import Validated
 from eucan.ontology.mapping import DERIVED_PROPERTIES, get_mapping
@@ -68,7 +68,7 @@ def test_adhoc_cypher_follows_the_same_convention(store: GraphStore) -> None:
 def test_every_dated_fact_has_its_derived_bounds(curated: Validated) -> None:
     """`startDateFirst` and `endDateLast` are computed once, at load time, and are what the ontology declares:
     a fact's own bounds (its start; the last day its end can mean), and for a participation that states
-    none its instrument's. Nothing else has them."""
+    none its instrument's, a start no earlier than its legal acts'. Nothing else has them."""
     assert DERIVED_PROPERTIES == {"startDateFirst": ECS.startDateFirst, "endDateLast": ECS.endDateLast}
     for key, iri in DERIVED_PROPERTIES.items():
         assert get_mapping().by_key[key].iri == iri
@@ -79,16 +79,33 @@ def test_every_dated_fact_has_its_derived_bounds(curated: Validated) -> None:
 
     starts, ends, precisions = values(ECS.startDate), values(ECS.endDate), values(ECS.endDatePrecision)
     firsts, lasts, instrument_of = values(ECS.startDateFirst), values(ECS.endDateLast), values(ECS.instrument)
+    adopted, signed = values(ECS.adoptedDate), values(ECS.signedDate)
+    basis: dict[str, list[str]] = {}
+    for s, p, o in triples:
+        if p == ECS.legalBasis:
+            basis.setdefault(str(s), []).append(str(o))
+    spans = {  # every instrument's (unknown ones are left out: their participations have no floor)
+        node: Span(
+            (firsts.get(node), lasts.get(node)),
+            adopted.get(node) or signed.get(node) or starts.get(node),
+            tuple(basis.get(node, ())),
+        )
+        for node in {str(s) for s, p, o in triples if p == RDF.type and o == ECS.Instrument}
+    }
     participations = {str(s) for s, p, o in triples if p == RDF.type and o == ECS.Participation}
     dated = {str(s) for s, p, o in triples if p == RDF.type and o in (ECS.Instrument, ECS.Membership, ECS.Tenure)}
     inherited = {"start": 0, "end": 0}
+    floored = {"stated": 0, "floored": 0}
     for node in participations | dated:
         own_first = starts.get(node)
         own_last = last_day(dt.date.fromisoformat(ends[node]), precisions[node]).isoformat() if node in ends else None
         outer: Bounds = (None, None)
+        floor = None
         if node in participations:
             outer = (firsts.get(instrument_of[node]), lasts.get(instrument_of[node]))
-        expected = within((own_first, own_last), outer)
+            floor = not_before(basis.get(node, ()), spans)
+            floored["stated" if own_first else "floored"] += floor is not None and floor > (outer[0] or "")
+        expected = within((own_first, own_last), outer, floor)
         assert (firsts.get(node), lasts.get(node)) == expected, node
         inherited["start"] += own_first is None and expected[0] is not None
         inherited["end"] += own_last is None and expected[1] is not None
@@ -96,6 +113,45 @@ def test_every_dated_fact_has_its_derived_bounds(curated: Validated) -> None:
     assert sum(lasts[n] != ends[n] for n in ends) >= 3  # year-precision ends (EUPM, Global Partnership chairs)
     # the curated data of December 2026: 55 participations take their instrument's start, 12 its end
     assert inherited["start"] >= 50 and inherited["end"] >= 10, inherited
+    # PESCO third states admitted by a Council decision years after the project began (Canada, the UK,
+    # Switzerland), the EU's Arms Trade Treaty outreach: their starts are later than their instrument's
+    assert floored["floored"] >= 3, floored
+
+
+@pytest.mark.parametrize(
+    ("listed", "floor"),
+    [
+        (["specific", "general"], "2023-02-20"),  # the general conditions the specific decision rests on: skipped
+        (["first", "second"], "2021-12-22"),  # successive decisions, neither resting on the other: the earliest
+        (["specific", "undated"], None),  # a specific act of unknown date: nothing is known
+        (["specific", "missing"], None),  # an act not loaded: likewise
+        ([], None),
+    ],
+)
+def test_a_participation_begins_no_earlier_than_its_legal_acts(listed: list[str], floor: str | None) -> None:
+    spans = {
+        "general": Span((None, None), "2020-11-05"),
+        "specific": Span((None, None), "2023-02-20", ("general",)),
+        "first": Span((None, None), "2021-12-22"),
+        "second": Span((None, None), "2023-10-23"),
+        "undated": Span((None, None), None),
+    }
+    assert not_before(listed, spans) == floor
+
+
+@pytest.mark.parametrize(
+    ("own", "outer", "floor", "bounds"),
+    [
+        ((None, None), ("2018-03-06", None), "2023-02-20", ("2023-02-20", None)),  # admitted later
+        ((None, None), ("2018-03-06", None), "2017-05-29", ("2018-03-06", None)),  # act before the instrument
+        ((None, None), (None, None), "2017-05-29", ("2017-05-29", None)),  # instrument undated
+        (("2021-12-14", None), ("2018-03-06", None), "2023-02-20", ("2021-12-14", None)),  # stated start kept
+    ],
+)
+def test_the_legal_floor_applies_to_an_unstated_start_only(
+    own: Bounds, outer: Bounds, floor: str, bounds: Bounds
+) -> None:
+    assert within(own, outer, floor) == bounds
 
 
 @pytest.mark.parametrize(

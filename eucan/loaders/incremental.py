@@ -385,6 +385,7 @@ def _parse(blocks: Iterable[str]) -> list[tuple[Any, Any, Any]]:
 
 _SOURCE_URL = "<https://w3id.org/eucan-security/ontology#sourceUrl>"
 _RETRIEVED = "<https://w3id.org/eucan-security/ontology#retrievedDate>"
+_ALT_ID = "<https://w3id.org/eucan-security/ontology#altId>"
 
 
 def plan(
@@ -502,10 +503,12 @@ def plan(
     # -- canonical RDF of the changed records and of the excerpts they touch --------------------
     triples: set[Any] = set()
     writer = RdfWriter(triples, section_of)
-    # a changed participation's derived bounds take those it does not state from its instrument's, as the
-    # live load wrote them (an instrument that changed sends the load to the full path, above)
-    writer.instruments = _instrument_bounds(
-        state, state_dir, {m.instrument for _, m in pairs if isinstance(m, ParticipationRecord)}
+    # a changed participation's derived bounds take those it does not state from its instrument's and its
+    # legal acts', as the live load wrote them (an instrument that changed sends the load to the full path)
+    writer.instruments = _instrument_spans(
+        state,
+        state_dir,
+        {s for _, m in pairs if isinstance(m, ParticipationRecord) for s in (m.instrument, *m.legal_basis)},
     )
     entries: dict[str, Entry] = {}
     for raw, model, position in new_pairs:
@@ -532,6 +535,20 @@ def plan(
     source_blocks.update(_blocks(state, state_dir, need, rdf_changes))
     scratch: set[Any] = set()
     excerpt_writer = RdfWriter(scratch, section_of)
+    # An excerpt's former ids (`ecs:altId`) come from its source's former ids and from the evidence items
+    # that say they `replace` a quote. Those of the changed records are known here; an unchanged record's
+    # are not, so an excerpt whose saved former ids the changed ones do not explain goes to the full path.
+    excerpt_writer.source_alt_ids = {uri.rsplit("/", 1)[-1]: _alt_ids(block) for uri, block in source_blocks.items()}
+    former_ids: dict[str, set[str]] = {}
+    for _, model, _ in new_pairs:
+        for ev in model.evidence if isinstance(model, Record) else ():
+            if ev.replaces:
+                former_ids.setdefault(str(excerpt_iri(ev.source, ev.quote)), set()).update(ev.replaces)
+    for uri, block in _blocks(state, state_dir, [u for u in touched if citers.get(u)], {}).items():
+        _, _, source, quote, _ = min(citers[uri])
+        renamed = {str(excerpt_iri(o, quote)).rsplit("/", 1)[-1] for o in excerpt_writer.source_alt_ids.get(source, ())}
+        if set(_alt_ids(block)) - renamed - former_ids.get(uri, set()):
+            raise Unscoped("an excerpt has former ids an unchanged record may give it")
     for uri in touched:
         cited = citers.get(uri)
         if not cited:
@@ -542,6 +559,9 @@ def plan(
         excerpt_writer.typed(node, URIRef("https://w3id.org/eucan-security/ontology#SourceExcerpt"))
         excerpt_writer.text(node, URIRef("https://w3id.org/eucan-security/ontology#quote"), quote, lang)
         excerpt_writer.link(node, URIRef("https://w3id.org/eucan-security/ontology#excerptOf"), "sources", source)
+        excerpt_writer.excerpt_alt_ids(node, source, quote)
+        for former in former_ids.get(uri, ()):
+            excerpt_writer.plain(node, URIRef(_ALT_ID[1:-1]), former)
         lines = _lines((s, p, o) for s, p, o in scratch if str(s) == uri)
         scratch.clear()
         own = lines.get(uri, [])
@@ -634,22 +654,34 @@ def plan(
     )
 
 
-_START_FIRST = "<https://w3id.org/eucan-security/ontology#startDateFirst>"
-_END_LAST = "<https://w3id.org/eucan-security/ontology#endDateLast>"
+_ONTOLOGY = "<https://w3id.org/eucan-security/ontology#"
+_START_FIRST, _END_LAST = f"{_ONTOLOGY}startDateFirst>", f"{_ONTOLOGY}endDateLast>"
+_ADOPTED, _SIGNED, _LEGAL_BASIS = f"{_ONTOLOGY}adoptedDate>", f"{_ONTOLOGY}signedDate>", f"{_ONTOLOGY}legalBasis>"
+_INSTRUMENTS = str(section_iri("instruments", "x"))[:-1]
 
 
-def _instrument_bounds(state: LoadState, state_dir: Path, slugs: Iterable[str]) -> dict[str, dates.Bounds]:
-    """The bounds (`startDateFirst`, `endDateLast`) of these instruments in the saved canonical RDF."""
+def _instrument_spans(state: LoadState, state_dir: Path, slugs: Iterable[str]) -> dict[str, dates.Span]:
+    """These instruments' `dates.Span` (`InstrumentRecord.span`) as the saved canonical RDF has them."""
     uris = {str(section_iri("instruments", slug)): slug for slug in slugs}
-    out: dict[str, dates.Bounds] = {}
+    out: dict[str, dates.Span] = {}
     for uri, block in _blocks(state, state_dir, uris, {}).items():
         found: dict[str, str] = {}
+        basis: list[str] = []
         for line in block.splitlines():
             _, predicate, rest = line.split(" ", 2)
-            if predicate in (_START_FIRST, _END_LAST):
+            if predicate == _LEGAL_BASIS:
+                basis.append(rest[1 : rest.index(">")].removeprefix(_INSTRUMENTS))
+            elif predicate in (_START_FIRST, _END_LAST, _ADOPTED, _SIGNED):
                 found[predicate] = rest.split('"', 2)[1]
-        out[uris[uri]] = (found.get(_START_FIRST), found.get(_END_LAST))
+        first = (found.get(_START_FIRST), found.get(_END_LAST))
+        since = found.get(_ADOPTED) or found.get(_SIGNED) or first[0]
+        out[uris[uri]] = dates.Span(first, since, tuple(sorted(basis)))
     return out
+
+
+def _alt_ids(block: str) -> list[str]:
+    """The former ids (`ecs:altId`, plain slugs) in a subject's block of N-Triples."""
+    return [line.split('"', 2)[1] for line in block.splitlines() if line.split(" ", 2)[1] == _ALT_ID]
 
 
 def _types(block: str) -> tuple[str, ...]:

@@ -87,13 +87,19 @@ class RdfWriter:
         self._iris: dict[tuple[str, str], URIRef] = {}
         self.source_alt_ids: dict[str, list[str]] = {}
         """A renamed source's former ids: its excerpts keep the IRIs they had under them (`excerpt_alt_ids`)."""
-        self.instruments: dict[str, dates.Bounds] = {}
-        """Each instrument's own bounds (`InstrumentRecord.bounds`): a participation's derived bounds take
-        those it does not state from its instrument's (`dates.within`)."""
+        self.instruments: dict[str, dates.Span] = {}
+        """Each instrument's own bounds, first day and legal basis (`InstrumentRecord.span`): a participation's
+        derived bounds take those it does not state from its instrument's, and its start no earlier than
+        its legal acts (`dates.within`, `dates.not_before`)."""
 
     def instrument_bounds(self, slug: str) -> dates.Bounds:
         """The bounds of instrument `slug` (unknown ones None); the loader gives every instrument's."""
-        return self.instruments.get(slug, (None, None))
+        span = self.instruments.get(slug)
+        return span.bounds if span is not None else (None, None)
+
+    def not_before(self, acts: Iterable[str]) -> str | None:
+        """The earliest day a participation resting on `acts` can have begun (`dates.not_before`)."""
+        return dates.not_before(acts, self.instruments)
 
     def ref(self, section: str, slug: str) -> URIRef:
         """`section_iri`, each IRI built once per load (records are referred to many times)."""
@@ -167,9 +173,10 @@ class RdfWriter:
             self.g.add((excerpt, _ALT_ID, Literal(str(excerpt_iri(old, quote)).rsplit("/", 1)[-1])))
 
 
-def instrument_bounds_of(records: Iterable[BaseRecord]) -> dict[str, dates.Bounds]:
-    """Every instrument's own bounds, by id: what its participations' derived bounds need."""
-    return {r.id: r.bounds for r in records if isinstance(r, InstrumentRecord)}
+def instrument_bounds_of(records: Iterable[BaseRecord]) -> dict[str, dates.Span]:
+    """Every instrument's own bounds, first day and legal basis, by id: what participations' derived bounds
+    need (`InstrumentRecord.span`)."""
+    return {r.id: r.span for r in records if isinstance(r, InstrumentRecord)}
 
 
 def build_graph(
@@ -178,7 +185,7 @@ def build_graph(
     per_record: list[list[Derived]] | None = None,
     *,
     sources: dict[str, SourceRecord] | None = None,
-    instruments: dict[str, dates.Bounds] | None = None,
+    instruments: dict[str, dates.Span] | None = None,
 ) -> Canonical:
     """Canonical RDF for validated records (`ids` maps every record id to its section); with `per_record`,
     each record's derived relationships are appended to it too, in order. Given the `sources` and the

@@ -303,12 +303,15 @@ class _Period(Record):
         """The period's own bounds (earliest possible start, latest possible end; ISO days, None = unknown)."""
         return dates.bounds(self.start.value if self.start else None, self.end.last_day if self.end else None)
 
-    def period_rdf(self, out: RdfWriter, node: URIRef, within: dates.Bounds | None = None) -> None:
+    def period_rdf(
+        self, out: RdfWriter, node: URIRef, within: dates.Bounds | None = None, not_before: str | None = None
+    ) -> None:
         """The curated dates as stated, and the derived bounds every as-of question compares with
-        (`dates.bounds`: a bound the record does not state is the one of the period it lies `within`)."""
+        (`dates.bounds`: a bound the record does not state is the one of the period it lies `within`, an
+        unstated start no earlier than `not_before`)."""
         out.date(node, ECS.startDate, ECS.startDatePrecision, self.start)
         out.date(node, ECS.endDate, ECS.endDatePrecision, self.end)
-        first, last = self.bounds if within is None else dates.within(self.bounds, within)
+        first, last = self.bounds if within is None else dates.within(self.bounds, within, not_before)
         out.plain(node, ECS.startDateFirst, first, XSD.date)
         out.plain(node, ECS.endDateLast, last, XSD.date)
 
@@ -401,6 +404,14 @@ class InstrumentRecord(_Named, _Period):
             raise ValueError("`adopted` and `published` are dates of a LegalAct; use `signed` or `start` here")
         return self
 
+    @property
+    def span(self) -> dates.Span:
+        """What participations resting on it or within it need (`dates.Span`): its own bounds, the first day
+        it existed (a legal act's adoption, else its signature, else its earliest start) and its legal basis."""
+        first = self.adopted or self.signed
+        since = first.value.isoformat() if first is not None else self.bounds[0]
+        return dates.Span(self.bounds, since, tuple(self.legal_basis))
+
     def references(self) -> list[tuple[str, str, str]]:
         refs = super().references()
         refs += [("part_of", "instruments", self.part_of)] if self.part_of else []
@@ -460,7 +471,8 @@ class ParticipationRecord(_Period):
     def to_rdf(self, out: RdfWriter, node: URIRef) -> list[Derived]:
         out.common(node, self)
         out.typed(node, ECS.Participation)
-        self.period_rdf(out, node, out.instrument_bounds(self.instrument))  # cannot outlast its instrument
+        # cannot outlast its instrument, nor begin before its legal basis
+        self.period_rdf(out, node, out.instrument_bounds(self.instrument), out.not_before(self.legal_basis))
         out.link(node, ECS.participant, "actors", self.actor)
         out.link(node, ECS.instrument, "instruments", self.instrument)
         out.triple(node, ECS.role, role_iri(self.role))

@@ -1,7 +1,7 @@
 // @title Instruments an actor takes part in
 // @description The instruments an actor takes part in, directly or through one of its sub-organisations (Canada through the RCMP, National Defence, Global Affairs Canada...), with the role and the period of each participation (the participation's own dates, never the instrument's; `undated` is true when the sources give none, and such participations are kept on any `as_of` day within their instrument's period).
 // @param actor string canada  The actor's id.
-// @param as_of? date 2010-01-01  Only participations that held on that day (YYYY-MM-DD): startDateFirst <= as_of <= endDateLast: the derived bounds, a participation's own or, where it states none, its instrument's; a bound still unknown is open.
+// @param as_of? date 2010-01-01  Only participations that held on that day (YYYY-MM-DD): startDateFirst <= as_of <= endDateLast: the derived bounds, a participation's own or, where it states none, its instrument's, a start no earlier than its legal acts; a bound still unknown is open.
 // @returns instrument, instrument_name, instrument_type, through, role, since, since_precision, until, until_precision, undated, national_operation, record
 // @example canada takes part in sdp-2025 as party and in euam-ukraine through the rcmp as contributor
 MATCH (a:Actor {id: $actor})

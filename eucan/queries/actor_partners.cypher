@@ -1,5 +1,5 @@
 // @title Partners of an actor and the instruments they share
-// @description Every actor that takes part in at least one instrument with the given actor (as party, signatory, participant, contributor, coordinator, chair...), with the instruments they share, most shared first. With `as_of`, only participations that held on that day count on both sides (startDateFirst <= as_of <= endDateLast: the derived bounds, a participation's own or, where it states none, its instrument's; a bound still unknown is open; undated participations count within their instrument's period).
+// @description Every actor that takes part in at least one instrument with the given actor (as party, signatory, participant, contributor, coordinator, chair...), with the instruments they share, most shared first. With `as_of`, only participations that held on that day count on both sides (startDateFirst <= as_of <= endDateLast: the derived bounds, a participation's own or, where it states none, its instrument's, a start no earlier than its legal acts; a bound still unknown is open; undated participations count within their instrument's period).
 // @param actor string canada  The actor's id (e.g. canada, eu, germany, nato).
 // @param as_of? date 2024-01-01  Only participations that held on that day (YYYY-MM-DD).
 // @returns partner, partner_name, shared, instruments

@@ -508,8 +508,10 @@ QUESTIONS: list[tuple[Family, tuple[str, ...], list[Any], list[str]]] = [
     (instruments_of_type, ("Agreement",), ["eu-canada-pnr-2024"], []),
     (csdp_started_by, ("canada", "2009-12-31"), [("part-canada-eupm-bih", "2003")], []),
     (national_operations, ("canada",), [("eufor-althea", "part-canada-eufor-althea", "Operation BOREAS")], []),
-    (pesco_as_of, ("canada", "2021-12-13"), [("pesco-netloghubs", True)], ["pesco-military-mobility"]),
-    (pesco_as_of, ("canada", "2021-12-14"), [("pesco-military-mobility", False), ("pesco-netloghubs", True)], []),
+    # NetLogHubs: no start stated; from the Council decision admitting Canada (2023-02-20), eucan.dates.not_before
+    (pesco_as_of, ("canada", "2021-12-14"), [("pesco-military-mobility", False)], ["pesco-netloghubs"]),
+    (pesco_as_of, ("canada", "2023-02-19"), [("pesco-military-mobility", False)], ["pesco-netloghubs"]),
+    (pesco_as_of, ("canada", "2023-02-20"), [("pesco-military-mobility", False), ("pesco-netloghubs", True)], []),
     (pesco_as_of, ("canada", "2025-06-30"), [("pesco-military-mobility", False), ("pesco-netloghubs", True)], []),
     (events_of, ("canada", "2025-01-01", "2025-12-31"), ["summit-2025", "signature-sdp-2025"], []),
     (events_of, ("canada", "2024-01-01", "2024-12-31"), [], []),

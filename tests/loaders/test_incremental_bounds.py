@@ -123,3 +123,53 @@ def test_a_participation_that_would_hold_on_no_day_is_refused(data: Path, tmp_pa
     [problem] = refused.value.problems
     assert (problem.file, problem.line) == ("data/missions-instruments.yaml", line)
     assert "start date must not be after end date" in problem.message and "instrument" in problem.message
+
+
+def test_a_participation_edited_alone_begins_no_earlier_than_its_legal_acts(
+    data: Path, store: FalkorDBStore, tmp_path: Path
+) -> None:
+    """Canada's NetLogHubs participation states no start: it begins with the Council decision admitting it
+    (20 February 2023), not with the general conditions that decision rests on (5 November 2020) nor the
+    project (2018). An incremental load reads the acts' dates and legal bases from the saved canonical RDF."""
+    state = tmp_path / "kg"
+    load_sources(store, [data], root=tmp_path, state_dir=state)
+    query = "MATCH (p:Participation {id: 'part-canada-pesco-netloghubs'}) RETURN p.startDateFirst"
+    assert store.run(query).rows == [["2023-02-20"]]
+
+    path = data / "pesco.yaml"
+    _edit(path, "part-canada-pesco-netloghubs", "role: participant", "role: participant\n    personnel: 2")
+    again = load_sources(store, [data], root=tmp_path, state_dir=state)
+    assert again.load.mode == "incremental"
+    assert store.run(query).rows == [["2023-02-20"]]
+    assert _engine_content(store) == _graph_content(validate_sources([data], tmp_path).property_graph)
+
+    # without the decision admitting it, only the general conditions date it
+    _edit(path, "part-canada-pesco-netloghubs", "[la-2023-385-cfsp, la-2020-1639-cfsp]", "[la-2020-1639-cfsp]")
+    assert load_sources(store, [data], root=tmp_path, state_dir=state).load.mode == "incremental"
+    assert store.run(query).rows == [["2020-11-05"]]
+    assert _engine_content(store) == _graph_content(validate_sources([data], tmp_path).property_graph)
+
+
+def test_an_edit_keeps_the_former_ids_of_the_excerpts_it_cites(
+    data: Path, store: FalkorDBStore, tmp_path: Path
+) -> None:
+    """An excerpt keeps its former ids (`ecs:altId`) when a record citing it is edited alone: those its
+    source's former ids give it are rebuilt from the saved source; those an unchanged record's `replaces`
+    gives it cannot be, so that edit goes to the full path. Both end as a full load of the same data."""
+    state = tmp_path / "kg"
+    load_sources(store, [data], root=tmp_path, state_dir=state)
+    # cites pressclub-2023-jcc-4 (formerly pressclub-2023-03-jcc): its excerpts answer to the old name too
+    _edit(
+        data / "pesco.yaml", "part-canada-pesco-netloghubs", "role: participant", "role: participant\n    personnel: 2"
+    )
+    assert load_sources(store, [data], root=tmp_path, state_dir=state).load.mode == "incremental"
+    assert _engine_content(store) == _graph_content(validate_sources([data], tmp_path).property_graph)
+    # cites the quote Austria's own evidence says `replaces` an earlier one: handed to the full path
+    path = data / "memberships.yaml"
+    text = path.read_text()
+    assert text.count("  member: austria\n  organisation: eu\n") == 1
+    path.write_text(
+        text.replace("  member: austria\n  organisation: eu\n", "  member: austria\n  organisation: eu\n  note: x\n")
+    )
+    assert load_sources(store, [data], root=tmp_path, state_dir=state).load.mode == "full"
+    assert _engine_content(store) == _graph_content(validate_sources([data], tmp_path).property_graph)

@@ -115,14 +115,19 @@ def _pesco_third_states(rows: Rows, store: GraphStore) -> None:
     early = run(store, "pesco_third_states", as_of="2022-01-01")
     dated = {(r["project"], r["third_state"]) for r in early if not r["undated"]}
     assert dated == {("pesco-military-mobility", s) for s in ("canada", "norway", "united-states")}
-    # undated participations are kept on any day, and say so (eucan.dates: one rule for every door)
-    undated = {(r["project"], r["third_state"]) for r in early if r["undated"]}
+    # undated participations hold from the Council decision admitting them (eucan.dates.not_before: the UK
+    # 2022-11-14, Canada in NetLogHubs 2023-02-20, Switzerland 2025-01-13), not from the projects' start
+    assert not any(r["undated"] for r in early)
+    late = run(store, "pesco_third_states", as_of="2026-12-01")
+    undated = {(r["project"], r["third_state"]) for r in late if r["undated"]}
     assert undated == {
         ("pesco-military-mobility", "united-kingdom"),
         ("pesco-military-mobility", "switzerland"),
         ("pesco-netloghubs", "canada"),
     }
-    assert all(r["since"] is None for r in early if r["undated"])
+    assert all(r["since"] is None for r in late if r["undated"])
+    between = {(r["project"], r["third_state"]) for r in run(store, "pesco_third_states", as_of="2023-01-01")}
+    assert ("pesco-military-mobility", "united-kingdom") in between and ("pesco-netloghubs", "canada") not in between
 
 
 def _in_force_as_of(rows: Rows, store: GraphStore) -> None:

@@ -290,6 +290,53 @@ ORDER BY mission
         ],
     ),
     Question(
+        # A participation that states no start begins no earlier than the Council decision admitting it
+        # (eucan.dates.not_before): the UK (Decision 2022/2244 of 14 November 2022), Canada in NetLogHubs
+        # (2023/385 of 20 February 2023) and Switzerland (2025/75 of 13 January 2025) were not yet in on
+        # 2022-01-01, although their projects began in 2018. The three admitted in May 2021 state their
+        # formal accession, 14 December 2021.
+        id="pesco-third-states-as-of-2022",
+        question="Which non-EU states took part in PESCO projects on 1 January 2022, and under which Council decisions?",
+        cypher="""
+MATCH (s:State)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(proj:PescoProject)
+WHERE (p.startDateFirst IS NULL OR p.startDateFirst <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of)
+  AND NOT (s)<-[:MEMBER]-(:Membership)-[:ORGANISATION]->(:Actor {id: 'eu'})
+MATCH (p)-[:LEGAL_BASIS]->(act:LegalAct)
+WITH proj, s, p, act
+ORDER BY act.id
+RETURN proj.id AS project, s.id AS state, p.startDateFirst AS from, collect(act.id) AS decisions
+ORDER BY project, state
+""",
+        params={"as_of": "2022-01-01"},
+        expected=[
+            ["pesco-military-mobility", "canada", "2021-12-14", ["la-2020-1639-cfsp", "la-2021-748-cfsp"]],
+            ["pesco-military-mobility", "norway", "2021-12-14", ["la-2020-1639-cfsp", "la-2021-749-cfsp"]],
+            ["pesco-military-mobility", "united-states", "2021-12-14", ["la-2020-1639-cfsp", "la-2021-750-cfsp"]],
+        ],
+    ),
+    Question(
+        id="pesco-third-states-admitted-later",
+        question=(
+            "From which day at the earliest did the states taking part in PESCO projects as third states (not EU"
+            " members on that day) take part, where no accession day is stated?"
+        ),
+        cypher="""
+MATCH (s:State)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(proj:PescoProject)
+WHERE p.startDate IS NULL
+OPTIONAL MATCH (m:Membership)-[:MEMBER]->(s), (m)-[:ORGANISATION]->(:Actor {id: 'eu'})
+WITH proj, s, p, sum(CASE WHEN m IS NOT NULL AND (m.startDateFirst IS NULL OR m.startDateFirst <= p.startDateFirst)
+  AND (m.endDateLast IS NULL OR m.endDateLast >= p.startDateFirst) THEN 1 ELSE 0 END) AS memberships
+WHERE memberships = 0
+RETURN proj.id AS project, s.id AS state, proj.startDate AS project_start, p.startDateFirst AS from
+ORDER BY project, state
+""",
+        expected=[
+            ["pesco-military-mobility", "switzerland", "2018-03-06", "2025-01-13"],
+            ["pesco-military-mobility", "united-kingdom", "2018-03-06", "2022-11-14"],
+            ["pesco-netloghubs", "canada", "2018-03-06", "2023-02-20"],
+        ],
+    ),
+    Question(
         id="csdp-left-with-the-mission",
         question=(
             "In which CSDP missions did Canada's participation, which states no end of its own, end with the"
