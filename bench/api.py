@@ -61,7 +61,8 @@ ACTOR_TYPES = ["State", "InternationalOrganisation", "GovernmentDepartment", "EU
 INSTRUMENT_TYPES = ["Agreement", "PescoProject", "CsdpMission", "CsdpOperation", "Dialogue", "Partnership", "LegalAct"]
 PAGE = 50
 """The step of the random offsets (`_offset`). Requests send no `limit`: each endpoint answers at its own default
-page size (50; 20 for `/cooperation` and `/actors/{id}/partners`, `eucan.api.models.ROW_PAGE`)."""
+page size (50; 20 for `/actors/{id}/partners`, `eucan.api.models.ROW_PAGE`; 10 for `/cooperation`,
+`COOPERATION_PAGE`)."""
 
 
 def free_port() -> int:
@@ -400,7 +401,7 @@ def measure(args: argparse.Namespace, data_dir: Path, cwd: Path) -> dict[str, An
             "facts": g.facts,
             "concurrency": args.concurrency,
             "requests": args.requests,
-            "page_size": "each endpoint's default (50; 20 for /cooperation and /actors/{id}/partners)",
+            "page_size": "each endpoint's default (50; 20 for /actors/{id}/partners; 10 for /cooperation)",
             "command": "python bench/api.py " + " ".join(sys.argv[1:]),
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "endpoints": results,
