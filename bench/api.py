@@ -53,7 +53,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import generate, write_yaml  # noqa: E402
-from eucan.graph.falkordb_server import EngineLimits, start_or_attach  # noqa: E402
+from eucan.graph.falkordb_server import EngineLimits, engine_pids, start_or_attach  # noqa: E402
 from eucan.graph.falkordb_store import FalkorDBStore  # noqa: E402
 from eucan.loaders.pipeline import validate_sources  # noqa: E402
 
@@ -61,7 +61,8 @@ ACTOR_TYPES = ["State", "InternationalOrganisation", "GovernmentDepartment", "EU
 INSTRUMENT_TYPES = ["Agreement", "PescoProject", "CsdpMission", "CsdpOperation", "Dialogue", "Partnership", "LegalAct"]
 PAGE = 50
 """The step of the random offsets (`_offset`). Requests send no `limit`: each endpoint answers at its own default
-page size (50; 20 for `/cooperation` and `/actors/{id}/partners`, `eucan.api.models.ROW_PAGE`)."""
+page size (50; 20 for `/actors/{id}/partners`, `eucan.api.models.ROW_PAGE`; 10 for `/cooperation`,
+`COOPERATION_PAGE`)."""
 
 
 def free_port() -> int:
@@ -237,9 +238,27 @@ def endpoints(g: Graph) -> dict[str, Callable[[random.Random], str]]:
     }
 
 
+def cpu_s(pid: int | None) -> float:
+    """CPU seconds (user + system, all threads) a process has used so far; 0 if unknown."""
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_load(
-    base: str, make_path: Callable[[random.Random], str], requests: int, concurrency: int, seed: int
+    base: str,
+    make_path: Callable[[random.Random], str],
+    requests: int,
+    concurrency: int,
+    seed: int,
+    pids: tuple[int | None, int | None] = (None, None),
 ) -> dict[str, float]:
+    """`requests` requests from `concurrency` threads; with `pids` (the server's, the engine's), also the CPU time
+    each spent per request: unlike latency, it hardly grows when other work shares the machine."""
     latencies: list[float] = []
     sizes: list[int] = []
     errors: list[str] = []
@@ -271,10 +290,12 @@ def run_load(
             sizes.extend(local_sizes)
             errors.extend(bad)
 
+    cpu_before = [cpu_s(pid) for pid in pids]
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         list(pool.map(worker, range(concurrency)))
     wall = time.perf_counter() - start
+    server_cpu, engine_cpu = (cpu_s(pid) - before for pid, before in zip(pids, cpu_before, strict=True))
     ordered = sorted(latencies)
     for error in errors[:3]:
         print(f"  error: {error}")
@@ -286,6 +307,8 @@ def run_load(
         "max_ms": round(ordered[-1] * 1000, 2),
         "rps": round(len(ordered) / wall, 1),
         "mean_kb": round(statistics.mean(sizes) / 1024, 1),
+        "server_cpu_ms": round(server_cpu * 1000 / max(1, len(ordered)), 2),
+        "engine_cpu_ms": round(engine_cpu * 1000 / max(1, len(ordered)), 2),
     }
 
 
@@ -322,7 +345,7 @@ def stop(server: subprocess.Popen[bytes]) -> None:
 def _row(label: str, r: dict[str, float]) -> str:
     return (
         f"{label:40} {r['requests']:>8.0f} {r['errors']:>6.0f} {r['p50_ms']:>8.1f} {r['p99_ms']:>8.1f} "
-        f"{r['max_ms']:>8.1f} {r['rps']:>7.0f} {r['mean_kb']:>7.1f}"
+        f"{r['max_ms']:>8.1f} {r['rps']:>7.0f} {r['mean_kb']:>7.1f} {r['server_cpu_ms']:>8.1f} {r['engine_cpu_ms']:>8.1f}"
     )
 
 
@@ -353,19 +376,24 @@ def measure(args: argparse.Namespace, data_dir: Path, cwd: Path) -> dict[str, An
         print(f"load: {args.requests} requests per endpoint, {args.concurrency} client threads, loopback\n")
         print(
             f"{'endpoint':40} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
-            f"{'req/s':>7} {'KB':>7}"
+            f"{'req/s':>7} {'KB':>7} {'srv cpu':>8} {'eng cpu':>8}"
         )
+        print(f"{'':40} {'':>8} {'':>6} {'':>8} {'':>8} {'':>8} {'':>7} {'':>7} {'ms/req':>8} {'ms/req':>8}")
         results: dict[str, dict[str, float]] = {}
         before: dict[str, dict[str, float]] = {}
+        engines = engine_pids(data_dir / "falkordb.sock")
+        engine_pid = engines[0] if len(engines) == 1 else None
         for label, make_path in chosen.items():
             if baseline:
                 run_load(baseline, make_path, max(args.baseline_requests // 10, args.concurrency), args.concurrency, 1)
-                b = run_load(baseline, make_path, args.baseline_requests, args.concurrency, args.seed)
+                b = run_load(
+                    baseline, make_path, args.baseline_requests, args.concurrency, args.seed, (old.pid, engine_pid)
+                )
                 before[label] = b
                 print(_row(f"{label} (baseline)", b), flush=True)
             if args.warmup:
                 run_load(base, make_path, args.warmup, args.concurrency, args.seed + 1000)
-            r = run_load(base, make_path, args.requests, args.concurrency, args.seed)
+            r = run_load(base, make_path, args.requests, args.concurrency, args.seed, (server.pid, engine_pid))
             results[label] = r
             print(_row(label, r), flush=True)
         out: dict[str, Any] = {
@@ -373,7 +401,7 @@ def measure(args: argparse.Namespace, data_dir: Path, cwd: Path) -> dict[str, An
             "facts": g.facts,
             "concurrency": args.concurrency,
             "requests": args.requests,
-            "page_size": "each endpoint's default (50; 20 for /cooperation and /actors/{id}/partners)",
+            "page_size": "each endpoint's default (50; 20 for /actors/{id}/partners; 10 for /cooperation)",
             "command": "python bench/api.py " + " ".join(sys.argv[1:]),
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "endpoints": results,

@@ -7,6 +7,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
+    "COOPERATION_PAGE",
     "LIST_ITEMS",
     "LIST_SOURCES",
     "ROW_PAGE",
@@ -58,10 +59,17 @@ an event's `participants`, a partner's shared `instruments` (in their documented
 `participant_count` and `instrument_count` say how many there are (see each field for where to read all)."""
 
 ROW_PAGE = 20
-"""The default page size (`limit`) of the lists whose every item carries a growing list of its own: cooperation
-rows (each with up to `LIST_ITEMS` partners) and an actor's partners (each with up to `LIST_ITEMS` shared
+"""The default page size (`limit`) of the lists whose every item carries a growing list of its own: an actor's
+partners (cooperation rows have a smaller one still, `COOPERATION_PAGE`) (each with up to `LIST_ITEMS` shared
 instruments and both sides' sources). A page of 50 such items holds ~2,500 nested records and cost ~100 ms of
 engine work at a million facts; the other lists default to 50. `limit` still goes up to 500."""
+
+COOPERATION_PAGE = 10
+"""The default page size (`limit`) of `/api/v1/cooperation`: a cooperation row carries ~10 partners (each with
+its period, role and source count) and up to `LIST_SOURCES` sources of the row and of its instrument, so a page
+costs ~1.3 ms of engine and ~1.3 ms of server CPU per row at a million facts (bench/api.py, 2026-12-02); at 20 rows
+a page needed ~55 ms of CPU and 4 clients on 2 cores missed the p99 goal of 50 ms (issue 15). `limit` still goes
+up to 500."""
 
 _SOURCE_COUNT = "How many sources there are; a list answer shows at most 5 of them (LIST_SOURCES)."
 

@@ -4,6 +4,7 @@ suggestion, and the provenance of every record in an answer, fetched in one or a
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any, cast
 
 from eucan.api import models as m
@@ -60,7 +61,11 @@ def normalise(text: str) -> str:
 
 def type_of(labels: Iterable[str] | None) -> str | None:
     """The most specific class among a node's labels (GovernmentDepartment rather than Organisation)."""
-    names = list(labels or [])
+    return _type_of(tuple(labels or ()))
+
+
+@lru_cache(maxsize=4096)  # a graph holds a few dozen label sets; a cooperation page asks ~200 nodes' types
+def _type_of(names: tuple[str, ...]) -> str | None:
     specific = sorted(n for n in names if n not in _GENERIC)
     if specific:
         return specific[0]

@@ -144,7 +144,11 @@ class EmbeddedServer:
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             with contextlib.suppress(redis.RedisError, OSError):
-                client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=5)
+                # No retries: redis-py's default re-sends SAVE after each socket timeout (up to 10 times), and a SAVE
+                # of a million facts takes longer than the timeout (~9 s), so stopping took ~100 s of repeated saves.
+                # A SAVE that outlasts the timeout still finishes before the engine handles the SIGTERM below (it runs
+                # one command at a time), and writes its snapshot by renaming a whole file: never half a snapshot.
+                client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=5, retry=Retry(NoBackoff(), 0))
                 client.execute_command("SAVE")  # type: ignore[no-untyped-call]
             self.process.send_signal(signal.SIGTERM)
             try:

@@ -167,7 +167,7 @@ def test_known_actor_with_nothing_matching_is_an_empty_page_not_a_404(client: Te
     # An actor is never its own partner, so this filter matches nothing.
     response = client.get(f"{V1}/cooperation", params={"actor": "canada", "partner": "canada"})
     assert response.status_code == 200, response.text
-    assert response.json() == {"data": [], "count": 0, "next": None, "limit": m.ROW_PAGE, "offset": 0}
+    assert response.json() == {"data": [], "count": 0, "next": None, "limit": m.COOPERATION_PAGE, "offset": 0}
     past_the_end = client.get(f"{V1}/cooperation", params={"actor": "canada", "offset": 10_000}).json()
     assert past_the_end["data"] == [] and past_the_end["count"] == len(_rows(client, actor="canada"))
 

@@ -218,8 +218,8 @@ def test_events_in_a_date_window_are_the_engines_sorted_list(
 @pytest.mark.parametrize(
     ("path", "default"),
     [
-        ("/cooperation", m.ROW_PAGE),
-        ("/cooperation?actor=canada", m.ROW_PAGE),
+        ("/cooperation", m.COOPERATION_PAGE),
+        ("/cooperation?actor=canada", m.COOPERATION_PAGE),
         ("/actors/canada/partners", m.ROW_PAGE),
         ("/actors", 50),
         ("/instruments", 50),

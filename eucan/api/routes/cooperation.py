@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from eucan.api import services
 from eucan.api.deps import StoreDep
-from eucan.api.models import LIST_ITEMS, LIST_SOURCES, ROW_PAGE, CooperationRow, Page
+from eucan.api.models import COOPERATION_PAGE, LIST_ITEMS, LIST_SOURCES, CooperationRow, Page
 from eucan.api.routes._common import (
     SDP_PERIOD_EXAMPLE,
     SDP_SOURCE_EXAMPLE,
@@ -71,10 +71,10 @@ def _id(description: str, example_id: str) -> object:
         f"Bounded: each row shows at most {LIST_SOURCES} sources of the participation and of the instrument, and "
         f"{LIST_ITEMS} partners without their sources; `source_count` and `partner_count` say how many there are "
         "(all of them, with every partner's sources: /api/v1/instruments/{id}, or a record's IRI "
-        f"/id/participation/{{record}}). A page holds {ROW_PAGE} rows unless `limit` says otherwise (up to 500)."
+        f"/id/participation/{{record}}). A page holds {COOPERATION_PAGE} rows unless `limit` says otherwise (up to 500)."
     ),
     response_model=Page[CooperationRow],
-    responses=example({"data": [_ROW], "count": 1, "next": None, "limit": ROW_PAGE, "offset": 0}),
+    responses=example({"data": [_ROW], "count": 1, "next": None, "limit": COOPERATION_PAGE, "offset": 0}),
 )
 def cooperation(
     request: Request,
@@ -91,7 +91,7 @@ def cooperation(
         str | None,
         Query(description=f"Only what held on this day, YYYY-MM-DD: {AS_OF_RULE}.", examples=["2006-01-01"]),
     ] = None,
-    limit: Limit = ROW_PAGE,
+    limit: Limit = COOPERATION_PAGE,
     offset: Offset = 0,
 ) -> Response:
     data, total = services.cooperation_json(

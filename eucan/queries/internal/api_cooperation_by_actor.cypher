@@ -9,38 +9,46 @@
 // @param limit int 50  Rows to return.
 // @param partners_max int 50  At most this many partners per row (by actor id, then record): the API's LIST_ITEMS.
 // @returns total, item
-// A partner's role is read with the partners (one expansion of them all, not one per partner: a third of the
-// page's engine time), and its sources are counted by its EVIDENCE relationships alone: each leads to an excerpt
-// with a quote of a document with a URL (the loader refuses anything else: SHACL shapes), so the number is that of
-// the sources its record shows (/id/participation/{record}), without reading them (that read was half the page's
+// A partner's role and the number of its sources are read with the partners (one expansion of them all, not a
+// pattern comprehension per partner: FalkorDB runs those one partner at a time, a quarter of the page's engine time
+// at 1 M facts), and its sources are counted by its EVIDENCE relationships alone: each leads to an excerpt with a
+// quote of a document with a URL (the loader refuses anything else: SHACL shapes), so the number is that of the
+// sources its record shows (/id/participation/{record}), without reading them (that read was half the page's
 // engine time).
 // The actor is matched on its own first, so a known actor always gives one row (total 0 and item null when
 // nothing matches) and no row at all means "no such actor": the API needs no separate existence query.
+// The domain and partner filters cost nothing when not asked for (FalkorDB evaluates a pattern comprehension for
+// every row even where `$x IS NULL OR ...` needs none: an eighth of the page's engine time at 1 M facts): the
+// domain is a pattern predicate after `$domain IS NULL OR` (FalkorDB skips it when the left side holds), and the
+// partner is looked up by the id index (`coalesce`: a null id would make FalkorDB scan every actor instead; no id
+// is empty) and its participations are expanded from it, so without a partner there is nothing to expand.
 MATCH (a:Actor {id: $actor})
+OPTIONAL MATCH (fb:Actor {id: coalesce($partner, '')})
 OPTIONAL MATCH (a)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)
 WHERE ($as_of IS NULL OR ((p.startDateFirst IS NULL OR p.startDateFirst <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of)))
   AND ($instrument_type IS NULL OR $instrument_type IN labels(i))
-WITH a, p, i,
-  ($domain IS NULL OR $domain IN [(i)-[:COVERS_DOMAIN]->(fd:CooperationDomain) | fd.id])
-  AND ($partner IS NULL OR $partner IN [(i)<-[:INSTRUMENT]-(fq:Participation)-[:PARTICIPANT]->(fb:Actor)
-         WHERE fb.id <> a.id AND ($as_of IS NULL OR ((fq.startDateFirst IS NULL OR fq.startDateFirst <= $as_of) AND (fq.endDateLast IS NULL OR fq.endDateLast >= $as_of))) | fb.id]) AS keep
-ORDER BY i.id, p.id
-WITH a, collect(CASE WHEN p IS NOT NULL AND keep THEN [p, i] END) AS rows
+  AND ($domain IS NULL OR (i)-[:COVERS_DOMAIN]->(:CooperationDomain {id: $domain}))
+OPTIONAL MATCH (fb)<-[:PARTICIPANT]-(fq:Participation)-[:INSTRUMENT]->(i)
+WHERE fb.id <> a.id AND ($as_of IS NULL OR ((fq.startDateFirst IS NULL OR fq.startDateFirst <= $as_of) AND (fq.endDateLast IS NULL OR fq.endDateLast >= $as_of)))
+WITH a, p, i, count(fq) AS shared ORDER BY i.id, p.id
+WITH a, collect(CASE WHEN p IS NOT NULL AND ($partner IS NULL OR shared > 0) THEN [p, i] END) AS rows
 WITH a, size(rows) AS total, rows[$offset..($offset + $limit)] AS page
 UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS row
 WITH a, total, row[0] AS p, row[1] AS i
 OPTIONAL MATCH (i)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
 WHERE b.id <> a.id AND ($as_of IS NULL OR ((q.startDateFirst IS NULL OR q.startDateFirst <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
 OPTIONAL MATCH (q)-[:ROLE]->(rq)
-WITH total, a, p, i, q, b, rq.id AS role ORDER BY b.id, q.id
-WITH total, a, p, i, collect(CASE WHEN q IS NULL THEN null ELSE [q, b, role] END) AS found
+WITH total, a, p, i, q, b, rq.id AS role
+OPTIONAL MATCH (q)-[:EVIDENCE]->(xq)
+WITH total, a, p, i, q, b, role, count(xq) AS sourceCount ORDER BY b.id, q.id
+WITH total, a, p, i, collect(CASE WHEN q IS NULL THEN null ELSE [q, b, role, sourceCount] END) AS found
 WITH total, a, p, i, size(found) AS partnerCount, found[0..$partners_max] AS shown
 UNWIND (CASE WHEN size(shown) = 0 THEN [null] ELSE shown END) AS shown_row
-WITH total, a, p, i, partnerCount, shown_row[0] AS q, shown_row[1] AS b, shown_row[2] AS role
+WITH total, a, p, i, partnerCount, shown_row[0] AS q, shown_row[1] AS b, shown_row[2] AS role, shown_row[3] AS sourceCount
 WITH total, a, p, i, partnerCount, collect(CASE WHEN q IS NULL THEN null ELSE {
   record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, startDateFirst: q.startDateFirst, endDateLast: q.endDateLast,
   roles: [r IN [role] WHERE r IS NOT NULL],
-  sourceCount: size([(q)-[:EVIDENCE]->(xq) | 1])} END) AS partners
+  sourceCount: sourceCount} END) AS partners
 RETURN total, CASE WHEN p IS NULL THEN null ELSE {
   record: p.id,
   roles: [(p)-[:ROLE]->(rp) | rp.id],
