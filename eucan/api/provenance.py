@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from eucan.api import models as m
 from eucan.api import rows as r
@@ -13,6 +13,9 @@ from eucan.echo import clip
 from eucan.errors import NotFound, QueryParameterError
 from eucan.graph.fulltext import fold
 from eucan.graph.store import GraphStore
+
+if TYPE_CHECKING:
+    from eucan.api.suggest import Candidates
 from eucan.queries.catalog import get_query
 from eucan.queries.runner import run_named
 
@@ -255,6 +258,24 @@ def labels_of(store: GraphStore, node_id: str) -> list[list[str]]:
     return [list(row[0]) for row in run_named(store=store, name="api_kind", params={"id": node_id}).rows]
 
 
+HINTED_LABELS = ("Actor", "Instrument", "CooperationDomain", "Event")
+"""The kinds whose unknown ids a 404 answers with a hint (`require`'s labels)."""
+
+
+def candidates(store: GraphStore, label: str) -> Candidates:
+    """The ids and names of every node with this label, indexed for a 404's hint (`suggest`); one pass over
+    the graph per loaded graph and label (`kept`), which the server warms."""
+    from eucan.api.kept import FULL_PASS_TIMEOUT_MS, kept
+    from eucan.api.suggest import Candidates
+
+    def compute() -> Candidates:
+        rows = run_named(store=store, name="api_ids", params={"label": label}, timeout_ms=FULL_PASS_TIMEOUT_MS).rows
+        pairs = rows[0][0] or [] if rows else []
+        return Candidates((str(record), [str(n) for n in names or []]) for record, names in pairs)
+
+    return kept(store, "ids", {"label": label}, compute)
+
+
 def require(store: GraphStore, node_id: str, label: str, what: str, param: str | None = None) -> None:
     """Raise NotFound naming the id (and the parameter) unless a node with this id has this label."""
     found = labels_of(store, node_id)
@@ -267,8 +288,7 @@ def require(store: GraphStore, node_id: str, label: str, what: str, param: str |
         )
     from eucan.api.suggest import suggest
 
-    rows = run_named(store=store, name="api_ids", params={"label": label}).rows
-    close = suggest(node_id, [(str(row[0]), [str(n) for n in row[1] or []]) for row in rows])
+    close = suggest(node_id, candidates(store, label))
     hint = f" (did you mean {close!r}?)" if close else ""
     raise NotFound(f"no {what} with id {clip(node_id)}{where}{hint}")
 

@@ -234,6 +234,6 @@ ROW_SHAPES: dict[str, dict[str, Any]] = {
     },
     "api_refs": {"ref": RefRow},
     "api_kind": {"labels": list[str]},
-    "api_ids": {"id": str, "names": list[str] | None},
+    "api_ids": {"ids": list[list[Any]]},
     "api_moved": {"old": str, "id": str, "uri": str},
 }

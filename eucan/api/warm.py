@@ -28,6 +28,7 @@ from eucan.api.events_service import EVENT_TYPES, list_events_json
 from eucan.api.instrument_service import MAX_DOMAINS, list_domains_json, list_instruments
 from eucan.api.kept import load_token
 from eucan.api.moved import former_ids
+from eucan.api.provenance import HINTED_LABELS, candidates
 from eucan.errors import EucanError
 from eucan.graph.store import GraphStore
 from eucan.loaders.records import ActorType, InstrumentType
@@ -52,6 +53,8 @@ def _steps(store: GraphStore) -> list[tuple[str, Callable[[], object]]]:
         ("former ids", partial(former_ids, store)),
         ("domains", partial(list_domains_json, store=store, **first)),
     ]
+    # a 404's hint reads every id and name of a kind (`provenance.candidates`): seconds at a million facts
+    steps += [(f"ids of {label}", partial(candidates, store, label)) for label in HINTED_LABELS]
     steps += [
         (f"actors type={t}", partial(list_actors, store=store, type=t, **first)) for t in (None, *get_args(ActorType))
     ]
