@@ -3,7 +3,7 @@
 // @param partner string germany  The instruments shared with this actor id (whose participation also held on as_of).
 // @param domain? string maritime-security  Only instruments covering this cooperation domain id.
 // @param instrument_type? string PescoProject  Only instruments of this type (Partnership, Agreement, PescoProject, CsdpMission, CsdpOperation, Dialogue, FinancingInstrument, LegalAct, Framework).
-// @param as_of? date 2024-01-01  Only participations that held on this day (YYYY-MM-DD; startDateFirst <= as_of <= endDateLast: the derived bounds, a participation's own or, where it states none, its instrument's; a bound still unknown is open, so undated participations are kept within their instrument's period).
+// @param as_of? date 2024-01-01  Only participations that held on this day (YYYY-MM-DD; startDateFirst <= as_of <= endDateLast: the derived bounds, a participation's own or, where it states none, its instrument's, a start no earlier than its legal acts; a bound still unknown is open, so undated participations are kept within their instrument's period).
 // @param offset int 0  Rows to skip.
 // @param limit int 50  Rows to return.
 // @param partners_max int 50  At most this many partners per row (by actor id, then record): the API's LIST_ITEMS.

@@ -1,5 +1,5 @@
 // @title Partners of an actor (API)
-// @description The actors that share at least one instrument with the actor, ordered by name, each with the instruments shared, both roles and periods, and the sources of both participations. With as_of, both participations must have held on that day (startDateFirst <= as_of <= endDateLast: the derived bounds, a participation's own or, where it states none, its instrument's; a bound still unknown is open).
+// @description The actors that share at least one instrument with the actor, ordered by name, each with the instruments shared, both roles and periods, and the sources of both participations. With as_of, both participations must have held on that day (startDateFirst <= as_of <= endDateLast: the derived bounds, a participation's own or, where it states none, its instrument's, a start no earlier than its legal acts; a bound still unknown is open).
 // @param actor string canada  The actor's id.
 // @param as_of? date 2024-01-01  Only participations that held on this day (YYYY-MM-DD).
 // @param offset int 0  Rows to skip.
