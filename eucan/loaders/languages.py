@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from eucan.errors import Problem
 from eucan.loaders.yaml_source import RawRecord
 
-__all__ = ["CANDIDATES", "MIN_CONFIDENCE", "MIN_LETTERS", "Verdict", "check_languages", "detect"]
+__all__ = ["CANDIDATES", "MIN_CONFIDENCE", "MIN_LETTERS", "Verdict", "check_languages", "detect", "release_model"]
 
 # The 24 official EU languages, and other languages of sources near EU–Canada security work.
 CANDIDATES = (
@@ -76,6 +76,11 @@ def _identifier() -> Any:
     identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
     identifier.set_languages(CANDIDATES)
     return identifier
+
+
+def release_model() -> None:
+    """Let go of the model (~80 MB; loaded again when next asked): a large load does once its files are read."""
+    _identifier.cache_clear()
 
 
 @lru_cache(maxsize=16_384)

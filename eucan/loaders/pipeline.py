@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import sys
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from eucan.loaders.id_rules import (
     check_source_urls,
     moved_ids,
 )
-from eucan.loaders.languages import check_languages
+from eucan.loaders.languages import check_languages, release_model
 from eucan.loaders.phase_timer import PhaseReport, PhaseTimer
 from eucan.loaders.rdf_builder import Canonical, build_graph, instrument_bounds_of, section_iri, vocabulary_graph
 from eucan.loaders.rdf_cache import CacheIndex, Derive, cached, commit_splice, discard, prepare_cache, splice
@@ -43,6 +44,11 @@ __all__ = ["STATE_FILE", "Loaded", "LoadSummary", "Validated", "load_sources", "
 STATE_FILE = incremental.STATE_FILE
 """In the data folder: what the last load validated and wrote (file digests, records, node digests),
 tied to its `LoadInfo` token (`loaders.incremental`)."""
+
+LARGE_LOAD = 50_000
+"""Records from which a full load is large: it gives the language model's memory back once the files are
+read (`languages.release_model`; a small load keeps it for the next validation, which would load it again in
+about a second), and makes `derive`'s files in a child process (`_DeriveApart`)."""
 
 DOMAIN_SLUGS_QUERY = (
     f"SELECT ?id WHERE {{ ?d a <{ECS.CooperationDomain}> ; <http://purl.org/dc/terms/identifier> ?id }}"
@@ -177,6 +183,8 @@ def validate_sources(
         raise SourceError(
             [Problem(str(p), 0, "no .yaml files found; pass a file or a folder of curated sources") for p in paths]
         )
+    if len(parsed) >= LARGE_LOAD:
+        release_model()  # ~80 MB the phases that follow can use (they hold the most)
     lap("read")
     ids, id_problems = check_ids(parsed)
     problems += id_problems
@@ -371,6 +379,8 @@ def _load_sources(
             return done
     validated = validate_sources(paths, root, keep_state=state_dir is not None, on_phase=on_phase)
     graph = validated.rows
+    if derive is not None and validated.records >= LARGE_LOAD:
+        derive = _DeriveApart(derive)
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=1) as pool:
         # The canonical RDF is saved while the engine writes the graph (its thread mostly waits on the engine).
@@ -407,6 +417,26 @@ def _load_sources(
         incremental.save_state(state_dir, state)
         summary.rdf_cache_seconds = time.perf_counter() - started
     return Loaded(validated.files, validated.records, summary, validated.timings, validated)
+
+
+class _DeriveApart:
+    """`derive`'s files of a full load, made by a child process (`rdf_cache.Derive`; the blocks of an
+    incremental load are made here). A large load's derived files are most of the work of the thread that
+    saves the RDF beside the engine's write: in this process they held the interpreter lock a third of
+    the write's time, and the chunks of triples they parse raised this process's peak memory, which the
+    rest of the load then keeps (freed memory stays in Python's arenas). The child reads the saved file
+    and writes the same files; it is started (`spawn`: never a fork of this large, threaded process)
+    only when the saved file is complete, and ends with its work."""
+
+    def __init__(self, derive: Derive) -> None:
+        self.derive = derive
+
+    def __call__(self, saved: Path) -> Mapping[str, tuple[Path, Sequence[int] | None]]:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            return pool.submit(self.derive, saved).result()
+
+    def blocks(self, changed: Mapping[str, str]) -> Mapping[str, Mapping[str, bytes]]:
+        return self.derive.blocks(changed)
 
 
 def _remove_state(state_dir: Path) -> None:

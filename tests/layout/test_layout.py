@@ -86,12 +86,12 @@ def test_the_top_level_folders_are_the_package_folders() -> None:
 
 
 def test_both_engines_get_the_same_indexes() -> None:
-    from eucan.graph.schema import falkordb_schema, neo4j_schema
+    from eucan.graph.schema import INDEXED, UNIQUE, falkordb_schema, neo4j_schema
 
     pairs = re.compile(r"\(n:(\w+)\) (?:ON|REQUIRE) \(?n\.(\w+)")
     falkordb = {m.groups() for s in falkordb_schema() for m in [pairs.search(s)] if m}
     neo4j = {m.groups() for s in neo4j_schema() for m in [pairs.search(s)] if m}
-    assert falkordb == neo4j and ("Resource", "uri") in neo4j and len(neo4j) >= 9
+    assert falkordb == neo4j == set(UNIQUE + INDEXED) and ("Resource", "uri") in neo4j
 
 
 def test_the_falkordb_store_has_those_indexes(store: object) -> None:
