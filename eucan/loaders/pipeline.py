@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from eucan.loaders.id_rules import (
 from eucan.loaders.languages import check_languages
 from eucan.loaders.phase_timer import PhaseReport, PhaseTimer
 from eucan.loaders.rdf_builder import Canonical, build_graph, instrument_bounds_of, section_iri, vocabulary_graph
-from eucan.loaders.rdf_cache import CacheIndex, Derive, cached, commit_splice, discard, prepare_cache, splice
+from eucan.loaders.rdf_cache import CacheIndex, Derive, cached, commit_splice, discard, plan_splice, prepare_cache
 from eucan.loaders.records import SECTION_MODELS, BaseRecord, SourceRecord, TenureRecord, share_fields_set
 from eucan.loaders.rows import StreamedRows
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_files
@@ -442,39 +443,60 @@ def _load_incremental(
         return Loaded(files, state.record_count, summary, timings)
     timings.update(plan.timings)
     started = time.perf_counter()
-    part, prepared = splice(state_dir, state.token, state.index, plan.rdf_changes, derive)
+    planned = plan_splice(state_dir, state.token, state.index, plan.rdf_changes, derive)
     rdf_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    try:
-        if plan.changes.empty:
-            info = live  # the content is the same (e.g. a record moved between files): nothing to write
-        else:
-            info = store.update_graph(
-                plan.changes, plan.manifest, expected_token=live.token, batch_size=batch_size, progress=progress
-            )
-    except StaleGraph:
-        discard(part, prepared)
-        return None  # another load switched graphs meanwhile: load in full
-    except BaseException:
-        discard(part, prepared)
-        raise
-    summary = LoadSummary(
-        "incremental",
-        info,
-        deleted=len(plan.changes.delete),
-        nodes=plan.changes.write.node_count,
-        relationships=plan.changes.write.relationship_count,
-    )
-    summary.seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    new_state = plan.state
-    if info.token != state.token:
-        new_state.index = commit_splice(state_dir, info.token, part, prepared)
-    else:
-        discard(part, prepared)
-        new_state.index = state.index
-    new_state.token = plan.manifest.token = info.token
-    new_state.manifest = plan.manifest
-    incremental.save_state(state_dir, new_state)
+    # The old saved RDF (and its derived files) is copied in a thread (in the kernel: the copy holds no
+    # lock of this process) while the engine writes the changes and the load state is saved; the copies
+    # are named after the new load once its graph is the live one, and the old load's files removed.
+    switched: Future[str | None] = Future()
+
+    def copy_then_commit() -> CacheIndex | None:
+        try:
+            planned.copy()
+            token = switched.result()
+        except BaseException:
+            discard(planned.part, planned.prepared)
+            raise
+        if token is None:
+            discard(planned.part, planned.prepared)
+            return None
+        return commit_splice(state_dir, token, planned.part, planned.prepared)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        splicing = pool.submit(copy_then_commit)
+        started = time.perf_counter()
+        try:
+            if plan.changes.empty:
+                info = live  # the content is the same (e.g. a record moved between files): nothing to write
+            else:
+                info = store.update_graph(
+                    plan.changes, plan.manifest, expected_token=live.token, batch_size=batch_size, progress=progress
+                )
+        except BaseException as exc:
+            switched.set_result(None)
+            with contextlib.suppress(Exception):
+                splicing.result()
+            if isinstance(exc, StaleGraph):
+                return None  # another load switched graphs meanwhile: load in full
+            raise
+        summary = LoadSummary(
+            "incremental",
+            info,
+            deleted=len(plan.changes.delete),
+            nodes=plan.changes.write.node_count,
+            relationships=plan.changes.write.relationship_count,
+        )
+        summary.seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        new_state = plan.state
+        changed = info.token != state.token
+        switched.set_result(info.token if changed else None)
+        # the index is the splice's (worked out before the copy); a state saved before the copy is named
+        # after this load is one whose saved RDF is missing, which the next load reads as "load in full"
+        new_state.index = planned.prepared[1] if changed else state.index
+        new_state.token = plan.manifest.token = info.token
+        new_state.manifest = plan.manifest
+        incremental.save_state(state_dir, new_state)
+        splicing.result()
     summary.rdf_cache_seconds = rdf_seconds + time.perf_counter() - started
     return Loaded(plan.files, plan.records, summary, timings)
