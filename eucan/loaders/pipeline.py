@@ -151,7 +151,7 @@ def validate_sources(
     positions: list[int] = []
     contents: list[str] = []
     files: list[str] = []
-    digests: dict[str, str] = {}
+    digests: dict[str, tuple[str, tuple[str, ...] | None]] = {}
     timer = PhaseTimer(on_phase)
     timings, lap = timer.timings, timer.lap
 
@@ -159,7 +159,7 @@ def validate_sources(
     for path, label, raws, file_problems in read_files(list(iter_files(paths, root)), fingerprint=fingerprint):
         files.append(label)
         if keep_state:
-            digests[label] = incremental.file_digest(path)
+            digests[label] = incremental.file_digests(path)  # the file's, and its records' texts'
         problems += file_problems
         start = len(parsed)
         for position, raw in enumerate(raws):
@@ -253,7 +253,7 @@ def domain_slugs() -> set[str]:
 class _StateBuilder:
     """The load state of a full validation (`incremental.LoadState`), record by record."""
 
-    def __init__(self, files: list[str], digests: dict[str, str]) -> None:
+    def __init__(self, files: list[str], digests: dict[str, tuple[str, tuple[str, ...] | None]]) -> None:
         self.files, self.digests = files, digests
         self.by_file: dict[str, list[str]] = {label: [] for label in files}
         self.records: dict[str, incremental.Entry] = {}
@@ -275,7 +275,9 @@ class _StateBuilder:
     def finish(self) -> incremental.LoadState:
         return incremental.LoadState(
             token="",
-            files={label: (self.digests[label], self.by_file[label]) for label in self.files},
+            files={
+                label: (self.digests[label][0], self.by_file[label], self.digests[label][1]) for label in self.files
+            },
             records=self.records,
             tenures=self.tenures,
             manifest=Manifest(digests={}, relationships=0),
