@@ -7,8 +7,10 @@ file and position, IRI, the ids it refers to, its source excerpts and its shortc
 tenures' dates — plus the graph's node digests (`graph.loads.Manifest`) and where each subject's
 triples sit in the saved canonical RDF (`rdf_cache.CacheIndex`).
 
-The next load (`plan`) parses only the files whose bytes changed, and of those only the records
-whose content changed are validated and mapped again. With the same checks as a full validation:
+The next load (`plan`) reads only the files whose bytes changed, and in them parses only the records
+whose text changed (`record_chunks`; the whole file when it is not laid out so that each record's text
+alone reads as it does in the file); of those, only the records whose content changed are validated
+and mapped again. Saving the state writes again only the frames of records that changed (`kept_frames`). With the same checks as a full validation:
 
 - models, duplicate ids (against every id), references (the changed records' against every id;
   records that referred to an id that went away or changed section), successions (every post a
