@@ -7,8 +7,10 @@ file and position, IRI, the ids it refers to, its source excerpts and its shortc
 tenures' dates — plus the graph's node digests (`graph.loads.Manifest`) and where each subject's
 triples sit in the saved canonical RDF (`rdf_cache.CacheIndex`).
 
-The next load (`plan`) parses only the files whose bytes changed, and of those only the records
-whose content changed are validated and mapped again. With the same checks as a full validation:
+The next load (`plan`) reads only the files whose bytes changed, and in them parses only the records
+whose text changed (`record_chunks`; the whole file when it is not laid out so that each record's text
+alone reads as it does in the file); of those, only the records whose content changed are validated
+and mapped again. Saving the state writes again only the frames of records that changed (`kept_frames`). With the same checks as a full validation:
 
 - models, duplicate ids (against every id), references (the changed records' against every id;
   records that referred to an id that went away or changed section), successions (every post a
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import re
 import sys
 import tempfile
 import weakref
@@ -65,7 +68,7 @@ from eucan.loaders.records import (
     TenureRecord,
 )
 from eucan.loaders.search_text import add_search_properties
-from eucan.loaders.yaml_source import RawRecord, iter_files, read_file
+from eucan.loaders.yaml_source import RawRecord, iter_files, read_file, read_text
 from eucan.ontology.iris import excerpt_iri
 from eucan.ontology.mapping import PropertyGraph, graph_to_property_graph
 
@@ -83,7 +86,7 @@ __all__ = [
 ]
 
 STATE_FILE = "load-state.bin"
-STATE_VERSION = 4  # 4: node digests of marshal's bytes (`graph.loads.node_digest`), not repr's
+STATE_VERSION = 5  # 5: records in frames of `RECORD_PART`, their number in the head; 4: node digests of marshal's bytes
 
 # One record, as the state keeps it (marshal-able tuples and strings):
 # (section, file, position, uri, fingerprint, refs, excerpts, derived)
@@ -107,6 +110,121 @@ def file_digest(path: Path) -> str:
         return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
     except OSError:
         return ""
+
+
+def file_digests(path: Path) -> tuple[str, tuple[str, ...] | None]:
+    """The digest of a file's bytes, and of each record's text in it (`record_chunks`; None when the file's
+    layout is not one it splits)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return "", None
+    chunks = record_chunks(data)
+    return hashlib.blake2b(data, digest_size=16).hexdigest(), _chunk_digests(data, chunks) if chunks else None
+
+
+_TOP_LINE = re.compile(rb"\n([^ \r\n][^\r\n]*)")  # after a newline (the regex engine looks for it fast)
+_SECTION_KEY = re.compile(rb"([A-Za-z_][A-Za-z0-9_-]*):[ \t]*(?:#[^\r\n]*)?\r?")
+_ITEM = re.compile(rb"( *)-(?: [^\r\n]*)?\r?")
+_CONTENT_LINE = re.compile(rb"^[ \t]*[^ \t\r\n]", re.MULTILINE)
+_SHALLOW: dict[int, re.Pattern[bytes]] = {}
+_ANCHOR = re.compile(rb"[\n \t\[{,:]&[^ \t\r\n]")
+"""Where an anchor could be (`&name` after a space, a line's start or a flow indicator); an `&` inside a
+word (a URL's query) is none. Text that only looks like one (`"R &D"`) just turns the splitting off."""
+
+
+def record_chunks(data: bytes) -> list[tuple[str, int, int, int]] | None:
+    """Where each record of a YAML file is written: (section, start, end, line) of the text of each item
+    of each section's block sequence, in order; None unless the file is laid out so that each record's
+    text alone parses as it does in the file. That is: no anchors (`&name`: an alias in one record
+    could name another's), at column 0 only comments and section keys (`name:`, once each, nothing after the
+    colon) and, under a key, the items of one block sequence, each starting `- ` at the same column,
+    with nothing else at or left of that column. A record's text then ends where the next one starts:
+    an item whose text would run on (an unclosed quote or bracket) does not parse alone, and an item
+    boundary inside such a run makes more pieces than the file has records (which the caller checks)."""
+    lined = b"\n" + data  # offsets in `lined` are one more than in `data`
+    if b"&" in data and _ANCHOR.search(lined):
+        return None
+    keys: list[tuple[str, int, int]] = []  # section, start of its key's line, start of its body
+    zero_items: list[int] = []
+    for found in _TOP_LINE.finditer(lined):
+        line = found.group(1)
+        if line.startswith(b"#"):
+            continue
+        if line.startswith(b"-"):
+            if not _ITEM.fullmatch(line):
+                return None
+            zero_items.append(found.start())  # the line's start in `data`
+            continue
+        key = _SECTION_KEY.fullmatch(line)
+        if key is None or any(name == key.group(1).decode() for name, _, _ in keys):
+            return None
+        keys.append((key.group(1).decode(), found.start(), found.end() - 1))
+    if not keys or _has_content(data, 0, keys[0][1]):
+        return None
+    out: list[tuple[str, int, int, int]] = []
+    next_zero, at_line, counted = 0, 1, 0
+    for number, (name, _, body) in enumerate(keys):
+        end = keys[number + 1][1] if number + 1 < len(keys) else len(data)
+        starts: list[int] = []
+        while next_zero < len(zero_items) and zero_items[next_zero] < end:
+            starts.append(zero_items[next_zero])
+            next_zero += 1
+        if starts:
+            if _has_content(data, body, starts[0]):
+                return None
+        else:
+            first = _first_content(data, body, end)
+            if first < 0:
+                continue  # an empty section
+            stop = data.find(b"\n", first, end)
+            item = _ITEM.fullmatch(data, first, end if stop < 0 else stop)
+            if item is None or not item.group(1):
+                return None
+            column = len(item.group(1))
+            pattern = _SHALLOW.get(column)
+            if pattern is None:
+                pattern = _SHALLOW[column] = re.compile(rb"\n( {0,%d}[^ \r\n][^\r\n]*)" % column)
+            for shallow in pattern.finditer(lined, body + 1, end + 1):
+                text = shallow.group(1)
+                stripped = text.lstrip(b" ")
+                if stripped.startswith(b"#"):
+                    continue
+                if len(text) - len(stripped) != column or not _ITEM.fullmatch(text):
+                    return None
+                starts.append(shallow.start())
+        for start, stop in zip(starts, [*starts[1:], end], strict=True):
+            at_line += data.count(b"\n", counted, start)
+            counted = start
+            out.append((name, start, stop, at_line))
+    return out
+
+
+def _first_content(data: bytes, start: int, end: int) -> int:
+    """Where the first line of `data[start:end]` other than blank ones and comments starts (-1: none)."""
+    at = start
+    while at < end:
+        found = _CONTENT_LINE.search(data, at, end)
+        if found is None:
+            return -1
+        if data[found.end() - 1 : found.end()] != b"#":
+            return found.start()
+        newline = data.find(b"\n", found.end(), end)
+        at = end if newline < 0 else newline + 1
+    return -1
+
+
+def _has_content(data: bytes, start: int, end: int) -> bool:
+    """Whether `data[start:end]` has a line other than blank ones and comments."""
+    return _first_content(data, start, end) >= 0
+
+
+def _chunk_digests(data: bytes, chunks: list[tuple[str, int, int, int]]) -> tuple[str, ...]:
+    blake = hashlib.blake2b
+    return tuple(
+        blake(b"%s\0%s" % (section.encode(), data[start:end]), digest_size=12).hexdigest()
+        for section, start, end, _ in chunks
+    )
 
 
 def fingerprint(raw: RawRecord) -> str:
@@ -156,8 +274,9 @@ class LoadState:
     """What the load with `token` validated and wrote (see the module's docstring)."""
 
     token: str
-    files: dict[str, tuple[str, list[str]]]
-    """file label → (digest of its bytes, ids of its records in order)"""
+    files: dict[str, tuple[str, list[str], tuple[str, ...] | None]]
+    """file label → (digest of its bytes, ids of its records in order, digest of each record's text in
+    order (`record_chunks`) or None)"""
     records: dict[str, Entry]
     tenures: dict[str, tuple[Any, ...]]
     manifest: Manifest
@@ -169,6 +288,10 @@ class LoadState:
     spilled: RecordSpill | None = field(default=None, compare=False, repr=False)
     """Records a full validation already wrote out as frames (before those in `records`): `unpack`
     brings them back."""
+    kept_frames: list[tuple[bytes, dict[str, Entry]]] = field(default_factory=list, compare=False, repr=False)
+    """The record frames as read (each frame's bytes and its records): `frames` writes a frame whose
+    records are all still the same objects in `records` as the bytes it read, without marshalling them
+    again (after an edit of one record, one frame of `RECORD_PART` records is made again)."""
 
     @property
     def record_count(self) -> int:
@@ -206,7 +329,9 @@ class LoadState:
         m, subjects = self.manifest, self.index.subjects
         head = (STATE_VERSION, self.token, self.vocabulary, self.files, self.tenures, m.relationships, m.hash_sum)
         count = len(self.records) + (self.spilled.count if self.spilled else 0)
-        yield from _frame((*head, self.derived, len(subjects), count))
+        parts = self._record_parts()
+        spilled = len(self.spilled.sizes) if self.spilled is not None else 0
+        yield from _frame((*head, self.derived, len(subjects), count, spilled + len(parts)))
         yield from _list_frames(subjects)
         yield from _list_frames(self.index.starts)
         extras = []
@@ -220,22 +345,44 @@ class LoadState:
             else:
                 extras.append({})
             del values
-        if self.spilled is not None:  # whole frames of STATE_PART records: the rest follow as before
+        if self.spilled is not None:  # whole frames of RECORD_PART records: the rest follow as before
             for body in self.spilled.frames():
                 yield len(body).to_bytes(8, "little")
                 yield body
-        items = iter(self.records.items())
-        for _ in range(0, len(self.records), STATE_PART):
-            yield from _frame(dict(islice(items, STATE_PART)))
+        for part in parts:
+            if isinstance(part, bytes):
+                yield len(part).to_bytes(8, "little")
+                yield part
+            else:
+                yield from _frame(part)
         yield from _frame(extras)
+
+    def _record_parts(self) -> list[bytes | dict[str, Entry]]:
+        """The record frames `frames` writes: a kept frame's bytes where its records are unchanged, else
+        its records made again (without those that went); then the other records, `RECORD_PART` a frame."""
+        parts: list[bytes | dict[str, Entry]] = []
+        records, done = self.records, set[str]()
+        for body, old in self.kept_frames:
+            if len(old) and all(records.get(ident) is entry for ident, entry in old.items()):
+                parts.append(body)
+            else:
+                part = {ident: records[ident] for ident in old if ident in records}
+                if part:
+                    parts.append(part)
+            done.update(old)
+        rest = [item for item in records.items() if item[0] not in done]
+        for start in range(0, len(rest), RECORD_PART):
+            parts.append(dict(rest[start : start + RECORD_PART]))
+        return parts
 
     @classmethod
     def load(cls, data: bytes) -> LoadState:
-        frames = _read_frames(memoryview(data))
+        bodies = _read_bodies(memoryview(data))
+        frames = (marshal.loads(body) for body in bodies)  # noqa: S302 - our own file
         head = next(frames)
         if head[0] != STATE_VERSION:
             raise ValueError("another version of the load state")
-        _, token, vocabulary, files, tenures, relationships, hash_sum, derived, size, count = head
+        _, token, vocabulary, files, tenures, relationships, hash_sum, derived, size, count, parts = head
         subjects = _read_list(frames, size)
         starts = _read_list(frames, size + 1)
         keyed = []
@@ -248,21 +395,31 @@ class LoadState:
             )
             del values
         records: dict[str, Entry] = {}
-        for _ in range(0, count, STATE_PART):
-            records.update(next(frames))
+        kept = []
+        for _ in range(parts):
+            body = bytes(next(bodies))
+            part = marshal.loads(body)  # noqa: S302 - our own file
+            records.update(part)
+            kept.append((body, part))
+        if len(records) != count:
+            raise ValueError("the load state's records disagree")
         for mapping, extra in zip(keyed, next(frames), strict=True):
             mapping.update(extra)
         digests, links, types = keyed
         manifest = Manifest(digests=digests, relationships=relationships, token=token, links=links, hash_sum=hash_sum)
-        return cls(token, files, records, tenures, manifest, CacheIndex(subjects, starts, types), vocabulary, derived)
+        index = CacheIndex(subjects, starts, types)
+        return cls(token, files, records, tenures, manifest, index, vocabulary, derived, kept_frames=kept)
 
 
 STATE_PART = 100_000
-"""Items per frame of the saved load state (`LoadState.frames`)."""
+"""Items per frame of the saved load state's lists (`LoadState.frames`)."""
+RECORD_PART = 2000
+"""Records per frame of the saved load state: an incremental load writes again only the frames of the
+records it changed (`LoadState.kept_frames`)."""
 
 
 class RecordSpill:
-    """Record entries of a full validation written out, `STATE_PART` at a time, as the state's own
+    """Record entries of a full validation written out, `RECORD_PART` at a time, as the state's own
     record frames (marshal), to an unnamed temporary file: a million facts' entries are ~1 GB as
     objects, held otherwise from the canonical RDF to the end of the load, the phase of its peak
     memory. The file goes away when it is closed or this process ends."""
@@ -274,9 +431,11 @@ class RecordSpill:
         self.count = 0
 
     def add(self, records: dict[str, Entry]) -> None:
-        body = marshal.dumps(records)
-        self.file.write(body)
-        self.sizes.append(len(body))
+        items = iter(records.items())
+        for _ in range(0, len(records), RECORD_PART):
+            body = marshal.dumps(dict(islice(items, RECORD_PART)))
+            self.file.write(body)
+            self.sizes.append(len(body))
         self.count += len(records)
 
     def frames(self) -> Iterator[bytes]:
@@ -309,14 +468,14 @@ def _read_list(frames: Iterator[Any], size: int) -> list[Any]:
     return out
 
 
-def _read_frames(view: memoryview) -> Iterator[Any]:
+def _read_bodies(view: memoryview) -> Iterator[memoryview]:
     at = 0
     while at < len(view):
         size = int.from_bytes(view[at : at + 8], "little")
         at += 8
         if at + size > len(view):
             raise EOFError("the load state ends early")
-        yield marshal.loads(view[at : at + size])  # noqa: S302 - our own file
+        yield view[at : at + size]
         at += size
     raise EOFError("the load state ends early")
 
@@ -363,6 +522,47 @@ class Plan:
     records: int
     triples: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+
+
+def _read_changed(
+    path: Path, label: str, prior: tuple[str, list[str], tuple[str, ...] | None] | None
+) -> tuple[list[RawRecord | str], tuple[str, ...] | None]:
+    """The records of a changed file, each read (a `RawRecord`) or, when its text is one the last load
+    read in this file, its id (`record_chunks`: each record's text alone parses as in the file, so the
+    same text is the same record); and the digests of the records' texts (None: not split). Raises
+    `Fallback` on any problem (the full validation reports it)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise Fallback("a file cannot be read") from None
+    chunks = record_chunks(data)
+    prints = _chunk_digests(data, chunks) if chunks is not None else None
+    known_prints = prior[2] if prior is not None else None
+    items: list[RawRecord | str] = []
+    if prints is None or known_prints is None or prior is None or len(known_prints) != len(prior[1]):
+        raws, problems = read_file(path, label)
+        if problems:
+            raise Fallback("a file has problems")
+        items.extend(raws)
+        return items, prints
+    assert chunks is not None
+    known = dict(zip(known_prints, prior[1], strict=True))
+    for (section, start, end, line), digest in zip(chunks, prints, strict=True):
+        ident = known.get(digest)
+        if ident is not None:
+            items.append(ident)
+            continue
+        try:
+            text = data[start:end].decode("utf-8")
+        except UnicodeDecodeError:
+            raise Fallback("a file is not UTF-8") from None
+        # as `read_file` reads it (universal newlines), at its line, under its section's key
+        text = "\n" * (line - 2) + section + ":\n" + text.replace("\r\n", "\n").replace("\r", "\n")
+        raws, problems = read_text(text, label)
+        if problems or len(raws) != 1:
+            raise Fallback("a record has problems")
+        items.append(raws[0])
+    return items, prints
 
 
 def _lines(triples: Iterable[tuple[Any, Any, Any]]) -> dict[str, list[str]]:
@@ -427,12 +627,20 @@ def plan(
     for path, label in files:
         if label not in changed:
             continue
-        raws, problems = read_file(path, label)
-        if problems:
-            raise Fallback("a file has problems")
-        before = set(state.files.get(label, ("", []))[1])
+        prior = state.files.get(label)
+        items, prints = _read_changed(path, label, prior)
+        before = set(prior[1]) if prior is not None else set()
         ids: list[str] = []
-        for position, raw in enumerate(raws):
+        for position, raw in enumerate(items):
+            if isinstance(raw, str):  # its text is as it was: so is the record
+                entry = records.get(raw) if raw in before else None
+                if entry is None or entry[FILE] != label:
+                    raise Fallback("a record's text is in the file twice")
+                if entry[POSITION] != position:
+                    records[raw] = (*entry[:POSITION], position, *entry[POSITION + 1 :])
+                ids.append(raw)
+                before.discard(raw)
+                continue
             found = raw.data.get("id")
             ident = found if isinstance(found, str) else ""
             entry = records.get(ident) if ident in before else None
@@ -451,7 +659,7 @@ def plan(
         for ident in before:  # records that left this file, or changed
             if ident in records and records[ident][FILE] == label:
                 old[ident] = records.pop(ident)
-        files_state[label] = (digests[label], ids)
+        files_state[label] = (digests[label], ids, prints if prints is not None and len(prints) == len(ids) else None)
     seen: set[str] = set()
     for _, model, _ in new_pairs:
         if model.id in records or model.id in seen:
@@ -463,7 +671,9 @@ def plan(
     section_of = {ident: entry[SECTION] for ident, entry in records.items()}
     section_of.update({model.id: raw.section for raw, model, _ in new_pairs})
     pairs = [(raw, model) for raw, model, _ in new_pairs]
-    if check_references(pairs, section_of, domains):
+    targets = {target for _, model in pairs for _, _, target in model.references()}
+    named = {target: section_of[target] for target in targets if target in section_of}  # what they refer to
+    if check_references(pairs, named, domains):
         raise Fallback("a reference names nothing")
     gone_ids = {ident for ident, entry in old.items() if section_of.get(ident) != entry[SECTION]}
     if gone_ids:
@@ -642,6 +852,7 @@ def plan(
         index=state.index,
         vocabulary=state.vocabulary,
         derived=state.derived,
+        kept_frames=state.kept_frames,
     )
     return Plan(
         changes=GraphChanges(delete=sorted(deleted), write=PropertyGraph(nodes=nodes, relationships=rels)),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from eucan.loaders.id_rules import (
 from eucan.loaders.languages import check_languages, release_model
 from eucan.loaders.phase_timer import PhaseReport, PhaseTimer
 from eucan.loaders.rdf_builder import Canonical, build_graph, instrument_bounds_of, section_iri, vocabulary_graph
-from eucan.loaders.rdf_cache import CacheIndex, Derive, cached, commit_splice, discard, prepare_cache, splice
+from eucan.loaders.rdf_cache import CacheIndex, Derive, cached, commit_splice, discard, plan_splice, prepare_cache
 from eucan.loaders.records import SECTION_MODELS, BaseRecord, SourceRecord, TenureRecord, share_fields_set
 from eucan.loaders.rows import StreamedRows
 from eucan.loaders.yaml_source import RawRecord, iter_files, read_files
@@ -156,7 +157,7 @@ def validate_sources(
     positions: list[int] = []
     contents: list[str] = []
     files: list[str] = []
-    digests: dict[str, str] = {}
+    digests: dict[str, tuple[str, tuple[str, ...] | None]] = {}
     timer = PhaseTimer(on_phase)
     timings, lap = timer.timings, timer.lap
 
@@ -164,7 +165,7 @@ def validate_sources(
     for path, label, raws, file_problems in read_files(list(iter_files(paths, root)), fingerprint=fingerprint):
         files.append(label)
         if keep_state:
-            digests[label] = incremental.file_digest(path)
+            digests[label] = incremental.file_digests(path)  # the file's, and its records' texts'
         problems += file_problems
         start = len(parsed)
         for position, raw in enumerate(raws):
@@ -260,7 +261,7 @@ def domain_slugs() -> set[str]:
 class _StateBuilder:
     """The load state of a full validation (`incremental.LoadState`), record by record."""
 
-    def __init__(self, files: list[str], digests: dict[str, str]) -> None:
+    def __init__(self, files: list[str], digests: dict[str, tuple[str, tuple[str, ...] | None]]) -> None:
         self.files, self.digests = files, digests
         self.by_file: dict[str, list[str]] = {label: [] for label in files}
         self.records: dict[str, incremental.Entry] = {}
@@ -282,7 +283,9 @@ class _StateBuilder:
     def finish(self) -> incremental.LoadState:
         return incremental.LoadState(
             token="",
-            files={label: (self.digests[label], self.by_file[label]) for label in self.files},
+            files={
+                label: (self.digests[label][0], self.by_file[label], self.digests[label][1]) for label in self.files
+            },
             records=self.records,
             tenures=self.tenures,
             manifest=Manifest(digests={}, relationships=0),
@@ -472,39 +475,60 @@ def _load_incremental(
         return Loaded(files, state.record_count, summary, timings)
     timings.update(plan.timings)
     started = time.perf_counter()
-    part, prepared = splice(state_dir, state.token, state.index, plan.rdf_changes, derive)
+    planned = plan_splice(state_dir, state.token, state.index, plan.rdf_changes, derive)
     rdf_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    try:
-        if plan.changes.empty:
-            info = live  # the content is the same (e.g. a record moved between files): nothing to write
-        else:
-            info = store.update_graph(
-                plan.changes, plan.manifest, expected_token=live.token, batch_size=batch_size, progress=progress
-            )
-    except StaleGraph:
-        discard(part, prepared)
-        return None  # another load switched graphs meanwhile: load in full
-    except BaseException:
-        discard(part, prepared)
-        raise
-    summary = LoadSummary(
-        "incremental",
-        info,
-        deleted=len(plan.changes.delete),
-        nodes=plan.changes.write.node_count,
-        relationships=plan.changes.write.relationship_count,
-    )
-    summary.seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    new_state = plan.state
-    if info.token != state.token:
-        new_state.index = commit_splice(state_dir, info.token, part, prepared)
-    else:
-        discard(part, prepared)
-        new_state.index = state.index
-    new_state.token = plan.manifest.token = info.token
-    new_state.manifest = plan.manifest
-    incremental.save_state(state_dir, new_state)
+    # The old saved RDF (and its derived files) is copied in a thread (in the kernel: the copy holds no
+    # lock of this process) while the engine writes the changes and the load state is saved; the copies
+    # are named after the new load once its graph is the live one, and the old load's files removed.
+    switched: Future[str | None] = Future()
+
+    def copy_then_commit() -> CacheIndex | None:
+        try:
+            planned.copy()
+            token = switched.result()
+        except BaseException:
+            discard(planned.part, planned.prepared)
+            raise
+        if token is None:
+            discard(planned.part, planned.prepared)
+            return None
+        return commit_splice(state_dir, token, planned.part, planned.prepared)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        splicing = pool.submit(copy_then_commit)
+        started = time.perf_counter()
+        try:
+            if plan.changes.empty:
+                info = live  # the content is the same (e.g. a record moved between files): nothing to write
+            else:
+                info = store.update_graph(
+                    plan.changes, plan.manifest, expected_token=live.token, batch_size=batch_size, progress=progress
+                )
+        except BaseException as exc:
+            switched.set_result(None)
+            with contextlib.suppress(Exception):
+                splicing.result()
+            if isinstance(exc, StaleGraph):
+                return None  # another load switched graphs meanwhile: load in full
+            raise
+        summary = LoadSummary(
+            "incremental",
+            info,
+            deleted=len(plan.changes.delete),
+            nodes=plan.changes.write.node_count,
+            relationships=plan.changes.write.relationship_count,
+        )
+        summary.seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        new_state = plan.state
+        changed = info.token != state.token
+        switched.set_result(info.token if changed else None)
+        # the index is the splice's (worked out before the copy); a state saved before the copy is named
+        # after this load is one whose saved RDF is missing, which the next load reads as "load in full"
+        new_state.index = planned.prepared[1] if changed else state.index
+        new_state.token = plan.manifest.token = info.token
+        new_state.manifest = plan.manifest
+        incremental.save_state(state_dir, new_state)
+        splicing.result()
     summary.rdf_cache_seconds = rdf_seconds + time.perf_counter() - started
     return Loaded(plan.files, plan.records, summary, timings)

@@ -41,12 +41,14 @@ __all__ = [
     "RDF_CACHE_DIR",
     "STARTS",
     "CacheIndex",
+    "Splice",
     "Derive",
     "block_of",
     "cached",
     "commit_splice",
     "discard",
     "keep_derived",
+    "plan_splice",
     "prepare_cache",
     "splice",
     "write_cache",
@@ -303,7 +305,43 @@ def splice(
     bytes. Returns the prepared file (`.nt.part`, given its token by `commit_splice`) and what
     `commit_splice` needs; the old file stays until then. With `derive`, the files derived from the old
     load's saved RDF whose starts were kept are spliced the same way (`Derive.blocks` makes the changed
-    blocks); the others are not carried over."""
+    blocks); the others are not carried over. (`plan_splice`, then `Splice.copy`.)"""
+    planned = plan_splice(folder, old_token, index, changes, derive)
+    try:
+        planned.copy()
+    except BaseException:
+        discard(planned.part, planned.prepared)
+        raise
+    return planned.part, planned.prepared
+
+
+@dataclass
+class Splice:
+    """A splice worked out (`plan_splice`): the next load's index, counts and each file's pieces, known
+    before a byte is copied. `copy` writes the files (the old bytes copied in the kernel: it can run in a
+    thread while the engine writes the graph and the load state is saved); `commit_splice(folder, token,
+    part, prepared)` then names them after the load."""
+
+    part: Path
+    prepared: Any
+    jobs: list[tuple[Path, Path, list[tuple[int, int] | bytes], Sequence[int] | None]]
+    """(old file, new file, pieces: (offset, count) of the old file or new bytes, starts to write beside it)"""
+
+    def copy(self) -> None:
+        for old, new, pieces, starts in self.jobs:
+            _write_pieces(old, new, pieces)
+            if starts is not None:
+                _write_starts(new, starts)
+
+
+def plan_splice(
+    folder: Path,
+    old_token: str,
+    index: CacheIndex,
+    changes: Mapping[str, str | None],
+    derive: Derive | None = None,
+) -> Splice:
+    """`splice`, worked out without copying: the new index and counts, and what `Splice.copy` writes."""
     target = folder / RDF_CACHE_DIR
     old = target / f"{old_token}.nt"
     stats = json.loads((target / f"{old_token}.json").read_text(encoding="utf-8"))
@@ -327,15 +365,12 @@ def splice(
     part = target / f"next-{os.getpid()}.nt.part"
     new_subjects: list[str] = []
     new_starts: list[int] = []
-    _splice_blocks(old, part, index.subjects, index.starts, blocks, new_starts, new_subjects)
+    pieces = _splice_blocks(index.subjects, index.starts, blocks, new_starts, new_subjects)
+    jobs: list[tuple[Path, Path, list[tuple[int, int] | bytes], Sequence[int] | None]] = [(old, part, pieces, None)]
     derived: dict[str, Path] = {}
     if derive is not None and new_subjects and index.subjects:
-        try:
-            _splice_derived(target, old_token, part, index, changes, derive, derived)
-        except BaseException:
-            discard(part, (None, None, derived))
-            raise
-    return part, (stats, CacheIndex(new_subjects, new_starts, types), derived)
+        _splice_derived(target, old_token, part, index, changes, derive, derived, jobs)
+    return Splice(part, (stats, CacheIndex(new_subjects, new_starts, types), derived), jobs)
 
 
 def _splice_derived(
@@ -346,9 +381,10 @@ def _splice_derived(
     changes: Mapping[str, str | None],
     derive: Derive,
     derived: dict[str, Path],
+    jobs: list[tuple[Path, Path, list[tuple[int, int] | bytes], Sequence[int] | None]],
 ) -> None:
-    """Splice the derived files of load `old_token` that have their starts into files beside `part`
-    (recorded in `derived`, suffix → file, as `prepare_cache` records them)."""
+    """The splices of the derived files of load `old_token` that have their starts, into files beside
+    `part` (recorded in `derived`, suffix → file, as `prepare_cache` records them), added to `jobs`."""
     kept = {}
     for found in target.glob(f"{old_token}.*{STARTS}"):
         suffix = found.name[len(old_token) + 1 : -len(STARTS)]
@@ -365,55 +401,71 @@ def _splice_derived(
         blocks = {subject: (new[subject] if block else None) for subject, block in changes.items()}
         path = part.with_name(f"{part.name}.{suffix}")
         derived[suffix] = path
+        derived[suffix + STARTS] = path.with_name(path.name + STARTS)
         new_where = array("q")
-        _splice_blocks(target / f"{old_token}.{suffix}", path, index.subjects, where, blocks, new_where)
-        derived[suffix + STARTS] = _write_starts(path, new_where)
+        pieces = _splice_blocks(index.subjects, where, blocks, new_where)
+        jobs.append((target / f"{old_token}.{suffix}", path, pieces, new_where))
 
 
 def _splice_blocks(
-    old: Path,
-    part: Path,
     subjects: list[str],
     starts: Sequence[int],
     blocks: Mapping[str, bytes | None],
     new_starts: MutableSequence[int],
     new_subjects: list[str] | None = None,
-) -> None:
-    """Write into `part` the file `old` (a header, then the blocks of `subjects`, starting at `starts`,
-    which ends with the file's size) with the blocks of `blocks` (subject → new block, or None to remove
-    it) in their place; the rest is copied as bytes. `new_starts` (and `new_subjects`) get its index."""
+) -> list[tuple[int, int] | bytes]:
+    """The pieces of a file (a header, then the blocks of `subjects`, starting at `starts`, which ends
+    with the file's size) with the blocks of `blocks` (subject → new block, or None to remove it) in
+    their place: (offset, count) ranges of the old file and new bytes, in order. `new_starts` (and
+    `new_subjects`) get the new file's index."""
     cursor = 0  # position in the old index
     written = starts[0]  # bytes written so far: the header, then the blocks
-    with old.open("rb", buffering=0) as source, part.open("wb", buffering=0) as handle:
-        _copy_range(source, handle, 0, written)
+    pieces: list[tuple[int, int] | bytes] = [(0, written)] if written else []
 
-        def copy_until(stop: int) -> None:
-            nonlocal cursor, written
-            if stop <= cursor:
-                return
-            first, last = starts[cursor], starts[stop]
-            _copy_range(source, handle, first, last - first)
-            shift = written - first
+    def copy_until(stop: int) -> None:
+        nonlocal cursor, written
+        if stop <= cursor:
+            return
+        first, last = starts[cursor], starts[stop]
+        pieces.append((first, last - first))
+        shift = written - first
+        if new_subjects is not None:
+            new_subjects.extend(subjects[cursor:stop])
+        new_starts.extend(s + shift for s in starts[cursor:stop])
+        written += last - first
+        cursor = stop
+
+    for subject in sorted(blocks):
+        at = bisect.bisect_left(subjects, subject)
+        copy_until(at)
+        if at < len(subjects) and subjects[at] == subject:
+            cursor = at + 1
+        data = blocks[subject]
+        if data:
+            pieces.append(data)
             if new_subjects is not None:
-                new_subjects.extend(subjects[cursor:stop])
-            new_starts.extend(s + shift for s in starts[cursor:stop])
-            written += last - first
-            cursor = stop
-
-        for subject in sorted(blocks):
-            at = bisect.bisect_left(subjects, subject)
-            copy_until(at)
-            if at < len(subjects) and subjects[at] == subject:
-                cursor = at + 1
-            data = blocks[subject]
-            if data:
-                handle.write(data)
-                if new_subjects is not None:
-                    new_subjects.append(subject)
-                new_starts.append(written)
-                written += len(data)
-        copy_until(len(subjects))
+                new_subjects.append(subject)
+            new_starts.append(written)
+            written += len(data)
+    copy_until(len(subjects))
     new_starts.append(written)
+    return pieces
+
+
+def _write_pieces(old: Path, part: Path, pieces: list[tuple[int, int] | bytes]) -> None:
+    with old.open("rb", buffering=0) as source, part.open("wb", buffering=0) as handle:
+        for piece in pieces:
+            if isinstance(piece, bytes):
+                _write_all(handle, piece)
+            else:
+                _copy_range(source, handle, *piece)
+
+
+def _write_all(handle: Any, data: bytes) -> None:
+    """Write all of `data` (an unbuffered file may take less than it is given)."""
+    view = memoryview(data)
+    while view:
+        view = view[handle.write(view) :]
 
 
 def _copy_range(source: Any, target: Any, offset: int, count: int) -> None:
@@ -431,7 +483,7 @@ def _copy_range(source: Any, target: Any, offset: int, count: int) -> None:
             chunk = source.read(min(count, 1 << 24))
             if not chunk:
                 raise OSError("the saved canonical RDF is shorter than its index")
-            target.write(chunk)
+            _write_all(target, chunk)
             done = len(chunk)
         offset += done
         count -= done

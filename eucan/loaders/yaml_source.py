@@ -20,7 +20,7 @@ from eucan.echo import clip
 from eucan.errors import Problem
 from eucan.loaders.records import SECTIONS
 
-__all__ = ["PARALLEL_READ_MIN_BYTES", "RawRecord", "discover", "read_file", "read_files"]
+__all__ = ["PARALLEL_READ_MIN_BYTES", "RawRecord", "discover", "read_file", "read_files", "read_text"]
 
 
 _RELEASED: dict[str, Any] = {}
@@ -285,6 +285,11 @@ def read_file(path: Path, label: str) -> tuple[list[RawRecord], list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return [], [Problem(label, 1, f"cannot read the file: {exc}")]
+    return read_text(text, label)
+
+
+def read_text(text: str, label: str) -> tuple[list[RawRecord], list[Problem]]:
+    """`read_file` of a file's text."""
     # Without an anchor (`&name`) there is nothing an alias could expand: skip the second parse.
     refused = _alias_problem(text, label) if "&" in text else None
     if refused is not None:

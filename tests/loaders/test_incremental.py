@@ -19,7 +19,7 @@ from bench.synthetic import generate, write_yaml
 from eucan.errors import SourceError, StoreError
 from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.graph.loads import GraphChanges, Manifest, content_hash
-from eucan.loaders import incremental
+from eucan.loaders import incremental, yaml_source
 from eucan.loaders.pipeline import STATE_FILE, load_sources, validate_sources
 from eucan.ontology.mapping import PropertyGraph
 from tests.conftest import ROOT
@@ -266,4 +266,51 @@ def test_a_failed_in_place_update_leaves_the_previous_graph(
     changes = GraphChanges(delete=[victim], write=bad)
     with pytest.raises(StoreError, match="the live graph is unchanged"):
         store.update_graph(changes, Manifest(digests={}, relationships=0), expected_token=before.token)
+    assert store.load_generation() == before and _engine_content(store) == content
+
+
+def test_an_edit_keeping_the_files_size_and_time_is_found_and_only_its_record_is_read(
+    sources: Path, store: FalkorDBStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file's bytes decide (not its size or time), and in a changed file only the records whose text
+    changed are read (`incremental.record_chunks`); the result is the full load's."""
+    state = tmp_path / "kg"
+    load_sources(store, [sources], root=tmp_path, state_dir=state)
+    path = sources / "participations-000.yaml"
+    before = path.stat()
+    text = path.read_text()
+    assert text.count("role: participant") > 1
+    path.write_text(text.replace("role: participant", "role: coordinator", 1))  # as many bytes
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    read: list[str] = []
+
+    def read_text(text: str, label: str) -> Any:
+        read.append(label)
+        return yaml_source.read_text(text, label)
+
+    monkeypatch.setattr(incremental, "read_text", read_text)
+    monkeypatch.setattr(incremental, "read_file", lambda *_: pytest.fail("the whole file was read"))
+    result = load_sources(store, [sources], root=tmp_path, state_dir=state)
+    assert result.load.mode == "incremental" and result.load.nodes >= 1, result.load
+    assert read == ["data/participations-000.yaml"]  # one record's text
+    monkeypatch.undo()
+    assert _engine_content(store) == _graph_content(validate_sources([sources], tmp_path).property_graph)
+
+
+def test_a_record_whose_quote_runs_into_the_next_is_refused_at_its_line(
+    sources: Path, store: FalkorDBStore, tmp_path: Path
+) -> None:
+    state = tmp_path / "kg"
+    load_sources(store, [sources], root=tmp_path, state_dir=state)
+    before, content = store.load_generation(), _engine_content(store)
+    path = sources / "participations-000.yaml"
+    lines = path.read_text().splitlines(keepends=True)
+    number = next(n for n, line in enumerate(lines) if "quote: " in line and n > 20)
+    lines[number] = lines[number].replace("quote: ", 'quote: "', 1)  # never closed
+    path.write_text("".join(lines))
+    with pytest.raises(SourceError) as refused:
+        load_sources(store, [sources], root=tmp_path, state_dir=state)
+    [problem] = refused.value.problems
+    assert (problem.file, problem.line) == ("data/participations-000.yaml", number + 1), problem
     assert store.load_generation() == before and _engine_content(store) == content
