@@ -2,7 +2,8 @@
 // @description An event with its date and precision, place, description, the instrument it is about, its participants and cooperation domains.
 // @param id string summit-2025  The event's id.
 // @returns event
-MATCH (e:Event {id: $id})
+MATCH (e:Resource {id: $id})
+WHERE e:Event
 RETURN {
   record: e.id, id: e.id, name: e.name, labels: labels(e), uri: e.uri, date: e.date, datePrecision: e.datePrecision,
   place: e.place, description: e.description, note: e.note, uncertainty: e.uncertainty,
