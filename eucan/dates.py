@@ -88,6 +88,12 @@ class Span(NamedTuple):
     basis: tuple[str, ...] = ()
     """The ids of the acts it rests on (its `legal_basis`)."""
 
+    @classmethod
+    def of(cls, bounds: Bounds, adopted: str | None, signed: str | None, basis: Iterable[str]) -> Span:
+        """An instrument's span: it existed from its adoption (a legal act), else its signature, else its
+        earliest start (ISO first days)."""
+        return cls(bounds, adopted or signed or bounds[0], tuple(sorted(basis)))
+
 
 def not_before(basis: Iterable[str], spans: Mapping[str, Span]) -> str | None:
     """The earliest day a participation resting on the acts `basis` (ids into `spans`) can have begun: the

@@ -884,9 +884,8 @@ def _instrument_spans(state: LoadState, state_dir: Path, slugs: Iterable[str]) -
                 basis.append(rest[1 : rest.index(">")].removeprefix(_INSTRUMENTS))
             elif predicate in (_START_FIRST, _END_LAST, _ADOPTED, _SIGNED):
                 found[predicate] = rest.split('"', 2)[1]
-        first = (found.get(_START_FIRST), found.get(_END_LAST))
-        since = found.get(_ADOPTED) or found.get(_SIGNED) or first[0]
-        out[uris[uri]] = dates.Span(first, since, tuple(sorted(basis)))
+        bounds = (found.get(_START_FIRST), found.get(_END_LAST))
+        out[uris[uri]] = dates.Span.of(bounds, found.get(_ADOPTED), found.get(_SIGNED), basis)
     return out
 
 

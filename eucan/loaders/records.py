@@ -408,9 +408,8 @@ class InstrumentRecord(_Named, _Period):
     def span(self) -> dates.Span:
         """What participations resting on it or within it need (`dates.Span`): its own bounds, the first day
         it existed (a legal act's adoption, else its signature, else its earliest start) and its legal basis."""
-        first = self.adopted or self.signed
-        since = first.value.isoformat() if first is not None else self.bounds[0]
-        return dates.Span(self.bounds, since, tuple(self.legal_basis))
+        adopted, signed = (d.value.isoformat() if d is not None else None for d in (self.adopted, self.signed))
+        return dates.Span.of(self.bounds, adopted, signed, self.legal_basis)
 
     def references(self) -> list[tuple[str, str, str]]:
         refs = super().references()
