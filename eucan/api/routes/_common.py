@@ -92,8 +92,9 @@ def _query_names(dependant: Dependant) -> list[str]:
     return names
 
 
-def reject_unknown_params(request: Request) -> None:
-    """A misspelt parameter (`?actr=canada`) is an error, not a silently ignored filter."""
+async def reject_unknown_params(request: Request) -> None:
+    """A misspelt parameter (`?actr=canada`) is an error, not a silently ignored filter. Async though it never
+    waits: a plain `def` dependency would run in the thread pool (a hop per request)."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from eucan.api.deps import get_store
+from eucan.api.deps import store_of
 from eucan.api.openapi_docs import SPARQL_GET_OPENAPI, SPARQL_POST_OPENAPI, SPARQL_RESPONSES
 from eucan.echo import clip
 from eucan.errors import ProtocolError, QueryParameterError, ReadOnlyViolation, UnsupportedMediaType
@@ -41,7 +41,7 @@ async def get_sparql(request: Request) -> SparqlService:
             if service is None:
                 settings = request.app.state.settings
                 service = SparqlService(
-                    store=get_store(request),
+                    store=store_of(request),
                     marker_dir=settings.data_dir,
                     timeout_ms=settings.query_timeout_ms,
                     row_cap=settings.row_cap,
