@@ -128,7 +128,7 @@ class Period(BaseModel):
     start_first: str | None = Field(
         default=None,
         description="Earliest day the fact can have held, derived at load time: `start`, or for a participation "
-        "stating none its instrument's start.",
+        "stating none its instrument's start, or the adoption of the most specific legal act it rests on when later.",
     )
     end: str | None = None
     end_precision: str | None = None
