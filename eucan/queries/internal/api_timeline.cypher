@@ -12,12 +12,10 @@ MATCH (a:Actor {id: $actor})
 // instrument when its start is the participation's, else the most specific legal act adopted (signed, begun)
 // on that day (an act another of the listed acts rests on does not date it).
 OPTIONAL MATCH (a)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)
-OPTIONAL MATCH (p)-[:LEGAL_BASIS]->(l:Instrument)
-WHERE p.startDate IS NULL AND (i.startDateFirst IS NULL OR i.startDateFirst <> p.startDateFirst)
-  AND coalesce(l.adoptedDate, l.signedDate, l.startDateFirst) = p.startDateFirst
-  AND NOT (p)-[:LEGAL_BASIS]->(:Instrument)-[:LEGAL_BASIS]->(l)
-WITH a, p, i, l ORDER BY l.id
-WITH a, p, i, head(collect(l)) AS act
+WITH a, p, i, CASE WHEN p.startDate IS NULL AND (i.startDateFirst IS NULL OR i.startDateFirst <> p.startDateFirst) THEN
+       [(p)-[:LEGAL_BASIS]->(l:Instrument) WHERE coalesce(l.adoptedDate, l.signedDate, l.startDateFirst) = p.startDateFirst
+          AND NOT (p)-[:LEGAL_BASIS]->(:Instrument)-[:LEGAL_BASIS]->(l) | l] ELSE [] END AS acts
+WITH a, p, i, reduce(first = head(acts), x IN acts | CASE WHEN x.id < first.id THEN x ELSE first END) AS act
 WITH a, collect(CASE WHEN p IS NULL THEN null ELSE {
        record: p.id, title: i.name, labels: labels(p), instrument: {id: i.id, name: i.name, labels: labels(i)},
        start: p.startDateFirst,
