@@ -276,11 +276,12 @@ _CSDP = ("CsdpMission", "CsdpOperation")
 
 
 def csdp_started_by(d: Doors, actor: str, day: str) -> dict[str, Answer]:
-    """Which of ACTOR's own dated CSDP contributions began on or before DAY, and when?"""
+    """Which of ACTOR's own dated CSDP contributions began on or before DAY, and when? (The timeline also dates
+    contributions that state no start, from their mission's start: `date_basis` tells them apart.)"""
     api = [
         (e["record"], display(e["date"], e["precision"]))
         for e in d.api_list("/timeline", actor=actor, to=day)
-        if e["kind"] == "participation-start" and e["instrument"]["type"] in _CSDP
+        if e["kind"] == "participation-start" and e["instrument"]["type"] in _CSDP and e["date_basis"] == "stated"
     ]
     catalog = [
         (r["record"], r["since"])
