@@ -42,6 +42,7 @@ RUN_FIRST = (
     "tests/loaders/test_malformed.py",
     "tests/linked/test_roundtrip.py",
     "tests/browser/test_explorer.py",
+    "tests/agreement/test_timeline_as_of.py",
 )
 
 

@@ -362,6 +362,8 @@ def timeline(
             title=raw.get("title"),
             instrument=ref(raw.get("instrument")) or prov.about(raw["record"]),
             place=text_of(raw.get("place")),
+            date_basis=cast("m.DateBasis | None", raw.get("basis")),
+            derived_from=ref(raw.get("derivedFrom")),
             **prov.listed(raw["record"]),
         )
         for raw in items

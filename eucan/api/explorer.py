@@ -292,6 +292,11 @@ class TimelineItem(BaseModel):
     left: float = Field(description="Where the date's first day sits on the axis, in percent.")
     width: float = Field(description="How much of the axis the date can mean (a year is a band), in percent.")
     href: str | None = None
+    basis: str | None = Field(
+        default=None,
+        description="Where a participation's date comes from when it states none itself (the as-of rule's bounds): "
+        "its instrument's start or end, or the legal act that admitted it; null for a date of its own.",
+    )
     sources: list[m.Source] = []
 
 
@@ -308,16 +313,17 @@ def _day_number(day: str) -> int:
     return dt.date.fromisoformat(day[:10]).toordinal()
 
 
-_Raw = tuple[str, str, str | None, str | None, list[m.Source]]
+_Raw = tuple[str, str, str | None, str | None, list[m.Source], str | None]
+"""(label, kind, date, precision, sources, basis): `basis` says where a derived date comes from (None: stated)."""
 
 
 def _timeline(raw: list[_Raw]) -> Timeline:
-    """(label, kind, date, precision, sources) entries drawn on one axis of whole years."""
+    """(label, kind, date, precision, sources, basis) entries drawn on one axis of whole years."""
     import datetime as dt
 
     from eucan.dates import last_day
 
-    dated = [(label, kind, date, prec or "day", srcs) for label, kind, date, prec, srcs in raw if date]
+    dated = [(label, kind, date, prec or "day", srcs, basis) for label, kind, date, prec, srcs, basis in raw if date]
     if not dated:
         return Timeline(first_year=0, last_year=0, years=[], items=[])
     first = min(int(d[2][:4]) for d in dated)
@@ -325,7 +331,7 @@ def _timeline(raw: list[_Raw]) -> Timeline:
     start, end = dt.date(first, 1, 1).toordinal(), dt.date(last, 12, 31).toordinal() + 1
     span = end - start
     items = []
-    for label, kind, date, prec, srcs in sorted(dated, key=lambda d: (d[2], d[1], d[0])):
+    for label, kind, date, prec, srcs, basis in sorted(dated, key=lambda d: (d[2], d[1], d[0])):
         begin = _day_number(date)
         until = last_day(dt.date.fromordinal(begin), prec).toordinal() + 1
         items.append(
@@ -336,6 +342,7 @@ def _timeline(raw: list[_Raw]) -> Timeline:
                 precision=prec,
                 left=round(100 * (begin - start) / span, 3),
                 width=round(max(100 * (until - begin) / span, 0.25), 3),
+                basis=basis,
                 sources=srcs,
             )
         )
@@ -343,12 +350,24 @@ def _timeline(raw: list[_Raw]) -> Timeline:
     return Timeline(first_year=first, last_year=last, years=list(range(first, last + 1, step)), items=items)
 
 
+def _basis(entry: m.TimelineEntry) -> str | None:
+    """Where a timeline entry's derived date comes from, in words (None: a date of its own)."""
+    if entry.date_basis in (None, "stated") or entry.derived_from is None:
+        return None
+    what = entry.derived_from.name or entry.derived_from.id
+    bound = "end" if entry.kind.endswith("-end") else "start"
+    if entry.date_basis == "legal-basis":
+        return f"own start not stated: adoption of {what}"
+    return f"own {bound} not stated: the instrument's {bound}"
+
+
 def actor_timeline(entries: list[m.TimelineEntry]) -> Timeline:
-    """An actor's dated entries (the API's /actors/{id}/timeline) on an axis."""
+    """An actor's dated entries (the API's /actors/{id}/timeline) on an axis; a participation's start and end
+    are the API's, the as-of rule's bounds (`TimelineEntry.date_basis`)."""
     raw: list[_Raw] = []
     for e in entries:
         what = e.title or (e.instrument.name if e.instrument else None) or e.record
-        raw.append((what, e.kind, e.date, e.precision, e.sources))
+        raw.append((what, e.kind, e.date, e.precision, e.sources, _basis(e)))
     timeline = _timeline(raw)
     by_label = {e.title or (e.instrument.name if e.instrument else None) or e.record: e for e in entries}
     for item in timeline.items:
@@ -361,13 +380,14 @@ def actor_timeline(entries: list[m.TimelineEntry]) -> Timeline:
 def instrument_timeline(detail: m.InstrumentDetail) -> Timeline:
     """Signature, provisional application, entry into force, participations and events of an instrument."""
     raw: list[_Raw] = [
-        ("signed", "signature", detail.signed, detail.signed_precision, detail.sources),
+        ("signed", "signature", detail.signed, detail.signed_precision, detail.sources, None),
         (
             "provisional application",
             "provisional-application",
             detail.provisional_application,
             detail.provisional_application_precision,
             detail.sources,
+            None,
         ),
         (
             "entry into force",
@@ -375,15 +395,40 @@ def instrument_timeline(detail: m.InstrumentDetail) -> Timeline:
             detail.entry_into_force,
             detail.entry_into_force_precision,
             detail.sources,
+            None,
         ),
     ]
+    own = detail.period
     for p in detail.participants:
         name = p.actor.name or p.actor.id
-        raw.append((f"{name} joins", "participation-start", p.period.start, p.period.start_precision, p.sources))
-        raw.append((f"{name} leaves", "participation-end", p.period.end, p.period.end_precision, p.sources))
+        raw.append(
+            (f"{name} joins", "participation-start", *_joins(p.period, own), p.sources, _start_basis(p.period, own))
+        )
+        leaves: tuple[str | None, str | None, str | None] = (p.period.end, p.period.end_precision, None)
+        if p.period.end is None and p.period.end_last is not None:  # the instrument's end (it cannot outlast it)
+            leaves = (own.end, own.end_precision, "own end not stated: the instrument's end")
+        raw.append((f"{name} leaves", "participation-end", leaves[0], leaves[1], p.sources, leaves[2]))
     for e in detail.events:
-        raw.append((e.name or e.id, "event", e.date, e.date_precision, e.sources))
+        raw.append((e.name or e.id, "event", e.date, e.date_precision, e.sources, None))
     return _timeline(raw)
+
+
+def _joins(period: m.Period, instrument: m.Period) -> tuple[str | None, str | None]:
+    """When a participant joins, as the as-of rule has it: its own start, else its derived `start_first` (the
+    instrument's start, in its precision, or the day its legal act was adopted)."""
+    if period.start is not None or period.start_first is None:
+        return period.start, period.start_precision
+    if period.start_first == instrument.start_first:
+        return instrument.start, instrument.start_precision
+    return period.start_first, "day"
+
+
+def _start_basis(period: m.Period, instrument: m.Period) -> str | None:
+    if period.start is not None or period.start_first is None:
+        return None
+    if period.start_first == instrument.start_first:
+        return "own start not stated: the instrument's start"
+    return "own start not stated: adoption of its legal basis"
 
 
 # -- other resources (events): their statements and sources from the RDF description ----------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -14,6 +14,7 @@ __all__ = [
     "ActorDetail",
     "ActorSummary",
     "CooperationRow",
+    "DateBasis",
     "DomainDetail",
     "DomainRef",
     "DomainSummary",
@@ -127,7 +128,7 @@ class Period(BaseModel):
     start_first: str | None = Field(
         default=None,
         description="Earliest day the fact can have held, derived at load time: `start`, or for a participation "
-        "stating none its instrument's start.",
+        "stating none its instrument's start, or the adoption of the most specific legal act it rests on when later.",
     )
     end: str | None = None
     end_precision: str | None = None
@@ -483,6 +484,10 @@ class PathAnswer(BaseModel):
     steps: list[PathStep]
 
 
+DateBasis = Literal["stated", "instrument", "legal-basis"]
+"""Where a timeline entry's date comes from (`TimelineEntry.date_basis`)."""
+
+
 class TimelineEntry(_Counted):
     date: str | None = Field(
         description="YYYY-MM-DD (the first day when only the month or year is known); null for an undated fact, "
@@ -491,13 +496,29 @@ class TimelineEntry(_Counted):
     precision: str | None = None
     kind: str = Field(
         description="event, participation-start, participation-end, signature, entry-into-force, "
-        "membership-start, membership-end, tenure-start, tenure-end; for a fact whose sources give neither "
-        "start nor end: participation-undated, membership-undated, tenure-undated"
+        "membership-start, membership-end, tenure-start, tenure-end; for a fact with neither start nor end "
+        "(a participation: neither its own, nor its instrument's, nor its legal acts'): participation-undated, "
+        "membership-undated, tenure-undated"
     )
     record: str
     type: str | None = None
     title: str | None = None
     instrument: Ref | None = None
     place: str | None = Field(default=None, description="Where an event took place.")
+    date_basis: DateBasis | None = Field(
+        default=None,
+        description="Where `date` comes from: `stated` (the record's own date, as its sources give it), "
+        "`instrument` (a participation that states no start or no end of its own: its instrument's start or end, "
+        "since it cannot outlast its instrument) or `legal-basis` (a participation that states no start and rests "
+        "on legal acts: the adoption of the most specific of them, when later than its instrument's start). "
+        "The start of a participation is its `startDateFirst` and its end the one whose last day is its "
+        "`endDateLast`: the bounds every as-of question (`as_of`) compares with, so the timeline and "
+        "`/cooperation?as_of=` agree on since when and until when it held. Null for an undated entry.",
+    )
+    derived_from: Ref | None = Field(
+        default=None,
+        description="The instrument or legal act whose date `date` is (date_basis `instrument` or `legal-basis`); "
+        "null for a stated date.",
+    )
     sources: list[Source]
     source_count: int = Field(default=0, description=_SOURCE_COUNT)

@@ -1,5 +1,5 @@
 // @title Events in a period
-// @description Summits, dialogue meetings, signatures, negotiations and announcements between two days, with the instrument they concern, the place and the participants; optionally only those an actor took part in.
+// @description Summits, dialogue meetings, signatures, negotiations and announcements between two days, with the instrument they concern, the place and the participants; optionally only those an actor took part in (it is a participant of them: the same events as the API's /events?actor= and the actor's timeline; events about its instruments are not included unless it took part).
 // @param from_date date 2025-01-01  First day (YYYY-MM-DD).
 // @param to_date date 2025-12-31  Last day (YYYY-MM-DD).
 // @param actor? string canada  Only events this actor took part in.

@@ -1,26 +1,39 @@
 // @title Timeline of an instrument
-// @description Everything dated about an instrument in one chronological list: its own dates (signature, a legal act's adoption and publication, provisional application, entry into force, start, end), the events about it (negotiations, signatures, meetings, announcements) and when each participant joined or left, with the place of the signature and of each event. Undated entries come last.
+// @description Everything dated about an instrument in one chronological list: its own dates (signature, a legal act's adoption and publication, provisional application, entry into force, start, end), the events about it (negotiations, signatures, meetings, announcements) and when each participant joined or left, with the place of the signature and of each event. A participant joins and leaves on the days the as-of rule uses (its participation's startDateFirst, and the end whose last day is its endDateLast): its own dates, else the instrument's start or end, or the adoption of the most specific legal act it rests on; `date_basis` says which (stated, instrument, legal-basis) and `derived_from` names the instrument or act. Undated entries come last.
 // @param instrument string eu-canada-pnr-2024  The instrument's id.
-// @returns date, date_precision, event, actor, place, record
+// @returns date, date_precision, event, actor, place, record, date_basis, derived_from
 // @example eu-canada-pnr-2024: 2017-12-06 negotiating mandate, 2024-10-04 signed, 2025-03-12 European Parliament consent, 2025-04-14 Council conclusion
 MATCH (i:Instrument {id: $instrument})
 WITH i, [x IN [
-       {date: i.signedDate, precision: i.signedDatePrecision, event: 'signed', actor: null, place: i.signedAt, record: i.id},
-       {date: i.adoptedDate, precision: i.adoptedDatePrecision, event: 'adopted', actor: null, record: i.id},
-       {date: i.publicationDate, precision: i.publicationDatePrecision, event: 'published in the Official Journal', actor: null, record: i.id},
-       {date: i.provisionalApplicationDate, precision: i.provisionalApplicationDatePrecision, event: 'provisionally applied', actor: null, record: i.id},
-       {date: i.entryIntoForceDate, precision: i.entryIntoForceDatePrecision, event: 'enters into force', actor: null, record: i.id},
-       {date: i.startDate, precision: i.startDatePrecision, event: 'starts', actor: null, record: i.id},
-       {date: i.endDate, precision: i.endDatePrecision, event: 'ends (last day)', actor: null, record: i.id}
+       {date: i.signedDate, precision: i.signedDatePrecision, event: 'signed', actor: null, place: i.signedAt, record: i.id, date_basis: 'stated'},
+       {date: i.adoptedDate, precision: i.adoptedDatePrecision, event: 'adopted', actor: null, record: i.id, date_basis: 'stated'},
+       {date: i.publicationDate, precision: i.publicationDatePrecision, event: 'published in the Official Journal', actor: null, record: i.id, date_basis: 'stated'},
+       {date: i.provisionalApplicationDate, precision: i.provisionalApplicationDatePrecision, event: 'provisionally applied', actor: null, record: i.id, date_basis: 'stated'},
+       {date: i.entryIntoForceDate, precision: i.entryIntoForceDatePrecision, event: 'enters into force', actor: null, record: i.id, date_basis: 'stated'},
+       {date: i.startDate, precision: i.startDatePrecision, event: 'starts', actor: null, record: i.id, date_basis: 'stated'},
+       {date: i.endDate, precision: i.endDatePrecision, event: 'ends (last day)', actor: null, record: i.id, date_basis: 'stated'}
      ] WHERE x.date IS NOT NULL] AS own
 OPTIONAL MATCH (e:Event)-[:ABOUT_INSTRUMENT]->(i)
-WITH i, own, collect(CASE WHEN e IS NULL THEN null ELSE {date: e.date, precision: e.datePrecision, event: e.name, actor: null, place: e.place, record: e.id} END) AS events
+WITH i, own, collect(CASE WHEN e IS NULL THEN null ELSE {date: e.date, precision: e.datePrecision, event: e.name, actor: null, place: e.place, record: e.id, date_basis: 'stated'} END) AS events
 OPTIONAL MATCH (p:Participation)-[:INSTRUMENT]->(i)
 OPTIONAL MATCH (p)-[:PARTICIPANT]->(a:Actor)
 OPTIONAL MATCH (p)-[:ROLE]->(r:ParticipantRole)
+// a start the participation does not state: the instrument's, or the adoption of its most specific legal act
+OPTIONAL MATCH (p)-[:LEGAL_BASIS]->(l:Instrument)
+WHERE p.startDate IS NULL AND (i.startDateFirst IS NULL OR i.startDateFirst <> p.startDateFirst)
+  AND coalesce(l.adoptedDate, l.signedDate, l.startDateFirst) = p.startDateFirst
+  AND NOT (p)-[:LEGAL_BASIS]->(:Instrument)-[:LEGAL_BASIS]->(l)
+WITH i, own, events, p, a, r, l ORDER BY l.id
+WITH i, own, events, p, a, r, head(collect(l)) AS act
 WITH own, events,
-     collect(CASE WHEN p IS NULL THEN null ELSE {date: p.startDate, precision: p.startDatePrecision, event: CASE WHEN p.startDate IS NULL THEN r.id + ' (dates not stated)' ELSE 'joins as ' + r.id END, actor: a.id, record: p.id} END) AS joins,
-     collect(CASE WHEN p.endDate IS NULL THEN null ELSE {date: p.endDate, precision: p.endDatePrecision, event: 'last day as ' + r.id, actor: a.id, record: p.id} END) AS leaves
+     collect(CASE WHEN p IS NULL THEN null ELSE {date: p.startDateFirst, precision: CASE WHEN p.startDate IS NOT NULL THEN p.startDatePrecision WHEN p.startDateFirst = i.startDateFirst THEN i.startDatePrecision WHEN act.adoptedDate IS NOT NULL THEN act.adoptedDatePrecision WHEN act.signedDate IS NOT NULL THEN act.signedDatePrecision ELSE act.startDatePrecision END,
+       event: CASE WHEN p.startDateFirst IS NULL THEN r.id + ' (dates not stated)' WHEN p.startDate IS NOT NULL THEN 'joins as ' + r.id
+                   WHEN p.startDateFirst = i.startDateFirst THEN 'joins as ' + r.id + ' from the start of the instrument (own start not stated)'
+                   ELSE 'joins as ' + r.id + ' from the adoption of its legal basis (own start not stated)' END,
+       actor: a.id, record: p.id, date_basis: CASE WHEN p.startDateFirst IS NULL THEN null WHEN p.startDate IS NOT NULL THEN 'stated' WHEN p.startDateFirst = i.startDateFirst THEN 'instrument' WHEN act IS NOT NULL THEN 'legal-basis' END, derived_from: CASE WHEN p.startDate IS NOT NULL THEN null WHEN p.startDateFirst = i.startDateFirst THEN i.id ELSE act.id END} END) AS joins,
+     collect(CASE WHEN p.endDate IS NOT NULL THEN {date: p.endDate, precision: p.endDatePrecision, event: 'last day as ' + r.id, actor: a.id, record: p.id, date_basis: 'stated', derived_from: null}
+                  WHEN p.endDate IS NULL AND p.endDateLast IS NOT NULL AND p.endDateLast = i.endDateLast THEN {date: i.endDate, precision: i.endDatePrecision, event: 'last day as ' + r.id + ': the end of the instrument (own end not stated)', actor: a.id, record: p.id, date_basis: 'instrument', derived_from: i.id} END) AS leaves
 UNWIND own + events + joins + leaves AS row
-RETURN row.date AS date, row.precision AS date_precision, row.event AS event, row.actor AS actor, row.place AS place, row.record AS record
-ORDER BY date, record, event
+RETURN row.date AS date, row.precision AS date_precision, row.event AS event, row.actor AS actor, row.place AS place, row.record AS record,
+       row.date_basis AS date_basis, row.derived_from AS derived_from
+ORDER BY date, date_precision DESC, record, event

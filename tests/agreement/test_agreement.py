@@ -276,11 +276,12 @@ _CSDP = ("CsdpMission", "CsdpOperation")
 
 
 def csdp_started_by(d: Doors, actor: str, day: str) -> dict[str, Answer]:
-    """Which of ACTOR's own dated CSDP contributions began on or before DAY, and when?"""
+    """Which of ACTOR's own dated CSDP contributions began on or before DAY, and when? (The timeline also dates
+    contributions that state no start, from their mission's start: `date_basis` tells them apart.)"""
     api = [
         (e["record"], display(e["date"], e["precision"]))
         for e in d.api_list("/timeline", actor=actor, to=day)
-        if e["kind"] == "participation-start" and e["instrument"]["type"] in _CSDP
+        if e["kind"] == "participation-start" and e["instrument"]["type"] in _CSDP and e["date_basis"] == "stated"
     ]
     catalog = [
         (r["record"], r["since"])
@@ -346,11 +347,17 @@ def pesco_as_of(d: Doors, actor: str, day: str) -> dict[str, Answer]:
 
 
 def events_of(d: Doors, actor: str, first: str, last: str) -> dict[str, Answer]:
-    """Which events did ACTOR take part in between FIRST and LAST, when (in their precision) and where?"""
+    """Which events did ACTOR take part in between FIRST and LAST, when (in their precision) and where?
+    Asked of the API twice: its timeline and `/events?actor=` (both: the events the actor is a participant
+    of, not those about its instruments, as the catalog's `events_between`)."""
     api = [
         (e["record"], display(e["date"], e["precision"]), e["place"])
         for e in d.api_list("/timeline", actor=actor, **{"from": first, "to": last})
         if e["kind"] == "event"
+    ]
+    events = [
+        (e["id"], display(e["date"], e["date_precision"]), e["place"])
+        for e in d.api_list("/events", actor=actor, **{"from": first, "to": last})
     ]
     catalog = [
         (r["event"], r["date"], "; ".join(r["place"]) if r["place"] else None)
@@ -367,7 +374,7 @@ def events_of(d: Doors, actor: str, first: str, last: str) -> dict[str, Answer]:
         key = (str(r["event"]), display(r["date"], r["pr"]))
         places.setdefault(key, []).extend([str(r["place"])] if r["place"] else [])
     sparql = [(e, day, "; ".join(sorted(p)) or None) for (e, day), p in places.items()]
-    return {"api": api, "catalog": catalog, "sparql": sparql}
+    return {"api": api, "events": events, "catalog": catalog, "sparql": sparql}
 
 
 # -- the questions -----------------------------------------------------------------------------
@@ -516,6 +523,8 @@ QUESTIONS: list[tuple[Family, tuple[str, ...], list[Any], list[str]]] = [
     (events_of, ("canada", "2025-01-01", "2025-12-31"), ["summit-2025", "signature-sdp-2025"], []),
     (events_of, ("canada", "2024-01-01", "2024-12-31"), [], []),
     (events_of, ("canada", "2023-01-01", "2023-12-31"), [], []),
+    (events_of, ("canada", "1900-01-01", "2100-12-31"), ["summit-2025", "signature-sdp-2025"], []),
+    (events_of, ("eu", "2025-01-01", "2025-12-31"), ["summit-2025"], []),
 ]
 
 

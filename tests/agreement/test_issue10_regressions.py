@@ -64,14 +64,18 @@ def test_pesco_of_canada_on_2025_06_30_api_and_catalog_both_two(client: TestClie
 
 def test_csdp_before_2010_timeline_and_contributions_agree(doors: Doors) -> None:
     """`/timeline` gave 3, `csdp_contributions` 5, showing mission dates as Canada's (Artemis to 2003-09-01)."""
-    timeline = {
-        e["record"]
+    starts = [
+        e
         for e in doors.api_list("/timeline", actor="canada", to="2009-12-31")
         if e["kind"] == "participation-start" and e["instrument"]["type"] in ("CsdpMission", "CsdpOperation")
-    }
+    ]
+    timeline = {e["record"] for e in starts if e["date_basis"] == "stated"}
     rows = doors.catalog("csdp_contributions", actor="canada", to="2009-12-31")
     dated = {r["record"] for r in rows if r["contributor"] == "canada" and not r["undated"]}
     assert dated == timeline and "part-canada-eupm-bih" in dated
+    # a contribution stating no start is dated from its mission's start, and says so; the catalog's bounds agree
+    derived = {e["record"]: e["date"] for e in starts if e["date_basis"] == "instrument"}
+    assert derived == {r["record"]: r["held_from"] for r in rows if r["record"] in derived} != {}
     # undated contributions are kept and say so: no date of theirs comes from the mission
     undated = [r for r in rows if r["undated"]]
     assert undated and all(r["since"] is None and r["until"] is None and r["period"] == "undated" for r in undated)

@@ -5,8 +5,9 @@ ended (or began) on a known day: Canada's in EUPOL Afghanistan (ended 2016-12-31
 (2025-01-31), EUAM Iraq (2026-04-30) and EUPOL COPPS (2026-06-30). The loader gives them their
 instrument's bounds (`eucan.dates.within`), so on a day after the mission ended no door lists them, and
 on a day inside it every door does. Four doors, one answer: the web API (`/cooperation`), the catalog
-(`csdp_contributions`), SPARQL (the as-of pattern of docs/sparql.md) and the API's timeline read with the
-documented rule (the participation's own dates, else its instrument's: `within`, then `holds_on`).
+(`csdp_contributions`), SPARQL (the as-of pattern of docs/sparql.md) and the API's timeline, which dates each
+participation by the same derived bounds (its own dates, else its instrument's; `date_basis` says which), read
+with `holds_on`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from eucan.dates import holds_on, last_day, within
+from eucan.dates import holds_on, last_day
 from tests.agreement.conftest import Doors
 
 Row = tuple[str, str, bool]  # (mission, participation record, undated)
@@ -33,26 +34,25 @@ def _sparql_as_of(v: str, day: str) -> str:
 
 
 def _timeline_door(d: Doors, actor: str, day: str) -> list[Row]:
-    """The timeline gives a participation's own dates as stated; its instrument's period comes from the
-    instrument's API page; the rule (`within`, `holds_on`) decides."""
+    """The timeline dates each participation as the as-of rule does (its own dates, else its instrument's: the
+    loader's derived bounds, `date_basis` saying which); a participation holds on the days from its start to
+    the last day its end can mean (`holds_on`)."""
     own: dict[str, dict[str, Any]] = {}
     for entry in d.api_list("/timeline", actor=actor):
         instrument = entry.get("instrument") or {}
         if not entry["kind"].startswith("participation-") or instrument.get("type") not in _CSDP:
             continue
-        row = own.setdefault(entry["record"], {"instrument": instrument["id"], "start": None, "end": None})
+        row = own.setdefault(entry["record"], {"instrument": instrument["id"], "start": None, "end": None, "own": 0})
         if entry["kind"] == "participation-start":
             row["start"] = entry["date"]
         elif entry["kind"] == "participation-end":
             row["end"] = last_day(dt.date.fromisoformat(entry["date"]), entry["precision"]).isoformat()
-    periods = {i: d.api(f"/instruments/{i}")["period"] for i in {r["instrument"] for r in own.values()}}
-    held = []
-    for record, row in own.items():
-        outer = periods[row["instrument"]]
-        start, end = within((row["start"], row["end"]), (outer["start_first"], outer["end_last"]))
-        if holds_on(start, end, day):
-            held.append((row["instrument"], record, row["start"] is None and row["end"] is None))
-    return held
+        row["own"] += entry.get("date_basis") == "stated"
+    return [
+        (row["instrument"], record, row["own"] == 0)
+        for record, row in own.items()
+        if holds_on(row["start"], row["end"], day)
+    ]
 
 
 def csdp_as_of(d: Doors, actor: str, day: str) -> dict[str, list[Row]]:

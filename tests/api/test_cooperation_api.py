@@ -200,9 +200,11 @@ def test_every_row_and_partner_carries_its_role_and_sources(client: TestClient) 
 
 
 def test_timeline_lists_undated_facts_last_and_only_without_a_range(client: TestClient, store: GraphStore) -> None:
+    # undated: no bound at all (a participation's derived bounds: neither its own, nor its instrument's, nor its
+    # legal acts'; a membership's or tenure's are its own)
     rows = store.run(
         "MATCH (a:Actor)<-[:PARTICIPANT|MEMBER|HOLDER]-(f) WHERE (f:Participation OR f:Membership OR f:Tenure) "
-        "AND f.startDate IS NULL AND f.endDate IS NULL RETURN a.id, f.id ORDER BY a.id, f.id LIMIT 1"
+        "AND f.startDateFirst IS NULL AND f.endDateLast IS NULL RETURN a.id, f.id ORDER BY a.id, f.id LIMIT 1"
     ).rows
     assert rows, "the curated data has an undated participation, membership or tenure"
     actor, record = str(rows[0][0]), str(rows[0][1])

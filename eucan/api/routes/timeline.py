@@ -22,6 +22,16 @@ _SOURCE = {
     "title": "Details/Information for Canadian Forces (CF) Operation BOREAS",
     "primary": True,
 }
+_NETLOGHUBS_SOURCE = {
+    "url": "https://lexaris.de/book/version/documentflat/head/2121416",
+    "quote": "on the participation of Canada in the PESCO project Network of Logistic Hubs in Europe and Support to "
+    "Operations",
+    "lang": "en",
+    "retrieved": "2026-11-26",
+    "title": "Council Decision (CFSP) 2023/385 of 20 February 2023 on the participation of Canada in the PESCO "
+    "project Network of Logistic Hubs in Europe and Support to Operations (lexaris copy)",
+    "primary": False,
+}
 
 
 @router.get(
@@ -29,9 +39,12 @@ _SOURCE = {
     summary="Timeline of an actor",
     description="The actor's dated entries, oldest first (events, participations, signatures and entries into "
     "force of its instruments, memberships, posts held), each with its sources; `from`/`to` keep the entries "
-    "dated within (both days included). Without `from` and `to`, the participations, memberships and tenures "
-    "whose sources give neither start nor end follow, with `date` null and kind `participation-undated`, "
-    "`membership-undated` or `tenure-undated`.",
+    "dated within (both days included). A participation starts and ends on the days the as-of rule uses "
+    "(`/cooperation?as_of=` lists it from its `participation-start` to the last day its `participation-end` "
+    "can mean): its own dates, else its instrument's start or end, or the adoption of the legal act that "
+    "admitted it; `date_basis` (`stated`, `instrument`, `legal-basis`) and `derived_from` say which. "
+    "Without `from` and `to`, the participations, memberships and tenures with neither start nor end follow, "
+    "with `date` null and kind `participation-undated`, `membership-undated` or `tenure-undated`.",
     response_model=Page[TimelineEntry],
     responses=example(
         {
@@ -44,11 +57,35 @@ _SOURCE = {
                     "type": "Participation",
                     "title": "EUFOR Althea",
                     "instrument": {"id": "eufor-althea", "name": "EUFOR Althea", "type": "CsdpOperation"},
+                    "date_basis": "stated",
+                    "derived_from": None,
                     "sources": [_SOURCE],
                     "source_count": 1,
-                }
+                },
+                {
+                    "date": "2023-02-20",
+                    "precision": "day",
+                    "kind": "participation-start",
+                    "record": "part-canada-pesco-netloghubs",
+                    "type": "Participation",
+                    "title": "Network of Logistic Hubs in Europe and Support to Operations",
+                    "instrument": {
+                        "id": "pesco-netloghubs",
+                        "name": "Network of Logistic Hubs in Europe and Support to Operations",
+                        "type": "PescoProject",
+                    },
+                    "date_basis": "legal-basis",
+                    "derived_from": {
+                        "id": "la-2023-385-cfsp",
+                        "name": "Council Decision (CFSP) 2023/385 of 20 February 2023 on the participation of Canada "
+                        "in the PESCO project Network of Logistic Hubs in Europe and Support to Operations",
+                        "type": "LegalAct",
+                    },
+                    "sources": [_NETLOGHUBS_SOURCE],
+                    "source_count": 3,
+                },
             ],
-            "count": 1,
+            "count": 2,
             "next": None,
             "limit": 50,
             "offset": 0,

@@ -1,5 +1,5 @@
 // @title Timeline of an actor (API)
-// @description Entries for an actor, oldest first: events it took part in (signatures, summits, dialogue meetings...), its participations starting and ending, signatures and entry into force of instruments it is party to, memberships starting and ending, and posts held; each with its sources. from/to are inclusive. Participations, memberships and tenures with neither start nor end come last, undated (date null, kind participation-undated, membership-undated, tenure-undated), and only without from/to.
+// @description Entries for an actor, oldest first: events it took part in (signatures, summits, dialogue meetings...), its participations starting and ending, signatures and entry into force of instruments it is party to, memberships starting and ending, and posts held; each with its sources. A participation starts on its startDateFirst and ends on the end whose last day is its endDateLast (the bounds of the as-of rule): its own dates, else its instrument's, or the adoption of its most specific legal act; `basis` (stated, instrument, legal-basis) and `derivedFrom` name where the date comes from. from/to are inclusive. Participations (with no bound at all), memberships and tenures with neither start nor end come last, undated (date null, kind participation-undated, membership-undated, tenure-undated), and only without from/to.
 // @param actor string canada  The actor's id.
 // @param date_from? date 2000-01-01  Only entries on or after this day (YYYY-MM-DD).
 // @param date_to? date 2030-12-31  Only entries on or before this day (YYYY-MM-DD).
@@ -7,26 +7,48 @@
 // @param limit int 50  Rows to return.
 // @returns total, item
 MATCH (a:Actor {id: $actor})
+// A participation's derived bounds (startDateFirst, endDateLast: eucan.dates, written by the loader) date it;
+// where it states none itself, the instrument or the legal act whose date gave the bound is named: the
+// instrument when its start is the participation's, else the most specific legal act adopted (signed, begun)
+// on that day (an act another of the listed acts rests on does not date it).
+OPTIONAL MATCH (a)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)
+WITH a, p, i, CASE WHEN p.startDate IS NULL AND (i.startDateFirst IS NULL OR i.startDateFirst <> p.startDateFirst) THEN
+       [(p)-[:LEGAL_BASIS]->(l:Instrument) WHERE coalesce(l.adoptedDate, l.signedDate, l.startDateFirst) = p.startDateFirst
+          AND NOT (p)-[:LEGAL_BASIS]->(:Instrument)-[:LEGAL_BASIS]->(l) | l] ELSE [] END AS acts
+WITH a, p, i, reduce(first = head(acts), x IN acts | CASE WHEN x.id < first.id THEN x ELSE first END) AS act
+WITH a, collect(CASE WHEN p IS NULL THEN null ELSE {
+       record: p.id, title: i.name, labels: labels(p), instrument: {id: i.id, name: i.name, labels: labels(i)},
+       start: p.startDateFirst,
+       startPrecision: CASE WHEN p.startDate IS NOT NULL THEN p.startDatePrecision WHEN p.startDateFirst = i.startDateFirst THEN i.startDatePrecision
+                            WHEN act.adoptedDate IS NOT NULL THEN act.adoptedDatePrecision WHEN act.signedDate IS NOT NULL THEN act.signedDatePrecision ELSE act.startDatePrecision END,
+       startBasis: CASE WHEN p.startDate IS NOT NULL THEN 'stated' WHEN p.startDateFirst = i.startDateFirst THEN 'instrument' WHEN act IS NOT NULL THEN 'legal-basis' END,
+       startFrom: CASE WHEN p.startDate IS NOT NULL THEN null WHEN p.startDateFirst = i.startDateFirst THEN {id: i.id, name: i.name, labels: labels(i)}
+                       WHEN act IS NOT NULL THEN {id: act.id, name: act.name, labels: labels(act)} END,
+       end: CASE WHEN p.endDate IS NOT NULL THEN p.endDate WHEN p.endDateLast IS NOT NULL AND p.endDateLast = i.endDateLast THEN i.endDate END,
+       endPrecision: CASE WHEN p.endDate IS NOT NULL THEN p.endDatePrecision WHEN p.endDateLast IS NOT NULL AND p.endDateLast = i.endDateLast THEN i.endDatePrecision END,
+       endBasis: CASE WHEN p.endDate IS NOT NULL THEN 'stated' WHEN p.endDateLast IS NOT NULL AND p.endDateLast = i.endDateLast THEN 'instrument' END,
+       endFrom: CASE WHEN p.endDate IS NULL AND p.endDateLast IS NOT NULL AND p.endDateLast = i.endDateLast THEN {id: i.id, name: i.name, labels: labels(i)} END
+     } END) AS parts
 WITH
-  [(a)<-[:EVENT_PARTICIPANT]-(e1:Event) | {date: e1.date, precision: e1.datePrecision, kind: 'event', record: e1.id, title: e1.name, labels: labels(e1), instrument: null, place: e1.place}]
-  + [(a)<-[:PARTICIPANT]-(p2:Participation)-[:INSTRUMENT]->(i2:Instrument) WHERE p2.startDate IS NOT NULL | {date: p2.startDate, precision: p2.startDatePrecision,
-     kind: 'participation-start', record: p2.id, title: i2.name, labels: labels(p2), instrument: {id: i2.id, name: i2.name, labels: labels(i2)}}]
-  + [(a)<-[:PARTICIPANT]-(p3:Participation)-[:INSTRUMENT]->(i3:Instrument) WHERE p3.endDate IS NOT NULL | {date: p3.endDate, precision: p3.endDatePrecision,
-     kind: 'participation-end', record: p3.id, title: i3.name, labels: labels(p3), instrument: {id: i3.id, name: i3.name, labels: labels(i3)}}]
+  [(a)<-[:EVENT_PARTICIPANT]-(e1:Event) | {date: e1.date, precision: e1.datePrecision, kind: 'event', record: e1.id, title: e1.name, labels: labels(e1), instrument: null, place: e1.place, basis: 'stated'}]
+  + [x IN parts WHERE x.start IS NOT NULL | {date: x.start, precision: x.startPrecision,
+     kind: 'participation-start', record: x.record, title: x.title, labels: x.labels, instrument: x.instrument, basis: x.startBasis, derivedFrom: x.startFrom}]
+  + [x IN parts WHERE x.end IS NOT NULL | {date: x.end, precision: x.endPrecision,
+     kind: 'participation-end', record: x.record, title: x.title, labels: x.labels, instrument: x.instrument, basis: x.endBasis, derivedFrom: x.endFrom}]
   + [(a)<-[:PARTICIPANT]-(:Participation)-[:INSTRUMENT]->(i4:Instrument) WHERE i4.signedDate IS NOT NULL | {date: i4.signedDate, precision: i4.signedDatePrecision,
-     kind: 'signature', record: i4.id, title: i4.name, labels: labels(i4), instrument: {id: i4.id, name: i4.name, labels: labels(i4)}}]
+     kind: 'signature', record: i4.id, title: i4.name, labels: labels(i4), instrument: {id: i4.id, name: i4.name, labels: labels(i4)}, basis: 'stated'}]
   + [(a)<-[:PARTICIPANT]-(:Participation)-[:INSTRUMENT]->(i5:Instrument) WHERE i5.entryIntoForceDate IS NOT NULL | {date: i5.entryIntoForceDate, precision: i5.entryIntoForceDatePrecision,
-     kind: 'entry-into-force', record: i5.id, title: i5.name, labels: labels(i5), instrument: {id: i5.id, name: i5.name, labels: labels(i5)}}]
+     kind: 'entry-into-force', record: i5.id, title: i5.name, labels: labels(i5), instrument: {id: i5.id, name: i5.name, labels: labels(i5)}, basis: 'stated'}]
   + [(a)<-[:MEMBER]-(m6:Membership)-[:ORGANISATION]->(o6:Actor) WHERE m6.startDate IS NOT NULL | {date: m6.startDate, precision: m6.startDatePrecision,
-     kind: 'membership-start', record: m6.id, title: o6.name, labels: labels(m6), instrument: null}]
+     kind: 'membership-start', record: m6.id, title: o6.name, labels: labels(m6), instrument: null, basis: 'stated'}]
   + [(a)<-[:MEMBER]-(m7:Membership)-[:ORGANISATION]->(o7:Actor) WHERE m7.endDate IS NOT NULL | {date: m7.endDate, precision: m7.endDatePrecision,
-     kind: 'membership-end', record: m7.id, title: o7.name, labels: labels(m7), instrument: null}]
+     kind: 'membership-end', record: m7.id, title: o7.name, labels: labels(m7), instrument: null, basis: 'stated'}]
   + [(a)<-[:HOLDER]-(t8:Tenure)-[:POST]->(po8:Post) WHERE t8.startDate IS NOT NULL | {date: t8.startDate, precision: t8.startDatePrecision,
-     kind: 'tenure-start', record: t8.id, title: po8.name, labels: labels(t8), instrument: null}]
+     kind: 'tenure-start', record: t8.id, title: po8.name, labels: labels(t8), instrument: null, basis: 'stated'}]
   + [(a)<-[:HOLDER]-(t9:Tenure)-[:POST]->(po9:Post) WHERE t9.endDate IS NOT NULL | {date: t9.endDate, precision: t9.endDatePrecision,
-     kind: 'tenure-end', record: t9.id, title: po9.name, labels: labels(t9), instrument: null}]
-  + [(a)<-[:PARTICIPANT]-(p10:Participation)-[:INSTRUMENT]->(i10:Instrument) WHERE p10.startDate IS NULL AND p10.endDate IS NULL | {date: null, precision: null,
-     kind: 'participation-undated', record: p10.id, title: i10.name, labels: labels(p10), instrument: {id: i10.id, name: i10.name, labels: labels(i10)}}]
+     kind: 'tenure-end', record: t9.id, title: po9.name, labels: labels(t9), instrument: null, basis: 'stated'}]
+  + [x IN parts WHERE x.start IS NULL AND x.end IS NULL | {date: null, precision: null,
+     kind: 'participation-undated', record: x.record, title: x.title, labels: x.labels, instrument: x.instrument}]
   + [(a)<-[:MEMBER]-(m11:Membership)-[:ORGANISATION]->(o11:Actor) WHERE m11.startDate IS NULL AND m11.endDate IS NULL | {date: null, precision: null,
      kind: 'membership-undated', record: m11.id, title: o11.name, labels: labels(m11), instrument: null}]
   + [(a)<-[:HOLDER]-(t12:Tenure)-[:POST]->(po12:Post) WHERE t12.startDate IS NULL AND t12.endDate IS NULL | {date: null, precision: null,
