@@ -181,6 +181,8 @@ def load(
                 )
             elif summary is not None and summary.mode == "unchanged":
                 out.print("unchanged since the last load: nothing written")
+            elif summary is not None and summary.reason:
+                out.print(f"loaded in full: {summary.reason}")
             _print_stats_after_load(store, settings)
 
 

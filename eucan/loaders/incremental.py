@@ -10,7 +10,8 @@ triples sit in the saved canonical RDF (`rdf_cache.CacheIndex`).
 The next load (`plan`) reads only the files whose bytes changed, and in them parses only the records
 whose text changed (`record_chunks`; the whole file when it is not laid out so that each record's text
 alone reads as it does in the file); of those, only the records whose content changed are validated
-and mapped again. Saving the state writes again only the frames of records that changed (`kept_frames`). With the same checks as a full validation:
+and mapped again. The state's records are decoded only where the reload needs them (`StoredRecords`), and
+saving it writes again only the frames of records that changed. With the same checks as a full validation:
 
 - models, duplicate ids (against every id), references (the changed records' against every id;
   records that referred to an id that went away or changed section), successions (every post a
@@ -31,12 +32,16 @@ the graph the changes produce is the graph a full load writes.
 
 from __future__ import annotations
 
+import bisect
+import gc
 import hashlib
 import marshal
 import re
 import sys
 import tempfile
 import weakref
+import zlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -86,7 +91,7 @@ __all__ = [
 ]
 
 STATE_FILE = "load-state.bin"
-STATE_VERSION = 5  # 5: records in frames of `RECORD_PART`, their number in the head; 4: node digests of marshal's bytes
+STATE_VERSION = 6  # 6: record frames read when asked for (signatures), derived relationships apart; 5: records in frames of `RECORD_PART`, their number in the head; 4: node digests of marshal's bytes
 
 # One record, as the state keeps it (marshal-able tuples and strings):
 # (section, file, position, uri, fingerprint, refs, excerpts, derived)
@@ -288,18 +293,21 @@ class LoadState:
     spilled: RecordSpill | None = field(default=None, compare=False, repr=False)
     """Records a full validation already wrote out as frames (before those in `records`): `unpack`
     brings them back."""
-    kept_frames: list[tuple[bytes, dict[str, Entry]]] = field(default_factory=list, compare=False, repr=False)
-    """The record frames as read (each frame's bytes and its records): `frames` writes a frame whose
-    records are all still the same objects in `records` as the bytes it read, without marshalling them
-    again (after an edit of one record, one frame of `RECORD_PART` records is made again)."""
+    stored: StoredRecords | None = field(default=None, compare=False, repr=False)
+    """The records of a state read back (`load`), decoded a frame at a time when asked for; `records`
+    is then empty."""
 
     @property
     def record_count(self) -> int:
         """Records the load holds, as a full load counts them (derived ones included)."""
+        if self.stored is not None:
+            return len(self.stored) + self.derived
         return len(self.records) + (self.spilled.count if self.spilled else 0) + self.derived
 
     def unpack(self) -> None:
-        """Read the spilled records back into `records` (in their order, before the others)."""
+        """Read the spilled (or stored) records back into `records` (in their order, before the others)."""
+        if self.stored is not None:
+            self.records, self.stored = dict(self.stored.items()), None
         if self.spilled is not None:
             records: dict[str, Entry] = {}
             for frame in self.spilled.frames():
@@ -308,7 +316,9 @@ class LoadState:
             self.records, self.spilled = records, None
 
     def iter_records(self) -> Iterator[tuple[str, Entry]]:
-        """Every record's (id, entry), the spilled ones read back one frame at a time."""
+        """Every record's (id, entry), the spilled or stored ones read back one frame at a time."""
+        if self.stored is not None:
+            yield from self.stored.items()
         if self.spilled is not None:
             for frame in self.spilled.frames():
                 yield from marshal.loads(frame).items()
@@ -328,10 +338,13 @@ class LoadState:
         interned, and marshal interns them again as it reads, so equal ones are one object again."""
         m, subjects = self.manifest, self.index.subjects
         head = (STATE_VERSION, self.token, self.vocabulary, self.files, self.tenures, m.relationships, m.hash_sum)
-        count = len(self.records) + (self.spilled.count if self.spilled else 0)
-        parts = self._record_parts()
-        spilled = len(self.spilled.sizes) if self.spilled is not None else 0
-        yield from _frame((*head, self.derived, len(subjects), count, spilled + len(parts)))
+        if self.stored is not None:
+            bodies, signatures, buckets = self.stored.encoded()
+            count, frames = len(self.stored), len(bodies)
+        else:
+            count = len(self.records) + (self.spilled.count if self.spilled else 0)
+            frames = (len(self.spilled.sizes) if self.spilled else 0) + -(-len(self.records) // RECORD_PART)
+        yield from _frame((*head, self.derived, len(subjects), count, frames, len(buckets) if self.stored else frames))
         yield from _list_frames(subjects)
         yield from _list_frames(self.index.starts)
         extras = []
@@ -345,44 +358,52 @@ class LoadState:
             else:
                 extras.append({})
             del values
+        if self.stored is not None:
+            for body in bodies:
+                yield len(body).to_bytes(8, "little")
+                yield body
+            yield from _frame(signatures)
+            for body in buckets:
+                yield len(body).to_bytes(8, "little")
+                yield body
+        else:
+            yield from self._built_frames(frames)
+        yield from _frame(extras)
+
+    def _built_frames(self, frames: int) -> Iterator[bytes]:
+        """The record frames of a full validation's state, their signatures and its derived buckets."""
+        signatures: list[bytes] = []
+        derived: dict[str, dict[tuple[str, str], int]] = {}
         if self.spilled is not None:  # whole frames of RECORD_PART records: the rest follow as before
             for body in self.spilled.frames():
                 yield len(body).to_bytes(8, "little")
                 yield body
-        for part in parts:
-            if isinstance(part, bytes):
-                yield len(part).to_bytes(8, "little")
-                yield part
-            else:
-                yield from _frame(part)
-        yield from _frame(extras)
-
-    def _record_parts(self) -> list[bytes | dict[str, Entry]]:
-        """The record frames `frames` writes: a kept frame's bytes where its records are unchanged, else
-        its records made again (without those that went); then the other records, `RECORD_PART` a frame."""
-        parts: list[bytes | dict[str, Entry]] = []
-        records, done = self.records, set[str]()
-        for body, old in self.kept_frames:
-            if len(old) and all(records.get(ident) is entry for ident, entry in old.items()):
-                parts.append(body)
-            else:
-                part = {ident: records[ident] for ident in old if ident in records}
-                if part:
-                    parts.append(part)
-            done.update(old)
-        rest = [item for item in records.items() if item[0] not in done]
-        for start in range(0, len(rest), RECORD_PART):
-            parts.append(dict(rest[start : start + RECORD_PART]))
-        return parts
+            signatures.extend(self.spilled.signatures)
+            derived = {start: dict(counts) for start, counts in self.spilled.derived.items()}
+        items = list(self.records.items())
+        for start in range(0, len(items), RECORD_PART):
+            part = dict(items[start : start + RECORD_PART])
+            yield from _frame(part)
+            signatures.append(_signature(part))
+            for entry in part.values():
+                _add_derived(derived, entry)
+        del items
+        yield from _frame(signatures)
+        buckets: list[dict[str, dict[tuple[str, str], int]]] = [{} for _ in range(frames)]
+        for origin, counts in derived.items():
+            buckets[_bucket_of(origin, frames)][origin] = counts
+        for bucket in buckets:
+            yield from _frame(bucket)
 
     @classmethod
     def load(cls, data: bytes) -> LoadState:
         bodies = _read_bodies(memoryview(data))
         frames = (marshal.loads(body) for body in bodies)  # noqa: S302 - our own file
         head = next(frames)
-        if head[0] != STATE_VERSION:
-            raise ValueError("another version of the load state")
-        _, token, vocabulary, files, tenures, relationships, hash_sum, derived, size, count, parts = head
+        if not isinstance(head, tuple) or not head or head[0] != STATE_VERSION:
+            found = head[0] if isinstance(head, tuple) and head else "?"
+            raise ValueError(f"the saved load state is of another version ({found}; this code reads {STATE_VERSION})")
+        _, token, vocabulary, files, tenures, relationships, hash_sum, derived, size, count, parts, buckets = head
         subjects = _read_list(frames, size)
         starts = _read_list(frames, size + 1)
         keyed = []
@@ -394,28 +415,247 @@ class LoadState:
                 else {key: value for key, value in zip(subjects, values, strict=True) if value is not None}
             )
             del values
-        records: dict[str, Entry] = {}
-        kept = []
-        for _ in range(parts):
-            body = bytes(next(bodies))
-            part = marshal.loads(body)  # noqa: S302 - our own file
-            records.update(part)
-            kept.append((body, part))
-        if len(records) != count:
+        record_bodies = [next(bodies) for _ in range(parts)]
+        signatures = next(frames)
+        if len(signatures) != parts or not isinstance(buckets, int) or (parts and buckets < 1):
             raise ValueError("the load state's records disagree")
+        stored = StoredRecords(record_bodies, signatures, [next(bodies) for _ in range(buckets)], count)
         for mapping, extra in zip(keyed, next(frames), strict=True):
             mapping.update(extra)
         digests, links, types = keyed
         manifest = Manifest(digests=digests, relationships=relationships, token=token, links=links, hash_sum=hash_sum)
         index = CacheIndex(subjects, starts, types)
-        return cls(token, files, records, tenures, manifest, index, vocabulary, derived, kept_frames=kept)
+        return cls(token, files, {}, tenures, manifest, index, vocabulary, derived, stored=stored)
 
 
 STATE_PART = 100_000
 """Items per frame of the saved load state's lists (`LoadState.frames`)."""
 RECORD_PART = 2000
 """Records per frame of the saved load state: an incremental load writes again only the frames of the
-records it changed (`LoadState.kept_frames`)."""
+records it changed (`StoredRecords.encoded`)."""
+
+
+_ID_KEY, _URI_KEY, _EXCERPT_KEY = 0x1D1D, 0x5252, 0xE7E7
+"""crc32 start values: a record frame's signature tells its ids, IRIs and cited excerpts' IRIs apart."""
+
+
+def _signature(part: dict[str, Entry]) -> bytes:
+    """The crc32 of each key a frame of records answers to (`StoredRecords`), sorted (array 'I')."""
+    crc = zlib.crc32
+    keys = set()
+    for ident, entry in part.items():
+        keys.add(crc(ident.encode(), _ID_KEY))
+        keys.add(crc(entry[URI].encode(), _URI_KEY))
+        for excerpt in entry[EXCERPTS]:
+            keys.add(crc(excerpt[0].encode(), _EXCERPT_KEY))
+    return array("I", sorted(keys)).tobytes()
+
+
+def _bucket_of(uri: str, buckets: int) -> int:
+    return zlib.crc32(uri.encode()) % buckets
+
+
+def _add_derived(index: dict[str, dict[tuple[str, str], int]], entry: Entry, sign: int = 1) -> None:
+    """Count (or uncount) a record's derived relationships in `index` (from IRI → (type, to) → records)."""
+    for rel_type, start, end in entry[DERIVED]:
+        counts = index.setdefault(start, {})
+        left = counts.get((rel_type, end), 0) + sign
+        if left:
+            counts[(rel_type, end)] = left
+        else:
+            del counts[(rel_type, end)]
+            if not counts:
+                del index[start]
+
+
+class StoredRecords:
+    """The records of a saved load state, decoded a frame at a time when asked for (`LoadState.load`).
+
+    Each record frame has a signature (the crc32 of the ids, IRIs and cited excerpts' IRIs it holds), so
+    finding a record by id or IRI, or the records that cite an excerpt, decodes only the frames that may
+    hold it; the records' derived relationships are counted apart, by their start, in buckets. Changes
+    (`__setitem__`, `pop`) are kept beside the frames, which are shared, unchanged, by every view
+    (`view`): saving writes again only the frames and buckets they touch, the others as they were read."""
+
+    def __init__(
+        self, bodies: list[Any], signatures: list[Any], buckets: list[Any], count: int, shared: Any = None
+    ) -> None:
+        self.bodies, self.buckets, self.base_count = bodies, buckets, count
+        if shared is None:
+            sigs = []
+            for body in signatures:
+                sig = array("I")
+                sig.frombytes(body)
+                sigs.append(sig)
+            shared = (sigs, {}, {}, {})  # signatures, decoded frames, decoded buckets, id → frame
+        self.shared = shared
+        self.changes: dict[str, Entry | None] = {}
+        self.delta: dict[str, dict[tuple[str, str], int]] = {}
+        self.added = 0
+
+    def view(self) -> StoredRecords:
+        """The same records with no changes (sharing what was decoded)."""
+        return StoredRecords(self.bodies, [], self.buckets, self.base_count, self.shared)
+
+    def _frame(self, number: int) -> dict[str, Entry]:
+        decoded = self.shared[1]
+        part: dict[str, Entry] | None = decoded.get(number)
+        if part is None:
+            part = marshal.loads(self.bodies[number])  # noqa: S302 - our own file
+            decoded[number] = part
+            homes = self.shared[3]
+            for ident in part:
+                homes[ident] = number
+        return part
+
+    def _frames_with(self, key: str, kind: int) -> Iterator[dict[str, Entry]]:
+        crc = zlib.crc32(key.encode(), kind)
+        for number, sig in enumerate(self.shared[0]):
+            at = bisect.bisect_left(sig, crc)
+            if at < len(sig) and sig[at] == crc:
+                yield self._frame(number)
+
+    def _stored(self, ident: str) -> Entry | None:
+        for part in self._frames_with(ident, _ID_KEY):
+            if ident in part:
+                return part[ident]
+        return None
+
+    def get(self, ident: str, default: Entry | None = None) -> Entry | None:
+        if ident in self.changes:
+            found = self.changes[ident]
+            return default if found is None else found
+        found = self._stored(ident)
+        return default if found is None else found
+
+    def __getitem__(self, ident: str) -> Entry:
+        found = self.get(ident)
+        if found is None:
+            raise KeyError(ident)
+        return found
+
+    def __contains__(self, ident: object) -> bool:
+        return isinstance(ident, str) and self.get(ident) is not None
+
+    def __setitem__(self, ident: str, entry: Entry) -> None:
+        old = self.get(ident)
+        if old is not None:
+            _add_derived(self.delta, old, -1)
+        else:
+            self.added += 1
+        _add_derived(self.delta, entry)
+        self.changes[ident] = entry
+
+    def pop(self, ident: str) -> Entry:
+        old = self[ident]
+        _add_derived(self.delta, old, -1)
+        self.changes[ident] = None
+        self.added -= 1
+        return old
+
+    def update(self, entries: dict[str, Entry]) -> None:
+        for ident, entry in entries.items():
+            self[ident] = entry
+
+    def __len__(self) -> int:
+        return self.base_count + self.added
+
+    def items(self) -> Iterator[tuple[str, Entry]]:
+        """Every record (decodes every frame: for the rare changes that need them all)."""
+        changes = self.changes
+        for number in range(len(self.bodies)):
+            for ident, entry in self._frame(number).items():
+                if ident in changes:
+                    continue
+                yield ident, entry
+        for ident, found in changes.items():
+            if found is not None:
+                yield ident, found
+
+    def values(self) -> Iterator[Entry]:
+        return (entry for _, entry in self.items())
+
+    def by_uri(self, uri: str) -> Entry | None:
+        """The record whose IRI is `uri`."""
+        for found in self.changes.values():
+            if found is not None and found[URI] == uri:
+                return found
+        for part in self._frames_with(uri, _URI_KEY):
+            for ident, entry in part.items():
+                if entry[URI] == uri and ident not in self.changes:
+                    return entry
+        return None
+
+    def citing(self, uri: str) -> Iterator[tuple[str, Entry]]:
+        """The records whose evidence cites excerpt `uri`."""
+        for part in self._frames_with(uri, _EXCERPT_KEY):
+            for ident, entry in part.items():
+                if ident not in self.changes and any(x[0] == uri for x in entry[EXCERPTS]):
+                    yield ident, entry
+        for ident, found in self.changes.items():
+            if found is not None and any(x[0] == uri for x in found[EXCERPTS]):
+                yield ident, found
+
+    def _bucket(self, number: int) -> dict[str, dict[tuple[str, str], int]]:
+        decoded = self.shared[2]
+        bucket: dict[str, dict[tuple[str, str], int]] | None = decoded.get(number)
+        if bucket is None:
+            bucket = marshal.loads(self.buckets[number])  # noqa: S302 - our own file
+            decoded[number] = bucket
+        return bucket
+
+    def derived_from(self, starts: Iterable[str]) -> list[tuple[str, str, str]]:
+        """The derived relationships (type, from, to) that start at `starts`."""
+        out: list[tuple[str, str, str]] = []
+        for start in starts:
+            counts = dict(self._bucket(_bucket_of(start, len(self.buckets))).get(start, {}))
+            for key, change in self.delta.get(start, {}).items():
+                counts[key] = counts.get(key, 0) + change
+            out.extend((rel_type, start, end) for (rel_type, end), n in counts.items() if n > 0)
+        return out
+
+    def encoded(self) -> tuple[list[Any], list[bytes], list[Any]]:
+        """The record frames, their signatures and the derived buckets with the changes made: a frame or
+        bucket the changes do not touch is its bytes as read."""
+        homes = self.shared[3]
+        by_frame: dict[int, list[str]] = {}
+        new = {}
+        for ident, found in self.changes.items():
+            if self._stored(ident) is not None:
+                by_frame.setdefault(homes[ident], []).append(ident)
+            elif found is not None:
+                new[ident] = found
+        bodies, sigs = list(self.bodies), [sig.tobytes() for sig in self.shared[0]]
+        for number, idents in by_frame.items():
+            part = dict(self._frame(number))
+            for ident in idents:
+                found = self.changes[ident]
+                if found is None:
+                    del part[ident]
+                else:
+                    part[ident] = found
+            bodies[number], sigs[number] = marshal.dumps(part), _signature(part)
+        if new:
+            bodies.append(marshal.dumps(new))
+            sigs.append(_signature(new))
+        buckets = list(self.buckets)
+        touched: dict[int, list[str]] = {}
+        for start in self.delta:
+            touched.setdefault(_bucket_of(start, len(buckets)), []).append(start)
+        for number, starts in touched.items():
+            bucket = {start: dict(counts) for start, counts in self._bucket(number).items()}
+            for start in starts:
+                counts = bucket.setdefault(start, {})
+                for key, change in self.delta[start].items():
+                    left = counts.get(key, 0) + change
+                    if left:
+                        counts[key] = left
+                    else:
+                        counts.pop(key, None)
+                if not counts:
+                    del bucket[start]
+            buckets[number] = marshal.dumps(bucket)
+        return bodies, sigs, buckets
 
 
 class RecordSpill:
@@ -429,13 +669,19 @@ class RecordSpill:
         weakref.finalize(self, self.file.close)
         self.sizes: list[int] = []
         self.count = 0
+        self.signatures: list[bytes] = []
+        self.derived: dict[str, dict[tuple[str, str], int]] = {}
 
     def add(self, records: dict[str, Entry]) -> None:
         items = iter(records.items())
         for _ in range(0, len(records), RECORD_PART):
-            body = marshal.dumps(dict(islice(items, RECORD_PART)))
+            part = dict(islice(items, RECORD_PART))
+            body = marshal.dumps(part)
             self.file.write(body)
             self.sizes.append(len(body))
+            self.signatures.append(_signature(part))
+            for entry in part.values():
+                _add_derived(self.derived, entry)
         self.count += len(records)
 
     def frames(self) -> Iterator[bytes]:
@@ -495,10 +741,33 @@ def vocabulary_digest() -> str:
 
 
 def read_state(folder: Path) -> LoadState | None:
+    """The load state saved in `folder`; None when there is none, or it cannot be read."""
+    found = read_state_or_why(folder)
+    return found if isinstance(found, LoadState) else None
+
+
+def read_state_or_why(folder: Path) -> LoadState | str:
+    """The load state saved in `folder`, or why there is none to use ("" when none was saved): another
+    version, cut short, not a state. The load is then full."""
+    enabled = gc.isenabled()
+    gc.disable()  # the collector would walk the decoded tuples again and again (most of a large read)
     try:
-        return LoadState.load((folder / STATE_FILE).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError):
-        return None
+        data = (folder / STATE_FILE).read_bytes()
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        return f"the saved load state cannot be read ({exc.strerror or exc})"
+    try:
+        return LoadState.load(data)
+    except ValueError as exc:
+        if str(exc).startswith("the saved load state"):
+            return str(exc)
+        return "the saved load state cannot be read (damaged or cut short)"
+    except (EOFError, TypeError, KeyError, IndexError, StopIteration):
+        return "the saved load state cannot be read (damaged or cut short)"
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def save_state(folder: Path, state: LoadState) -> None:
@@ -599,7 +868,6 @@ def plan(
 ) -> Plan | None:
     """The changes since the load `state` describes; None if no file changed. `incoming(uris)` gives the
     relationships (from, type, to) that point at those nodes in the live graph. Raises `Fallback`."""
-    state.unpack()
     timer = PhaseTimer()
     timings, lap = timer.timings, timer.lap
 
@@ -617,7 +885,7 @@ def plan(
         return None
 
     # -- read: the changed files, and in them the records whose content changed ------------------
-    records = dict(state.records)
+    records = _stored(state).view()  # the state's records, decoded where asked for; the changes beside them
     old: dict[str, Entry] = {}  # records that went or changed: their entries as they were
     for label in gone_files:
         for ident in state.files[label][1]:
@@ -630,13 +898,18 @@ def plan(
         prior = state.files.get(label)
         items, prints = _read_changed(path, label, prior)
         before = set(prior[1]) if prior is not None else set()
+        # a record's position in its file is its place in the file's ids: an unchanged record that did not
+        # move is not looked up (its frame is not decoded)
+        was_at = {ident: at for at, ident in enumerate(prior[1])} if prior is not None else {}
         ids: list[str] = []
         for position, raw in enumerate(items):
             if isinstance(raw, str):  # its text is as it was: so is the record
-                entry = records.get(raw) if raw in before else None
-                if entry is None or entry[FILE] != label:
+                if raw not in before:
                     raise Fallback("a record's text is in the file twice")
-                if entry[POSITION] != position:
+                if was_at[raw] != position:
+                    entry = records.get(raw)
+                    if entry is None or entry[FILE] != label:
+                        raise Fallback("a record's text is in the file twice")
                     records[raw] = (*entry[:POSITION], position, *entry[POSITION + 1 :])
                 ids.append(raw)
                 before.discard(raw)
@@ -668,8 +941,7 @@ def plan(
     lap("read")
 
     # -- checks across records ------------------------------------------------------------------
-    section_of = {ident: entry[SECTION] for ident, entry in records.items()}
-    section_of.update({model.id: raw.section for raw, model, _ in new_pairs})
+    section_of = _Sections(records, {model.id: raw.section for raw, model, _ in new_pairs})
     pairs = [(raw, model) for raw, model, _ in new_pairs]
     targets = {target for _, model in pairs for _, _, target in model.references()}
     named = {target: section_of[target] for target in targets if target in section_of}  # what they refer to
@@ -706,7 +978,7 @@ def plan(
         raise Unscoped("a source, actor, instrument, authority link or former id changed")
     if any(entry[SECTION] in unscoped for entry in old.values()):
         raise Unscoped("a source, actor, instrument or authority link changed or went away")
-    if {model.id for _, model in pairs} - set(state.records):
+    if {model.id for _, model in pairs} - set(old):  # (an id still in `records` is a duplicate, refused above)
         raise Unscoped("a new id (it may not be another record's former id)")
     lap("checks")
 
@@ -735,7 +1007,9 @@ def plan(
     changed_sources = {i for i, e in {**old, **entries}.items() if e[SECTION] == "sources"}
     touched = {x[0] for e in (*old.values(), *entries.values()) for x in e[EXCERPTS]}
     citers: dict[str, list[tuple[tuple[int, int], str, str, str, str]]] = {}
-    for ident, entry in records.items():
+    # (a changed source sends the load to the full path above: then every record would be read here)
+    citing = records.items() if changed_sources else ((i, e) for uri in list(touched) for i, e in records.citing(uri))
+    for ident, entry in citing:
         for uri, source, quote, lang in entry[EXCERPTS]:
             if uri in touched or source in changed_sources:
                 touched.add(uri)
@@ -811,17 +1085,20 @@ def plan(
     closure = {uri for uri, block in rdf_changes.items() if block}
     closure |= {d[1] for e in (*old.values(), *entries.values()) for d in e[DERIVED]}
     closure |= {records[c[1]][URI] for cited in citers.values() for c in cited}
-    by_uri = {e[URI]: e for e in records.values()}
     support: set[str] = set()
     for uri in closure:
-        entry = by_uri.get(uri)
+        entry = records.by_uri(uri)
         if entry is not None:
             for excerpt, source, _, _ in entry[EXCERPTS]:
                 support.add(excerpt)
                 support.add(str(section_iri("sources", source)))
-    subjects = {uri for uri in closure | support if uri in by_uri or rdf_changes.get(uri) or state.index.span(uri)}
+    subjects = {
+        uri
+        for uri in closure | support
+        if rdf_changes.get(uri) or state.index.span(uri) or records.by_uri(uri) is not None
+    }
     subjects = {uri for uri in subjects if not (uri in rdf_changes and rdf_changes[uri] is None)}
-    derived = [d for e in records.values() for d in e[DERIVED] if d[1] in subjects]
+    derived = records.derived_from(subjects)
     rows_graph = graph_to_property_graph(_parse(_blocks(state, state_dir, subjects, rdf_changes).values()), derived)
     add_search_properties(rows_graph)
     current = manifest_of(rows_graph)
@@ -846,13 +1123,13 @@ def plan(
     new_state = LoadState(
         token="",
         files=files_state,
-        records=records,
+        records={},
         tenures=tenures,
         manifest=manifest,
         index=state.index,
         vocabulary=state.vocabulary,
         derived=state.derived,
-        kept_frames=state.kept_frames,
+        stored=records,
     )
     return Plan(
         changes=GraphChanges(delete=sorted(deleted), write=PropertyGraph(nodes=nodes, relationships=rels)),
@@ -863,6 +1140,42 @@ def plan(
         records=new_state.record_count,
         timings=timings,
     )
+
+
+def _stored(state: LoadState) -> StoredRecords:
+    """The state's records as `StoredRecords` (a state a full validation made is written and read back once)."""
+    if state.stored is not None:
+        return state.stored
+    made: StoredRecords | None = getattr(state, "_stored", None)
+    if made is None:
+        made = LoadState.load(state.dump()).stored
+        assert made is not None
+        state._stored = made  # type: ignore[attr-defined]
+    return made
+
+
+class _Sections(dict[str, str]):
+    """Record id → section, for the ids asked about: the changed records', else the stored records'."""
+
+    def __init__(self, records: StoredRecords, changed: dict[str, str]) -> None:
+        super().__init__(changed)
+        self.records = records
+
+    def __missing__(self, ident: str) -> str:
+        entry = self.records.get(ident)
+        if entry is None:
+            raise KeyError(ident)
+        self[ident] = entry[SECTION]
+        return str(entry[SECTION])
+
+    def __contains__(self, ident: object) -> bool:
+        return isinstance(ident, str) and self.get(ident) is not None
+
+    def get(self, ident: str, default: Any = None) -> Any:
+        try:
+            return self[ident]
+        except KeyError:
+            return default
 
 
 _ONTOLOGY = "<https://w3id.org/eucan-security/ontology#"

@@ -70,6 +70,8 @@ class LoadSummary:
     """Time to write the graph (diff and manifest included)."""
     rdf_cache_seconds: float = 0.0
     """Time to save the canonical RDF beside the graph for exports (`rdf_cache`)."""
+    reason: str = ""
+    """Why a load asked to be incremental was full (e.g. the saved load state is of another version)."""
 
 
 @dataclass
@@ -376,10 +378,12 @@ def _load_sources(
     keep_rdf: bool = True,
 ) -> Loaded:
     root = root or Path.cwd()
+    reason = ""  # why a load asked to be incremental is full
     if state_dir is not None and not full:
         done = _load_incremental(store, paths, root, state_dir, batch_size, progress, derive)
-        if done is not None:
+        if isinstance(done, Loaded):
             return done
+        reason = done
     validated = validate_sources(paths, root, keep_state=state_dir is not None, on_phase=on_phase)
     graph = validated.rows
     if derive is not None and validated.records >= LARGE_LOAD:
@@ -409,6 +413,7 @@ def _load_sources(
                 validated.canonical.triples.clear()
         summary = LoadSummary("full", info, nodes=graph.node_count, relationships=graph.relationship_count)
         summary.seconds = time.perf_counter() - started
+        summary.reason = reason
         prepared = cache.result() if cache is not None else None
     if state_dir is not None and validated.state is not None and prepared is not None:
         started = time.perf_counter()
@@ -454,21 +459,25 @@ def _load_incremental(
     batch_size: int,
     progress: Callable[[int, int], None] | None,
     derive: Derive | None = None,
-) -> Loaded | None:
-    """The incremental load, or None when it cannot vouch for the result (then load in full). The
-    saved RDF, and the files `derive` made from it, are spliced (`rdf_cache.splice`)."""
+) -> Loaded | str:
+    """The incremental load, or why it cannot vouch for the result (then load in full; "" when no state
+    was saved). The saved RDF, and the files `derive` made from it, are spliced (`rdf_cache.splice`)."""
     started = time.perf_counter()
-    state = incremental.read_state(state_dir)
-    if state is None or cached(state_dir, state.token) is None:
-        return None
+    state = incremental.read_state_or_why(state_dir)
+    if isinstance(state, str):
+        return state
+    if cached(state_dir, state.token) is None:
+        return "the canonical RDF saved with the load state is missing"
     live = store.load_generation()
     if live is None or live.token != state.token:
-        return None
+        return "the saved load state is not the live graph's (another load wrote the graph since)"
     timings = {"state": time.perf_counter() - started}
     try:
         plan = incremental.plan(state, state_dir, paths, root, domains=domain_slugs(), incoming=_incoming(store))
-    except incremental.Fallback:
-        return None
+    except incremental.Unscoped as unscoped:
+        return f"this change is checked by the full validation ({unscoped})"
+    except incremental.Fallback as fallback:
+        return f"the incremental validation cannot vouch for this change ({fallback})"
     if plan is None:
         files = [label for _, label in iter_files(paths, root)]
         summary = LoadSummary("unchanged", live)
@@ -508,8 +517,8 @@ def _load_incremental(
             switched.set_result(None)
             with contextlib.suppress(Exception):
                 splicing.result()
-            if isinstance(exc, StaleGraph):
-                return None  # another load switched graphs meanwhile: load in full
+            if isinstance(exc, StaleGraph):  # another load switched graphs meanwhile: load in full
+                return "another load switched graphs meanwhile"
             raise
         summary = LoadSummary(
             "incremental",
