@@ -13,7 +13,9 @@ Python process and of the engine's redis-server is reported beside the times: du
 (`python_peak_mb_load`, `engine_peak_mb`) and over the whole bench, raw ingest and reload included
 (`python_peak_mb`, `engine_peak_mb_bench`); the load's processes together (this one, the engine, the YAML
 read's worker), sampled at the same instants, are `all_processes_peak_mb_load` (and what each held at that peak, in
-which phase: `at_all_processes_peak`). Figures are ratios measured side by side because shared
+which phase: `at_all_processes_peak`). A large load as `eucan load` makes it (`--no-raw`, no `--pyshacl`: the
+triples let go) is validated and written by a child process (`loaders.apart`; `child_process` says so): it is
+sampled with the others, and its own peak is `children_peak_mb_load`. Figures are ratios measured side by side because shared
 machines are noisy.
 """
 
@@ -34,10 +36,11 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.memory import engine_peak_mb, python_peak_mb  # noqa: E402
+from bench.memory import children_peak_mb, engine_peak_mb, python_peak_mb  # noqa: E402
 from bench.synthetic import generate, write_yaml  # noqa: E402
 from eucan.graph.cypher import safe_label  # noqa: E402
 from eucan.graph.falkordb_store import FalkorDBStore  # noqa: E402
+from eucan.loaders import incremental  # noqa: E402
 from eucan.loaders.checks import check_shacl  # noqa: E402
 from eucan.loaders.pipeline import load_sources  # noqa: E402
 from eucan.ontology.mapping import PropertyGraph  # noqa: E402
@@ -128,7 +131,8 @@ class PhaseMemory:
         while not self._stop.wait(0.1):
             own = self.rss_mb()
             self._current = max(self._current, own)
-            others = sum(self.rss_mb(pid) for pid in self.descendants(me))
+            each = {pid: self.rss_mb(pid) for pid in self.descendants(me)}
+            others = sum(each.values())
             total = own + others
             if total > self.total_peak:
                 self.total_peak = total
@@ -136,9 +140,18 @@ class PhaseMemory:
                 self.at_total_peak = {
                     "python_mb": round(own),
                     "others_mb": round(others),
+                    "largest_other_mb": {self.name(pid): round(mb) for pid, mb in each.items() if mb >= 50},
                     "phase": self.phase_name,
                     "written": f"{done}/{rows}",
                 }
+
+    @staticmethod
+    def name(pid: int) -> str:
+        """The process's command name and pid (the engine is a redis-server; the load's child a python)."""
+        try:
+            return f"{Path(f'/proc/{pid}/comm').read_text().strip()} {pid}"
+        except OSError:
+            return str(pid)
 
     def phase(self, name: str, _seconds: float) -> None:
         self.peaks[name] = max(self._current, self.rss_mb())
@@ -224,21 +237,27 @@ def main() -> None:
                     out["at_all_processes_peak"] = memory.at_total_peak
                     # the load's peak, before this bench builds anything of its own (the raw ingest's rows)
                     out.update(python_peak_mb_load=python_peak_mb(), engine_peak_mb=engine_peak_mb(store))
+                    out["children_peak_mb_load"] = children_peak_mb()  # the load's child, when it had one
+                # a large load as `eucan load` makes it (`--no-raw`) is validated by a child process
+                # (`loaders.apart`): then the state is read from the data folder
                 validated = loaded.validated
-                assert validated is not None and validated.state is not None
+                out["child_process"] = validated is None
                 if attempt == 0:
-                    facts = sum(1 for _, entry in validated.state.iter_records() if entry[0] != "sources")
+                    state = validated.state if validated is not None else incremental.read_state(folder / "engine")
+                    assert state is not None
+                    facts = sum(1 for _, entry in state.iter_records() if entry[0] != "sources")
+                    del state
                     out["scale"] = args.scale if args.source_dir is None else facts
                     out.update(
                         facts=facts,
-                        triples=validated.triples,
+                        triples=loaded.triples,
                         nodes=loaded.load.nodes,
                         relationships=loaded.load.relationships,
                     )
-                pg = validated.property_graph if not args.no_raw else None
+                pg = validated.property_graph if validated is not None and not args.no_raw else None
                 if loads[-1] == min(loads):  # the best attempt's phases
                     out.update(
-                        phases=validated.timings,
+                        phases=loaded.timings,
                         write=loaded.load.seconds,
                         state=loaded.load.rdf_cache_seconds,
                         load=loads[-1],

@@ -12,7 +12,8 @@ import contextlib
 import threading
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,14 +44,14 @@ from eucan.graph.falkordb_decode import run_query
 from eucan.graph.falkordb_server import EmbeddedServer, EngineLimits, start_or_attach
 from eucan.graph.falkordb_write import write_new_graph, write_rows
 from eucan.graph.fulltext import rank, redisearch_query
-from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, check_written, load_lock, write_plan
+from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, Staged, check_written, load_lock, write_plan
 from eucan.graph.readonly import admit
 from eucan.graph.schema import falkordb_schema
 from eucan.graph.snapshot import write_stamp
-from eucan.graph.store import GraphStore, Progress, QueryResult
+from eucan.graph.store import GraphStore, Progress, QueryResult, Staging
 from eucan.ontology.mapping import GraphRows
 
-__all__ = ["FalkorDBStore"]
+__all__ = ["FalkorDBStaging", "FalkorDBStore"]
 
 SOCKET_MARGIN_S = 5.0
 """How long after a query's own time limit the client gives up on the socket."""
@@ -96,6 +97,59 @@ def _translate(exc: Exception, query: str) -> Exception:
     if isinstance(exc, redis.ConnectionError):
         return StoreUnavailable(f"the embedded FalkorDB engine is not reachable: {text}")
     return QuerySyntaxError(f"the engine could not run the query: {text}")
+
+
+@dataclass(frozen=True)
+class FalkorDBStaging:
+    """A staging graph of the engine listening on `socket` (`graph.store.Staging`): `write` fills it from
+    this process or another (it connects on its own), `FalkorDBStore.switch_in` then switches it in."""
+
+    socket: str
+    name: str
+    token: str
+    timeout_ms: int
+
+    def write(
+        self,
+        graph: GraphRows,
+        *,
+        batch_size: int = 1000,
+        progress: Progress | None = None,
+        manifest: Manifest | None = None,
+    ) -> Staged:
+        client = FalkorDB(
+            unix_socket_path=self.socket,
+            socket_timeout=ADMIN_SOCKET_TIMEOUT_S,
+            socket_connect_timeout=5.0,
+            retry=Retry(NoBackoff(), 0),  # never re-sent (see `FalkorDBStore._client`)
+        )
+        try:
+            return self._write(client.select_graph(self.name), graph, batch_size, progress, manifest)
+        except redis.ResponseError as exc:
+            raise StoreError(f"loading into the staging graph failed ({exc}); the live graph is unchanged") from None
+        except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+            raise StoreUnavailable(f"the embedded FalkorDB engine went away during the load: {exc}") from None
+        finally:
+            with contextlib.suppress(redis.RedisError, OSError):
+                client.connection.close()
+
+    def _write(
+        self, staging: Any, graph: GraphRows, batch_size: int, progress: Progress | None, manifest: Manifest | None
+    ) -> Staged:
+        limit = self.timeout_ms
+        total = graph.node_count + graph.relationship_count
+        manifest, distinct = write_plan(graph, manifest)
+        if distinct:
+            # A new graph, each node and relationship once: CREATE, relationships by node id. Nothing is
+            # looked up by property meanwhile, so the indexes are built once the rows are in (`switch_in`).
+            write_new_graph(staging, graph, batch_size, limit, progress, total)
+        else:
+            for statement in falkordb_schema():
+                staging.query(statement, timeout=limit)
+            _await_indexes(staging)  # built in the background even on an empty graph: before any write
+            write_rows(staging, graph, batch_size, limit, progress, 0, total)
+        check_written(graph, manifest, distinct)
+        return Staged.of(manifest, distinct)
 
 
 class FalkorDBStore(GraphStore):
@@ -328,49 +382,48 @@ class FalkorDBStore(GraphStore):
         progress: Progress | None = None,
         manifest: Manifest | None = None,
     ) -> LoadInfo:
-        with load_lock(self.data_dir, timeout_s=self.load_lock_timeout_s):
-            return self._replace(graph, batch_size=batch_size, progress=progress, manifest=manifest)
+        with self.staging() as staging:
+            staged = staging.write(graph, batch_size=batch_size, progress=progress, manifest=manifest)
+            return self.switch_in(staging, staged)
 
-    def _replace(
-        self, graph: GraphRows, *, batch_size: int, progress: Progress | None, manifest: Manifest | None
-    ) -> LoadInfo:
-        token = uuid.uuid4().hex
-        staging_name = f"{self.graph_name}{STAGING_INFIX}_{token}"
+    @contextlib.contextmanager
+    def staging(self) -> Iterator[FalkorDBStaging]:
+        """The load lock held, orphan staging graphs dropped, a new staging graph named by a new token
+        (`graph.store.StagedStore`); dropped on leaving unless `switch_in` renamed it the live graph."""
+        with load_lock(self.data_dir, timeout_s=self.load_lock_timeout_s):
+            token = uuid.uuid4().hex
+            name = f"{self.graph_name}{STAGING_INFIX}_{token}"
+            try:
+                self.drop_staging_graphs()  # we hold the load lock: any staging graph is an orphan
+            except (redis.RedisError, OSError) as exc:
+                raise StoreUnavailable(f"the embedded FalkorDB engine is not reachable: {exc}") from None
+            try:
+                yield FalkorDBStaging(str(self._server.socket), name, token, self.timeout_max_ms)
+            finally:
+                self._forget(name)  # after a switch the name is gone: nothing to drop
+
+    def switch_in(self, staging: Staging, staged: Staged) -> LoadInfo:
+        """Build the indexes of a graph written with CREATE (after its rows: they are ~45 % of the engine's
+        memory, and a load written by another process has let go of its own by then), write the
+        `LoadInfo`, check and switch (`_switch` waits until the indexes are built)."""
+        if not isinstance(staging, FalkorDBStaging):
+            raise TypeError(f"not a staging graph of this store: {staging!r}")
         limit = self.timeout_max_ms
         try:
-            self.drop_staging_graphs()  # we hold the load lock: any staging graph is an orphan
-            previous = self.load_generation()
-            staging = self._db.select_graph(staging_name)
-            total = graph.node_count + graph.relationship_count
-            manifest, distinct = write_plan(graph, manifest)
-            if distinct:
-                # A new graph, each node and relationship once: CREATE, relationships by node id. Nothing is
-                # looked up by property meanwhile, so the indexes are built once the rows are in (they are
-                # ~45 % of the engine's memory, and the loader lets go of its own by then; `_switch` waits
-                # until they are built).
-                write_new_graph(staging, graph, batch_size, limit, progress, total)
+            graph = self._db.select_graph(staging.name)
+            if staged.distinct:
                 for statement in falkordb_schema():
-                    staging.query(statement, timeout=limit)
-            else:
-                for statement in falkordb_schema():
-                    staging.query(statement, timeout=limit)
-                _await_indexes(staging)  # built in the background even on an empty graph: before any write
-                write_rows(staging, graph, batch_size, limit, progress, 0, total)
-            check_written(graph, manifest, distinct)
-            info = LoadInfo.after(previous, manifest, token)
-            staging.query(LOAD_INFO_WRITE, {"info": info.as_params()}, timeout=limit)
+                    graph.query(statement, timeout=limit)
+            info = LoadInfo.of_staged(self.load_generation(), staged, staging.token)
+            graph.query(LOAD_INFO_WRITE, {"info": info.as_params()}, timeout=limit)
             # Before the switch the staging graph must be the one this load wrote, and only that;
             # RENAME then replaces the live graph in one step, and the snapshot is saved.
-            self._switch(staging, staging_name, token)
+            self._switch(graph, staging.name, staging.token)
             return info
         except redis.ResponseError as exc:
-            self._forget(staging_name)
             raise StoreError(f"loading into the staging graph failed ({exc}); the live graph is unchanged") from None
         except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
             raise StoreUnavailable(f"the embedded FalkorDB engine went away during the load: {exc}") from None
-        except BaseException:  # StoreError, or rows that could not be made while they were written
-            self._forget(staging_name)
-            raise
 
     def update_graph(
         self,

@@ -41,6 +41,7 @@ __all__ = [
     "GraphChanges",
     "LoadInfo",
     "Manifest",
+    "Staged",
     "check_written",
     "content_hash",
     "diff",
@@ -95,14 +96,35 @@ class LoadInfo:
     @classmethod
     def after(cls, previous: LoadInfo | None, manifest: Manifest, token: str) -> LoadInfo:
         """The `LoadInfo` of a load that leaves the graph `manifest` describes."""
+        return cls.of_staged(previous, Staged.of(manifest), token)
+
+    @classmethod
+    def of_staged(cls, previous: LoadInfo | None, staged: Staged, token: str) -> LoadInfo:
+        """The `LoadInfo` of a load that leaves the graph a staging graph was written with (`staged`)."""
         return cls(
             generation=(previous.generation + 1) if previous else 1,
             loaded_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            content_hash=manifest.content_hash(),
-            nodes=len(manifest.digests),
-            relationships=manifest.relationships,
+            content_hash=staged.content_hash,
+            nodes=staged.nodes,
+            relationships=staged.relationships,
             token=token,
         )
+
+
+@dataclass(frozen=True)
+class Staged:
+    """What a staging graph was written with: its content's hash and counts (what its `LoadInfo` says),
+    and whether it was written with CREATE into an empty graph (`distinct`: its indexes are still to
+    build). Small and picklable: the process that wrote the rows may not be the one that switches."""
+
+    content_hash: str
+    nodes: int
+    relationships: int
+    distinct: bool = False
+
+    @classmethod
+    def of(cls, manifest: Manifest, distinct: bool = False) -> Staged:
+        return cls(manifest.content_hash(), len(manifest.digests), manifest.relationships, distinct)
 
 
 _MODULUS = 1 << 256

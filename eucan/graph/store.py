@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from eucan.graph.loads import GraphChanges, LoadInfo, Manifest
+from eucan.graph.loads import GraphChanges, LoadInfo, Manifest, Staged
 from eucan.ontology.mapping import GraphRows
 
-__all__ = ["GraphStore", "LoadInfo", "Progress", "QueryResult"]
+__all__ = ["GraphStore", "LoadInfo", "Progress", "QueryResult", "Staged", "StagedStore", "Staging"]
 
 Progress = Callable[[int, int], None]
 """Called with (rows written so far, total rows)."""
@@ -104,3 +105,44 @@ class GraphStore(Protocol):
     def __enter__(self) -> GraphStore: ...
 
     def __exit__(self, *exc: object) -> None: ...
+
+
+@runtime_checkable
+class Staging(Protocol):
+    """A new staging graph of a full load, named by the load's `token`. Picklable: `write` may run in
+    another process than the one that made it (a large load's child, `loaders.apart`), connecting to the
+    same engine on its own."""
+
+    @property
+    def token(self) -> str:
+        """The load's token (its `LoadInfo.token` once switched in)."""
+        ...
+
+    def write(
+        self,
+        graph: GraphRows,
+        *,
+        batch_size: int = 1000,
+        progress: Progress | None = None,
+        manifest: Manifest | None = None,
+    ) -> Staged:
+        """Write every row into the staging graph (as `replace_graph` does, before its indexes, `LoadInfo`
+        and switch); what it was written with."""
+        ...
+
+
+@runtime_checkable
+class StagedStore(Protocol):
+    """A store whose full load can be written in two steps, so that the rows can be made and written by
+    another process (the embedded FalkorDB store; the Neo4j store writes in the loading process, with
+    `replace_graph`). `replace_graph` is these two steps in one process."""
+
+    def staging(self) -> AbstractContextManager[Staging]:
+        """Hold the load lock, drop orphan staging graphs and give a new one; it is dropped on leaving
+        unless `switch_in` made it the live graph."""
+        ...
+
+    def switch_in(self, staging: Staging, staged: Staged) -> LoadInfo:
+        """Build the written staging graph's indexes, write its `LoadInfo` and switch it in atomically
+        (readers see the old graph or the new one)."""
+        ...

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -19,7 +19,7 @@ from eucan.echo import clip
 from eucan.errors import Problem, SourceError, StaleGraph
 from eucan.graph.cypher import INCOMING_RELATIONSHIPS
 from eucan.graph.loads import LoadInfo, Manifest
-from eucan.graph.store import GraphStore
+from eucan.graph.store import GraphStore, StagedStore
 from eucan.loaders import incremental
 from eucan.loaders.authority import check_links, derive_links
 from eucan.loaders.checks import check_ids, check_references, check_shacl, check_successions
@@ -40,7 +40,16 @@ from eucan.loaders.yaml_source import RawRecord, iter_files, read_files
 from eucan.ontology.mapping import PropertyGraph
 from eucan.ontology.namespaces import ECS
 
-__all__ = ["STATE_FILE", "Loaded", "LoadSummary", "Validated", "load_sources", "validate_sources"]
+__all__ = [
+    "STATE_FILE",
+    "Loaded",
+    "LoadSummary",
+    "Validated",
+    "finish_state",
+    "load_sources",
+    "validate_sources",
+    "write_validated",
+]
 
 STATE_FILE = incremental.STATE_FILE
 """In the data folder: what the last load validated and wrote (file digests, records, node digests),
@@ -50,6 +59,8 @@ LARGE_LOAD = 50_000
 """Records from which a full load is large: it gives the language model's memory back once the files are
 read (`languages.release_model`; a small load keeps it for the next validation, which would load it again in
 about a second), and makes `derive`'s files in a child process (`_DeriveApart`)."""
+
+_Written = TypeVar("_Written")
 
 DOMAIN_SLUGS_QUERY = (
     f"SELECT ?id WHERE {{ ?d a <{ECS.CooperationDomain}> ; <http://purl.org/dc/terms/identifier> ?id }}"
@@ -111,6 +122,8 @@ class Loaded:
     load: LoadSummary
     timings: dict[str, float] = field(default_factory=dict)
     validated: Validated | None = None
+    triples: int = 0
+    """How many canonical triples a full load validated (0 after an incremental load)."""
 
 
 def _model_problems(raw: RawRecord, exc: ValidationError) -> list[Problem]:
@@ -323,6 +336,7 @@ def load_sources(
     on_phase: PhaseReport | None = None,
     derive: Derive | None = None,
     keep_rdf: bool = True,
+    apart_bytes: int | None = None,
 ) -> Loaded:
     """Validate, then write the graph atomically (readers see the old graph or the new one).
     `on_phase` is told each phase of a full validation as it ends (`validate_sources`).
@@ -340,7 +354,10 @@ def load_sources(
     relationships are made, and the saved RDF is made): `Loaded.validated` then holds the counts and the
     state, not the triples or the rows. At a million facts the triples are most of the loader's memory, and
     they would otherwise stay beside the engine's graph at its largest; `eucan load` and `eucan serve` load
-    this way.
+    this way. Such a full load of sources of at least `apart_bytes` (default `apart.APART_BYTES`) into a
+    store that can switch in a graph another process wrote (`graph.store.StagedStore`: the embedded
+    engine) is validated and written by a child process, which ends before the engine builds the graph's
+    indexes (`loaders.apart`); `Loaded.validated` is then None.
 
     The cyclic garbage collector is paused meanwhile: a load builds millions of objects that live to
     its end and hold no cycles, and every collection would walk all of them again."""
@@ -358,6 +375,7 @@ def load_sources(
             on_phase=on_phase,
             derive=derive,
             keep_rdf=keep_rdf,
+            apart_bytes=apart_bytes,
         )
     finally:
         if enabled:
@@ -376,6 +394,7 @@ def _load_sources(
     on_phase: PhaseReport | None = None,
     derive: Derive | None = None,
     keep_rdf: bool = True,
+    apart_bytes: int | None = None,
 ) -> Loaded:
     root = root or Path.cwd()
     reason = ""  # why a load asked to be incremental is full
@@ -384,11 +403,61 @@ def _load_sources(
         if isinstance(done, Loaded):
             return done
         reason = done
+    if not keep_rdf and state_dir is not None and isinstance(store, StagedStore):
+        from eucan.loaders import apart  # the child's side imports this module
+
+        if apart.large(paths, root, apart_bytes):
+            loaded = apart.load_apart(
+                store,
+                paths,
+                root,
+                state_dir,
+                batch_size=batch_size,
+                progress=progress,
+                on_phase=on_phase,
+                derive=derive,
+            )
+            loaded.summary.reason = reason
+            return loaded
     validated = validate_sources(paths, root, keep_state=state_dir is not None, on_phase=on_phase)
+    graph = validated.rows
+    started = time.perf_counter()
+    info, prepared = write_validated(
+        validated,
+        lambda rows, manifest: store.replace_graph(rows, batch_size=batch_size, progress=progress, manifest=manifest),
+        state_dir,
+        derive,
+        keep_rdf=keep_rdf,
+    )
+    summary = LoadSummary("full", info, nodes=graph.node_count, relationships=graph.relationship_count)
+    summary.seconds = time.perf_counter() - started
+    summary.reason = reason
+    if state_dir is not None and validated.state is not None and prepared is not None:
+        started = time.perf_counter()
+        _remove_state(state_dir)
+        index = commit_splice(state_dir, info.token, *prepared)
+        finish_state(validated.state, graph.manifest, info.token, index)
+        incremental.save_state(state_dir, validated.state)
+        summary.rdf_cache_seconds = time.perf_counter() - started
+    return Loaded(validated.files, validated.records, summary, validated.timings, validated, validated.triples)
+
+
+def write_validated(
+    validated: Validated,
+    write: Callable[[StreamedRows, Manifest], _Written],
+    state_dir: Path | None,
+    derive: Derive | None,
+    *,
+    keep_rdf: bool,
+) -> tuple[_Written, tuple[Path, Any] | None]:
+    """Write a full load's rows with `write` (given the rows and the manifest they fill as they are
+    written) while a thread saves the canonical RDF in `state_dir` under a name of no load yet
+    (`rdf_cache.prepare_cache`; `derive`'s files made from it); what `write` returned, and the prepared
+    files (None without `state_dir`), which the caller names after the load once its graph is switched in
+    (or discards)."""
     graph = validated.rows
     if derive is not None and validated.records >= LARGE_LOAD:
         derive = _DeriveApart(derive)
-    started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=1) as pool:
         # The canonical RDF is saved while the engine writes the graph (its thread mostly waits on the engine).
         cache = (
@@ -399,8 +468,7 @@ def _load_sources(
         if not keep_rdf:
             graph.release = (lambda: None) if cache is None else cache.exception  # waits for the saved RDF
         try:
-            manifest = graph.manifest  # filled while the rows are made and written
-            info = store.replace_graph(graph, batch_size=batch_size, progress=progress, manifest=manifest)
+            written = write(graph, graph.manifest)  # the manifest is filled while the rows are made and written
         except BaseException:
             if cache is not None and cache.exception() is None:
                 discard(*cache.result())
@@ -411,20 +479,13 @@ def _load_sources(
                 if cache is not None:
                     cache.exception()  # the saved RDF is made from the triples: wait for it first
                 validated.canonical.triples.clear()
-        summary = LoadSummary("full", info, nodes=graph.node_count, relationships=graph.relationship_count)
-        summary.seconds = time.perf_counter() - started
-        summary.reason = reason
-        prepared = cache.result() if cache is not None else None
-    if state_dir is not None and validated.state is not None and prepared is not None:
-        started = time.perf_counter()
-        _remove_state(state_dir)
-        index = commit_splice(state_dir, info.token, *prepared)
-        state = validated.state
-        manifest.token = state.token = info.token
-        state.manifest, state.index = manifest, index
-        incremental.save_state(state_dir, state)
-        summary.rdf_cache_seconds = time.perf_counter() - started
-    return Loaded(validated.files, validated.records, summary, validated.timings, validated)
+        return written, cache.result() if cache is not None else None
+
+
+def finish_state(state: incremental.LoadState, manifest: Manifest, token: str, index: CacheIndex) -> None:
+    """The load state of a full load whose graph is (or will be switched in as) load `token`."""
+    manifest.token = state.token = token
+    state.manifest, state.index = manifest, index
 
 
 class _DeriveApart:

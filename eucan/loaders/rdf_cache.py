@@ -45,6 +45,7 @@ __all__ = [
     "Derive",
     "block_of",
     "cached",
+    "commit_files",
     "commit_splice",
     "discard",
     "keep_derived",
@@ -493,14 +494,19 @@ def commit_splice(folder: Path, token: str, part: Path, prepared: Any) -> CacheI
     """Name the prepared file (and the files derived from it) after load `token` (the graph switch is
     done) and remove older files."""
     stats, index, derived = prepared
+    commit_files(folder, token, part, stats, derived)
+    assert isinstance(index, CacheIndex)
+    return index
+
+
+def commit_files(folder: Path, token: str, part: Path, stats: dict[str, Any], derived: Mapping[str, Path]) -> None:
+    """`commit_splice` without the index (a load whose state, index included, another process saved)."""
     target = folder / RDF_CACHE_DIR
     for suffix, path in derived.items():
         path.replace(target / f"{token}.{suffix}")  # before the .nt: nothing reads them without it
     named = target / f"{token}.nt.part"
     part.replace(named)
     _finish(target, token, named, stats)
-    assert isinstance(index, CacheIndex)
-    return index
 
 
 def cached(folder: Path, token: str) -> tuple[Path, dict[str, Any]] | None:
