@@ -420,7 +420,7 @@ def _load_sources(
                 on_phase=on_phase,
                 derive=derive,
             )
-            loaded.summary.reason = reason
+            loaded.load.reason = reason
             return loaded
     validated = validate_sources(paths, root, keep_state=state_dir is not None, on_phase=on_phase)
     graph = validated.rows
