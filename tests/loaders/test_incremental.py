@@ -8,14 +8,12 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from bench.synthetic import generate, write_yaml
 from eucan.errors import SourceError, StoreError
 from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.graph.loads import GraphChanges, Manifest, content_hash
@@ -41,19 +39,6 @@ def _graph_content(graph: PropertyGraph) -> str:
 def _digest(nodes: list[tuple[Any, Any]], rels: list[tuple[Any, ...]]) -> str:
     lines = sorted(json.dumps([sorted(set(labels)), props], sort_keys=True) for labels, props in nodes)
     return hashlib.sha256("\n".join([*lines, "--", *sorted({" ".join(r) for r in rels})]).encode()).hexdigest()
-
-
-@pytest.fixture
-def sources(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    write_yaml(generate(300, seed=5), folder)
-    return folder
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[FalkorDBStore]:
-    with FalkorDBStore(tmp_path / "kg", row_cap=100_000) as s:
-        yield s
 
 
 def _edit(folder: Path, section: str, index: int, **changes: Any) -> Path:

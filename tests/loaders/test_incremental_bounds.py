@@ -33,12 +33,6 @@ def data(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[FalkorDBStore]:
-    with FalkorDBStore(tmp_path / "kg", row_cap=100_000) as s:
-        yield s
-
-
-@pytest.fixture
 def client(store: FalkorDBStore, tmp_path: Path, data: Path) -> Iterator[TestClient]:
     settings = Settings(data_dir=tmp_path / "kg", sources_dir=data)
     with TestClient(create_app(settings, store=store)) as c:

@@ -4,31 +4,16 @@ frames it needs, writes again only those it changed, and still loads what a full
 from __future__ import annotations
 
 import marshal
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from bench.synthetic import generate, write_yaml
 from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.loaders import incremental
 from eucan.loaders.pipeline import STATE_FILE, load_sources, validate_sources
 from tests.loaders.test_incremental import _engine_content, _graph_content
-
-
-@pytest.fixture
-def sources(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    write_yaml(generate(300, seed=5), folder)
-    return folder
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[FalkorDBStore]:
-    with FalkorDBStore(tmp_path / "kg", row_cap=100_000) as s:
-        yield s
 
 
 def _quote(folder: Path, index: int) -> str:

@@ -76,13 +76,6 @@ def _graph(store: FalkorDBStore) -> tuple[list[Any], list[Any]]:
     return store.run(NODES, row_cap=100_000).rows, store.run(RELATIONSHIPS, row_cap=100_000).rows
 
 
-@pytest.fixture
-def sources(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    write_yaml(generate(300, seed=5), folder)
-    return folder
-
-
 def test_a_load_apart_keeps_what_a_load_in_process_keeps(sources: Path, tmp_path: Path) -> None:
     phases: list[str] = []
     progress: list[tuple[int, int]] = []
