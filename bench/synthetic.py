@@ -182,12 +182,16 @@ def generate(scale: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
 def write_yaml(data: dict[str, list[dict[str, Any]]], folder: Path, per_file: int = 5000) -> list[Path]:
     """Write the records as curated YAML files (several files for large scales)."""
     folder.mkdir(parents=True, exist_ok=True)
+    # libyaml's emitter writes the same text as PyYAML's pure-Python one, ~4.5x faster (1 M facts: minutes).
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     paths = []
     for section, records in data.items():
         for part, start in enumerate(range(0, len(records), per_file)):
             path = folder / f"{section}-{part:03d}.yaml"
             path.write_text(
-                yaml.safe_dump({section: records[start : start + per_file]}, sort_keys=False, allow_unicode=True)
+                yaml.dump(
+                    {section: records[start : start + per_file]}, Dumper=dumper, sort_keys=False, allow_unicode=True
+                )
             )
             paths.append(path)
     return paths
