@@ -8,7 +8,7 @@ temporary folder and loads it into the embedded FalkorDB store; with `--data-dir
 already loaded there (`eucan load --data-dir DIR`, or an earlier run's `--keep DIR`) and builds nothing.
 It then starts `eucan serve --no-load` on a random loopback port in a subprocess, reads what a client may
 ask about from the server itself (actor, instrument and domain ids, event years, through the read-only
-`/api/v1/cypher`), and sends a fixed number of requests from `--concurrency` client threads (httpx) to each
+`/api/v1/cypher`), and sends a fixed number of requests from `--concurrency` clients (each a process with one keep-alive connection; `--client threads`: threads of the bench, as before 2026-12-03, when they used httpx) to each
 list endpoint, at its default page size, with random parameters drawn as a reader would use them (see
 ENDPOINTS: e.g. `/cooperation?actor=` with a random actor, sometimes with `as_of` or `domain`; `/actors`
 at a random page; `/search?q=` with a name, a source title's words or an event's name). `/actors/{id}`,
@@ -30,7 +30,9 @@ same run, so the two can be compared as a ratio on a noisy machine.
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
+import multiprocessing
 import os
 import random
 import signal
@@ -39,10 +41,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -249,67 +250,91 @@ def cpu_s(pid: int | None) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run_load(
-    base: str,
-    make_path: Callable[[random.Random], str],
-    requests: int,
-    concurrency: int,
-    seed: int,
-    pids: tuple[int | None, int | None] = (None, None),
-) -> dict[str, float]:
-    """`requests` requests from `concurrency` threads; with `pids` (the server's, the engine's), also the CPU time
-    each spent per request: unlike latency, it hardly grows when other work shares the machine."""
+def _client(base: str, paths: list[str]) -> tuple[list[float], list[int], list[str], float, float]:
+    """One client: `paths` in order over one keep-alive HTTP/1.1 connection. Latencies (s), sizes, errors, and when
+    it started and ended (`time.perf_counter`, CLOCK_MONOTONIC: one clock for every process of the machine)."""
+    host, port = base.removeprefix("http://").rsplit(":", 1)
     latencies: list[float] = []
     sizes: list[int] = []
     errors: list[str] = []
-    lock = threading.Lock()
-    per_worker = [requests // concurrency + (1 if i < requests % concurrency else 0) for i in range(concurrency)]
+    connection = http.client.HTTPConnection(host, int(port), timeout=60)
+    began = time.perf_counter()
+    for path in paths:
+        start = time.perf_counter()
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            body = response.read()
+        except (OSError, http.client.HTTPException) as exc:  # e.g. the 60 s time limit: an error, timed as such
+            latencies.append(time.perf_counter() - start)
+            sizes.append(0)
+            errors.append(f"{type(exc).__name__} {path}")
+            connection.close()
+            connection = http.client.HTTPConnection(host, int(port), timeout=60)
+            continue
+        latencies.append(time.perf_counter() - start)
+        sizes.append(len(body))
+        if response.status != 200:
+            errors.append(f"{response.status} {path}")
+    ended = time.perf_counter()
+    connection.close()
+    return latencies, sizes, errors, began, ended
 
-    def worker(index: int) -> None:
-        rng = random.Random(seed + index)
-        local: list[float] = []
-        local_sizes: list[int] = []
-        bad: list[str] = []
-        with httpx.Client(base_url=base, timeout=60) as client:
-            for _ in range(per_worker[index]):
-                path = make_path(rng)
-                start = time.perf_counter()
-                try:
-                    response = client.get(path)
-                except httpx.HTTPError as exc:  # e.g. the client's 60 s time limit: an error, timed as such
-                    local.append(time.perf_counter() - start)
-                    local_sizes.append(0)
-                    bad.append(f"{type(exc).__name__} {path}")
-                    continue
-                local.append(time.perf_counter() - start)
-                local_sizes.append(len(response.content))
-                if response.status_code != 200:
-                    bad.append(f"{response.status_code} {path}")
-        with lock:
-            latencies.extend(local)
-            sizes.extend(local_sizes)
-            errors.extend(bad)
 
-    cpu_before = [cpu_s(pid) for pid in pids]
-    start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        list(pool.map(worker, range(concurrency)))
-    wall = time.perf_counter() - start
-    server_cpu, engine_cpu = (cpu_s(pid) - before for pid, before in zip(pids, cpu_before, strict=True))
-    ordered = sorted(latencies)
-    for error in errors[:3]:
-        print(f"  error: {error}")
-    return {
-        "requests": len(ordered),
-        "errors": len(errors),
-        "p50_ms": round(statistics.median(ordered) * 1000, 2),
-        "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 2),
-        "max_ms": round(ordered[-1] * 1000, 2),
-        "rps": round(len(ordered) / wall, 1),
-        "mean_kb": round(statistics.mean(sizes) / 1024, 1),
-        "server_cpu_ms": round(server_cpu * 1000 / max(1, len(ordered)), 2),
-        "engine_cpu_ms": round(engine_cpu * 1000 / max(1, len(ordered)), 2),
-    }
+class Clients:
+    """`concurrency` clients, each in its own process (so that the clients' own Python does not share the
+    bench's interpreter lock; `--client threads` runs them as threads of the bench instead, as before
+    2026-12-03), kept for the whole run."""
+
+    def __init__(self, concurrency: int, kind: str) -> None:
+        self.concurrency = concurrency
+        self.pool: Executor = (
+            ProcessPoolExecutor(concurrency, mp_context=multiprocessing.get_context("fork"))
+            if kind == "processes"
+            else ThreadPoolExecutor(concurrency)
+        )
+        list(self.pool.map(time.sleep, [0.0] * concurrency))  # start them before anything is timed
+
+    def close(self) -> None:
+        self.pool.shutdown()
+
+    def run(
+        self,
+        base: str,
+        make_path: Callable[[random.Random], str],
+        requests: int,
+        seed: int,
+        pids: tuple[int | None, int | None] = (None, None),
+    ) -> dict[str, float]:
+        """`requests` requests from the clients (the paths drawn before any is timed); with `pids` (the server's,
+        the engine's), also the CPU time each spent per request: unlike latency, it hardly grows when other work
+        shares the machine."""
+        n = self.concurrency
+        per_client = [requests // n + (1 if i < requests % n else 0) for i in range(n)]
+        paths = []
+        for index, count in enumerate(per_client):
+            rng = random.Random(seed + index)
+            paths.append([make_path(rng) for _ in range(count)])
+        cpu_before = [cpu_s(pid) for pid in pids]
+        answers = list(self.pool.map(_client, [base] * n, paths))
+        server_cpu, engine_cpu = (cpu_s(pid) - before for pid, before in zip(pids, cpu_before, strict=True))
+        latencies = sorted(x for a in answers for x in a[0])
+        sizes = [x for a in answers for x in a[1]]
+        errors = [x for a in answers for x in a[2]]
+        wall = max(a[4] for a in answers) - min(a[3] for a in answers)
+        for error in errors[:3]:
+            print(f"  error: {error}")
+        return {
+            "requests": len(latencies),
+            "errors": len(errors),
+            "p50_ms": round(statistics.median(latencies) * 1000, 2),
+            "p99_ms": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000, 2),
+            "max_ms": round(latencies[-1] * 1000, 2),
+            "rps": round(len(latencies) / wall, 1),
+            "mean_kb": round(statistics.mean(sizes) / 1024, 1),
+            "server_cpu_ms": round(server_cpu * 1000 / max(1, len(latencies)), 2),
+            "engine_cpu_ms": round(engine_cpu * 1000 / max(1, len(latencies)), 2),
+        }
 
 
 def serve(data_dir: Path, cwd: Path, python: str = sys.executable) -> tuple[str, subprocess.Popen[bytes]]:
@@ -373,7 +398,7 @@ def measure(args: argparse.Namespace, data_dir: Path, cwd: Path) -> dict[str, An
             f"graph: {g.facts:,} facts, {g.all_actors:,} actors ({len(g.actors):,} sampled that take part in "
             f"something), {g.all_instruments:,} instruments, {g.events:,} events, {len(g.domains)} domains"
         )
-        print(f"load: {args.requests} requests per endpoint, {args.concurrency} client threads, loopback\n")
+        print(f"load: {args.requests} requests per endpoint, {args.concurrency} clients ({args.client}), loopback\n")
         print(
             f"{'endpoint':40} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
             f"{'req/s':>7} {'KB':>7} {'srv cpu':>8} {'eng cpu':>8}"
@@ -383,23 +408,26 @@ def measure(args: argparse.Namespace, data_dir: Path, cwd: Path) -> dict[str, An
         before: dict[str, dict[str, float]] = {}
         engines = engine_pids(data_dir / "falkordb.sock")
         engine_pid = engines[0] if len(engines) == 1 else None
-        for label, make_path in chosen.items():
-            if baseline:
-                run_load(baseline, make_path, max(args.baseline_requests // 10, args.concurrency), args.concurrency, 1)
-                b = run_load(
-                    baseline, make_path, args.baseline_requests, args.concurrency, args.seed, (old.pid, engine_pid)
-                )
-                before[label] = b
-                print(_row(f"{label} (baseline)", b), flush=True)
-            if args.warmup:
-                run_load(base, make_path, args.warmup, args.concurrency, args.seed + 1000)
-            r = run_load(base, make_path, args.requests, args.concurrency, args.seed, (server.pid, engine_pid))
-            results[label] = r
-            print(_row(label, r), flush=True)
+        clients = Clients(args.concurrency, args.client)
+        try:
+            for label, make_path in chosen.items():
+                if baseline:
+                    clients.run(baseline, make_path, max(args.baseline_requests // 10, args.concurrency), 1)
+                    b = clients.run(baseline, make_path, args.baseline_requests, args.seed, (old.pid, engine_pid))
+                    before[label] = b
+                    print(_row(f"{label} (baseline)", b), flush=True)
+                if args.warmup:
+                    clients.run(base, make_path, args.warmup, args.seed + 1000)
+                r = clients.run(base, make_path, args.requests, args.seed, (server.pid, engine_pid))
+                results[label] = r
+                print(_row(label, r), flush=True)
+        finally:
+            clients.close()
         out: dict[str, Any] = {
             "scale": args.scale,
             "facts": g.facts,
             "concurrency": args.concurrency,
+            "client": args.client,
             "requests": args.requests,
             "page_size": "each endpoint's default (50; 20 for /actors/{id}/partners; 10 for /cooperation)",
             "command": "python bench/api.py " + " ".join(sys.argv[1:]),
@@ -422,7 +450,14 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--requests", type=int, default=1000, help="requests per endpoint")
-    parser.add_argument("--concurrency", type=int, default=4, help="client threads")
+    parser.add_argument("--concurrency", type=int, default=4, help="concurrent clients")
+    parser.add_argument(
+        "--client",
+        choices=["processes", "threads"],
+        default="processes",
+        help="each client a process with one keep-alive connection (default), or a thread of the bench (its figures "
+        "before 2026-12-03, then with httpx, shared the bench's interpreter lock with the timing)",
+    )
     parser.add_argument("--warmup", type=int, default=100, help="requests per endpoint before measuring")
     parser.add_argument("--data-dir", type=Path, help="serve the graph already loaded in this folder (build nothing)")
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it (reuse it with --data-dir)")

@@ -198,6 +198,7 @@ class FalkorDBStore(GraphStore):
         # up to `start_limit_s` in all (0: sized from the snapshot, `falkordb_server.start_limit`).
         self._server: EmbeddedServer = start_or_attach(data_dir, limits=limits, start_timeout=start_timeout_s)
         self._clients: dict[float, FalkorDB] = {}
+        self._graph_seen = False  # the live graph has been seen to exist (`load_generation`)
         self._restart_lock = threading.Lock()
         self._db = self._client(ADMIN_SOCKET_TIMEOUT_S)
         # The engine may have been started by another process with other limits: read them.
@@ -344,18 +345,26 @@ class FalkorDBStore(GraphStore):
     def load_generation(self) -> LoadInfo | None:
         # A graph that does not exist yet is asked with EXISTS, not with a graph query: FalkorDB 4.16 once
         # deadlocked (a read lock on its graph table never released) on the first graph created after a
-        # query on a missing graph, and EXISTS does not touch the graph module at all.
-        try:
-            if not self._client(2.0 + SOCKET_MARGIN_S).connection.exists(self.graph_name):
-                return None
-        except (redis.RedisError, OSError) as exc:
-            raise StoreUnavailable(f"the embedded FalkorDB engine is not reachable: {exc}") from None
+        # query on a missing graph, and EXISTS does not touch the graph module at all. Once the graph has been
+        # seen, it is asked directly (the API reads the load's token for every request: one round trip, not
+        # two); loads replace it with an atomic RENAME, so it is gone again only after `clear()`, and a query
+        # that fails sends the next call back through EXISTS.
+        if not self._graph_seen:
+            try:
+                if not self._client(2.0 + SOCKET_MARGIN_S).connection.exists(self.graph_name):
+                    return None
+            except (redis.RedisError, OSError) as exc:
+                raise StoreUnavailable(f"the embedded FalkorDB engine is not reachable: {exc}") from None
         try:
             result = self.run(LOAD_INFO_READ, timeout_ms=10_000, row_cap=1)
         except StoreUnavailable:
+            if self._graph_seen:
+                self._graph_seen = False
+                return self.load_generation()
             if self.ping():
                 return None  # nothing loaded yet
             raise
+        self._graph_seen = True
         return LoadInfo.from_row(result.rows[0]) if result.rows else None
 
     # -- writes --------------------------------------------------------------------------
@@ -519,6 +528,7 @@ class FalkorDBStore(GraphStore):
 
     def clear(self) -> None:
         """Delete the live graph (tests and benchmarks)."""
+        self._graph_seen = False
         if self._db.connection.exists(self.graph_name):
             self._db.select_graph(self.graph_name).delete()
 

@@ -220,3 +220,23 @@ def test_the_start_limit_is_sized_from_the_saved_graph(tmp_path: Path) -> None:
     assert start_limit(tmp_path, 20.0) == 20.0 + 1000 * READ_SECONDS_PER_MB > START_LIMIT_FLOOR_S
     assert start_limit(tmp_path, 20.0, 7200.0) == 7200.0  # the setting, when given
     assert start_limit(tmp_path, 20.0, 5.0) == 20.0  # never below the no-progress limit
+
+
+def test_a_reader_follows_its_graph_deleted_and_loaded_again_by_another_client(tmp_path: Path) -> None:
+    """`load_generation` asks a graph it has seen directly (one round trip per API request); a graph deleted by
+    another client sends it back through EXISTS (no load: None), and a new load is seen with its own token."""
+    from eucan.ontology.mapping import PropertyGraph
+
+    folder = tmp_path / "kg"
+    actor = "https://w3id.org/eucan-security/id/actor/"
+    rows = PropertyGraph(nodes={("Actor", "Resource"): [{"uri": actor + "a", "id": "a"}]}, relationships={})
+    with FalkorDBStore(folder) as reader:
+        first = reader.replace_graph(rows)
+        assert reader.load_generation() == first
+        with FalkorDBStore(folder) as other:  # attaches to the reader's engine
+            other.clear()
+            assert reader.load_generation() is None
+            assert reader.load_generation() is None  # asked through EXISTS again, not the missing graph
+            second = other.replace_graph(rows)
+        assert second.token != first.token
+        assert reader.load_generation() == second

@@ -8,16 +8,15 @@
 MATCH (a:Actor {id: $actor})<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
 WHERE b.id <> a.id
   AND ($as_of IS NULL OR ((p.startDateFirst IS NULL OR p.startDateFirst <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of) AND (q.startDateFirst IS NULL OR q.startDateFirst <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
-WITH DISTINCT a, b ORDER BY toLower(b.name), b.id
-WITH collect([a, b]) AS rows
+WITH b, collect([p, i, q]) AS shared ORDER BY toLower(b.name), b.id
+WITH collect([b, shared]) AS rows
 WITH size(rows) AS total, rows[$offset..($offset + $limit)] AS page
 UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS row
-WITH total, row[0] AS a, row[1] AS b
+WITH total, row[0] AS b, row[1] AS shared
 RETURN total, CASE WHEN b IS NULL THEN null ELSE {
   partner: {id: b.id, name: b.name, labels: labels(b)},
-  shared: [(a)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b)
-    WHERE $as_of IS NULL OR ((p.startDateFirst IS NULL OR p.startDateFirst <= $as_of) AND (p.endDateLast IS NULL OR p.endDateLast >= $as_of) AND (q.startDateFirst IS NULL OR q.startDateFirst <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)) | {
-    instrument: {id: i.id, name: i.name, labels: labels(i)},
-    actorParticipation: {record: p.id, startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, startDateFirst: p.startDateFirst, endDateLast: p.endDateLast},
-    partnerParticipation: {record: q.id, startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, startDateFirst: q.startDateFirst, endDateLast: q.endDateLast}}]
+  shared: [s IN shared | {
+    instrument: {id: s[1].id, name: s[1].name, labels: labels(s[1])},
+    actorParticipation: {record: s[0].id, startDate: s[0].startDate, startDatePrecision: s[0].startDatePrecision, endDate: s[0].endDate, endDatePrecision: s[0].endDatePrecision, startDateFirst: s[0].startDateFirst, endDateLast: s[0].endDateLast},
+    partnerParticipation: {record: s[2].id, startDate: s[2].startDate, startDatePrecision: s[2].startDatePrecision, endDate: s[2].endDate, endDatePrecision: s[2].endDatePrecision, startDateFirst: s[2].startDateFirst, endDateLast: s[2].endDateLast}}]
 } END AS item
