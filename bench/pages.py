@@ -24,7 +24,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.api import free_port, run_load, wait_ready  # noqa: E402
+from bench.api import Clients, free_port, wait_ready  # noqa: E402
 from bench.synthetic import generate, write_yaml  # noqa: E402
 from eucan.graph.falkordb_store import FalkorDBStore  # noqa: E402
 from eucan.loaders.pipeline import validate_sources  # noqa: E402
@@ -93,13 +93,17 @@ def main() -> None:
                 "/explore": lambda rng: "/explore",
             }
             print(f"{'page':34} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
-            for label, make_path in pages.items():
-                run_load(base, make_path, args.warmup, 1, args.seed + 1000)
-                r = run_load(base, make_path, args.requests, 1, args.seed)
-                print(
-                    f"{label:34} {r['requests']:>8.0f} {r['errors']:>6.0f} {r['p50_ms']:>8.1f} {r['p99_ms']:>8.1f} "
-                    f"{r['max_ms']:>8.1f}"
-                )
+            clients = Clients(1, "processes")
+            try:
+                for label, make_path in pages.items():
+                    clients.run(base, make_path, args.warmup, args.seed + 1000)
+                    r = clients.run(base, make_path, args.requests, args.seed)
+                    print(
+                        f"{label:34} {r['requests']:>8.0f} {r['errors']:>6.0f} {r['p50_ms']:>8.1f} "
+                        f"{r['p99_ms']:>8.1f} {r['max_ms']:>8.1f}"
+                    )
+            finally:
+                clients.close()
             if args.browser:
                 ready_ms = [browser_ready_ms(f"{base}/page/actor/{largest}") for _ in range(3)]
                 print(f"\nlargest actor's network drawn and interactive after (ms, 3 loads): {ready_ms}")
