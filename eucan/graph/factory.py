@@ -6,9 +6,6 @@ import contextlib
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
-from neo4j import GraphDatabase
-
-from eucan.graph.neo4j_store import Neo4jStore
 from eucan.graph.store import GraphStore
 from eucan.settings import Settings
 
@@ -19,6 +16,10 @@ def open_store(settings: Settings, *, embedded: bool = False) -> GraphStore:
     """Neo4j when NEO4J_URI is set (unless `embedded`), otherwise the embedded FalkorDB engine in
     `settings.data_dir`. Tools that build a throw-away graph pass `embedded=True`."""
     if settings.neo4j_uri and not embedded:
+        from neo4j import GraphDatabase  # only here: the driver's import costs every command ~0.5 s
+
+        from eucan.graph.neo4j_store import Neo4jStore
+
         auth = (settings.neo4j_username, settings.neo4j_password) if settings.neo4j_password else None
         # Bounded waits for a connection; each query's time limit is its transaction timeout.
         driver = GraphDatabase.driver(

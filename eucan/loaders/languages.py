@@ -14,6 +14,7 @@ tell apart reliably (Croatian, Serbian, Bosnian, Montenegrin; Danish and Norwegi
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,7 +25,17 @@ from pydantic import BaseModel
 from eucan.errors import Problem
 from eucan.loaders.yaml_source import RawRecord
 
-__all__ = ["CANDIDATES", "MIN_CONFIDENCE", "MIN_LETTERS", "Verdict", "check_languages", "detect", "release_model"]
+__all__ = [
+    "CANDIDATES",
+    "MIN_CONFIDENCE",
+    "MIN_LETTERS",
+    "Verdict",
+    "check_languages",
+    "detect",
+    "model_loaded",
+    "prefetch_model",
+    "release_model",
+]
 
 # The 24 official EU languages, and other languages of sources near EU–Canada security work.
 CANDIDATES = (
@@ -69,18 +80,36 @@ class Verdict:
         return tag in _group(self.lang)
 
 
-@lru_cache(maxsize=1)
-def _identifier() -> Any:
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+_MODEL: list[Any] = []  # the identifier, once loaded (`_identifier`)
+_MODEL_LOCK = threading.Lock()
 
-    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
-    identifier.set_languages(CANDIDATES)
-    return identifier
+
+def _identifier() -> Any:
+    with _MODEL_LOCK:  # a prefetching thread and the validation never load it twice
+        if not _MODEL:
+            from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+            identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+            identifier.set_languages(CANDIDATES)
+            _MODEL.append(identifier)
+        return _MODEL[0]
+
+
+def model_loaded() -> bool:
+    return bool(_MODEL)
+
+
+def prefetch_model() -> None:
+    """Start loading the model in a thread (its LZMA decompression, most of ~1 s, runs without the interpreter
+    lock): an incremental load asks it only after reading its state, by then it is ready."""
+    if not _MODEL:
+        threading.Thread(target=_identifier, name="eucan-language-model", daemon=True).start()
 
 
 def release_model() -> None:
     """Let go of the model (~80 MB; loaded again when next asked): a large load does once its files are read."""
-    _identifier.cache_clear()
+    with _MODEL_LOCK:
+        _MODEL.clear()
 
 
 @lru_cache(maxsize=16_384)
