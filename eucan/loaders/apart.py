@@ -7,8 +7,7 @@ it builds its indexes after the rows (at 100,000 facts 129 → 294 MB). Both tog
 peak (6.9 GB at a million facts). Here the child validates, makes the rows and writes them into the
 staging graph, saves the canonical RDF and the load state under names of no load yet, and exits
 before the engine builds the indexes; the loading process, small all along, then has the indexes
-built (meanwhile another process makes the export's bodies from the saved RDF: `_Bodies`), writes
-the `LoadInfo`, switches the graph in and names the saved files after the load.
+built, writes the `LoadInfo`, switches the graph in and names the saved files after the load.
 
 The loading process holds the load lock throughout (`StagedStore.staging`: it picks the token and drops
 orphan staging graphs), so nothing else writes meanwhile. The child is started with `spawn` (never a
@@ -24,7 +23,6 @@ which stops the child.
 from __future__ import annotations
 
 import gc
-import logging
 import multiprocessing
 import os
 import shutil
@@ -42,16 +40,8 @@ from eucan.errors import EucanError, SourceError, StoreError
 from eucan.graph.store import Progress, Staged, StagedStore, Staging
 from eucan.loaders import incremental
 from eucan.loaders.phase_timer import PhaseReport
-from eucan.loaders.pipeline import (
-    STATE_FILE,
-    DeriveApart,
-    Loaded,
-    LoadSummary,
-    finish_state,
-    validate_sources,
-    write_validated,
-)
-from eucan.loaders.rdf_cache import Derive, commit_files, derive_files, discard
+from eucan.loaders.pipeline import STATE_FILE, Loaded, LoadSummary, finish_state, validate_sources, write_validated
+from eucan.loaders.rdf_cache import Derive, commit_files, discard
 from eucan.loaders.yaml_source import iter_files
 
 __all__ = ["APART_BYTES", "STAGED_STATE_PREFIX", "large", "load_apart"]
@@ -60,8 +50,6 @@ APART_BYTES = 12_000_000
 """Sources from which a full load (`keep_rdf=False`, with a data folder) is written by a child process:
 about `pipeline.LARGE_LOAD` records (the synthetic data runs ~275 bytes a fact). Decided from the files'
 sizes, known before anything is read; below it the child's start (~1-2 s of imports) buys nothing."""
-
-log = logging.getLogger("eucan.load")
 
 STAGED_STATE_PREFIX = "load-staging-"
 """In the data folder: `<prefix><token>/`, the load state a child saved for load `token`, moved into place
@@ -95,6 +83,7 @@ class _Written:
     seconds: float
     part: Path
     stats: dict[str, Any]
+    derived: dict[str, Path]
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -122,7 +111,7 @@ def load_apart(
         reader, writer = context.Pipe(duplex=False)
         child = context.Process(
             target=_child,
-            args=(staging, paths, root, state_dir, batch_size, writer, os.getpid()),
+            args=(staging, paths, root, state_dir, batch_size, derive, writer, os.getpid()),
             name="eucan-load",
         )
         try:
@@ -138,60 +127,22 @@ def load_apart(
             if child.pid is not None:
                 child.join()  # its memory is given back before the engine builds the indexes
         folder = _staged_state(state_dir, staging.token)
-        bodies = _Bodies(written, derive)  # made from the saved RDF while the engine builds the indexes
         try:
             started = time.perf_counter()
             info = store.switch_in(staging, written.staged)
             seconds = written.seconds + time.perf_counter() - started
         except BaseException:
-            discard(written.part, (None, None, bodies.result()))
+            discard(written.part, (None, None, written.derived))
             shutil.rmtree(folder, ignore_errors=True)
             raise
         started = time.perf_counter()
         (state_dir / STATE_FILE).unlink(missing_ok=True)
-        commit_files(state_dir, info.token, written.part, written.stats, bodies.result())
+        commit_files(state_dir, info.token, written.part, written.stats, written.derived)
         (folder / STATE_FILE).replace(state_dir / STATE_FILE)
         shutil.rmtree(folder, ignore_errors=True)
     summary = LoadSummary("full", info, nodes=written.nodes, relationships=written.relationships, seconds=seconds)
     summary.rdf_cache_seconds = time.perf_counter() - started
     return Loaded(written.files, written.records, summary, written.timings, None, written.triples)
-
-
-class _Bodies:
-    """`derive`'s files of the saved RDF the child wrote, made by another process (`pipeline.DeriveApart`) in a
-    thread of the loading process once the child has exited. The child used to make them beside its write,
-    which kept that process's memory (~160 MB at 100,000 facts) beside the child's and the engine's at the
-    load's peak; now they are made beside the engine's index build, when the child's memory is gone. They
-    are what exports copy, not the graph: if making them fails once the graph is switched in, the load
-    stands without them (logged; the first export makes them, as after a load that kept none)."""
-
-    def __init__(self, written: _Written, derive: Derive | None) -> None:
-        self.files: dict[str, Path] = {}
-        self.error: BaseException | None = None
-        self.thread: threading.Thread | None = None
-        if derive is not None:
-            entities = int(written.stats["entities"])
-            self.thread = threading.Thread(
-                target=self._make, args=(written.part, entities, DeriveApart(derive)), name="eucan-bodies"
-            )
-            self.thread.start()
-
-    def _make(self, part: Path, entities: int, derive: Derive) -> None:
-        try:
-            self.files = derive_files(part, entities, derive)
-        except BaseException as exc:  # reported by `result`
-            self.error = exc
-
-    def result(self) -> dict[str, Path]:
-        """The files made (waits for them); none if making them failed."""
-        if self.thread is not None:
-            self.thread.join()
-            self.thread = None
-            if self.error is not None:
-                log.warning(
-                    "the export's bodies were not kept with this load (%s); the first export makes them", self.error
-                )
-        return self.files
 
 
 def _follow(reader: Connection, child: Any, progress: Progress | None, on_phase: PhaseReport | None) -> _Written:
@@ -228,6 +179,7 @@ def _child(
     root: Path,
     state_dir: Path,
     batch_size: int,
+    derive: Derive | None,
     writer: Connection,
     parent: int,
 ) -> None:
@@ -238,7 +190,7 @@ def _child(
     gc.disable()  # as `load_sources` (its objects hold no cycles)
     message: tuple[Any, ...]
     try:
-        message = ("done", _validate_and_write(staging, paths, root, state_dir, batch_size, writer.send))
+        message = ("done", _validate_and_write(staging, paths, root, state_dir, batch_size, derive, writer.send))
     except SourceError as exc:
         message = ("problems", exc.problems)
     except EucanError as exc:  # one message each (`errors`): the same class and text in the loading process
@@ -260,6 +212,7 @@ def _validate_and_write(
     root: Path,
     state_dir: Path,
     batch_size: int,
+    derive: Derive | None,
     send: Callable[[Any], None],
 ) -> _Written:
     validated = validate_sources(
@@ -276,12 +229,12 @@ def _validate_and_write(
             manifest=manifest,
         ),
         state_dir,
-        None,  # the export's bodies: made by the loading process once this one has exited (`_Bodies`)
+        derive,
         keep_rdf=False,
     )
     seconds = time.perf_counter() - started
     assert prepared is not None and validated.state is not None  # a data folder and keep_state
-    part, (stats, index, _) = prepared
+    part, (stats, index, derived) = prepared
     try:
         finish_state(validated.state, rows.manifest, staging.token, index)
         incremental.save_state(_staged_state(state_dir, staging.token), validated.state)
@@ -298,6 +251,7 @@ def _validate_and_write(
         seconds=seconds,
         part=part,
         stats=stats,
+        derived=dict(derived),
         timings=validated.timings,
     )
 

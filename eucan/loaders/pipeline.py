@@ -59,7 +59,7 @@ tied to its `LoadInfo` token (`loaders.incremental`)."""
 LARGE_LOAD = 50_000
 """Records from which a full load is large: it gives the language model's memory back once the files are
 read (`languages.release_model`; a small load keeps it for the next validation, which would load it again in
-about a second), and makes `derive`'s files in a child process (`DeriveApart`)."""
+about a second), and makes `derive`'s files in a child process (`_DeriveApart`)."""
 
 _Written = TypeVar("_Written")
 
@@ -460,7 +460,7 @@ def write_validated(
     (or discards)."""
     graph = validated.rows
     if derive is not None and validated.records >= LARGE_LOAD:
-        derive = DeriveApart(derive)
+        derive = _DeriveApart(derive)
     with ThreadPoolExecutor(max_workers=1) as pool:
         # The canonical RDF is saved while the engine writes the graph (its thread mostly waits on the engine).
         cache = (
@@ -491,7 +491,7 @@ def finish_state(state: incremental.LoadState, manifest: Manifest, token: str, i
     state.manifest, state.index = manifest, index
 
 
-class DeriveApart:
+class _DeriveApart:
     """`derive`'s files of a full load, made by a child process (`rdf_cache.Derive`; the blocks of an
     incremental load are made here). A large load's derived files are most of the work of the thread that
     saves the RDF beside the engine's write: in this process they held the interpreter lock a third of

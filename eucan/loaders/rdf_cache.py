@@ -239,27 +239,14 @@ def prepare_cache(
     derived: dict[str, Path] = {}
     if derive is not None:
         try:
-            derived = derive_files(part, len(subjects), derive)
+            for suffix, (path, where) in derive(part).items():
+                derived[suffix] = path
+                if where is not None and len(where) == len(subjects) + 1:
+                    derived[suffix + STARTS] = _write_starts(path, where)
         except BaseException:
             discard(part, (None, None, derived))
             raise
     return part, (stats, CacheIndex(subjects, starts, typed), derived)
-
-
-def derive_files(part: Path, entities: int, derive: Derive) -> dict[str, Path]:
-    """`derive`'s files of a complete saved file of `entities` subjects not yet named after its load (with
-    the starts of their blocks where known), by suffix; on failure none is left behind."""
-    derived: dict[str, Path] = {}
-    try:
-        for suffix, (path, where) in derive(part).items():
-            derived[suffix] = path
-            if where is not None and len(where) == entities + 1:
-                derived[suffix + STARTS] = _write_starts(path, where)
-    except BaseException:
-        for path in derived.values():
-            path.unlink(missing_ok=True)
-        raise
-    return derived
 
 
 def keep_derived(folder: Path, token: str, derive: Derive) -> None:

@@ -30,13 +30,13 @@ def test_a_large_load_makes_the_same_bodies_in_a_child_process_and_releases_the_
     monkeypatch.setattr(pipeline, "LARGE_LOAD", 1)
     languages.detect.cache_clear()  # the quotes must go through the model during this load
     made: list[Path] = []
-    real = pipeline.DeriveApart.__call__
+    real = pipeline._DeriveApart.__call__
 
     def spy(self: Any, saved: Path) -> Any:
         made.append(saved)
         return real(self, saved)
 
-    monkeypatch.setattr(pipeline.DeriveApart, "__call__", spy)
+    monkeypatch.setattr(pipeline._DeriveApart, "__call__", spy)
     loaded = pipeline.load_sources(
         fresh_store, [DATA], root=ROOT, state_dir=tmp_path / "a", full=True, derive=derive_bodies, keep_rdf=False
     )
