@@ -6,6 +6,7 @@ import functools
 import json
 import logging
 import sys
+import time
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -156,6 +157,7 @@ def load(
             def phase_done(phase: str, seconds: float) -> None:  # a million facts validate for minutes
                 progress.update(task, description=_NEXT_PHASE.get(phase, "writing the graph"))
 
+            started = time.perf_counter()
             result = load_sources(
                 store,
                 paths,
@@ -183,7 +185,19 @@ def load(
                 out.print("unchanged since the last load: nothing written")
             elif summary is not None and summary.reason:
                 out.print(f"loaded in full: {summary.reason}")
+            out.print(_load_times(result, time.perf_counter() - started))
             _print_stats_after_load(store, settings)
+
+
+_PHASE_NAMES = {"state": "load state", "read": "read", "checks": "checks", "rdf": "RDF", "shacl": "SHACL"}
+
+
+def _load_times(result: Any, seconds: float) -> str:
+    """One line: the load's time and its phases (`property_graph` is counted in the write, which it feeds)."""
+    phases = [f"{_PHASE_NAMES[k]} {v:.1f} s" for k, v in result.timings.items() if k in _PHASE_NAMES]
+    if result.load is not None and result.load.mode != "unchanged":
+        phases.append(f"graph write {result.load.seconds:.1f} s")
+    return f"took {seconds:.1f} s" + (f" ({', '.join(phases)})" if phases else "")
 
 
 _NEXT_PHASE = {

@@ -3,6 +3,7 @@ frames it needs, writes again only those it changed, and still loads what a full
 
 from __future__ import annotations
 
+import re
 import marshal
 from pathlib import Path
 from typing import Any
@@ -138,6 +139,7 @@ def test_the_cli_says_why_a_load_was_full(sources: Path, tmp_path: Path) -> None
     first = runner.invoke(app, ["load", "--data-dir", str(data_dir), str(sources)])
     assert first.exit_code == 0, first.output
     assert "loaded in full" not in first.output
+    assert re.search(r"took [0-9.]+ s \(read [0-9.]+ s, checks .*, graph write [0-9.]+ s\)", first.output)
     (data_dir / STATE_FILE).write_bytes(b"not a state")
     _quote(sources, 0)
     second = runner.invoke(app, ["load", "--data-dir", str(data_dir), str(sources)])
