@@ -3,8 +3,8 @@ frames it needs, writes again only those it changed, and still loads what a full
 
 from __future__ import annotations
 
-import re
 import marshal
+import re
 from pathlib import Path
 from typing import Any
 
