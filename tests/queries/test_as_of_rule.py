@@ -47,7 +47,8 @@ def test_every_as_of_comparison_in_the_queries_is_the_one_rule() -> None:
         left = COMPARES_AS_OF.findall(RULE.sub("RULE", code))
         assert not left, f"{path.relative_to(QUERIES)} compares $as_of outside the rule of eucan.dates: {left}"
         checked += 1
-    assert checked > 40 and uses >= 25, (checked, uses)
+    # 23 copies since api_partners matches its pairs once (its second MATCH, with two more copies, is gone)
+    assert checked > 40 and uses >= 23, (checked, uses)
 
 
 def test_a_drifted_copy_is_caught() -> None:
