@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,6 +21,9 @@ from eucan import __version__
 from eucan.echo import clip
 from eucan.errors import EucanError, QueryParameterError, SourceError
 from eucan.settings import Settings
+
+if TYPE_CHECKING:  # the loader is imported by the commands that load (start-up time)
+    from eucan.loaders.pipeline import Loaded
 
 __all__ = ["app", "main"]
 
@@ -192,10 +195,10 @@ def load(
 _PHASE_NAMES = {"state": "load state", "read": "read", "checks": "checks", "rdf": "RDF", "shacl": "SHACL"}
 
 
-def _load_times(result: Any, seconds: float) -> str:
+def _load_times(result: Loaded, seconds: float) -> str:
     """One line: the load's time and its phases (`property_graph` is counted in the write, which it feeds)."""
     phases = [f"{_PHASE_NAMES[k]} {v:.1f} s" for k, v in result.timings.items() if k in _PHASE_NAMES]
-    if result.load is not None and result.load.mode != "unchanged":
+    if result.load.mode != "unchanged":
         phases.append(f"graph write {result.load.seconds:.1f} s")
     return f"took {seconds:.1f} s" + (f" ({', '.join(phases)})" if phases else "")
 

@@ -56,7 +56,7 @@ from eucan.graph.loads import GraphChanges, Manifest, manifest_of
 from eucan.loaders import shacl_core
 from eucan.loaders.checks import _shapes, check_references, check_successions
 from eucan.loaders.id_rules import check_id_schemes, check_republished_sources
-from eucan.loaders.languages import check_languages
+from eucan.loaders.languages import check_languages, prefetch_model
 from eucan.loaders.phase_timer import PhaseTimer
 from eucan.loaders.rdf_builder import RdfWriter, section_iri
 from eucan.loaders.rdf_cache import RDF_CACHE_DIR, CacheIndex, _object, block_of
@@ -883,6 +883,7 @@ def plan(
     gone_files = [label for label in state.files if label not in order]
     if not changed and not gone_files:
         return None
+    prefetch_model()  # the changed records' quotes are checked against it: loaded while they are read
 
     # -- read: the changed files, and in them the records whose content changed ------------------
     records = _stored(state).view()  # the state's records, decoded where asked for; the changes beside them

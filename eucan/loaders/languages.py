@@ -101,9 +101,16 @@ def model_loaded() -> bool:
 
 def prefetch_model() -> None:
     """Start loading the model in a thread (its LZMA decompression, most of ~1 s, runs without the interpreter
-    lock): an incremental load asks it only after reading its state, by then it is ready."""
+    lock): an incremental load that found changed files asks it only after reading them, by then it is ready."""
     if not _MODEL:
-        threading.Thread(target=_identifier, name="eucan-language-model", daemon=True).start()
+        threading.Thread(target=_load_quietly, name="eucan-language-model", daemon=True).start()
+
+
+def _load_quietly() -> None:
+    try:
+        _identifier()
+    except Exception:  # the validation asks again and reports the failure as a problem or an error
+        pass
 
 
 def release_model() -> None:

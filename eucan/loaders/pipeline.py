@@ -31,7 +31,7 @@ from eucan.loaders.id_rules import (
     check_source_urls,
     moved_ids,
 )
-from eucan.loaders.languages import check_languages, prefetch_model, release_model
+from eucan.loaders.languages import check_languages, release_model
 from eucan.loaders.phase_timer import PhaseReport, PhaseTimer
 from eucan.loaders.rdf_builder import Canonical, build_graph, instrument_bounds_of, section_iri, vocabulary_graph
 from eucan.loaders.rdf_cache import CacheIndex, Derive, cached, commit_splice, discard, plan_splice, prepare_cache
@@ -527,7 +527,6 @@ def _load_incremental(
     """The incremental load, or why it cannot vouch for the result (then load in full; "" when no state
     was saved). The saved RDF, and the files `derive` made from it, are spliced (`rdf_cache.splice`)."""
     started = time.perf_counter()
-    prefetch_model()  # an edited quote is checked against it: loaded while the state is read
     state = incremental.read_state_or_why(state_dir)
     if isinstance(state, str):
         return state

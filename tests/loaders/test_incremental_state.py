@@ -145,3 +145,21 @@ def test_the_cli_says_why_a_load_was_full(sources: Path, tmp_path: Path) -> None
     second = runner.invoke(app, ["load", "--data-dir", str(data_dir), str(sources)])
     assert second.exit_code == 0, second.output
     assert "loaded in full: the saved load state cannot be read (damaged or cut short)" in second.output
+
+
+def test_the_language_model_is_loaded_only_when_a_file_changed(
+    sources: Path, store: FalkorDBStore, tmp_path: Path
+) -> None:
+    """An incremental load starts loading the model (in a thread) once it knows a file changed; a load that
+    finds nothing changed (every `eucan serve` start) leaves it unloaded."""
+    from eucan.loaders import languages
+
+    state = tmp_path / "kg"
+    load_sources(store, [sources], root=tmp_path, state_dir=state)
+    languages.release_model()
+    languages.detect.cache_clear()
+    assert load_sources(store, [sources], root=tmp_path, state_dir=state).load.mode == "unchanged"
+    assert not languages.model_loaded()
+    _quote(sources, 1)
+    assert load_sources(store, [sources], root=tmp_path, state_dir=state).load.mode == "incremental"
+    assert languages.model_loaded()
