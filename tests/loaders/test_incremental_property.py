@@ -108,7 +108,8 @@ def _apply(data: Path, edit: str, n: int) -> None:
     elif edit == "role":
         record["role"] = "observer" if record["role"] != "observer" else "party"
     elif edit == "actor":
-        record["actor"] = other["actor"] if other["actor"] != record["actor"] else "actor-0"
+        # always another actor (both records may already name actor-0: the edit would change nothing)
+        record["actor"] = next(a for a in (other["actor"], "actor-0", "actor-1") if a != record["actor"])
     elif edit == "dangling":
         record["actor"] = "actor-nobody"
     elif edit == "bad-date":
