@@ -35,6 +35,13 @@ V1 = "/api/v1"
         ("/timeline", 422, ["actor", "Field required"]),
         ("/timeline?actor=canada&from=2010-1-1", 422, ["from must be a date YYYY-MM-DD"]),
         ("/cooperation?actr=canada", 422, ["unknown parameter 'actr'", "actor"]),
+        (
+            "/actors/canada/partners?as_of=2020-01-01&as_of=2024-01-01",
+            422,
+            ["parameter as_of given 2 times", "'2020-01-01', '2024-01-01'", "give it once"],
+        ),
+        ("/actors?limit=5&limit=6&limit=7&limit=8", 422, ["parameter limit given 4 times", "'5', '6', '7', ..."]),
+        ("/cooperation?actor=canada&actor=canada", 422, ["parameter actor given 2 times"]),
         ("/actors/atlantis", 404, ["atlantis"]),
         ("/instruments/canada", 404, ["canada", "State"]),
         ("/domains/underwater-basket-weaving", 404, ["underwater-basket-weaving"]),

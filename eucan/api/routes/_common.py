@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, get_origin
 
 from fastapi import Query, Request, Response
 from fastapi.dependencies.models import Dependant
@@ -85,15 +85,21 @@ def paged_json(request: Request, data: list[Any], total: int, limit: int, offset
     return Response(to_json(page), media_type="application/json")
 
 
-def _query_names(dependant: Dependant) -> list[str]:
-    names = [p.alias for p in dependant.query_params]
+def _query_names(dependant: Dependant, *, scalar_only: bool = False) -> list[str]:
+    """The query parameters a route accepts (with `scalar_only`, those that take one value, not a list)."""
+    names = [
+        p.alias
+        for p in dependant.query_params
+        if not scalar_only or get_origin(p.field_info.annotation) not in (list, tuple, set, frozenset)
+    ]
     for sub in dependant.dependencies:
-        names.extend(_query_names(sub))
+        names.extend(_query_names(sub, scalar_only=scalar_only))
     return names
 
 
 async def reject_unknown_params(request: Request) -> None:
-    """A misspelt parameter (`?actr=canada`) is an error, not a silently ignored filter. Async though it never
+    """A misspelt parameter (`?actr=canada`) is an error, not a silently ignored filter; so is one given twice
+    (`?as_of=2020-01-01&as_of=2024-01-01`), rather than one of its values silently chosen. Async though it never
     waits: a plain `def` dependency would run in the thread pool (a hop per request)."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
@@ -103,3 +109,10 @@ async def reject_unknown_params(request: Request) -> None:
     if unknown:
         listed = ", ".join(sorted(accepted)) or "none"
         raise QueryParameterError(f"unknown parameter {clip(unknown[0])}; this endpoint accepts: {listed}")
+    for name in _query_names(route.dependant, scalar_only=True):
+        given = request.query_params.getlist(name)
+        if len(given) > 1:
+            # Which one a server takes differs (the first, the last, a list): an answer to a question the
+            # caller did not ask. One value, or an error that says so.
+            shown = ", ".join(clip(v) for v in given[:3]) + (", ..." if len(given) > 3 else "")
+            raise QueryParameterError(f"parameter {name} given {len(given)} times ({shown}); give it once")
