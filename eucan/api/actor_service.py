@@ -28,21 +28,22 @@ __all__ = ["get_actor", "list_actors"]
 # -- actors ------------------------------------------------------------------------------------
 
 
-def _actor_summary(raw: r.NamedRow, sources: dict[str, Any]) -> m.ActorSummary:
+def _actor_summary(raw: r.NamedRow, sources: dict[str, Any]) -> dict[str, Any]:
     """What a list shows of an actor (`sources`: `listed_own`, at most `m.LIST_SOURCES`), or a detail's summary
-    part (all its sources)."""
-    return m.ActorSummary(
-        id=raw["id"],
-        name=raw.get("name"),
-        type=type_of(raw.get("labels")),
-        name_fr=text_of(raw.get("name_fr")),
-        acronym=list_of(raw.get("acronym")),
-        alt_names=list_of(raw.get("altNames")),
+    part (all its sources), as plain JSON values in `m.ActorSummary`'s shape (a list page is written straight
+    from them, with no model built; a test checks they are exactly what the model serialises)."""
+    return {
+        "id": raw["id"],
+        "name": raw.get("name"),
+        "type": type_of(raw.get("labels")),
+        "name_fr": text_of(raw.get("name_fr")),
+        "acronym": list_of(raw.get("acronym")),
+        "alt_names": list_of(raw.get("altNames")),
         **sources,
-    )
+    }
 
 
-def list_actors(*, store: GraphStore, type: str | None, limit: int, offset: int) -> tuple[list[m.ActorSummary], int]:
+def list_actors(*, store: GraphStore, type: str | None, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
     items, total = kept_page(store, "api_actor_ids", "api_actors_by_ids", {"type": type}, limit, offset)
     return [_actor_summary(cast(r.NamedRow, raw), listed_own(raw)) for raw in items], total
 
@@ -106,7 +107,7 @@ def get_actor(*, store: GraphStore, actor_id: str) -> m.ActorDetail:
     ]
     summary = _actor_summary(raw, {"sources": prov.sources(raw["id"])})
     return m.ActorDetail(
-        **summary.model_dump(),
+        **summary,
         uri=raw.get("uri"),
         description=text_of(raw.get("description")),
         note=text_of(raw.get("note")),

@@ -15,13 +15,13 @@ from eucan.api.kept import FULL_PASS_TIMEOUT_MS, kept
 from eucan.api.provenance import (
     Provenance,
     check_date,
+    listed_own,
     page,
     paged,
     period_json,
     ref,
     ref_json,
     require,
-    sources_json,
     text_of,
     type_of,
 )
@@ -121,12 +121,6 @@ def cooperation_json(
     return [_row_json(raw) for raw in items], total
 
 
-def _listed(raw: dict[str, Any]) -> dict[str, Any]:
-    """A record's sources (brought by the page query itself) as a list answer shows them."""
-    found = sources_json(raw.get("sources") or [])
-    return {"sources": found[: m.LIST_SOURCES], "source_count": len(found)}
-
-
 def _role(raw: dict[str, Any]) -> str | None:
     roles = raw.get("roles") or []
     return str(roles[0]) if roles else None
@@ -150,7 +144,7 @@ def _row_json(raw: dict[str, Any]) -> dict[str, Any]:
         "record": raw["record"],
         "actor": ref_json(raw["actor"]),
         "role": _role(raw),
-        "instrument": {**ref_json(instrument), **_listed(instrument)},
+        "instrument": {**ref_json(instrument), **listed_own(instrument)},
         "domains": sorted(
             ({"id": d["id"], "name": d.get("name")} for d in raw.get("domains") or []), key=lambda d: d["id"]
         ),
@@ -161,7 +155,7 @@ def _row_json(raw: dict[str, Any]) -> dict[str, Any]:
         "uncertainty": text_of(raw.get("uncertainty")),
         "partners": sorted(partners, key=lambda p: (p["id"], p["record"]))[: m.LIST_ITEMS],
         "partner_count": int(raw.get("partnerCount") or len(partners)),
-        **_listed(raw),
+        **listed_own(raw),
     }
 
 

@@ -16,6 +16,7 @@ from eucan.api.provenance import (
     must_ref,
     page,
     period,
+    period_json,
     ref,
     require,
     text_of,
@@ -30,33 +31,34 @@ __all__ = ["get_domain", "get_instrument", "list_domains", "list_instruments"]
 # -- instruments -------------------------------------------------------------------------------
 
 
-def _instrument_summary(raw: r.InstrumentRow, sources: dict[str, Any]) -> m.InstrumentSummary:
+def _instrument_summary(raw: r.InstrumentRow, sources: dict[str, Any]) -> dict[str, Any]:
     """What a list shows of an instrument (`sources`: `listed_own`, at most `m.LIST_SOURCES`), or a detail's part
-    (all its sources)."""
-    return m.InstrumentSummary(
-        id=raw["id"],
-        name=raw.get("name"),
-        type=type_of(raw.get("labels")),
-        name_fr=text_of(raw.get("name_fr")),
-        acronym=list_of(raw.get("acronym")),
-        alt_names=list_of(raw.get("altNames")),
-        status=raw.get("status"),
-        signed=raw.get("signedDate"),
-        signed_precision=raw.get("signedDatePrecision"),
-        adopted=raw.get("adoptedDate"),
-        adopted_precision=raw.get("adoptedDatePrecision"),
-        published=raw.get("publicationDate"),
-        published_precision=raw.get("publicationDatePrecision"),
-        entry_into_force=raw.get("entryIntoForceDate"),
-        entry_into_force_precision=raw.get("entryIntoForceDatePrecision"),
-        period=period(raw),
+    (all its sources), as plain JSON values in `m.InstrumentSummary`'s shape (a list page is written straight
+    from them, with no model built; a test checks they are exactly what the model serialises)."""
+    return {
+        "id": raw["id"],
+        "name": raw.get("name"),
+        "type": type_of(raw.get("labels")),
+        "name_fr": text_of(raw.get("name_fr")),
+        "acronym": list_of(raw.get("acronym")),
+        "alt_names": list_of(raw.get("altNames")),
+        "status": raw.get("status"),
+        "signed": raw.get("signedDate"),
+        "signed_precision": raw.get("signedDatePrecision"),
+        "adopted": raw.get("adoptedDate"),
+        "adopted_precision": raw.get("adoptedDatePrecision"),
+        "published": raw.get("publicationDate"),
+        "published_precision": raw.get("publicationDatePrecision"),
+        "entry_into_force": raw.get("entryIntoForceDate"),
+        "entry_into_force_precision": raw.get("entryIntoForceDatePrecision"),
+        "period": period_json(raw),
         **sources,
-    )
+    }
 
 
 def list_instruments(
     *, store: GraphStore, type: str | None, domain: str | None, limit: int, offset: int
-) -> tuple[list[m.InstrumentSummary], int]:
+) -> tuple[list[dict[str, Any]], int]:
     if domain:
         require(store, domain, "CooperationDomain", "cooperation domain", "domain")
     # The order of each type (and domain: it exists, `require` above) is kept for the loaded graph; with a
@@ -91,7 +93,7 @@ def get_instrument(*, store: GraphStore, instrument_id: str) -> m.InstrumentDeta
         for p in raw.get("participants") or []
     ]
     return m.InstrumentDetail(
-        **_instrument_summary(raw, {"sources": prov.sources(raw["id"])}).model_dump(),
+        **_instrument_summary(raw, {"sources": prov.sources(raw["id"])}),
         uri=raw.get("uri"),
         alt_ids=sorted(list_of(raw.get("altIds"))),
         url=text_of(raw.get("url")),
@@ -191,4 +193,7 @@ def get_domain(*, store: GraphStore, domain_id: str) -> m.DomainDetail:
     # Bounded like every list inside an answer: the first `m.LIST_ITEMS` instruments are the first page of
     # /api/v1/instruments?domain= (its kept order), and `instrument_count` says how many there are.
     instruments, _ = list_instruments(store=store, type=None, domain=domain_id, limit=m.LIST_ITEMS, offset=0)
-    return m.DomainDetail(**_domain_summary(raw, prov, listed=False), instruments=instruments)
+    return m.DomainDetail(
+        **_domain_summary(raw, prov, listed=False),
+        instruments=[m.InstrumentSummary.model_validate(i) for i in instruments],
+    )

@@ -187,8 +187,9 @@ def own_sources(raw: dict[str, Any]) -> list[m.Source]:
 
 
 def listed_own(raw: dict[str, Any]) -> dict[str, Any]:
-    """`Provenance.listed` for an item that brought its own sources (`own_sources`)."""
-    found = own_sources(raw)
+    """`Provenance.listed` for an item that brought its own sources (`sources`, the same map as `api_records`'),
+    as plain JSON values: at most `m.LIST_SOURCES` of them, and how many there are."""
+    found = sources_json(raw.get("sources") or [])
     return {"sources": found[: m.LIST_SOURCES], "source_count": len(found)}
 
 
