@@ -1,5 +1,5 @@
 // @title Timeline of an actor
-// @description Everything dated about an actor in one chronological list: its participations in instruments (start and end), memberships of organisations, posts a person held, and events it took part in. A participation starts and ends on the days the as-of rule uses (its startDateFirst, and the end whose last day is its endDateLast), so `as_of` queries and this list agree on since when it held: its own dates, else its instrument's start or end, or the adoption of the most specific legal act it rests on; `date_basis` says which (stated, instrument, legal-basis) and `derived_from` names the instrument or act. Undated entries come last.
+// @description Everything dated about an actor in one chronological list: its participations in instruments (start and end), memberships of organisations, posts a person held, and events it took part in. A participation starts and ends on the days the as-of rule uses (its startDateFirst, and the end whose last day is its endDateLast), so `as_of` queries and this list agree on since when it held: its own dates, else its instrument's start or end, or the adoption of the most specific legal act it rests on; `date_basis` says which (stated, instrument, legal-basis) and `derived_from` names the instrument or act. Undated entries come last: one for a fact with neither start nor end (one with only an end has just its end).
 // @param actor string canada  The actor's id (a state, organisation or person).
 // @returns date, date_precision, event, related, related_name, role, record, date_basis, derived_from
 // @example canada: 1949-04-04 joins nato; 2005-11-24 becomes party to eu-canada-fpa; 2025-06-23 party to sdp-2025 and present at summit-2025
@@ -15,7 +15,7 @@ WHERE p.startDate IS NULL AND (i.startDateFirst IS NULL OR i.startDateFirst <> p
 WITH a, p, i, r, l ORDER BY l.id
 WITH a, p, i, r, head(collect(l)) AS act
 WITH a,
-     collect(CASE WHEN p IS NULL THEN null ELSE {date: p.startDateFirst, precision: CASE WHEN p.startDate IS NOT NULL THEN p.startDatePrecision WHEN p.startDateFirst = i.startDateFirst THEN i.startDatePrecision WHEN act.adoptedDate IS NOT NULL THEN act.adoptedDatePrecision WHEN act.signedDate IS NOT NULL THEN act.signedDatePrecision ELSE act.startDatePrecision END,
+     collect(CASE WHEN p IS NULL OR (p.startDateFirst IS NULL AND (p.endDate IS NOT NULL OR p.endDateLast = i.endDateLast)) THEN null ELSE {date: p.startDateFirst, precision: CASE WHEN p.startDate IS NOT NULL THEN p.startDatePrecision WHEN p.startDateFirst = i.startDateFirst THEN i.startDatePrecision WHEN act.adoptedDate IS NOT NULL THEN act.adoptedDatePrecision WHEN act.signedDate IS NOT NULL THEN act.signedDatePrecision ELSE act.startDatePrecision END,
        event: CASE WHEN p.startDateFirst IS NULL THEN 'takes part in (dates not stated)' WHEN p.startDate IS NOT NULL THEN 'starts taking part in'
                    WHEN p.startDateFirst = i.startDateFirst THEN 'takes part in from the start of the instrument (own start not stated)'
                    ELSE 'takes part in from the adoption of its legal basis (own start not stated)' END,
@@ -26,13 +26,13 @@ WITH a, starts + ends AS rows
 OPTIONAL MATCH (m:Membership)-[:MEMBER]->(a)
 OPTIONAL MATCH (m)-[:ORGANISATION]->(o:Actor)
 WITH a, rows,
-     collect(CASE WHEN m IS NULL THEN null ELSE {date: m.startDate, precision: m.startDatePrecision, event: 'becomes a member of', related: o.id, related_name: o.name, role: 'member', record: m.id, date_basis: CASE WHEN m.startDate IS NULL THEN null ELSE 'stated' END} END) AS starts,
+     collect(CASE WHEN m IS NULL OR (m.startDate IS NULL AND m.endDate IS NOT NULL) THEN null ELSE {date: m.startDate, precision: m.startDatePrecision, event: 'becomes a member of', related: o.id, related_name: o.name, role: 'member', record: m.id, date_basis: CASE WHEN m.startDate IS NULL THEN null ELSE 'stated' END} END) AS starts,
      collect(CASE WHEN m.endDate IS NULL THEN null ELSE {date: m.endDate, precision: m.endDatePrecision, event: 'last day as a member of', related: o.id, related_name: o.name, role: 'member', record: m.id, date_basis: 'stated'} END) AS ends
 WITH a, rows + starts + ends AS rows
 OPTIONAL MATCH (t:Tenure)-[:HOLDER]->(a)
 OPTIONAL MATCH (t)-[:POST]->(post:Post)
 WITH a, rows,
-     collect(CASE WHEN t IS NULL THEN null ELSE {date: t.startDate, precision: t.startDatePrecision, event: 'takes up post', related: post.id, related_name: post.name, role: 'holder', record: t.id, date_basis: CASE WHEN t.startDate IS NULL THEN null ELSE 'stated' END} END) AS starts,
+     collect(CASE WHEN t IS NULL OR (t.startDate IS NULL AND t.endDate IS NOT NULL) THEN null ELSE {date: t.startDate, precision: t.startDatePrecision, event: 'takes up post', related: post.id, related_name: post.name, role: 'holder', record: t.id, date_basis: CASE WHEN t.startDate IS NULL THEN null ELSE 'stated' END} END) AS starts,
      collect(CASE WHEN t.endDate IS NULL THEN null ELSE {date: t.endDate, precision: t.endDatePrecision, event: 'last day in post', related: post.id, related_name: post.name, role: 'holder', record: t.id, date_basis: 'stated'} END) AS ends
 WITH a, rows + starts + ends AS rows
 OPTIONAL MATCH (e:Event)-[:EVENT_PARTICIPANT]->(a)

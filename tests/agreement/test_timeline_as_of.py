@@ -15,6 +15,8 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
+import pytest
+
 from eucan.api import explorer, services
 from eucan.dates import display, last_day
 from tests.agreement.conftest import Doors
@@ -141,20 +143,37 @@ def test_the_catalog_timelines_date_participations_as_the_api_does(doors: Doors)
                 continue  # memberships, tenures, events
             kind = "participation-end" if row["event"].startswith("last day") else "participation-start"
             if row["date"] is None:
-                kind = "participation-undated" if row["record"] not in catalog else "unknown-start"
+                kind = "participation-undated"
+            assert kind not in catalog[row["record"]], (actor, row)  # one row of each kind a participation
             catalog[row["record"]][kind] = _catalog_key(row["date"], row["date_basis"], row["derived_from"])
         for record, kinds in catalog.items():
-            kinds.pop("unknown-start", None)  # the catalog lists a participation with no start with date null
             assert kinds == api[record], (actor, record)
     joins: dict[str, dict[str, tuple[str | None, ...]]] = defaultdict(dict)
     for instrument in sorted(instruments):
         for row in doors.catalog("instrument_timeline", instrument=instrument):
-            if row["actor"] is None or row["date"] is None:
+            if row["actor"] is None:
                 continue
             kind = "participation-end" if row["event"].startswith("last day") else "participation-start"
+            if row["date"] is None:
+                kind = "participation-undated"
+            assert kind not in joins[row["record"]], (instrument, row)
             joins[row["record"]][kind] = _catalog_key(row["date"], row["date_basis"], row["derived_from"])
-    dated = {r: {k: v for k, v in kinds.items() if k != "participation-undated"} for r, kinds in api.items()}
-    assert joins == {r: kinds for r, kinds in dated.items() if kinds}
+    assert joins == dict(api)
+
+
+def test_a_fact_with_only_an_end_has_no_undated_start_in_any_timeline(doors: Doors) -> None:
+    """A participation, membership or post held whose sources give only its end is one dated row (its end) in
+    the API timeline and in the catalog's, never also an undated "takes part in (dates not stated)" row."""
+    end_only = doors.store.run(
+        "MATCH (a:Actor)<-[:PARTICIPANT|MEMBER|HOLDER]-(x) WHERE (x:Participation OR x:Membership OR x:Tenure) "
+        "AND x.startDate IS NULL AND x.endDate IS NOT NULL RETURN a.id, x.id ORDER BY x.id"
+    ).rows
+    if not end_only:
+        pytest.skip("the curated data holds no fact with only an end")
+    for actor, record in end_only:
+        rows = [r for r in doors.catalog("actor_timeline", actor=actor) if r["record"] == record]
+        undated = [r for r in rows if r["date"] is None]
+        assert rows and not undated, (actor, record, rows)
 
 
 def test_the_explorer_pages_draw_participations_where_the_api_timeline_dates_them(doors: Doors) -> None:
