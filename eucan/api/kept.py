@@ -5,10 +5,13 @@ token in its `LoadInfo` node. A list without a selective filter (all actors by n
 cooperation list) must know the order of every item, and sorting or counting them all again for each
 page costs more than the page itself at a million facts. So such an order (or the per-actor periods
 of the cooperation list, or the table of former ids) is computed once per store, loaded graph and
-filters, kept here (the 128 most recently used), and a page then reads only its own items. Each
-request reads the token first (`store.load_generation()`, one small query), so the request after a
-load already uses the new graph. A graph without a token (none loaded by `eucan load`) is never
-kept: every request computes afresh.
+filters, kept here (the 128 most recently used), and a page then reads only its own items. A request
+reads the token first (`store.load_generation()`, one small query), so the request after a load already
+uses the new graph; a list page whose own query returns the graph's token with its items (`kept_page`)
+instead starts from the figure kept for the graph this process saw last (`peek`) and keeps the page only
+if its query read that same token: one engine round trip, and a page made of one graph's order and the
+same graph's items even when a load replaces the graph meanwhile. A graph without a token (none loaded
+by `eucan load`) is never kept: every request computes afresh.
 
 Only filters that name something in the graph (a type, a domain) key a kept figure; a value a request
 can vary freely (an `as_of` day) never does, or a flood of distinct values would cost a full pass each.
@@ -25,7 +28,7 @@ from typing import Any, TypeVar
 from eucan.graph.store import GraphStore
 from eucan.queries.runner import run_named
 
-__all__ = ["FREEZE", "FULL_PASS_TIMEOUT_MS", "KEPT", "kept", "load_token", "ordered_ids"]
+__all__ = ["FREEZE", "FULL_PASS_TIMEOUT_MS", "KEPT", "kept", "load_token", "ordered_ids", "peek"]
 
 T = TypeVar("T")
 
@@ -47,16 +50,46 @@ _LOCK = threading.Lock()
 _COMPUTING: dict[tuple[Any, ...], threading.Lock] = {}
 
 
+_SEEN: dict[int, str] = {}
+"""The token of the graph each store (by `id`) held when this process last read it: a guess that lets a page
+whose query reads the token itself skip the separate read (`peek`, `kept_page`); never trusted unchecked."""
+
+
 def load_token(store: GraphStore) -> str | None:
     """The token of the load that wrote the live graph; None when there is none (nothing is kept then)."""
     info = store.load_generation()
-    return info.token if info is not None and info.token else None
+    token = info.token if info is not None and info.token else None
+    if token is not None:
+        _SEEN[id(store)] = token
+    return token
 
 
-def kept(store: GraphStore, what: str, params: dict[str, Any], compute: Callable[[], T]) -> T:
-    """`compute()` for this store, loaded graph, `what` and `params`, computed once and kept."""
-    token = load_token(store)
-    key = (id(store), token, what, tuple(sorted(params.items())))
+def _key(store: GraphStore, token: str | None, what: str, params: dict[str, Any]) -> tuple[Any, ...]:
+    return (id(store), token, what, tuple(sorted(params.items())))
+
+
+def peek(store: GraphStore, what: str, params: dict[str, Any]) -> tuple[str, Any] | None:
+    """The figure kept for `what` and `params` on the graph this process last saw loaded, with that graph's
+    token, without asking the engine; None when none is kept. The caller must check the token against the one
+    its own query reads (the graph may have been replaced since), and fall back to `kept` when they differ."""
+    token = _SEEN.get(id(store))
+    if token is None:
+        return None
+    key = _key(store, token, what, params)
+    with _LOCK:
+        if key not in _KEPT:
+            return None
+        _KEPT.move_to_end(key)
+        return token, _KEPT[key]
+
+
+def kept(
+    store: GraphStore, what: str, params: dict[str, Any], compute: Callable[[], T], *, token: str | None = None
+) -> T:
+    """`compute()` for this store, loaded graph, `what` and `params`, computed once and kept (`token`: the
+    graph's, when the caller has just read it; else it is read here)."""
+    token = token or load_token(store)
+    key = _key(store, token, what, params)
     if token is None:
         return compute()
     with _LOCK:
@@ -85,11 +118,11 @@ def kept(store: GraphStore, what: str, params: dict[str, Any], compute: Callable
                 del _COMPUTING[key]
 
 
-def ordered_ids(store: GraphStore, name: str, params: dict[str, Any]) -> list[str]:
+def ordered_ids(store: GraphStore, name: str, params: dict[str, Any], *, token: str | None = None) -> list[str]:
     """The ids a list query `name` (returning one row, `ids`) gives, in its order, kept per loaded graph."""
 
     def compute() -> list[str]:
         rows = run_named(store=store, name=name, params=params, timeout_ms=FULL_PASS_TIMEOUT_MS).rows
         return [str(i) for i in (rows[0][0] or [])] if rows else []
 
-    return kept(store, name, params, compute)
+    return kept(store, name, params, compute, token=token)

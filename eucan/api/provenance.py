@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 from eucan.api import models as m
 from eucan.api import rows as r
 from eucan.echo import clip
-from eucan.errors import NotFound, QueryParameterError
+from eucan.errors import NotFound, QueryParameterError, StoreUnavailable
 from eucan.graph.fulltext import fold
 from eucan.graph.store import GraphStore
 
@@ -312,17 +312,47 @@ def kept_page(
     store: GraphStore, ids_query: str, items_query: str, params: dict[str, Any], limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of a list whose order `ids_query` gives (kept per loaded graph, `kept.ordered_ids`), its items
-    read by id with `items_query` (one `item` per id): a page costs the same whatever its offset."""
-    from eucan.api.kept import ordered_ids
+    read by id with `items_query` (one `item` per id, and the graph's load `token`): a page costs the same
+    whatever its offset. The order kept for the graph last seen is tried first; its page stands only if the
+    items query read that graph's token (else a load has replaced it: the order is read again for the new
+    graph, and the page too)."""
+    from eucan.api.kept import load_token, ordered_ids, peek
 
-    ids = ordered_ids(store, ids_query, params)
+    guess = peek(store, ids_query, params)
+    if guess is not None:
+        seen, ids = guess
+        found = _page_items(store, items_query, ids, limit, offset, seen, checked=False)
+        if found is not None:
+            return found
+    for _ in range(3):  # a load between the token's read and the page's (rare): once more on the new graph
+        token: str | None = load_token(store)
+        ids = ordered_ids(store, ids_query, params, token=token)
+        found = _page_items(store, items_query, ids, limit, offset, token)
+        if found is not None:
+            return found
+    raise StoreUnavailable("the graph was replaced three times while one page was read; try again")
+
+
+def _page_items(
+    store: GraphStore,
+    items_query: str,
+    ids: list[str],
+    limit: int,
+    offset: int,
+    token: str | None,
+    *,
+    checked: bool = True,
+) -> tuple[list[dict[str, Any]], int] | None:
+    """The page `ids[offset:offset + limit]` read with `items_query`, or None if the query read another graph
+    than the one of `token` (a graph without a token, never kept, is taken as it is). An empty page reads
+    nothing, so it stands only if `token` was `checked` (just read from the engine)."""
     chunk = ids[offset : offset + limit]
     if not chunk:
-        return [], len(ids)
-    by_id = {
-        row["item"]["id"]: row["item"]
-        for row in run_named(store=store, name=items_query, params={"ids": chunk}).records()
-    }
+        return ([], len(ids)) if checked else None
+    rows = run_named(store=store, name=items_query, params={"ids": chunk}).records()
+    if token is not None and any(row.get("token") != token for row in rows):
+        return None
+    by_id = {row["item"]["id"]: row["item"] for row in rows}
     return [by_id[i] for i in chunk if i in by_id], len(ids)
 
 
