@@ -352,6 +352,8 @@ def _page_items(
     rows = run_named(store=store, name=items_query, params={"ids": chunk}).records()
     if token is not None and any(row.get("token") != token for row in rows):
         return None
+    if not rows and not checked:  # none of these ids in the graph read: another graph than the guessed one
+        return None
     by_id = {row["item"]["id"]: row["item"] for row in rows}
     return [by_id[i] for i in chunk if i in by_id], len(ids)
 

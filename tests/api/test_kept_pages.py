@@ -80,5 +80,10 @@ def test_a_page_from_an_order_kept_for_another_graph_is_read_again(store: Falkor
         assert kept._SEEN[id(store)] == live  # and the token seen is the live one again
         kept._SEEN[id(store)] = stale
         assert list_actors(store=store, type=None, limit=4, offset=len(ids) + 10) == ([], len(ids))
+        # an order whose ids are none of the live graph's: the items query finds nothing, which proves nothing
+        gone = "f" * len(live)
+        kept.kept(store, "api_actor_ids", {"type": None}, lambda: [f"gone-{i}" for i in ids], token=gone)
+        kept._SEEN[id(store)] = gone
+        assert list_actors(store=store, type=None, limit=4, offset=0) == expected
     finally:
         kept._SEEN[id(store)] = live
