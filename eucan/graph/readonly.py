@@ -75,10 +75,11 @@ def ensure_read_only(query: str) -> None:
         raise ReadOnlyViolation("only one statement per query is allowed; remove the ';' between statements")
     words = re.findall(r"[A-Za-z_][A-Za-z0-9_.]*", code)
     upper = [w.upper() for w in words]
-    for word in upper:
-        if word in _WRITE_CLAUSES:
+    for word, up in zip(words, upper, strict=True):
+        if up in _WRITE_CLAUSES:
             raise ReadOnlyViolation(
-                f"{_WRITE_CLAUSES[word]} would change the graph; only read-only queries (MATCH ... RETURN) are allowed"
+                f"{_WRITE_CLAUSES[up]} would change the graph; only read-only queries (MATCH ... RETURN) are allowed"
+                f" (if {word!r} is a name in your query, not a clause, rename it or quote it as `{word}`)"
             )
     admin = _ADMIN_CLAUSES.search(code)
     if admin:

@@ -146,3 +146,14 @@ def test_graph_unchanged_after_the_corpus(
     assert after == before
     assert after["canada"] == [["Canada"]]
     assert "Intruder" not in after["labels"] and "Leak" not in after["labels"]
+
+
+def test_a_clause_word_used_as_a_name_is_refused_with_the_way_out(store: FalkorDBStore) -> None:
+    """The guard refuses a write keyword wherever it stands, a variable named `load` included, and says how to
+    keep the name: in backticks the word is a name to the guard as to the engine, and the query runs."""
+    with pytest.raises(ReadOnlyViolation) as refused:
+        ensure_read_only("MATCH (load:LoadInfo) RETURN load.generation")
+    assert "rename it or quote it as `load`" in str(refused.value)
+    ensure_read_only("MATCH (`load`:LoadInfo) RETURN `load`.generation")
+    rows = store.run("MATCH (`set`:Actor {id: 'canada'}) RETURN `set`.id").rows
+    assert rows == [["canada"]]
