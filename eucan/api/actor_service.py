@@ -13,11 +13,11 @@ from eucan.api.provenance import (
     list_of,
     listed_own,
     must_ref,
+    named_json,
     period,
     ref,
     require,
     text_of,
-    type_of,
 )
 from eucan.graph.store import GraphStore
 from eucan.queries.runner import run_named
@@ -33,12 +33,7 @@ def _actor_summary(raw: r.NamedRow, sources: dict[str, Any]) -> dict[str, Any]:
     part (all its sources), as plain JSON values in `m.ActorSummary`'s shape (a list page is written straight
     from them, with no model built; a test checks they are exactly what the model serialises)."""
     return {
-        "id": raw["id"],
-        "name": raw.get("name"),
-        "type": type_of(raw.get("labels")),
-        "name_fr": text_of(raw.get("name_fr")),
-        "acronym": list_of(raw.get("acronym")),
-        "alt_names": list_of(raw.get("altNames")),
+        **named_json(raw),
         **sources,
     }
 

@@ -14,13 +14,13 @@ from eucan.api.provenance import (
     list_of,
     listed_own,
     must_ref,
+    named_json,
     page,
     period,
     period_json,
     ref,
     require,
     text_of,
-    type_of,
 )
 from eucan.graph.store import GraphStore
 from eucan.queries.runner import run_named
@@ -36,12 +36,7 @@ def _instrument_summary(raw: r.InstrumentRow, sources: dict[str, Any]) -> dict[s
     (all its sources), as plain JSON values in `m.InstrumentSummary`'s shape (a list page is written straight
     from them, with no model built; a test checks they are exactly what the model serialises)."""
     return {
-        "id": raw["id"],
-        "name": raw.get("name"),
-        "type": type_of(raw.get("labels")),
-        "name_fr": text_of(raw.get("name_fr")),
-        "acronym": list_of(raw.get("acronym")),
-        "alt_names": list_of(raw.get("altNames")),
+        **named_json(raw),
         "status": raw.get("status"),
         "signed": raw.get("signedDate"),
         "signed_precision": raw.get("signedDatePrecision"),

@@ -27,6 +27,7 @@ __all__ = [
     "kept_page",
     "list_of",
     "listed_own",
+    "named_json",
     "must_ref",
     "normalise",
     "own_sources",
@@ -111,6 +112,16 @@ def period_json(raw: r.DatedRow) -> dict[str, Any]:
 def ref_json(raw: r.RefRow) -> dict[str, Any]:
     """A reference as `m.Ref` serialises it."""
     return {"id": raw["id"], "name": raw.get("name"), "type": type_of(raw.get("labels"))}
+
+
+def named_json(raw: r.NamedRow) -> dict[str, Any]:
+    """A named record's reference and its other names, as `m.ActorSummary` and `m.InstrumentSummary` begin."""
+    return {
+        **ref_json(raw),
+        "name_fr": text_of(raw.get("name_fr")),
+        "acronym": list_of(raw.get("acronym")),
+        "alt_names": list_of(raw.get("altNames")),
+    }
 
 
 def list_of(value: object) -> list[str]:
