@@ -18,6 +18,11 @@ below are defined here once and used everywhere (loader, catalog, API, CLI, SPAR
   the earliest adoption among its most specific acts. An act that another of the listed acts rests on
   (the general conditions under which the specific decision admits the state) does not date it; when
   one of the specific acts has no known date, the acts say nothing.
+- **Where a derived bound comes from** is worked out here too, with the bound (`participation_bounds`): its
+  basis (`stated`, `instrument`, `legal-basis`), the instrument or act whose date it is, and the precision
+  of that date. The loader writes them beside the bounds (`ecs:startDateBasis`, `ecs:startDateFrom`,
+  `ecs:startDateFirstPrecision`, `ecs:endDateBasis`, `ecs:endDateFrom`), so every timeline (the API's, the
+  catalog's, the explorer's) reads where a date comes from instead of working it out again.
 - **As of day D.** A fact holds on D when startDateFirst <= D <= endDateLast; a bound still unknown
   is open. In Cypher::
 
@@ -42,7 +47,9 @@ from typing import Literal, NamedTuple
 __all__ = [
     "AS_OF_RULE",
     "PRECISIONS",
+    "Bound",
     "Bounds",
+    "DateBasis",
     "PeriodCounts",
     "Span",
     "Precision",
@@ -51,6 +58,7 @@ __all__ = [
     "holds_on",
     "last_day",
     "not_before",
+    "participation_bounds",
     "within",
 ]
 
@@ -72,6 +80,9 @@ AS_OF_RULE = (
 Bounds = tuple[str | None, str | None]
 """A period's derived bounds: (earliest possible start, latest possible end), ISO days, None = unknown (open)."""
 
+DateBasis = Literal["stated", "instrument", "legal-basis"]
+"""Where a participation's derived bound comes from: its own date, its instrument's, or its legal act's."""
+
 
 def bounds(first: dt.date | None, end_last: dt.date | None) -> Bounds:
     """A period's own bounds from its start's first day and its end's `last_day` (None: not stated)."""
@@ -87,25 +98,90 @@ class Span(NamedTuple):
     """The first day it existed: a legal act's adoption day, another instrument's earliest start (ISO)."""
     basis: tuple[str, ...] = ()
     """The ids of the acts it rests on (its `legal_basis`)."""
+    start_precision: str | None = None
+    """The precision of its own start (`bounds[0]`)."""
+    since_precision: str | None = None
+    """The precision of the date `since` is the first day of."""
 
     @classmethod
-    def of(cls, bounds: Bounds, adopted: str | None, signed: str | None, basis: Iterable[str]) -> Span:
+    def of(
+        cls,
+        bounds: Bounds,
+        adopted: str | None,
+        signed: str | None,
+        basis: Iterable[str],
+        precisions: tuple[str | None, str | None, str | None] = (None, None, None),
+    ) -> Span:
         """An instrument's span: it existed from its adoption (a legal act), else its signature, else its
-        earliest start (ISO first days)."""
-        return cls(bounds, adopted or signed or bounds[0], tuple(sorted(basis)))
+        earliest start (ISO first days); `precisions` are those of its start, adoption and signature."""
+        start, adoption, signature = precisions
+        since_precision = adoption if adopted else signature if signed else start
+        return cls(bounds, adopted or signed or bounds[0], tuple(sorted(basis)), start, since_precision)
+
+
+def earliest_act(basis: Iterable[str], spans: Mapping[str, Span]) -> tuple[str, str] | None:
+    """(day, act id): the earliest `since` among the most specific of the acts `basis` (ids into `spans`),
+    the smallest id among acts of that day. An act another listed act rests on (the general conditions under
+    which a specific decision admits a state) does not count; None when there are no acts, or a specific
+    one is unknown or undated (nothing is then known from them)."""
+    listed = dict.fromkeys(basis)
+    underlying = {b for a in listed if a in spans for b in spans[a].basis if b != a}
+    days = [(spans[a].since if a in spans else None, a) for a in listed if a not in underlying]
+    if not days or any(day is None for day, _ in days):
+        return None
+    return min((day, act) for day, act in days if day is not None)
 
 
 def not_before(basis: Iterable[str], spans: Mapping[str, Span]) -> str | None:
     """The earliest day a participation resting on the acts `basis` (ids into `spans`) can have begun: the
-    earliest `since` among the most specific of them. An act another listed act rests on (the general
-    conditions under which a specific decision admits a state) does not date the participation; None when
-    there are no acts, or a specific one is unknown or undated (nothing is then known from them)."""
-    listed = dict.fromkeys(basis)
-    underlying = {b for a in listed if a in spans for b in spans[a].basis if b != a}
-    days = [spans[a].since if a in spans else None for a in listed if a not in underlying]
-    if not days or None in days:
-        return None
-    return min(day for day in days if day is not None)
+    earliest `since` among the most specific of them (`earliest_act`). None when nothing is known from them."""
+    found = earliest_act(basis, spans)
+    return found[0] if found is not None else None
+
+
+class Bound(NamedTuple):
+    """One of a participation's derived bounds, and where it comes from."""
+
+    day: str | None
+    """The bound (`startDateFirst` or `endDateLast`), None = unknown (open)."""
+    precision: str | None
+    """The precision of the date the bound was taken from (the start's: a start of 2004-12 is 2004-12-01)."""
+    basis: DateBasis | None
+    """`stated` (the participation's own date), `instrument` or `legal-basis`; None when unknown."""
+    source: str | None = None
+    """The id of the instrument or legal act whose date it is (None when stated or unknown)."""
+
+
+def participation_bounds(
+    own: Bounds,
+    precisions: tuple[str | None, str | None],
+    instrument: str,
+    acts: Iterable[str],
+    spans: Mapping[str, Span],
+) -> tuple[Bound, Bound]:
+    """A participation's derived start and end (`within` its instrument's period, `not_before` its legal
+    acts), each with where it comes from: `own` are its own bounds and `precisions` its own start's and
+    end's, `instrument` and `acts` ids into `spans`."""
+    span = spans.get(instrument)
+    outer: Bounds = span.bounds if span is not None else (None, None)
+    act = earliest_act(acts, spans)
+    first, last = within(own, outer, act[0] if act is not None else None)
+    if first is None:
+        start = Bound(None, None, None)
+    elif own[0] is not None:
+        start = Bound(first, precisions[0] or "day", "stated")
+    elif first == outer[0] and span is not None:
+        start = Bound(first, span.start_precision or "day", "instrument", instrument)
+    else:
+        assert act is not None  # `within` took the act's day
+        start = Bound(first, spans[act[1]].since_precision or "day", "legal-basis", act[1])
+    if last is None:
+        end = Bound(None, None, None)
+    elif own[1] is not None:
+        end = Bound(last, precisions[1] or "day", "stated")
+    else:
+        end = Bound(last, None, "instrument", instrument)
+    return start, end
 
 
 def within(own: Bounds, outer: Bounds, floor: str | None = None) -> Bounds:

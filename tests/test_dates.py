@@ -9,7 +9,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import RDF
 
-from eucan.dates import Bounds, PeriodCounts, Span, bounds, display, holds_on, last_day, not_before, within
+from eucan.dates import (
+    Bound,
+    Bounds,
+    PeriodCounts,
+    Span,
+    bounds,
+    display,
+    holds_on,
+    last_day,
+    not_before,
+    participation_bounds,
+    within,
+)
 from eucan.graph.store import GraphStore, QueryResult
 from eucan.loaders.pipeline import Validated
 from eucan.ontology.mapping import DERIVED_PROPERTIES, get_mapping
@@ -69,7 +81,13 @@ def test_every_dated_fact_has_its_derived_bounds(curated: Validated) -> None:
     """`startDateFirst` and `endDateLast` are computed once, at load time, and are what the ontology declares:
     a fact's own bounds (its start; the last day its end can mean), and for a participation that states
     none its instrument's, a start no earlier than its legal acts'. Nothing else has them."""
-    assert DERIVED_PROPERTIES == {"startDateFirst": ECS.startDateFirst, "endDateLast": ECS.endDateLast}
+    assert DERIVED_PROPERTIES == {
+        "startDateFirst": ECS.startDateFirst,
+        "endDateLast": ECS.endDateLast,
+        "startDateFirstPrecision": ECS.startDateFirstPrecision,
+        "startDateBasis": ECS.startDateBasis,
+        "endDateBasis": ECS.endDateBasis,
+    }
     for key, iri in DERIVED_PROPERTIES.items():
         assert get_mapping().by_key[key].iri == iri
     triples = curated.canonical.triples
@@ -84,14 +102,30 @@ def test_every_dated_fact_has_its_derived_bounds(curated: Validated) -> None:
     for s, p, o in triples:
         if p == ECS.legalBasis:
             basis.setdefault(str(s), []).append(str(o))
+    start_precisions, adopted_precisions = values(ECS.startDatePrecision), values(ECS.adoptedDatePrecision)
+    signed_precisions = values(ECS.signedDatePrecision)
     spans = {  # every instrument's (unknown ones are left out: their participations have no floor)
-        node: Span(
+        node: Span.of(
             (firsts.get(node), lasts.get(node)),
-            adopted.get(node) or signed.get(node) or starts.get(node),
-            tuple(basis.get(node, ())),
+            adopted.get(node),
+            signed.get(node),
+            basis.get(node, ()),
+            (start_precisions.get(node), adopted_precisions.get(node), signed_precisions.get(node)),
         )
         for node in {str(s) for s, p, o in triples if p == RDF.type and o == ECS.Instrument}
     }
+    # where each derived bound of a participation comes from, as the loader wrote it beside the bound
+    written = {
+        key: values(prop)
+        for key, prop in {
+            "start_basis": ECS.startDateBasis,
+            "start_precision": ECS.startDateFirstPrecision,
+            "start_from": ECS.startDateFrom,
+            "end_basis": ECS.endDateBasis,
+            "end_from": ECS.endDateFrom,
+        }.items()
+    }
+    bases: dict[str, int] = {}
     participations = {str(s) for s, p, o in triples if p == RDF.type and o == ECS.Participation}
     dated = {str(s) for s, p, o in triples if p == RDF.type and o in (ECS.Instrument, ECS.Membership, ECS.Tenure)}
     inherited = {"start": 0, "end": 0}
@@ -107,6 +141,25 @@ def test_every_dated_fact_has_its_derived_bounds(curated: Validated) -> None:
             floored["stated" if own_first else "floored"] += floor is not None and floor > (outer[0] or "")
         expected = within((own_first, own_last), outer, floor)
         assert (firsts.get(node), lasts.get(node)) == expected, node
+        if node in participations:
+            start, end = participation_bounds(
+                (own_first, own_last),
+                (start_precisions.get(node), precisions.get(node)),
+                instrument_of[node],
+                basis.get(node, ()),
+                spans,
+            )
+            assert (start.day, end.day) == expected, node
+            found = {key: column.get(node) for key, column in written.items()}
+            assert found == {
+                "start_basis": start.basis,
+                "start_precision": start.precision,
+                "start_from": start.source,
+                "end_basis": end.basis,
+                "end_from": end.source,
+            }, node
+            bases[f"start {start.basis}"] = bases.get(f"start {start.basis}", 0) + 1
+            bases[f"end {end.basis}"] = bases.get(f"end {end.basis}", 0) + 1
         inherited["start"] += own_first is None and expected[0] is not None
         inherited["end"] += own_last is None and expected[1] is not None
     assert set(firsts) <= participations | dated and set(lasts) <= participations | dated
@@ -116,6 +169,9 @@ def test_every_dated_fact_has_its_derived_bounds(curated: Validated) -> None:
     # PESCO third states admitted by a Council decision years after the project began (Canada, the UK,
     # Switzerland), the EU's Arms Trade Treaty outreach: their starts are later than their instrument's
     assert floored["floored"] >= 3, floored
+    # every basis occurs in the curated data, and nothing but participations says where its bounds come from
+    assert {"start stated", "start instrument", "start legal-basis", "end stated", "end instrument"} <= set(bases)
+    assert all(set(column) <= participations for column in written.values())
 
 
 @pytest.mark.parametrize(
@@ -197,3 +253,26 @@ def test_period_counts_count_what_holds_on_says(periods: list[tuple[str | None, 
         for bound in (start, end):
             if bound is not None:
                 assert counts.holding_on(bound) == sum(holds_on(s, e, bound) for s, e in periods)
+
+
+def test_a_derived_bound_names_its_basis_the_date_it_comes_from_and_that_dates_precision() -> None:
+    spans = {
+        "mission": Span.of(("2004-12-01", "2005-12-31"), None, None, (), ("month", None, None)),
+        "general": Span.of((None, None), "2020-11-05", None, (), (None, "day", None)),
+        "decision": Span.of((None, None), "2023-02-20", None, ("general",), (None, "day", None)),
+    }
+    # nothing stated: the instrument's start (in its month) and end
+    start, end = participation_bounds((None, None), (None, None), "mission", (), spans)
+    assert start == Bound("2004-12-01", "month", "instrument", "mission")
+    assert end == Bound("2005-12-31", None, "instrument", "mission")
+    # admitted by a decision later than the instrument's start: the decision's adoption, not the general act
+    start, _ = participation_bounds((None, None), (None, None), "mission", ("decision", "general"), spans)
+    assert start == Bound("2023-02-20", "day", "legal-basis", "decision")
+    # stated dates are kept, with their own precision
+    start, end = participation_bounds(("2005-01-01", "2005-12-31"), ("year", "year"), "mission", ("decision",), spans)
+    assert (start, end) == (Bound("2005-01-01", "year", "stated"), Bound("2005-12-31", "year", "stated"))
+    # an instrument not known and no acts: nothing is known
+    assert participation_bounds((None, None), (None, None), "missing", (), spans) == (
+        Bound(None, None, None),
+        Bound(None, None, None),
+    )

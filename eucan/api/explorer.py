@@ -401,34 +401,28 @@ def instrument_timeline(detail: m.InstrumentDetail) -> Timeline:
     own = detail.period
     for p in detail.participants:
         name = p.actor.name or p.actor.id
+        # a participant joins and leaves on its derived bounds, in the precision of the date each was taken
+        # from (its own, its instrument's or its legal act's: `Period.start_basis`, `end_basis`)
+        joins = (p.period.start_first, p.period.start_first_precision)
         raw.append(
-            (f"{name} joins", "participation-start", *_joins(p.period, own), p.sources, _start_basis(p.period, own))
+            (f"{name} joins", "participation-start", *joins, p.sources, _DERIVED_START.get(p.period.start_basis))
         )
-        leaves: tuple[str | None, str | None, str | None] = (p.period.end, p.period.end_precision, None)
-        if p.period.end is None and p.period.end_last is not None:  # the instrument's end (it cannot outlast it)
+        leaves: tuple[str | None, str | None, str | None]
+        if p.period.end_basis == "instrument":
             leaves = (own.end, own.end_precision, "own end not stated: the instrument's end")
-        raw.append((f"{name} leaves", "participation-end", leaves[0], leaves[1], p.sources, leaves[2]))
+        else:
+            leaves = (p.period.end, p.period.end_precision, None)
+        raw.append((f"{name} leaves", "participation-end", *leaves[:2], p.sources, leaves[2]))
     for e in detail.events:
         raw.append((e.name or e.id, "event", e.date, e.date_precision, e.sources, None))
     return _timeline(raw)
 
 
-def _joins(period: m.Period, instrument: m.Period) -> tuple[str | None, str | None]:
-    """When a participant joins, as the as-of rule has it: its own start, else its derived `start_first` (the
-    instrument's start, in its precision, or the day its legal act was adopted)."""
-    if period.start is not None or period.start_first is None:
-        return period.start, period.start_precision
-    if period.start_first == instrument.start_first:
-        return instrument.start, instrument.start_precision
-    return period.start_first, "day"
-
-
-def _start_basis(period: m.Period, instrument: m.Period) -> str | None:
-    if period.start is not None or period.start_first is None:
-        return None
-    if period.start_first == instrument.start_first:
-        return "own start not stated: the instrument's start"
-    return "own start not stated: adoption of its legal basis"
+_DERIVED_START: dict[str | None, str] = {
+    "instrument": "own start not stated: the instrument's start",
+    "legal-basis": "own start not stated: adoption of its legal basis",
+}
+"""What the explorer says of a derived start, by `Period.start_basis`."""
 
 
 # -- other resources (events): their statements and sources from the RDF description ----------------------------

@@ -113,6 +113,11 @@ class ExactMatch(BaseModel):
     sources: list[Source] = []
 
 
+DateBasis = Literal["stated", "instrument", "legal-basis"]
+"""Where a derived bound or a timeline entry's date comes from (`Period.start_basis`, `TimelineEntry.date_basis`):
+the fact's own date, its instrument's, or the adoption of the legal act it rests on (`eucan.dates`)."""
+
+
 class Period(BaseModel):
     """When a fact held. `start`/`end` are the fact's own dates as its sources state them: ISO days; a
     precision of `month` or `year` means only that much is known (the date is then the first day of the
@@ -136,6 +141,22 @@ class Period(BaseModel):
         default=None,
         description="Latest day the fact can have held, derived at load time: the last day `end` can mean "
         "(2005 -> 2005-12-31), or for a participation stating no end its instrument's.",
+    )
+    start_basis: DateBasis | None = Field(
+        default=None,
+        description="A participation's: where `start_first` comes from, as the loader derived it: `stated` (its own "
+        "start), `instrument` (its instrument's start) or `legal-basis` (the adoption of the most specific legal act "
+        "it rests on, when later than its instrument's start); null for other facts and when no start is known.",
+    )
+    start_first_precision: str | None = Field(
+        default=None,
+        description="A participation's: the precision (day, month, year) of the date `start_first` was taken from, "
+        "to show it as its source gives it (a start of 2004-12 is 2004-12-01).",
+    )
+    end_basis: DateBasis | None = Field(
+        default=None,
+        description="A participation's: where `end_last` comes from: `stated` (its own end) or `instrument` (its "
+        "instrument's end: it cannot outlast its instrument); null for other facts and when no end is known.",
     )
     undated: bool = Field(default=False, description="True when the sources give the fact neither start nor end.")
 
@@ -482,10 +503,6 @@ class PathAnswer(BaseModel):
     found: bool
     hops: int | None = None
     steps: list[PathStep]
-
-
-DateBasis = Literal["stated", "instrument", "legal-basis"]
-"""Where a timeline entry's date comes from (`TimelineEntry.date_basis`)."""
 
 
 class TimelineEntry(_Counted):

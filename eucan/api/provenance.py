@@ -105,6 +105,9 @@ def period_json(raw: r.DatedRow) -> dict[str, Any]:
         "end": end,
         "end_precision": raw.get("endDatePrecision"),
         "end_last": raw.get("endDateLast"),
+        "start_basis": raw.get("startDateBasis"),
+        "start_first_precision": raw.get("startDateFirstPrecision"),
+        "end_basis": raw.get("endDateBasis"),
         "undated": start is None and end is None,
     }
 

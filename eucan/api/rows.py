@@ -58,6 +58,9 @@ class DatedRow(TypedDict, total=False):
     endDate: str | None
     endDatePrecision: str | None
     endDateLast: str | None
+    startDateFirstPrecision: str | None
+    startDateBasis: str | None
+    endDateBasis: str | None
 
 
 class AuthorityLinkRow(TypedDict, total=False):

@@ -91,7 +91,7 @@ __all__ = [
 ]
 
 STATE_FILE = "load-state.bin"
-STATE_VERSION = 6  # 6: record frames read when asked for (signatures), derived relationships apart; 5: records in frames of `RECORD_PART`, their number in the head; 4: node digests of marshal's bytes
+STATE_VERSION = 7  # 7: participations say where their derived bounds come from (the saved RDF); 6: record frames read when asked for (signatures), derived relationships apart; 5: records in frames of `RECORD_PART`, their number in the head; 4: node digests of marshal's bytes
 
 # One record, as the state keeps it (marshal-able tuples and strings):
 # (section, file, position, uri, fingerprint, refs, excerpts, derived)
@@ -1182,6 +1182,7 @@ class _Sections(dict[str, str]):
 _ONTOLOGY = "<https://w3id.org/eucan-security/ontology#"
 _START_FIRST, _END_LAST = f"{_ONTOLOGY}startDateFirst>", f"{_ONTOLOGY}endDateLast>"
 _ADOPTED, _SIGNED, _LEGAL_BASIS = f"{_ONTOLOGY}adoptedDate>", f"{_ONTOLOGY}signedDate>", f"{_ONTOLOGY}legalBasis>"
+_PRECISIONS = {f"{_ONTOLOGY}{name}DatePrecision>": name for name in ("start", "adopted", "signed")}
 _INSTRUMENTS = str(section_iri("instruments", "x"))[:-1]
 
 
@@ -1198,8 +1199,11 @@ def _instrument_spans(state: LoadState, state_dir: Path, slugs: Iterable[str]) -
                 basis.append(rest[1 : rest.index(">")].removeprefix(_INSTRUMENTS))
             elif predicate in (_START_FIRST, _END_LAST, _ADOPTED, _SIGNED):
                 found[predicate] = rest.split('"', 2)[1]
+            elif predicate in _PRECISIONS:
+                found[_PRECISIONS[predicate]] = rest.split('"', 2)[1]
         bounds = (found.get(_START_FIRST), found.get(_END_LAST))
-        out[uris[uri]] = dates.Span.of(bounds, found.get(_ADOPTED), found.get(_SIGNED), basis)
+        precisions = (found.get("start"), found.get("adopted"), found.get("signed"))
+        out[uris[uri]] = dates.Span.of(bounds, found.get(_ADOPTED), found.get(_SIGNED), basis, precisions)
     return out
 
 

@@ -90,16 +90,7 @@ class RdfWriter:
         self.instruments: dict[str, dates.Span] = {}
         """Each instrument's own bounds, first day and legal basis (`InstrumentRecord.span`): a participation's
         derived bounds take those it does not state from its instrument's, and its start no earlier than
-        its legal acts (`dates.within`, `dates.not_before`)."""
-
-    def instrument_bounds(self, slug: str) -> dates.Bounds:
-        """The bounds of instrument `slug` (unknown ones None); the loader gives every instrument's."""
-        span = self.instruments.get(slug)
-        return span.bounds if span is not None else (None, None)
-
-    def not_before(self, acts: Iterable[str]) -> str | None:
-        """The earliest day a participation resting on `acts` can have begun (`dates.not_before`)."""
-        return dates.not_before(acts, self.instruments)
+        its legal acts (`dates.participation_bounds`)."""
 
     def ref(self, section: str, slug: str) -> URIRef:
         """`section_iri`, each IRI built once per load (records are referred to many times)."""

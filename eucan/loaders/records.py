@@ -303,15 +303,12 @@ class _Period(Record):
         """The period's own bounds (earliest possible start, latest possible end; ISO days, None = unknown)."""
         return dates.bounds(self.start.value if self.start else None, self.end.last_day if self.end else None)
 
-    def period_rdf(
-        self, out: RdfWriter, node: URIRef, within: dates.Bounds | None = None, not_before: str | None = None
-    ) -> None:
-        """The curated dates as stated, and the derived bounds every as-of question compares with
-        (`dates.bounds`: a bound the record does not state is the one of the period it lies `within`, an
-        unstated start no earlier than `not_before`)."""
+    def period_rdf(self, out: RdfWriter, node: URIRef, derived: dates.Bounds | None = None) -> None:
+        """The curated dates as stated, and the derived bounds every as-of question compares with: the
+        period's own (`dates.bounds`), or those `derived` for it (a participation's, `dates.participation_bounds`)."""
         out.date(node, ECS.startDate, ECS.startDatePrecision, self.start)
         out.date(node, ECS.endDate, ECS.endDatePrecision, self.end)
-        first, last = self.bounds if within is None else dates.within(self.bounds, within, not_before)
+        first, last = self.bounds if derived is None else derived
         out.plain(node, ECS.startDateFirst, first, XSD.date)
         out.plain(node, ECS.endDateLast, last, XSD.date)
 
@@ -409,7 +406,10 @@ class InstrumentRecord(_Named, _Period):
         """What participations resting on it or within it need (`dates.Span`): its own bounds, the first day
         it existed (a legal act's adoption, else its signature, else its earliest start) and its legal basis."""
         adopted, signed = (d.value.isoformat() if d is not None else None for d in (self.adopted, self.signed))
-        return dates.Span.of(self.bounds, adopted, signed, self.legal_basis)
+        start, adoption, signature = (
+            d.precision if d is not None else None for d in (self.start, self.adopted, self.signed)
+        )
+        return dates.Span.of(self.bounds, adopted, signed, self.legal_basis, (start, adoption, signature))
 
     def references(self) -> list[tuple[str, str, str]]:
         refs = super().references()
@@ -470,8 +470,20 @@ class ParticipationRecord(_Period):
     def to_rdf(self, out: RdfWriter, node: URIRef) -> list[Derived]:
         out.common(node, self)
         out.typed(node, ECS.Participation)
-        # cannot outlast its instrument, nor begin before its legal basis
-        self.period_rdf(out, node, out.instrument_bounds(self.instrument), out.not_before(self.legal_basis))
+        # cannot outlast its instrument, nor begin before its legal basis; each derived bound says where it
+        # comes from (its basis, the instrument or act whose date it is, the precision of that date)
+        precisions = (self.start.precision if self.start else None, self.end.precision if self.end else None)
+        start, end = dates.participation_bounds(
+            self.bounds, precisions, self.instrument, self.legal_basis, out.instruments
+        )
+        self.period_rdf(out, node, (start.day, end.day))
+        if start.basis is not None:
+            out.triple(node, ECS.startDateFirstPrecision, out.literal(start.precision))
+            out.triple(node, ECS.startDateBasis, out.literal(start.basis))
+            out.link(node, ECS.startDateFrom, "instruments", start.source)
+        if end.basis is not None:
+            out.triple(node, ECS.endDateBasis, out.literal(end.basis))
+            out.link(node, ECS.endDateFrom, "instruments", end.source)
         out.link(node, ECS.participant, "actors", self.actor)
         out.link(node, ECS.instrument, "instruments", self.instrument)
         out.triple(node, ECS.role, role_iri(self.role))

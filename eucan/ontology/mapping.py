@@ -61,7 +61,17 @@ INDEX_ONLY_PROPERTIES = frozenset({"searchName", "searchText"})
 # precision, or for a participation that states none its instrument's: see `eucan.dates`), the bounds
 # every as-of question compares with. Both are written on every dated fact, even where `startDateFirst` is
 # `startDate`: one as-of text in every door and every researcher's query (measured: +5.4 % triples at 100 k).
-DERIVED_PROPERTIES = {"startDateFirst": ECS.startDateFirst, "endDateLast": ECS.endDateLast}
+# A participation's bounds also say where they come from (`dates.participation_bounds`): the basis
+# (`stated`, `instrument`, `legal-basis`), the precision of the date its start was taken from, and the
+# instrument or act whose date it is (the relationships START_DATE_FROM and END_DATE_FROM), so every
+# timeline reads them instead of working them out again.
+DERIVED_PROPERTIES = {
+    "startDateFirst": ECS.startDateFirst,
+    "endDateLast": ECS.endDateLast,
+    "startDateFirstPrecision": ECS.startDateFirstPrecision,
+    "startDateBasis": ECS.startDateBasis,
+    "endDateBasis": ECS.endDateBasis,
+}
 
 # Object properties of the ontology whose values are IRIs outside the dataset (an authority link's
 # target): like skos:exactMatch they become a string property holding the IRI, not a relationship

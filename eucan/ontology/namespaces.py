@@ -63,6 +63,8 @@ class ECS(DefinedNamespace):
     datePrecision: URIRef  # date precision
     documentedOverlap: URIRef  # documented overlap
     endDate: URIRef  # end date
+    endDateBasis: URIRef  # basis of the latest possible end
+    endDateFrom: URIRef  # latest possible end taken from
     endDateLast: URIRef  # latest possible end
     endDatePrecision: URIRef  # end date precision
     entryIntoForceDate: URIRef  # entry into force
@@ -105,7 +107,10 @@ class ECS(DefinedNamespace):
     signedDatePrecision: URIRef  # signature date precision
     sourceUrl: URIRef  # source URL
     startDate: URIRef  # start date
+    startDateBasis: URIRef  # basis of the earliest possible start
     startDateFirst: URIRef  # earliest possible start
+    startDateFirstPrecision: URIRef  # precision of the earliest possible start
+    startDateFrom: URIRef  # earliest possible start taken from
     startDatePrecision: URIRef  # start date precision
     status: URIRef  # status
     subOrganisationOf: URIRef  # sub-organisation of

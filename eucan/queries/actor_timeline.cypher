@@ -7,21 +7,19 @@ MATCH (a:Actor {id: $actor})
 OPTIONAL MATCH (p:Participation)-[:PARTICIPANT]->(a)
 OPTIONAL MATCH (p)-[:INSTRUMENT]->(i:Instrument)
 OPTIONAL MATCH (p)-[:ROLE]->(r:ParticipantRole)
-// a start the participation does not state: its instrument's, or the adoption of its most specific legal act
-OPTIONAL MATCH (p)-[:LEGAL_BASIS]->(l:Instrument)
-WHERE p.startDate IS NULL AND (i.startDateFirst IS NULL OR i.startDateFirst <> p.startDateFirst)
-  AND coalesce(l.adoptedDate, l.signedDate, l.startDateFirst) = p.startDateFirst
-  AND NOT (p)-[:LEGAL_BASIS]->(:Instrument)-[:LEGAL_BASIS]->(l)
-WITH a, p, i, r, l ORDER BY l.id
-WITH a, p, i, r, head(collect(l)) AS act
+// where a derived start or end comes from, as the loader wrote it (eucan.dates.participation_bounds)
+OPTIONAL MATCH (p)-[:START_DATE_FROM]->(sf:Instrument)
+OPTIONAL MATCH (p)-[:END_DATE_FROM]->(ef:Instrument)
 WITH a,
-     collect(CASE WHEN p IS NULL OR (p.startDateFirst IS NULL AND (p.endDate IS NOT NULL OR p.endDateLast = i.endDateLast)) THEN null ELSE {date: p.startDateFirst, precision: CASE WHEN p.startDate IS NOT NULL THEN p.startDatePrecision WHEN p.startDateFirst = i.startDateFirst THEN i.startDatePrecision WHEN act.adoptedDate IS NOT NULL THEN act.adoptedDatePrecision WHEN act.signedDate IS NOT NULL THEN act.signedDatePrecision ELSE act.startDatePrecision END,
-       event: CASE WHEN p.startDateFirst IS NULL THEN 'takes part in (dates not stated)' WHEN p.startDate IS NOT NULL THEN 'starts taking part in'
-                   WHEN p.startDateFirst = i.startDateFirst THEN 'takes part in from the start of the instrument (own start not stated)'
-                   ELSE 'takes part in from the adoption of its legal basis (own start not stated)' END,
-       related: i.id, related_name: i.name, role: r.id, record: p.id, date_basis: CASE WHEN p.startDateFirst IS NULL THEN null WHEN p.startDate IS NOT NULL THEN 'stated' WHEN p.startDateFirst = i.startDateFirst THEN 'instrument' WHEN act IS NOT NULL THEN 'legal-basis' END, derived_from: CASE WHEN p.startDate IS NOT NULL THEN null WHEN p.startDateFirst = i.startDateFirst THEN i.id ELSE act.id END} END) AS starts,
-     collect(CASE WHEN p.endDate IS NOT NULL THEN {date: p.endDate, precision: p.endDatePrecision, event: 'last day taking part in', related: i.id, related_name: i.name, role: r.id, record: p.id, date_basis: 'stated', derived_from: null}
-                  WHEN p.endDate IS NULL AND p.endDateLast IS NOT NULL AND p.endDateLast = i.endDateLast THEN {date: i.endDate, precision: i.endDatePrecision, event: 'last day taking part in: the end of the instrument (own end not stated)', related: i.id, related_name: i.name, role: r.id, record: p.id, date_basis: 'instrument', derived_from: i.id} END) AS ends
+     collect(CASE WHEN p IS NULL OR (p.startDateFirst IS NULL AND p.endDateLast IS NOT NULL) THEN null ELSE {date: p.startDateFirst, precision: p.startDateFirstPrecision,
+       event: CASE p.startDateBasis WHEN 'stated' THEN 'starts taking part in'
+                   WHEN 'instrument' THEN 'takes part in from the start of the instrument (own start not stated)'
+                   WHEN 'legal-basis' THEN 'takes part in from the adoption of its legal basis (own start not stated)'
+                   ELSE 'takes part in (dates not stated)' END,
+       related: i.id, related_name: i.name, role: r.id, record: p.id, date_basis: p.startDateBasis, derived_from: sf.id} END) AS starts,
+     collect(CASE WHEN p.endDateLast IS NULL THEN null ELSE {date: CASE WHEN ef IS NULL THEN p.endDate ELSE ef.endDate END, precision: CASE WHEN ef IS NULL THEN p.endDatePrecision ELSE ef.endDatePrecision END,
+       event: CASE WHEN ef IS NULL THEN 'last day taking part in' ELSE 'last day taking part in: the end of the instrument (own end not stated)' END,
+       related: i.id, related_name: i.name, role: r.id, record: p.id, date_basis: p.endDateBasis, derived_from: ef.id} END) AS ends
 WITH a, starts + ends AS rows
 OPTIONAL MATCH (m:Membership)-[:MEMBER]->(a)
 OPTIONAL MATCH (m)-[:ORGANISATION]->(o:Actor)

@@ -128,6 +128,9 @@ def test_api_period_carries_the_latest_possible_end(client: TestClient) -> None:
         "end": "2005-01-01",
         "end_precision": "year",
         "end_last": "2005-12-31",
+        "start_basis": "stated",
+        "start_first_precision": "year",
+        "end_basis": "stated",
         "undated": False,
     }
 

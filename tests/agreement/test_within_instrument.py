@@ -146,6 +146,9 @@ def test_the_period_says_which_bounds_are_the_instruments(doors: Doors) -> None:
         "end": None,  # not stated: the mission's last day bounds it
         "end_precision": None,
         "end_last": "2026-04-30",
+        "start_basis": "stated",
+        "start_first_precision": "month",
+        "end_basis": "instrument",  # where end_last comes from, as the loader derived it
         "undated": False,
     }
     [contribution] = [

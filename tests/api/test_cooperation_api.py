@@ -103,6 +103,9 @@ def test_as_of_is_inclusive_at_start_and_end_day(client: TestClient, as_of: str,
             "end": "2007-03-31",
             "end_precision": "day",
             "end_last": "2007-03-31",
+            "start_basis": "stated",
+            "start_first_precision": "day",
+            "end_basis": "stated",
             "undated": False,
         }
         # the Canadian Armed Forces' participation has the same period, so it is a partner on exactly those days

@@ -101,6 +101,12 @@ def test_a_participation_edited_alone_takes_its_instruments_bounds(
         "MATCH (p:Participation {id: 'part-canada-euam-iraq'}) RETURN p.startDateFirst, p.endDateLast"
     ).rows
     assert row == ["2017-10-16", "2026-04-30"]
+    # and says where that start comes from, in the precision the mission's own start has
+    [row] = store.run(
+        "MATCH (p:Participation {id: 'part-canada-euam-iraq'})-[:START_DATE_FROM]->(i) "
+        "RETURN p.startDateBasis, p.startDateFirstPrecision, i.id, i.startDatePrecision"
+    ).rows
+    assert row[:3] == ["instrument", row[3], "euam-iraq"]
     assert "euam-iraq" in _missions(client, store, "2018-01-01")
     assert "euam-iraq" not in _missions(client, store, DAY)
     assert _engine_content(store) == _graph_content(validate_sources([data], tmp_path).property_graph)
@@ -136,11 +142,14 @@ def test_a_participation_edited_alone_begins_no_earlier_than_its_legal_acts(
     assert again.load.mode == "incremental"
     assert store.run(query).rows == [["2023-02-20"]]
     assert _engine_content(store) == _graph_content(validate_sources([data], tmp_path).property_graph)
+    basis = "MATCH (p:Participation {id: 'part-canada-pesco-netloghubs'})-[:START_DATE_FROM]->(a) RETURN p.startDateBasis, a.id"
+    assert store.run(basis).rows == [["legal-basis", "la-2023-385-cfsp"]]
 
     # without the decision admitting it, only the general conditions date it
     _edit(path, "part-canada-pesco-netloghubs", "[la-2023-385-cfsp, la-2020-1639-cfsp]", "[la-2020-1639-cfsp]")
     assert load_sources(store, [data], root=tmp_path, state_dir=state).load.mode == "incremental"
     assert store.run(query).rows == [["2020-11-05"]]
+    assert store.run(basis).rows == [["legal-basis", "la-2020-1639-cfsp"]]
     assert _engine_content(store) == _graph_content(validate_sources([data], tmp_path).property_graph)
 
 

@@ -20,6 +20,6 @@ RETURN {
     record: t7.id, post: {id: po7.id, name: po7.name, organisation: {id: o7.id, name: o7.name, labels: labels(o7)}}, startDate: t7.startDate, startDatePrecision: t7.startDatePrecision, endDate: t7.endDate, endDatePrecision: t7.endDatePrecision, startDateFirst: t7.startDateFirst, endDateLast: t7.endDateLast}],
   participations: [(a)<-[:PARTICIPANT]-(p8:Participation)-[:INSTRUMENT]->(i:Instrument) | {
     record: p8.id, instrument: {id: i.id, name: i.name, labels: labels(i)},
-    startDate: p8.startDate, startDatePrecision: p8.startDatePrecision, endDate: p8.endDate, endDatePrecision: p8.endDatePrecision, startDateFirst: p8.startDateFirst, endDateLast: p8.endDateLast, contribution: p8.contribution, personnel: p8.personnel, nationalOperation: p8.nationalOperation,
+    startDate: p8.startDate, startDatePrecision: p8.startDatePrecision, endDate: p8.endDate, endDatePrecision: p8.endDatePrecision, startDateFirst: p8.startDateFirst, endDateLast: p8.endDateLast, startDateFirstPrecision: p8.startDateFirstPrecision, startDateBasis: p8.startDateBasis, endDateBasis: p8.endDateBasis, contribution: p8.contribution, personnel: p8.personnel, nationalOperation: p8.nationalOperation,
     uncertainty: p8.uncertainty}]
 } AS actor

@@ -25,7 +25,7 @@ WITH total, row[0] AS a, row[1] AS p, row[2] AS i
 OPTIONAL MATCH (i)<-[:INSTRUMENT]-(q:Participation)-[:PARTICIPANT]->(b:Actor)
 WHERE b.id <> a.id AND ($as_of IS NULL OR ((q.startDateFirst IS NULL OR q.startDateFirst <= $as_of) AND (q.endDateLast IS NULL OR q.endDateLast >= $as_of)))
 WITH total, a, p, i, collect(CASE WHEN q IS NULL THEN null ELSE {
-  record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, startDateFirst: q.startDateFirst, endDateLast: q.endDateLast} END) AS partners
+  record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, startDateFirst: q.startDateFirst, endDateLast: q.endDateLast, startDateFirstPrecision: q.startDateFirstPrecision, startDateBasis: q.startDateBasis, endDateBasis: q.endDateBasis} END) AS partners
 OPTIONAL MATCH (i)-[:COVERS_DOMAIN]->(d:CooperationDomain)
 WITH total, a, p, i, partners, collect(CASE WHEN d IS NULL THEN null ELSE {id: d.id, name: d.name} END) AS domains
 RETURN total, CASE WHEN p IS NULL THEN null ELSE {
@@ -33,7 +33,7 @@ RETURN total, CASE WHEN p IS NULL THEN null ELSE {
   actor: {id: a.id, name: a.name, labels: labels(a)},
   instrument: {record: i.id, id: i.id, name: i.name, labels: labels(i)},
   domains: domains,
-  startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, startDateFirst: p.startDateFirst, endDateLast: p.endDateLast,
+  startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, startDateFirst: p.startDateFirst, endDateLast: p.endDateLast, startDateFirstPrecision: p.startDateFirstPrecision, startDateBasis: p.startDateBasis, endDateBasis: p.endDateBasis,
   contribution: p.contribution, personnel: p.personnel, nationalOperation: p.nationalOperation, uncertainty: p.uncertainty,
   partners: partners
 } END AS item

@@ -39,7 +39,7 @@ WITH total, a, p, i, size(found) AS partnerCount, found[0..$partners_max] AS sho
 UNWIND (CASE WHEN size(shown) = 0 THEN [null] ELSE shown END) AS shown_row
 WITH total, a, p, i, partnerCount, shown_row[0] AS q, shown_row[1] AS b, shown_row[2] AS role, shown_row[3] AS sourceCount
 WITH total, a, p, i, partnerCount, collect(CASE WHEN q IS NULL THEN null ELSE {
-  record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, startDateFirst: q.startDateFirst, endDateLast: q.endDateLast,
+  record: q.id, id: b.id, name: b.name, labels: labels(b), startDate: q.startDate, startDatePrecision: q.startDatePrecision, endDate: q.endDate, endDatePrecision: q.endDatePrecision, startDateFirst: q.startDateFirst, endDateLast: q.endDateLast, startDateFirstPrecision: q.startDateFirstPrecision, startDateBasis: q.startDateBasis, endDateBasis: q.endDateBasis,
   roles: [r IN [role] WHERE r IS NOT NULL],
   sourceCount: sourceCount} END) AS partners
 RETURN total, CASE WHEN p IS NULL THEN null ELSE {
@@ -50,7 +50,7 @@ RETURN total, CASE WHEN p IS NULL THEN null ELSE {
   instrument: {record: i.id, id: i.id, name: i.name, labels: labels(i),
     sources: [(i)-[:EVIDENCE]->(xei:SourceExcerpt)-[:EXCERPT_OF]->(xdi:SourceDocument) | {url: xdi.sourceUrl, quote: coalesce(xei.quote, head([k IN keys(xei) WHERE k STARTS WITH 'quote_' | xei[k]])), lang: CASE WHEN xei.quote IS NULL THEN head([k IN keys(xei) WHERE k STARTS WITH 'quote_' | substring(k, 6)]) ELSE 'en' END, retrieved: coalesce(xei.retrievedDate, xdi.retrievedDate), title: xdi.title, primary: xdi.primarySource}]},
   domains: [(i)-[:COVERS_DOMAIN]->(d:CooperationDomain) | {id: d.id, name: d.name}],
-  startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, startDateFirst: p.startDateFirst, endDateLast: p.endDateLast,
+  startDate: p.startDate, startDatePrecision: p.startDatePrecision, endDate: p.endDate, endDatePrecision: p.endDatePrecision, startDateFirst: p.startDateFirst, endDateLast: p.endDateLast, startDateFirstPrecision: p.startDateFirstPrecision, startDateBasis: p.startDateBasis, endDateBasis: p.endDateBasis,
   contribution: p.contribution, personnel: p.personnel, nationalOperation: p.nationalOperation, uncertainty: p.uncertainty,
   partnerCount: partnerCount,
   partners: partners

@@ -13,7 +13,7 @@ RETURN {
   domains: [(i)-[:COVERS_DOMAIN]->(d:CooperationDomain) | {id: d.id, name: d.name}],
   participants: [(i)<-[:INSTRUMENT]-(p2:Participation)-[:PARTICIPANT]->(a:Actor) | {
     record: p2.id, actor: {id: a.id, name: a.name, labels: labels(a)},
-    startDate: p2.startDate, startDatePrecision: p2.startDatePrecision, endDate: p2.endDate, endDatePrecision: p2.endDatePrecision, startDateFirst: p2.startDateFirst, endDateLast: p2.endDateLast, contribution: p2.contribution, personnel: p2.personnel, nationalOperation: p2.nationalOperation,
+    startDate: p2.startDate, startDatePrecision: p2.startDatePrecision, endDate: p2.endDate, endDatePrecision: p2.endDatePrecision, startDateFirst: p2.startDateFirst, endDateLast: p2.endDateLast, startDateFirstPrecision: p2.startDateFirstPrecision, startDateBasis: p2.startDateBasis, endDateBasis: p2.endDateBasis, contribution: p2.contribution, personnel: p2.personnel, nationalOperation: p2.nationalOperation,
     uncertainty: p2.uncertainty}],
   legalBasis: [(i)-[:LEGAL_BASIS]->(l3:Instrument) | {record: l3.id, id: l3.id, name: l3.name, labels: labels(l3), celex: l3.celex, signedDate: l3.signedDate, adoptedDate: l3.adoptedDate}],
   partOf: [(i)-[:PART_OF]->(o4:Instrument) | {id: o4.id, name: o4.name, labels: labels(o4)}],

@@ -17,6 +17,6 @@ RETURN total, CASE WHEN b IS NULL THEN null ELSE {
   partner: {id: b.id, name: b.name, labels: labels(b)},
   shared: [s IN shared | {
     instrument: {id: s[1].id, name: s[1].name, labels: labels(s[1])},
-    actorParticipation: {record: s[0].id, startDate: s[0].startDate, startDatePrecision: s[0].startDatePrecision, endDate: s[0].endDate, endDatePrecision: s[0].endDatePrecision, startDateFirst: s[0].startDateFirst, endDateLast: s[0].endDateLast},
-    partnerParticipation: {record: s[2].id, startDate: s[2].startDate, startDatePrecision: s[2].startDatePrecision, endDate: s[2].endDate, endDatePrecision: s[2].endDatePrecision, startDateFirst: s[2].startDateFirst, endDateLast: s[2].endDateLast}}]
+    actorParticipation: {record: s[0].id, startDate: s[0].startDate, startDatePrecision: s[0].startDatePrecision, endDate: s[0].endDate, endDatePrecision: s[0].endDatePrecision, startDateFirst: s[0].startDateFirst, endDateLast: s[0].endDateLast, startDateFirstPrecision: s[0].startDateFirstPrecision, startDateBasis: s[0].startDateBasis, endDateBasis: s[0].endDateBasis},
+    partnerParticipation: {record: s[2].id, startDate: s[2].startDate, startDatePrecision: s[2].startDatePrecision, endDate: s[2].endDate, endDatePrecision: s[2].endDatePrecision, startDateFirst: s[2].startDateFirst, endDateLast: s[2].endDateLast, startDateFirstPrecision: s[2].startDateFirstPrecision, startDateBasis: s[2].startDateBasis, endDateBasis: s[2].endDateBasis}}]
 } END AS item

@@ -14,7 +14,7 @@ RETURN k AS step,
   {id: r.id, name: r.name, labels: labels(r)} AS right,
   CASE rel
     WHEN 'PARTICIPATES_IN' THEN [(u)<-[:PARTICIPANT]-(rec:Participation)-[:INSTRUMENT]->(w) | {
-      record: rec.id, startDate: rec.startDate, startDatePrecision: rec.startDatePrecision, endDate: rec.endDate, endDatePrecision: rec.endDatePrecision, startDateFirst: rec.startDateFirst, endDateLast: rec.endDateLast}]
+      record: rec.id, startDate: rec.startDate, startDatePrecision: rec.startDatePrecision, endDate: rec.endDate, endDatePrecision: rec.endDatePrecision, startDateFirst: rec.startDateFirst, endDateLast: rec.endDateLast, startDateFirstPrecision: rec.startDateFirstPrecision, startDateBasis: rec.startDateBasis, endDateBasis: rec.endDateBasis}]
     WHEN 'MEMBER_OF' THEN [(u)<-[:MEMBER]-(rec:Membership)-[:ORGANISATION]->(w) | {
       record: rec.id, startDate: rec.startDate, startDatePrecision: rec.startDatePrecision, endDate: rec.endDate, endDatePrecision: rec.endDatePrecision, startDateFirst: rec.startDateFirst, endDateLast: rec.endDateLast}]
     WHEN 'HOLDS' THEN [(u)<-[:HOLDER]-(rec:Tenure)-[:POST]->(w) | {

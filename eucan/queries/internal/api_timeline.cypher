@@ -1,5 +1,5 @@
 // @title Timeline of an actor (API)
-// @description Entries for an actor, oldest first: events it took part in (signatures, summits, dialogue meetings...), its participations starting and ending, signatures and entry into force of instruments it is party to, memberships starting and ending, and posts held; each with its sources. A participation starts on its startDateFirst and ends on the end whose last day is its endDateLast (the bounds of the as-of rule): its own dates, else its instrument's, or the adoption of its most specific legal act; `basis` (stated, instrument, legal-basis) and `derivedFrom` name where the date comes from. from/to are inclusive. Participations (with no bound at all), memberships and tenures with neither start nor end come last, undated (date null, kind participation-undated, membership-undated, tenure-undated), and only without from/to.
+// @description Entries for an actor, oldest first: events it took part in (signatures, summits, dialogue meetings...), its participations starting and ending, signatures and entry into force of instruments it is party to, memberships starting and ending, and posts held; each with its sources. A participation starts on its startDateFirst and ends on the end whose last day is its endDateLast (the bounds of the as-of rule): its own dates, else its instrument's, or the adoption of its most specific legal act; `basis` (stated, instrument, legal-basis) and `derivedFrom` name where the date comes from, as the loader wrote them (startDateBasis, START_DATE_FROM, endDateBasis, END_DATE_FROM). from/to are inclusive. Participations (with no bound at all), memberships and tenures with neither start nor end come last, undated (date null, kind participation-undated, membership-undated, tenure-undated), and only without from/to.
 // @param actor string canada  The actor's id.
 // @param date_from? date 2000-01-01  Only entries on or after this day (YYYY-MM-DD).
 // @param date_to? date 2030-12-31  Only entries on or before this day (YYYY-MM-DD).
@@ -7,27 +7,19 @@
 // @param limit int 50  Rows to return.
 // @returns total, item
 MATCH (a:Actor {id: $actor})
-// A participation's derived bounds (startDateFirst, endDateLast: eucan.dates, written by the loader) date it;
-// where it states none itself, the instrument or the legal act whose date gave the bound is named: the
-// instrument when its start is the participation's, else the most specific legal act adopted (signed, begun)
-// on that day (an act another of the listed acts rests on does not date it).
+// A participation's derived bounds (startDateFirst, endDateLast) and where each comes from (startDateBasis,
+// endDateBasis, START_DATE_FROM, END_DATE_FROM) are written by the loader (eucan.dates.participation_bounds).
 OPTIONAL MATCH (a)<-[:PARTICIPANT]-(p:Participation)-[:INSTRUMENT]->(i:Instrument)
-WITH a, p, i, CASE WHEN p.startDate IS NULL AND (i.startDateFirst IS NULL OR i.startDateFirst <> p.startDateFirst) THEN
-       [(p)-[:LEGAL_BASIS]->(l:Instrument) WHERE coalesce(l.adoptedDate, l.signedDate, l.startDateFirst) = p.startDateFirst
-          AND NOT (p)-[:LEGAL_BASIS]->(:Instrument)-[:LEGAL_BASIS]->(l) | l] ELSE [] END AS acts
-WITH a, p, i, reduce(first = head(acts), x IN acts | CASE WHEN x.id < first.id THEN x ELSE first END) AS act
+OPTIONAL MATCH (p)-[:START_DATE_FROM]->(sf:Instrument)
+OPTIONAL MATCH (p)-[:END_DATE_FROM]->(ef:Instrument)
 WITH a, collect(CASE WHEN p IS NULL THEN null ELSE {
        record: p.id, title: i.name, labels: labels(p), instrument: {id: i.id, name: i.name, labels: labels(i)},
-       start: p.startDateFirst,
-       startPrecision: CASE WHEN p.startDate IS NOT NULL THEN p.startDatePrecision WHEN p.startDateFirst = i.startDateFirst THEN i.startDatePrecision
-                            WHEN act.adoptedDate IS NOT NULL THEN act.adoptedDatePrecision WHEN act.signedDate IS NOT NULL THEN act.signedDatePrecision ELSE act.startDatePrecision END,
-       startBasis: CASE WHEN p.startDate IS NOT NULL THEN 'stated' WHEN p.startDateFirst = i.startDateFirst THEN 'instrument' WHEN act IS NOT NULL THEN 'legal-basis' END,
-       startFrom: CASE WHEN p.startDate IS NOT NULL THEN null WHEN p.startDateFirst = i.startDateFirst THEN {id: i.id, name: i.name, labels: labels(i)}
-                       WHEN act IS NOT NULL THEN {id: act.id, name: act.name, labels: labels(act)} END,
-       end: CASE WHEN p.endDate IS NOT NULL THEN p.endDate WHEN p.endDateLast IS NOT NULL AND p.endDateLast = i.endDateLast THEN i.endDate END,
-       endPrecision: CASE WHEN p.endDate IS NOT NULL THEN p.endDatePrecision WHEN p.endDateLast IS NOT NULL AND p.endDateLast = i.endDateLast THEN i.endDatePrecision END,
-       endBasis: CASE WHEN p.endDate IS NOT NULL THEN 'stated' WHEN p.endDateLast IS NOT NULL AND p.endDateLast = i.endDateLast THEN 'instrument' END,
-       endFrom: CASE WHEN p.endDate IS NULL AND p.endDateLast IS NOT NULL AND p.endDateLast = i.endDateLast THEN {id: i.id, name: i.name, labels: labels(i)} END
+       start: p.startDateFirst, startPrecision: p.startDateFirstPrecision, startBasis: p.startDateBasis,
+       startFrom: CASE WHEN sf IS NULL THEN null ELSE {id: sf.id, name: sf.name, labels: labels(sf)} END,
+       end: CASE WHEN ef IS NULL THEN p.endDate ELSE ef.endDate END,
+       endPrecision: CASE WHEN ef IS NULL THEN p.endDatePrecision ELSE ef.endDatePrecision END,
+       endBasis: p.endDateBasis,
+       endFrom: CASE WHEN ef IS NULL THEN null ELSE {id: ef.id, name: ef.name, labels: labels(ef)} END
      } END) AS parts
 WITH
   [(a)<-[:EVENT_PARTICIPANT]-(e1:Event) | {date: e1.date, precision: e1.datePrecision, kind: 'event', record: e1.id, title: e1.name, labels: labels(e1), instrument: null, place: e1.place, basis: 'stated'}]
