@@ -23,9 +23,8 @@ RETURN CASE WHEN p.startDate IS NOT NULL THEN left(p.startDate, 3) + '0s' WHEN p
        p.startDate IS NULL AND p.endDate IS NULL AS undated,
        p.startDateFirst AS held_from,
        p.endDateLast AS held_until,
-       CASE WHEN p.startDate IS NULL AND p.startDateFirst IS NOT NULL
-            THEN CASE WHEN p.endDate IS NULL AND p.endDateLast IS NOT NULL THEN 'both' ELSE 'start' END
-            WHEN p.endDate IS NULL AND p.endDateLast IS NOT NULL THEN 'end' END AS bounds_from_mission,
+       CASE WHEN p.startDateBasis = 'instrument' THEN CASE WHEN p.endDateBasis = 'instrument' THEN 'both' ELSE 'start' END
+            WHEN p.endDateBasis = 'instrument' THEN 'end' END AS bounds_from_mission,
        i.startDate AS mission_since,
        i.startDatePrecision AS mission_since_precision,
        i.endDate AS mission_until,
