@@ -3,7 +3,7 @@
 `generate(scale)` returns records by section (the YAML data format) whose total number of
 facts (records with evidence) is about `scale`: sources, actors, posts, tenures,
 instruments (with domains and legal bases), participations (the bulk, with periods and
-roles), memberships and events, each with one or two evidence excerpts. The data is valid:
+roles; like the curated data, a quarter state no start and take their instrument's or its legal act's), memberships and events, each with one or two evidence excerpts. The data is valid:
 successive holders of a post never overlap, every reference names a record of the right
 section, and quotes are tagged with the language they are written in (English, one in ten French).
 
@@ -40,6 +40,12 @@ def _date(rng: random.Random, low: int = 1990, high: int = 2025) -> str:
     return str(year)
 
 
+UNDATED_PARTICIPATIONS = 0.25
+"""The share of participations whose sources give no start: their bound is derived from their instrument,
+or from the legal act that founded it (in the curated data 88 of 308 participations state no start)."""
+UNDATED_INSTRUMENTS = 0.3
+"""The share of instruments (not legal acts) whose sources give no start (in the curated data, 78 of 118)."""
+
 FRENCH_SHARE = 0.1
 """The share of excerpts quoted from French sources (the real data quotes both languages)."""
 
@@ -73,6 +79,8 @@ def _evidence(rng: random.Random, sources: list[str], what: str) -> list[dict[st
 def generate(scale: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
     """About `scale` facts in the curated format (deterministic for a seed)."""
     rng = random.Random(seed)
+    # Which records state no start is drawn apart, so the other values are the same for a seed as before.
+    undated = random.Random(seed + 1_000_003)
     n_sources = max(2, scale // 25)
     n_actors = max(4, scale // 20)
     n_instruments = max(3, scale // 12)
@@ -135,6 +143,9 @@ def generate(scale: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
          "legal_basis": [rng.choice(acts)["id"]], "evidence": _evidence(rng, src_ids, f"instrument {i}")}
         for i in range(n_instruments - len(acts))
     ]  # fmt: skip
+    for instrument in instruments[len(acts) :]:
+        if undated.random() < UNDATED_INSTRUMENTS:
+            del instrument["start"]
     participations = []
     for i in range(n_participations):
         record: dict[str, Any] = {
@@ -149,6 +160,8 @@ def generate(scale: int, seed: int = 7) -> dict[str, list[dict[str, Any]]]:
             record["end"] = _date(rng, 2011, 2025)
         if rng.random() < 0.2:
             record["personnel"] = rng.randint(1, 500)
+        if undated.random() < UNDATED_PARTICIPATIONS:
+            del record["start"]
         participations.append(record)
     # Membership ids are <organisation>-membership-<member> (a pair drawn twice is drawn again).
     memberships: list[dict[str, Any]] = []
