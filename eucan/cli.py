@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
@@ -519,35 +520,41 @@ def serve(
     listener = _listen(host, port)  # before the graph is touched: a busy port changes nothing
     try:
         port = listener.getsockname()[1]
-        if load_data:
-            from eucan.linked.saved_rdf import derive_bodies
-            from eucan.loaders.pipeline import load_sources
+        with contextlib.ExitStack() as opened:
+            if load_data:
+                from eucan.linked.saved_rdf import derive_bodies
+                from eucan.loaders.pipeline import load_sources
 
-            with exclusive_load(settings, on_wait=lambda message: err.print(message)), open_store(settings) as store:
-                # Like `eucan load`: only what changed is rewritten, and the canonical RDF is kept for exports.
-                result = load_sources(
-                    store,
-                    [settings.sources_dir],
-                    batch_size=settings.batch_size,
-                    state_dir=settings.data_dir,
-                    derive=derive_bodies,
-                    keep_rdf=False,
-                )
-                out.print(f"loaded {result.records} records from {len(result.files)} files into {store.backend}")
-                _print_stats_after_load(store, settings)
-        err.print(f"serving the API on http://{host}:{port}/api/v1 (docs: http://{host}:{port}/docs)")
-        # The app opens the store in its lifespan and closes it at shutdown. Requests still running
-        # `shutdown_timeout_s` after Ctrl+C are cancelled; uvicorn then re-raises the signal.
-        config = uvicorn.Config(
-            create_app(settings),
-            log_level=log_level,
-            timeout_graceful_shutdown=int(settings.shutdown_timeout_s) or None,
-        )
-        logging.getLogger("uvicorn.error").addFilter(_quiet_cancelled_requests)
-        try:
-            uvicorn.Server(config).run(sockets=[listener])
-        except KeyboardInterrupt:
-            err.print("stopped")
+                with exclusive_load(settings, on_wait=lambda message: err.print(message)):
+                    store = opened.enter_context(open_store(settings))
+                    # Like `eucan load`: only what changed is rewritten, and the canonical RDF is kept for exports.
+                    result = load_sources(
+                        store,
+                        [settings.sources_dir],
+                        batch_size=settings.batch_size,
+                        state_dir=settings.data_dir,
+                        derive=derive_bodies,
+                        keep_rdf=False,
+                    )
+                    out.print(f"loaded {result.records} records from {len(result.files)} files into {store.backend}")
+                    _print_stats_after_load(store, settings)
+            else:
+                store = opened.enter_context(open_store(settings))
+            err.print(f"serving the API on http://{host}:{port}/api/v1 (docs: http://{host}:{port}/docs)")
+            # The store is opened here, not in the app's start-up: an engine that cannot start is one clear
+            # error (uvicorn would print a traceback), and the loaded engine is served without a restart.
+            # Requests still running `shutdown_timeout_s` after Ctrl+C are cancelled; uvicorn then re-raises
+            # the signal, and the store is closed on the way out.
+            config = uvicorn.Config(
+                create_app(settings, store=store, serving=True),
+                log_level=log_level,
+                timeout_graceful_shutdown=int(settings.shutdown_timeout_s) or None,
+            )
+            logging.getLogger("uvicorn.error").addFilter(_quiet_cancelled_requests)
+            try:
+                uvicorn.Server(config).run(sockets=[listener])
+            except KeyboardInterrupt:
+                err.print("stopped")
     finally:
         listener.close()
 

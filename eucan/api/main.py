@@ -43,12 +43,19 @@ and `instrument_count` say how many there are, and the item's own endpoint gives
 
 
 def create_app(
-    settings: Settings | None = None, *, store: GraphStore | None = None, warm: bool | None = None
+    settings: Settings | None = None,
+    *,
+    store: GraphStore | None = None,
+    warm: bool | None = None,
+    serving: bool = False,
 ) -> FastAPI:
-    """An app that opens its own store from `settings`, or uses the `store` it is given (tests).
+    """An app that opens its own store from `settings`, or uses the `store` it is given (tests, and
+    `eucan serve`, which opens the store before the server starts so that a store that cannot open is one
+    clear error, not a traceback from the server's start-up).
 
-    `warm` (default: when the app opens its own store, i.e. a server) starts a `Warmer` that builds the
-    kept orders of every list filter in the background, and again after each new load (`eucan/api/warm.py`)."""
+    `serving` says the app is a server's, living as long as its process (as is an app that opens its own
+    store). `warm` (default: when serving) starts a `Warmer` that builds the kept orders of every list
+    filter in the background, and again after each new load (`eucan/api/warm.py`)."""
     settings = settings or Settings()
     use_user_queries(settings.queries_dir)
 
@@ -57,15 +64,16 @@ def create_app(
         from eucan.graph.factory import open_store
 
         owned = store is None
+        server = owned or serving
         app.state.store = store if store is not None else open_store(settings)
         app.state.settings = settings
-        if owned:
+        if server:
             # What exists now (modules, ontology, app, store) lives as long as the server: freeze it so the
             # collector's full passes scan only per-request objects (a full pass over it costs tens of ms and
             # otherwise lands on every few requests of a busy endpoint, e.g. /cooperation).
             gc.freeze()
             kept.FREEZE = True  # and each kept figure once built (eucan/api/kept.py)
-        warmer = Warmer(app.state.store).start() if (owned if warm is None else warm) else None
+        warmer = Warmer(app.state.store).start() if (server if warm is None else warm) else None
         app.state.warmer = warmer
         try:
             yield
@@ -77,8 +85,9 @@ def create_app(
             if sparql is not None:
                 sparql.close()
                 app.state.sparql = None
-            if owned:
+            if server:
                 kept.FREEZE = False
+            if owned:
                 app.state.store.close()
             app.state.store = None
 

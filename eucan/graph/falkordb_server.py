@@ -217,13 +217,23 @@ def start_limit(data_dir: Path, start_timeout: float, start_limit_s: float = 0.0
     return max(START_LIMIT_FLOOR_S, start_timeout + READ_SECONDS_PER_MB * size / (1 << 20))
 
 
-def _cpu_ticks(pid: int) -> int | None:
-    """The CPU time a process has used so far, in clock ticks (None where /proc is not there, e.g. macOS)."""
+def _activity(pid: int) -> tuple[int, str] | None:
+    """The CPU time a process has used so far, in clock ticks, and its state letter (proc(5): `R` runs or
+    waits for a CPU, `D` waits on the disk, `S` sleeps); None where /proc is not there (e.g. macOS)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return int(fields[11]) + int(fields[12])  # utime + stime (fields 14 and 15 of proc(5))
+        return int(fields[11]) + int(fields[12]), fields[0]  # utime + stime (fields 14 and 15), state (field 3)
     except (OSError, ValueError, IndexError):
         return None
+
+
+def _progressing(before: tuple[int, str] | None, now: tuple[int, str] | None) -> bool:
+    """Whether an engine that does not answer yet is still getting somewhere: it used CPU since `before`,
+    or it is runnable or reading the disk (a busy machine can keep it waiting for a CPU or for its module
+    and saved graph to be read for many seconds: in CI, a start on a loaded machine showed no CPU for 20 s)."""
+    if now is None:
+        return False
+    return (before is not None and now[0] != before[0]) or now[1] in ("R", "D")
 
 
 def _live_owner(data_dir: Path, socket: Path) -> int | None:
@@ -360,19 +370,19 @@ def _spawn(
     limit = start_limit(data_dir, start_timeout, start_limit_s)
     deadline = started + start_timeout
     give_up = started + limit
-    worked = _cpu_ticks(process.pid)
+    worked = _activity(process.pid)
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise StoreUnavailable(f"the embedded FalkorDB engine exited at start; see {data_dir / 'falkordb.log'}")
         state = _probe(socket, 0.5)
         if state == "ready":
             return process
-        ticks = _cpu_ticks(process.pid)
-        if state == "loading" or (ticks is not None and ticks != worked):
+        activity = _activity(process.pid)
+        if state == "loading" or _progressing(worked, activity):
             # a saved graph of a million facts takes longer than `start_timeout` to read on a busy machine:
             # the no-progress limit starts again, within the limit for the whole start
             deadline = min(time.monotonic() + start_timeout, give_up)
-        worked = ticks
+        worked = activity
         time.sleep(0.05)
     process.kill()
     process.wait()

@@ -22,6 +22,7 @@ from eucan.graph.falkordb_server import (
     START_LIMIT_FLOOR_S,
     EngineLimits,
     _cmdline,
+    _progressing,
     _spawn,
     start_limit,
     start_or_attach,
@@ -204,6 +205,23 @@ def test_an_engine_that_never_answers_is_given_up(tmp_path: Path, script: str, s
     assert "falkordb.log" in str(raised.value)
     assert not (tmp_path / PID_NAME).exists()
     assert not [pid for pid in _children() if "time.sleep" in " ".join(_cmdline(pid))]  # killed, not left running
+
+
+@pytest.mark.parametrize(
+    ("before", "now", "progress"),
+    [
+        ((100, "S"), (100, "S"), False),  # asleep and no CPU used: a hang
+        ((100, "S"), (101, "S"), True),  # it used CPU
+        ((100, "S"), (100, "R"), True),  # runnable: waiting for a CPU on a busy machine
+        ((100, "S"), (100, "D"), True),  # reading its module or saved graph from a slow disk
+        ((100, "S"), (100, "T"), False),  # stopped (SIGSTOP): no progress
+        (None, None, False),  # no /proc: only LOADING answers count
+    ],
+)
+def test_what_counts_as_progress_at_start(
+    before: tuple[int, str] | None, now: tuple[int, str] | None, progress: bool
+) -> None:
+    assert _progressing(before, now) is progress
 
 
 def _children() -> list[int]:

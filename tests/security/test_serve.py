@@ -33,6 +33,21 @@ def test_a_busy_port_is_found_before_the_graph_is_touched(tmp_path: Path) -> Non
     assert not (tmp_path / "kg" / "graph.rdb").exists() and not (tmp_path / "kg" / "falkordb.log").exists()
 
 
+def test_a_store_that_cannot_open_is_one_clear_error_before_serving(tmp_path: Path) -> None:
+    # The store is opened before the server starts: an engine that cannot start (here its data folder
+    # is a file) is the CLI's one-line error, not a traceback from the server's start-up.
+    folder = tmp_path / "kg"
+    folder.write_text("not a folder\n")
+    server = serve_process(folder, "--no-load")
+    try:
+        err = server.wait(timeout=60)
+    finally:
+        stop(server)
+    assert server.process.returncode == 2, err
+    assert f"error: cannot create the data folder {folder}" in err and "EUCAN_DATA_DIR" in err, err
+    assert "Traceback" not in err and "serving the API" not in err, err
+
+
 def test_ctrl_c_stops_within_seconds_with_a_request_in_flight(tmp_path: Path) -> None:
     folder = tmp_path / "kg"
     with FalkorDBStore(folder) as store:  # a graph to query, without the time of a full load
