@@ -54,7 +54,7 @@ def create_app(
     clear error, not a traceback from the server's start-up).
 
     `serving` says the app is a server's, living as long as its process (as is an app that opens its own
-    store). `warm` (default: when serving) starts a `Warmer` that builds the kept orders of every list
+    store): it closes the store at shutdown. `warm` (default: when serving) starts a `Warmer` that builds the kept orders of every list
     filter in the background, and again after each new load (`eucan/api/warm.py`)."""
     settings = settings or Settings()
     use_user_queries(settings.queries_dir)
@@ -87,7 +87,9 @@ def create_app(
                 app.state.sparql = None
             if server:
                 kept.FREEZE = False
-            if owned:
+                # Here, not after the server returns: uvicorn re-raises a SIGTERM it handled once it has shut
+                # down, which ends the process (`eucan serve` would leave its engine running). Closing twice is
+                # harmless (`eucan serve` closes the store it opened on the way out too).
                 app.state.store.close()
             app.state.store = None
 

@@ -48,6 +48,27 @@ def test_a_store_that_cannot_open_is_one_clear_error_before_serving(tmp_path: Pa
     assert "Traceback" not in err and "serving the API" not in err, err
 
 
+def test_sigterm_stops_the_server_and_its_engine(tmp_path: Path) -> None:
+    # `kill`, systemd and container runtimes stop a server with SIGTERM: uvicorn shuts down and then re-raises
+    # it, which ends the process at once, so the engine must be stopped during the shutdown, not after it.
+    folder = tmp_path / "kg"
+    with FalkorDBStore(folder) as store:
+        store.run("CREATE (:Resource {uri: 'urn:x'})", read_only=False)
+    server = serve_process(folder, "--no-load")
+    try:
+        wait_until_serving(server)
+        assert engine_pids(folder.resolve() / SOCKET_NAME), "no engine while serving"
+        server.process.send_signal(signal.SIGTERM)
+        err = server.wait(timeout=60)
+    finally:
+        stop(server)
+    assert "Traceback" not in err, err
+    assert engine_pids(folder.resolve() / SOCKET_NAME) == [], "the engine was left running after SIGTERM"
+    assert not (folder / "falkordb.pid").exists()
+    with FalkorDBStore(folder) as again:  # the engine saved the graph when it stopped
+        assert again.run("MATCH (r:Resource {uri: 'urn:x'}) RETURN count(r)").rows == [[1]]
+
+
 def test_ctrl_c_stops_within_seconds_with_a_request_in_flight(tmp_path: Path) -> None:
     folder = tmp_path / "kg"
     with FalkorDBStore(folder) as store:  # a graph to query, without the time of a full load
