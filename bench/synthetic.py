@@ -3,7 +3,8 @@
 `generate(scale)` returns records by section (the YAML data format) whose total number of
 facts (records with evidence) is about `scale`: sources, actors, posts, tenures,
 instruments (with domains and legal bases), participations (the bulk, with periods and
-roles; like the curated data, a quarter state no start and take their instrument's or its legal act's), memberships and events, each with one or two evidence excerpts. The data is valid:
+roles; like the curated data, a quarter state no start and take their instrument's or its legal
+act's), memberships and events, each with one or two evidence excerpts. The data is valid:
 successive holders of a post never overlap, every reference names a record of the right
 section, and quotes are tagged with the language they are written in (English, one in ten French).
 

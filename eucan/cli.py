@@ -521,12 +521,17 @@ def serve(
     try:
         port = listener.getsockname()[1]
         with contextlib.ExitStack() as opened:
-            if load_data:
-                from eucan.linked.saved_rdf import derive_bodies
-                from eucan.loaders.pipeline import load_sources
+            # The load lock is taken before the store is opened (`exclusive_load`) and let go after the load.
+            with (
+                exclusive_load(settings, on_wait=lambda message: err.print(message))
+                if load_data
+                else contextlib.nullcontext()
+            ):
+                store = opened.enter_context(open_store(settings))
+                if load_data:
+                    from eucan.linked.saved_rdf import derive_bodies
+                    from eucan.loaders.pipeline import load_sources
 
-                with exclusive_load(settings, on_wait=lambda message: err.print(message)):
-                    store = opened.enter_context(open_store(settings))
                     # Like `eucan load`: only what changed is rewritten, and the canonical RDF is kept for exports.
                     result = load_sources(
                         store,
@@ -538,13 +543,11 @@ def serve(
                     )
                     out.print(f"loaded {result.records} records from {len(result.files)} files into {store.backend}")
                     _print_stats_after_load(store, settings)
-            else:
-                store = opened.enter_context(open_store(settings))
             err.print(f"serving the API on http://{host}:{port}/api/v1 (docs: http://{host}:{port}/docs)")
             # The store is opened here, not in the app's start-up: an engine that cannot start is one clear
             # error (uvicorn would print a traceback), and the loaded engine is served without a restart.
-            # Requests still running `shutdown_timeout_s` after Ctrl+C are cancelled; uvicorn then re-raises
-            # the signal, and the store is closed on the way out.
+            # Requests still running `shutdown_timeout_s` after Ctrl+C are cancelled; the app closes the store
+            # during the shutdown (uvicorn then re-raises the signal); the stack closes it on any other way out.
             config = uvicorn.Config(
                 create_app(settings, store=store, serving=True),
                 log_level=log_level,

@@ -54,8 +54,8 @@ def create_app(
     clear error, not a traceback from the server's start-up).
 
     `serving` says the app is a server's, living as long as its process (as is an app that opens its own
-    store): it closes the store at shutdown. `warm` (default: when serving) starts a `Warmer` that builds the kept orders of every list
-    filter in the background, and again after each new load (`eucan/api/warm.py`)."""
+    store): it closes the store at shutdown. `warm` (default: when serving) starts a `Warmer` that builds
+    the kept orders of every list filter in the background, and again after each new load (`eucan/api/warm.py`)."""
     settings = settings or Settings()
     use_user_queries(settings.queries_dir)
 
