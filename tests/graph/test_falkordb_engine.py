@@ -258,3 +258,29 @@ def test_a_reader_follows_its_graph_deleted_and_loaded_again_by_another_client(t
             second = other.replace_graph(rows)
         assert second.token != first.token
         assert reader.load_generation() == second
+
+
+GROUPED_PROVENANCE = """
+MATCH (f:Resource)-[:EVIDENCE]->(:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)
+WITH f, max(CASE WHEN d.primarySource THEN 1 ELSE 0 END) AS primary
+WITH count(f) AS facts, sum(primary) AS primary_facts
+MATCH (d:SourceDocument)
+RETURN facts, primary_facts, count(d) AS sources, sum(CASE WHEN d.primarySource THEN 1 ELSE 0 END) AS primary_sources
+"""
+"""The provenance summary grouped by record, as `stats_provenance` once said it: at a million facts its groups
+needed more than the engine's per-query memory, so `eucan load` and `eucan stats` failed to count the graph."""
+
+
+def test_graph_stats_counts_within_a_small_query_memory_cap(tmp_path: Path) -> None:
+    folder, sources = tmp_path / "kg", tmp_path / "synthetic"
+    write_yaml(generate(1500, seed=3), sources)
+    with FalkorDBStore(folder) as store:
+        load_sources(store, [sources], root=tmp_path)
+        reference = [int(value) for value in store.run(GROUPED_PROVENANCE).rows[0]]
+    # 1 MB a query: the grouped summary fails already at 1,500 facts, the counts must not
+    with FalkorDBStore(folder, query_memory_mb=1) as store:
+        with pytest.raises(Exception, match="more memory than one query may use"):
+            store.run(GROUPED_PROVENANCE)
+        stats = graph_stats(store=store)
+    assert [stats.facts, stats.primary_facts, stats.sources, stats.primary_sources] == reference
+    assert stats.facts >= 1500 and 0 < stats.primary_facts < stats.facts
