@@ -123,7 +123,9 @@ def validate(sources: SourcesArg = None) -> None:
 def load(
     sources: SourcesArg = None,
     data_dir: DataDirOption = None,
-    batch_size: Annotated[int, typer.Option(help="Rows per UNWIND batch (a full load sends a new graph's relationships 20 times as many a batch, as id pairs).", min=1)] = 1000,
+    batch_size: Annotated[
+        int, typer.Option(help="Rows per UNWIND batch (a full load's relationships: 20x as many id pairs).", min=1)
+    ] = 1000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no counts.")] = False,
     full: Annotated[
         bool,
