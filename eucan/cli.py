@@ -157,11 +157,24 @@ def load(
         with progress:
             task = progress.add_task(_NEXT_PHASE[""], total=None)
 
+            # Without a terminal (a log, CI, nohup) the bar is not drawn: a line per phase and per tenth of the
+            # write says instead that a long load is moving (a million facts take minutes).
+            plain = not quiet and not err.is_terminal
+            tenths_said = [0]
+
             def report(done: int, total: int) -> None:
                 progress.update(task, description="writing the graph", completed=done, total=total)
+                tenths = done * 10 // total if total else 0
+                if plain and tenths > tenths_said[0]:
+                    tenths_said[0] = tenths
+                    err.print(f"writing the graph: {done:,} of {total:,} rows ({tenths * 10} %)")
 
             def phase_done(phase: str, seconds: float) -> None:  # a million facts validate for minutes
                 progress.update(task, description=_NEXT_PHASE.get(phase, "writing the graph"))
+                if plain and phase in _PHASE_NAMES:
+                    err.print(
+                        f"{_PHASE_NAMES[phase]}: {seconds:.1f} s; next, {_NEXT_PHASE.get(phase, 'writing the graph')}"
+                    )
 
             started = time.perf_counter()
             result = load_sources(

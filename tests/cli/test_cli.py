@@ -130,3 +130,17 @@ def test_row_cap_note(data_dir: Path) -> None:
     )
     assert result.exit_code == 0
     assert "row cap" in result.output
+
+
+def test_load_without_a_terminal_says_each_phase_and_the_write_s_progress(tmp_path: Path) -> None:
+    """Without a terminal the progress bar is not drawn: a line per phase and per tenth of the write instead."""
+    result = runner.invoke(app, ["load", str(DATA), "--data-dir", str(tmp_path / "kg"), "--full"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(line.startswith("read: ") and "next, checking ids and references" in line for line in lines)
+    assert any(line.startswith("SHACL: ") for line in lines)
+    written = [line for line in lines if line.startswith("writing the graph: ")]
+    assert written and written[-1].endswith("(100 %)"), written
+    assert len(written) <= 10
+    quiet = runner.invoke(app, ["load", str(DATA), "--data-dir", str(tmp_path / "kg"), "--full", "-q"])
+    assert quiet.exit_code == 0 and "writing the graph" not in quiet.output and "next," not in quiet.output
