@@ -36,7 +36,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.memory import children_peak_mb, engine_peak_mb, python_peak_mb  # noqa: E402
+from bench.memory import children_peak_mb, descendants, engine_peak_mb, python_peak_mb, rss_mb  # noqa: E402
 from bench.synthetic import generate, write_yaml  # noqa: E402
 from eucan.graph.cypher import safe_label  # noqa: E402
 from eucan.graph.falkordb_store import FalkorDBStore  # noqa: E402
@@ -98,40 +98,12 @@ class PhaseMemory:
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
 
-    @staticmethod
-    def rss_mb(pid: int | str = "self") -> float:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-        except OSError:
-            pass  # gone meanwhile
-        return 0.0
-
-    @staticmethod
-    def descendants(pid: int) -> list[int]:
-        found, todo = [], [pid]
-        while todo:
-            parent = todo.pop()
-            try:
-                tasks = list(Path(f"/proc/{parent}/task").iterdir())
-            except OSError:
-                continue
-            for task in tasks:
-                try:
-                    children = [int(c) for c in (task / "children").read_text().split()]
-                except OSError:
-                    continue
-                found += children
-                todo += children
-        return found
-
     def _sample(self) -> None:
         me = os.getpid()
         while not self._stop.wait(0.1):
-            own = self.rss_mb()
+            own = rss_mb()
             self._current = max(self._current, own)
-            each = {pid: self.rss_mb(pid) for pid in self.descendants(me)}
+            each = {pid: rss_mb(pid) for pid in descendants(me)}
             others = sum(each.values())
             total = own + others
             if total > self.total_peak:
@@ -154,7 +126,7 @@ class PhaseMemory:
             return str(pid)
 
     def phase(self, name: str, _seconds: float) -> None:
-        self.peaks[name] = max(self._current, self.rss_mb())
+        self.peaks[name] = max(self._current, rss_mb())
         self._current = 0.0
         self.phase_name = PHASE_AFTER.get(name, "write")
 

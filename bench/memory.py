@@ -37,6 +37,36 @@ def process_peak_mb(pid: int) -> float | None:
     return None
 
 
+def rss_mb(pid: int | str = "self") -> float:
+    """A process's resident memory now, in MB (0 if it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass  # gone meanwhile
+    return 0.0
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid` (its children, theirs, ...), read from `/proc/PID/task/*/children`."""
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            tasks = list(Path(f"/proc/{parent}/task").iterdir())
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                children = [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                continue
+            found += children
+            todo += children
+    return found
+
+
 def engine_peak_mb(store: object) -> float | None:
     """Peak RSS of the embedded engine (redis-server) behind a `FalkorDBStore`."""
     server = getattr(store, "_server", None)

@@ -11,35 +11,14 @@ after the command's own output; the exit status is the command's.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-def descendants(pid: int) -> list[int]:
-    """`pid` and every process below it (read from `/proc/PID/task/*/children`)."""
-    found, index = [pid], 0
-    while index < len(found):
-        parent = found[index]
-        index += 1
-        try:
-            for task in os.listdir(f"/proc/{parent}/task"):
-                found += [int(child) for child in Path(f"/proc/{parent}/task/{task}/children").read_text().split()]
-        except OSError:
-            continue
-    return found
-
-
-def rss_kib(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+from bench.memory import descendants, rss_mb  # noqa: E402
 
 
 def main() -> int:
@@ -52,15 +31,15 @@ def main() -> int:
         return 0 if args else 2
     started = time.perf_counter()
     process = subprocess.Popen(args)
-    peak, peak_at = 0, 0.0
+    peak, peak_at = 0.0, 0.0
     while process.poll() is None:
-        total = sum(rss_kib(pid) for pid in descendants(process.pid))
+        total = sum(rss_mb(pid) for pid in [process.pid, *descendants(process.pid)])
         if total > peak:
             peak, peak_at = total, time.perf_counter() - started
         time.sleep(interval)
     print(
         f"exit {process.returncode}, wall {time.perf_counter() - started:.1f} s, peak RSS of the process tree "
-        f"{peak:,} KiB = {peak / 2**20:.2f} GiB = {peak * 1024 / 1e9:.2f} GB, at {peak_at:.0f} s",
+        f"{peak * 1024:,.0f} KiB = {peak / 1024:.2f} GiB = {peak * 2**20 / 1e9:.2f} GB, at {peak_at:.0f} s",
         file=sys.stderr,
     )
     return process.returncode

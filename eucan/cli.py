@@ -160,21 +160,21 @@ def load(
             # Without a terminal (a log, CI, nohup) the bar is not drawn: a line per phase and per tenth of the
             # write says instead that a long load is moving (a million facts take minutes).
             plain = not quiet and not err.is_terminal
-            tenths_said = [0]
+            tenths_said = 0
 
             def report(done: int, total: int) -> None:
+                nonlocal tenths_said
                 progress.update(task, description="writing the graph", completed=done, total=total)
                 tenths = done * 10 // total if total else 0
-                if plain and tenths > tenths_said[0]:
-                    tenths_said[0] = tenths
+                if plain and tenths > tenths_said:
+                    tenths_said = tenths
                     err.print(f"writing the graph: {done:,} of {total:,} rows ({tenths * 10} %)")
 
             def phase_done(phase: str, seconds: float) -> None:  # a million facts validate for minutes
-                progress.update(task, description=_NEXT_PHASE.get(phase, "writing the graph"))
+                following = _NEXT_PHASE.get(phase, "writing the graph")
+                progress.update(task, description=following)
                 if plain and phase in _PHASE_NAMES:
-                    err.print(
-                        f"{_PHASE_NAMES[phase]}: {seconds:.1f} s; next, {_NEXT_PHASE.get(phase, 'writing the graph')}"
-                    )
+                    err.print(f"{_PHASE_NAMES[phase]}: {seconds:.1f} s; next, {following}")
 
             started = time.perf_counter()
             result = load_sources(

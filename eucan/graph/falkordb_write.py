@@ -6,8 +6,9 @@ else, so the engine need not look anything up by `uri`: `write_new_graph` create
 the engine return each new node's id, then creates each relationship between two ids
 (`NodeByIdSeek`, where a `{uri: ...}` pattern is an index lookup by string, ~2.5x the engine's time).
 The relationship batches are then lists of pairs of integers, made and sent far more cheaply than
-maps of two IRIs, and `RELATIONSHIP_BATCH_FACTOR` times as many to a batch as the node rows. These statements use `id()`, which Neo4j 5 deprecates: they are FalkorDB's own
-(the Neo4j store writes with `graph.cypher`'s statements) and are linted as FalkorDB-only texts.
+maps of two IRIs, and `RELATIONSHIP_BATCH_FACTOR` times as many to a batch as the node rows. These
+statements use `id()`, which Neo4j 5 deprecates: they are FalkorDB's own (the Neo4j store writes with
+`graph.cypher`'s statements) and are linted as FalkorDB-only texts.
 
 In both, the engine writes one batch while this thread makes the next (rows are made while they are
 written, `loaders.rows`): one writer thread sends the batches in order, at most one ahead of the rows
@@ -44,9 +45,10 @@ RELATIONSHIP_BATCH_FACTOR = 20
 """A new graph's relationships go in batches of this many times `batch_size` id pairs (20,000 by default, about
 the text of 1,000 node rows). Each write query costs the engine time in proportion to the relationships the graph
 already holds (GraphBLAS merges the query's new entries into the whole matrix: `GB_add`, with its memory allocated
-and freed again), so the number of batches, not only the rows, sets the write's time. Measured with the engine
-alone (2 M nodes, 4 M relationships of 3 types, one run each, 2026-12-04): batches of 1,000 pairs 135.6 s and 24.0 M
-page faults, 10,000 37.7 s, 50,000 30.6 s; at 600,000 relationships the batch size made no difference (6.6 s)."""
+and freed again), so the number of batches, not only the rows, sets the write's time. The engine alone, 2 M nodes
+and 4 M relationships (`python bench/engine_batches.py --nodes 2000000 --relationships 4000000 --batches 1000 20000`,
+2026-12-04): 86.5 s and 24.0 M page faults in batches of 1,000 pairs, 21.7 s and 2.9 M in batches of 20,000; at
+600,000 relationships the batch size made no difference (docs/benchmarks.md, *Relationship batches*)."""
 
 
 def create_nodes_returning_ids(labels: tuple[str, ...]) -> str:

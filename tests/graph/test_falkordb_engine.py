@@ -13,7 +13,7 @@ import pytest
 import redis
 
 from bench.synthetic import generate, write_yaml
-from eucan.errors import StoreUnavailable
+from eucan.errors import QueryLimitExceeded, StoreUnavailable
 from eucan.graph.falkordb_server import (
     PID_NAME,
     RDB_NAME,
@@ -279,7 +279,7 @@ def test_graph_stats_counts_within_a_small_query_memory_cap(tmp_path: Path) -> N
         reference = [int(value) for value in store.run(GROUPED_PROVENANCE).rows[0]]
     # 1 MB a query: the grouped summary fails already at 1,500 facts, the counts must not
     with FalkorDBStore(folder, query_memory_mb=1) as store:
-        with pytest.raises(Exception, match="more memory than one query may use"):
+        with pytest.raises(QueryLimitExceeded, match="more memory than one query may use"):
             store.run(GROUPED_PROVENANCE)
         stats = graph_stats(store=store)
     assert [stats.facts, stats.primary_facts, stats.sources, stats.primary_sources] == reference
