@@ -29,7 +29,7 @@ from eucan.graph.falkordb_server import (
 )
 from eucan.graph.falkordb_store import FalkorDBStore
 from eucan.loaders.pipeline import load_sources
-from eucan.queries.runner import graph_stats
+from eucan.queries.runner import graph_stats, run_named
 from tests.conftest import DATA, ROOT
 
 
@@ -282,5 +282,8 @@ def test_graph_stats_counts_within_a_small_query_memory_cap(tmp_path: Path) -> N
         with pytest.raises(QueryLimitExceeded, match="more memory than one query may use"):
             store.run(GROUPED_PROVENANCE)
         stats = graph_stats(store=store)
+        kinds = run_named(store=store, name="coverage_records", params={}).records()  # docs/coverage.md's table
     assert [stats.facts, stats.primary_facts, stats.sources, stats.primary_sources] == reference
+    assert sum(row["records"] for row in kinds) == stats.facts
+    assert sum(row["primary_records"] for row in kinds) == stats.primary_facts
     assert stats.facts >= 1500 and 0 < stats.primary_facts < stats.facts

@@ -1,9 +1,8 @@
 // @title Sourced records by kind
-// @description Every record that carries evidence, counted by its kind (Actor, Instrument, Participation, Membership, Tenure, Event, Post, AuthorityLink), with how many rest on at least one primary source.
+// @description Every record that carries evidence, counted by its kind (Actor, Instrument, Participation, Membership, Tenure, Event, Post, AuthorityLink), with how many rest on at least one primary source (distinct records counted, not a group per record: that needed more than the engine's per-query memory at a million facts).
 // @returns kind, records, primary_records
 MATCH (r:Resource)-[:EVIDENCE]->(:SourceExcerpt)-[:EXCERPT_OF]->(d:SourceDocument)
-WITH r, max(CASE WHEN d.primarySource THEN 1 ELSE 0 END) AS primary
-WITH r, primary,
+WITH r, d,
      CASE
        WHEN r:Actor THEN 'Actor'
        WHEN r:Instrument THEN 'Instrument'
@@ -15,5 +14,5 @@ WITH r, primary,
        WHEN r:AuthorityLink THEN 'AuthorityLink'
        ELSE 'Other'
      END AS kind
-RETURN kind, count(r) AS records, sum(primary) AS primary_records
+RETURN kind, count(DISTINCT r) AS records, count(DISTINCT CASE WHEN d.primarySource THEN r END) AS primary_records
 ORDER BY kind
